@@ -1,0 +1,50 @@
+#ifndef RIGGER_CNCURSESW_SHIM_H
+#define RIGGER_CNCURSESW_SHIM_H
+
+/* Wide-character ncurses: the wide API (add_wch, get_wch, cchar_t) is only
+   declared when this is set before the header is read. */
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
+#include <locale.h>
+#include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+#include <stdlib.h>
+#include <wchar.h>
+
+/* Globals and function-like macros that Swift 6 can't import as they are. */
+static inline WINDOW *rigger_stdscr(void) { return stdscr; }
+static inline int rigger_lines(void) { return LINES; }
+static inline int rigger_cols(void) { return COLS; }
+static inline int rigger_colors(void) { return COLORS; }
+static inline int rigger_color_pair(int n) { return (int)COLOR_PAIR(n); }
+
+static inline void rigger_getmaxyx(WINDOW *win, int *y, int *x) {
+    int yy = 0, xx = 0;
+    getmaxyx(win, yy, xx);
+    *y = yy;
+    *x = xx;
+}
+
+static inline unsigned int rigger_a_normal(void) { return (unsigned int)A_NORMAL; }
+static inline unsigned int rigger_a_bold(void) { return (unsigned int)A_BOLD; }
+static inline unsigned int rigger_a_reverse(void) { return (unsigned int)A_REVERSE; }
+static inline unsigned int rigger_a_underline(void) { return (unsigned int)A_UNDERLINE; }
+static inline unsigned int rigger_a_dim(void) { return (unsigned int)A_DIM; }
+
+/* ACS_* are entries of acs_map indexed by a character: only valid after initscr. */
+static inline unsigned int rigger_acs_hline(void) { return (unsigned int)ACS_HLINE; }
+static inline unsigned int rigger_acs_vline(void) { return (unsigned int)ACS_VLINE; }
+static inline unsigned int rigger_acs_ulcorner(void) { return (unsigned int)ACS_ULCORNER; }
+static inline unsigned int rigger_acs_urcorner(void) { return (unsigned int)ACS_URCORNER; }
+static inline unsigned int rigger_acs_llcorner(void) { return (unsigned int)ACS_LLCORNER; }
+static inline unsigned int rigger_acs_lrcorner(void) { return (unsigned int)ACS_LRCORNER; }
+
+static inline int rigger_key_resize(void) { return KEY_RESIZE; }
+static inline int rigger_key_f(int n) { return KEY_F(n); }
+
+#endif

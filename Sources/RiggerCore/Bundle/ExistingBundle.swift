@@ -1,0 +1,44 @@
+import Foundation
+import Yams
+
+/// A bundle already on disk: its answers and its secrets, the starting point for regenerating.
+public struct ExistingBundle: Sendable {
+    public let directory: String
+    public let answers: AnswersDocument
+    /// Secret values by secret answer key, read from secrets/*.secret.yaml.
+    public let secrets: [String: String]
+
+    /// Reads the bundle in `directory`, or returns nil when the folder holds no rigger.yaml.
+    public static func read(_ directory: String) throws -> ExistingBundle? {
+        let answersPath = directory + "/rigger.yaml"
+        guard let data = FileManager.default.contents(atPath: answersPath) else { return nil }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw YAMLError(file: answersPath, line: nil, column: nil, message: "not UTF-8 text")
+        }
+        let document = try AnswersDocument(text: text, path: answersPath, layerName: "bundle answers")
+        if let version = document.version, version > AnswersDocument.currentVersion {
+            throw YAMLError(
+                file: answersPath, line: nil, column: nil,
+                message: "answers version \(version) is newer than this rigger understands (\(AnswersDocument.currentVersion)); use a newer rigger")
+        }
+        var secrets: [String: String] = [:]
+        let secretsDirectory = directory + "/secrets"
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: secretsDirectory)) ?? []).filter { $0.hasSuffix(".secret.yaml") }.sorted()
+        for file in files {
+            let path = secretsDirectory + "/" + file
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { continue }
+            let node: Node?
+            do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
+                throw AnswersDocument.describe(error, path: path)
+            }
+            guard let stringData = node?["stringData"], case .mapping(let mapping) = stringData else { continue }
+            for (keyNode, valueNode) in mapping {
+                guard let dataKey = keyNode.string, let value = valueNode.string,
+                    let secretKey = PostHogSecrets.secretKey(fileName: file, dataKey: dataKey)
+                else { continue }
+                secrets[secretKey] = value
+            }
+        }
+        return ExistingBundle(directory: directory, answers: document, secrets: secrets)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// A bundle made in memory from a request, with what it was made from; nothing is written yet.
+public struct PreparedBundle: Sendable {
+    public let answers: ResolvedAnswers
+    public let plan: PostHogPlan
+    public let secrets: SecretSet
+    public let bundle: Bundle
+    /// The bundle that was in the output folder, if any.
+    public let previous: ExistingBundle?
+}
+
+/// Reads a request's sources, validates them against the catalog, and renders the bundle.
+public struct BundleGenerator: Sendable {
+    public let catalog: QuestionCatalog
+    public let presets: PresetLibrary
+    public let environment: [String: String]
+
+    public init(catalog: QuestionCatalog = PostHogQuestions.catalog, presets: PresetLibrary, environment: [String: String]) {
+        self.catalog = catalog
+        self.presets = presets
+        self.environment = environment
+    }
+
+    /// The answer layers of a request, lowest first: the bundle already in the folder, the
+    /// preset, the answers file, then `--set` and the wizard.
+    public func layers(for request: GenerationRequest, previous: ExistingBundle?) throws -> [AnswerLayer] {
+        var layers: [AnswerLayer] = []
+        if let previous { layers.append(previous.answers.layer) }
+        if let preset = request.preset { layers.append(try presets.load(preset).document.layer) }
+        if let path = request.answersFile {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw YAMLError(file: path, line: nil, column: nil, message: "cannot read the answers file")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw YAMLError(file: path, line: nil, column: nil, message: "the answers file is not UTF-8 text")
+            }
+            let document = try AnswersDocument(text: text, path: path, layerName: "answers file", strict: true)
+            if let version = document.version, version > AnswersDocument.currentVersion {
+                throw YAMLError(
+                    file: path, line: nil, column: nil,
+                    message: "answers version \(version) is newer than this rigger understands (\(AnswersDocument.currentVersion)); use a newer rigger")
+            }
+            layers.append(document.layer)
+        }
+        layers.append(try Self.setLayer(request.setArguments))
+        if let wizard = request.wizardAnswers { layers.append(wizard) }
+        return layers
+    }
+
+    /// The `--set KEY=VALUE` arguments as a strict layer; an empty value means "back to the default".
+    public static func setLayer(_ arguments: [String]) throws(InvalidAnswers) -> AnswerLayer {
+        var layer = AnswerLayer(name: "--set", strict: true)
+        var problems: [AnswerProblem] = []
+        for argument in arguments {
+            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+                problems.append(AnswerProblem(key: argument, value: nil, reason: .invalid(expected: "KEY=VALUE"), origin: .commandLine))
+                continue
+            }
+            let key = String(argument[..<equals])
+            let value = String(argument[argument.index(after: equals)...])
+            layer.set(key, RawAnswer(text: value, isNull: value.isEmpty, origin: .commandLine))
+        }
+        if !problems.isEmpty { throw InvalidAnswers(problems) }
+        return layer
+    }
+
+    /// Reads, validates and renders; throws `InvalidAnswers` with every problem at once.
+    public func prepare(_ request: GenerationRequest, generator: inout some SecretGenerator) throws -> PreparedBundle {
+        let previous = try ExistingBundle.read(request.outputDirectory)
+        let layers = try layers(for: request, previous: previous)
+        let resolver = AnswerResolver(catalog: catalog)
+        var outcome = resolver.evaluate(layers)
+        var problems = outcome.problems
+
+        var supplied: [String: String] = [:]
+        for argument in request.secretArguments {
+            do {
+                let input = try SecretInput(argument: argument)
+                guard let question = catalog[input.key], question.isSecret else {
+                    let reason: AnswerProblem.Reason = catalog[input.key] == nil
+                        ? .unknownKey(suggestion: catalog.suggestion(for: input.key))
+                        : .invalid(expected: "a secret key; \(input.key) is a plain answer, give it with --set")
+                    problems.append(AnswerProblem(key: input.key, value: nil, reason: reason, origin: .commandLine))
+                    continue
+                }
+                if !question.appliesWhen.holds(outcome.answers.lookup) {
+                    problems.append(AnswerProblem(
+                        key: input.key, value: nil, reason: .doesNotApply(condition: question.appliesWhen.summary), origin: .commandLine))
+                    continue
+                }
+                switch input.read(environment: environment) {
+                case .success(let value): supplied[input.key] = value
+                case .failure(let problem): problems.append(problem)
+                }
+            } catch {
+                problems += error.problems
+            }
+        }
+        for (key, value) in request.wizardSecrets { supplied[key] = value }
+        if !problems.isEmpty { throw InvalidAnswers(problems) }
+        outcome.problems = []
+
+        let plan = try PostHogPlan(outcome.answers)
+        let secrets = SecretSet.resolve(
+            catalog: catalog, answers: outcome.answers, supplied: supplied, kept: previous?.secrets ?? [:], generator: &generator)
+        let bundle = try PostHogRenderer.render(plan: plan, answers: outcome.answers, secrets: secrets)
+        return PreparedBundle(answers: outcome.answers, plan: plan, secrets: secrets, bundle: bundle, previous: previous)
+    }
+}

@@ -1,0 +1,30 @@
+/// Everything `rigger generate` (or the wizard) was asked for, before anything is read or checked.
+public struct GenerationRequest: Sendable {
+    /// A preset name or path.
+    public var preset: String?
+    /// An answers file path.
+    public var answersFile: String?
+    /// `--set KEY=VALUE` arguments, as typed.
+    public var setArguments: [String]
+    /// `--secret KEY=@FILE|env:VAR` arguments, parsed.
+    public var secretArguments: [String]
+    /// Answers typed in the wizard (a strict layer over the others).
+    public var wizardAnswers: AnswerLayer?
+    /// Secret values typed in the wizard.
+    public var wizardSecrets: [String: String]
+    /// The bundle folder.
+    public var outputDirectory: String
+
+    public init(
+        preset: String? = nil, answersFile: String? = nil, setArguments: [String] = [], secretArguments: [String] = [],
+        wizardAnswers: AnswerLayer? = nil, wizardSecrets: [String: String] = [:], outputDirectory: String
+    ) {
+        self.preset = preset
+        self.answersFile = answersFile
+        self.setArguments = setArguments
+        self.secretArguments = secretArguments
+        self.wizardAnswers = wizardAnswers
+        self.wizardSecrets = wizardSecrets
+        self.outputDirectory = outputDirectory
+    }
+}

@@ -1,0 +1,74 @@
+/// One question, declared once: the wizard, `generate`, `explain` and validation all read it.
+public struct Question: Sendable {
+    /// The dotted key used by presets, answers files, `--set` and `--secret`.
+    public let key: String
+    /// A short title for the wizard's field label.
+    public let title: String
+    /// One or two sentences of help: the wizard's help line and `explain`.
+    public let help: String
+    public let kind: QuestionKind
+    public let step: WizardStep
+    public let defaultValue: DefaultValue
+    /// When the question applies; an answer to a question that doesn't apply is not used.
+    public let appliesWhen: Condition
+    /// Whether the question may stay unanswered when it applies and has no default.
+    public let isOptional: Bool
+
+    public init(
+        key: String, title: String, help: String, kind: QuestionKind, step: WizardStep,
+        defaultValue: DefaultValue = .none, appliesWhen: Condition = .always, isOptional: Bool = false
+    ) {
+        self.key = key
+        self.title = title
+        self.help = help
+        self.kind = kind
+        self.step = step
+        self.defaultValue = defaultValue
+        self.appliesWhen = appliesWhen
+        self.isOptional = isOptional
+    }
+
+    /// Whether this question holds a secret (never written to answers files or values.yaml).
+    public var isSecret: Bool {
+        if case .secret = kind { return true }
+        return false
+    }
+
+    /// The choices that may be picked with these answers (all of them for other kinds).
+    public func availableChoices(_ answers: AnswerLookup) -> [Choice] {
+        guard case .choice(let choices) = kind else { return [] }
+        return choices.filter { $0.availableWhen.holds(answers) }
+    }
+
+    /// Parses and checks raw text; returns the value, or what was expected.
+    public func parse(_ text: String, given answers: AnswerLookup) -> Result<AnswerValue, AnswerProblem.Reason> {
+        switch kind {
+        case .choice(let choices):
+            guard let choice = choices.first(where: { $0.value == text }) else {
+                return .failure(.invalid(expected: kind.expectation))
+            }
+            guard choice.availableWhen.holds(answers) else {
+                let others = availableChoices(answers).map(\.value).joined(separator: ", ")
+                return .failure(.invalid(expected: "a choice that fits the other answers: '\(text)' needs \(choice.availableWhen.summary); possible here: \(others)"))
+            }
+            return .success(.string(text))
+        case .text(let format):
+            return format.accepts(text) ? .success(.string(text)) : .failure(.invalid(expected: format.expectation))
+        case .bool:
+            switch text {
+            case "true": return .success(.bool(true))
+            case "false": return .success(.bool(false))
+            default: return .failure(.invalid(expected: kind.expectation))
+            }
+        case .int(let range):
+            guard text.allSatisfy(\.isASCII), let number = Int(text), range.contains(number) else {
+                return .failure(.invalid(expected: kind.expectation))
+            }
+            return .success(.int(number))
+        case .size:
+            return StorageQuantity(text) == nil ? .failure(.invalid(expected: kind.expectation)) : .success(.string(text))
+        case .secret:
+            return .failure(.secretNotAllowed)
+        }
+    }
+}

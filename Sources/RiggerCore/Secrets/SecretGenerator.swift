@@ -1,0 +1,43 @@
+import Crypto
+
+/// Makes secret values. Production code uses `SystemSecretGenerator`; tests inject a seeded one.
+public protocol SecretGenerator: Sendable {
+    /// A value of `length` characters drawn uniformly from `SecretAlphabet.characters`.
+    mutating func generate(length: Int) -> String
+}
+
+/// The characters generated secrets use: letters and digits only, so that a value is safe in URLs,
+/// connection strings, shell words and YAML without escaping.
+public enum SecretAlphabet {
+    public static let characters: [Character] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+    /// Turns a stream of random bytes into `length` characters, dropping bytes that would bias the
+    /// choice (rejection sampling: 62 doesn't divide 256).
+    static func characters(length: Int, bytes next: () -> UInt8) -> String {
+        let count = characters.count
+        let limit = UInt8(256 - 256 % count)
+        var out = ""
+        out.reserveCapacity(length)
+        while out.count < length {
+            let byte = next()
+            if byte < limit { out.append(characters[Int(byte) % count]) }
+        }
+        return out
+    }
+}
+
+/// Secrets from the operating system's CSPRNG, through swift-crypto.
+public struct SystemSecretGenerator: SecretGenerator {
+    public init() {}
+
+    public mutating func generate(length: Int) -> String {
+        var pool: [UInt8] = []
+        return SecretAlphabet.characters(length: length) {
+            if pool.isEmpty {
+                // A fresh 256-bit key is 32 bytes straight from the system CSPRNG.
+                pool = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+            }
+            return pool.removeLast()
+        }
+    }
+}

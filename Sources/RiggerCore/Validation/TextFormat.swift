@@ -1,0 +1,129 @@
+import Foundation
+
+/// A format that free-text answers are checked against.
+///
+/// Every format admits only characters that are safe in YAML scalars and shell words once quoted,
+/// and none admits newlines or control characters.
+public enum TextFormat: Sendable, Hashable {
+    /// A DNS name (RFC 1123): labels of letters, digits and hyphens, joined by dots.
+    case dnsName
+    /// A host for a managed service: a DNS name or an IPv4 address.
+    case host
+    /// A DNS-1123 label of at most `maxLength` characters (namespaces, release names).
+    case dnsLabel(maxLength: Int)
+    /// A DNS-1123 subdomain (Kubernetes object names such as Secrets and storage classes).
+    case kubernetesName
+    /// A kubeconfig context name (EKS ARNs and GKE names included).
+    case kubeContext
+    /// An email address.
+    case email
+    /// A semantic version such as 30.46.0.
+    case semanticVersion
+    /// A container image tag, never `latest`.
+    case imageTag
+    /// A comma-separated list of host:port pairs.
+    case brokerList
+    /// An http or https URL with a host and optional port, no path.
+    case endpointURL
+    /// A GCP resource name (lower case letters, digits, hyphens; starts with a letter).
+    case gcpResourceName
+    /// An identifier for a database, user or cluster: letters, digits, `_`, `-`, `.`.
+    case identifier
+    /// A login name (SMTP users are often keys or addresses): letters, digits and . _ @ + -.
+    case userName
+    /// An object storage bucket name (S3 rules).
+    case bucketName
+    /// A cloud region such as us-east-1.
+    case region
+
+    /// What a valid answer looks like, for errors and `explain`.
+    public var expectation: String {
+        switch self {
+        case .dnsName: return "a DNS name such as posthog.example.com (letters, digits, hyphens and dots)"
+        case .host: return "a host name such as db.example.internal or an IPv4 address"
+        case .dnsLabel(let maxLength):
+            return "a DNS-1123 label: lower case letters, digits and '-', starting and ending with a letter or digit, at most \(maxLength) characters"
+        case .kubernetesName:
+            return "a Kubernetes object name: lower case letters, digits, '-' and '.', at most 253 characters"
+        case .kubeContext: return "a kubeconfig context name (letters, digits and . _ - : @ /)"
+        case .email: return "an email address such as ops@example.com"
+        case .semanticVersion: return "a version such as 30.46.0"
+        case .imageTag: return "an image tag such as release-1.43.0 (letters, digits, '.', '_', '-'; not 'latest')"
+        case .brokerList: return "a comma-separated list of host:port, such as b-1.msk.example:9092,b-2.msk.example:9092"
+        case .endpointURL: return "an http(s) URL with a host and optional port, such as https://s3.us-east-1.amazonaws.com"
+        case .gcpResourceName: return "a GCP resource name: lower case letters, digits and '-', starting with a letter, at most 63 characters"
+        case .identifier: return "a name of letters, digits, '_', '-' and '.', at most 63 characters"
+        case .userName: return "a user name of letters, digits and . _ @ + - (at most 253 characters)"
+        case .bucketName: return "a bucket name: 3 to 63 lower case letters, digits, '.' and '-'"
+        case .region: return "a region such as us-east-1 (lower case letters, digits and '-')"
+        }
+    }
+
+    /// Whether `text` is in this format.
+    public func accepts(_ text: String) -> Bool {
+        switch self {
+        case .dnsName: return Self.isDNSName(text)
+        case .host: return Self.isDNSName(text) || Self.isIPv4(text)
+        case .dnsLabel(let maxLength): return text.count <= maxLength && Self.isDNSLabel(text)
+        case .kubernetesName:
+            return text.count <= 253 && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { Self.isDNSLabel(String($0)) }
+        case .kubeContext: return Self.matches(text, #"^[A-Za-z0-9._:@/-]{1,253}$"#)
+        case .email:
+            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+            return parts.count == 2 && Self.matches(String(parts[0]), #"^[A-Za-z0-9.!#%&*+/=?^_{|}~-]{1,64}$"#)
+                && Self.isDNSName(String(parts[1])) && parts[1].contains(".")
+        case .semanticVersion: return Self.matches(text, #"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$"#)
+        case .imageTag: return text != "latest" && Self.matches(text, #"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"#)
+        case .brokerList:
+            let brokers = text.split(separator: ",", omittingEmptySubsequences: false)
+            return !brokers.isEmpty && brokers.allSatisfy { Self.isHostPort(String($0)) }
+        case .endpointURL:
+            return Self.matches(text, #"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/?$"#)
+                && Self.isHostPort(Self.hostPart(ofURL: text), portOptional: true)
+        case .gcpResourceName: return Self.matches(text, #"^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"#)
+        case .identifier: return Self.matches(text, #"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}$"#)
+        case .userName: return Self.matches(text, #"^[A-Za-z0-9._@+-]{1,253}$"#)
+        case .bucketName: return Self.matches(text, #"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"#)
+        case .region: return Self.matches(text, #"^[a-z0-9][a-z0-9-]{0,62}$"#)
+        }
+    }
+
+    static func matches(_ text: String, _ pattern: String) -> Bool {
+        text.range(of: pattern, options: .regularExpression) != nil
+    }
+
+    static func isDNSLabel(_ label: String) -> Bool {
+        matches(label, #"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"#)
+    }
+
+    static func isDNSName(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 253 else { return false }
+        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
+        // An all-numeric last label would make it an IP address, not a name.
+        guard let last = labels.last, !last.allSatisfy(\.isNumber) else { return false }
+        return labels.allSatisfy { matches(String($0), #"^[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?$"#) }
+    }
+
+    static func isIPv4(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { part in
+            guard part.count <= 3, part.allSatisfy(\.isASCII), let number = Int(part) else { return false }
+            return number <= 255
+        }
+    }
+
+    static func isHostPort(_ text: String, portOptional: Bool = false) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count == 1 { return portOptional && (isDNSName(text) || isIPv4(text)) }
+        guard parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port), parts[1].allSatisfy(\.isASCII) else { return false }
+        let host = String(parts[0])
+        return isDNSName(host) || isIPv4(host)
+    }
+
+    static func hostPart(ofURL text: String) -> String {
+        var rest = text
+        if let schemeEnd = rest.range(of: "://") { rest = String(rest[schemeEnd.upperBound...]) }
+        if rest.hasSuffix("/") { rest.removeLast() }
+        return rest
+    }
+}

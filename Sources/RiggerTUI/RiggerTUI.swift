@@ -1,0 +1,2 @@
+/// The ncurses wizard; it draws through a terminal protocol so that tests can use an in-memory screen.
+public enum RiggerTUI {}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import RiggerCore
+
+/// Shared plumbing for the commands: where presets are, printing, and mapping errors to exit codes.
+enum CLI {
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    static var presetLibrary: PresetLibrary {
+        PresetLibrary.standard(executablePath: CommandLine.arguments.first.map(executablePath) ?? "", environment: environment)
+    }
+
+    /// The running executable's path, found through /proc when it was started by name from PATH.
+    private static func executablePath(_ argument0: String) -> String {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        return argument0
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Prints an error the operator can act on and returns the exit code for it:
+    /// 2 for invalid input, 1 for a failure while running.
+    static func exitCode(for error: Error) -> ExitCode {
+        switch error {
+        case let error as InvalidAnswers:
+            printError("rigger: " + error.description)
+            return ExitCode(2)
+        case let error as YAMLError:
+            printError("rigger: " + error.description)
+            return ExitCode(2)
+        case let error as PresetError:
+            printError("rigger: " + error.description)
+            return ExitCode(2)
+        case let error as ForeignFolderError:
+            printError("rigger: " + error.description)
+            return ExitCode(2)
+        case let error as BundleWriteError:
+            printError("rigger: could not write the bundle: \(error.description); the previous bundle, if any, is unchanged")
+            return ExitCode(1)
+        default:
+            printError("rigger: \(error)")
+            return ExitCode(1)
+        }
+    }
+}

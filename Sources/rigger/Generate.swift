@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import RiggerCore
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Writes a bundle from a preset, an answers file and --set answers, without a terminal.",
+        discussion: """
+            Answers are layered: the bundle already in --out (its rigger.yaml and secrets), then --preset, then \
+            --answers, then --set. Every problem is reported at once with exit code 2, and nothing is written.
+            """)
+
+    @Option(help: "A preset name (see `rigger presets`) or a path to a preset file.")
+    var preset: String?
+
+    @Option(help: "An answers file (a bundle's rigger.yaml is one).")
+    var answers: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Sets one answer.", valueName: "KEY=VALUE"))
+    var sets: [String] = []
+
+    @Option(name: .customLong("secret"), help: ArgumentHelp("Supplies one secret from a file or an environment variable.", valueName: "KEY=@FILE|KEY=env:VAR"))
+    var secrets: [String] = []
+
+    @Option(help: "The bundle folder to write (created when missing).")
+    var out: String
+
+    @Flag(help: "Write into a non-empty folder that is not a rigger bundle.")
+    var force = false
+
+    func run() throws {
+        let request = GenerationRequest(
+            preset: preset, answersFile: answers, setArguments: sets, secretArguments: secrets, outputDirectory: out)
+        let generator = BundleGenerator(presets: CLI.presetLibrary, environment: CLI.environment)
+        var random = SystemSecretGenerator()
+        do {
+            let writer = BundleWriter(directory: out)
+            try writer.checkWritable(force: force)
+            let prepared = try generator.prepare(request, generator: &random)
+            let outcome = try writer.write(prepared.bundle)
+            report(prepared, outcome)
+        } catch {
+            throw CLI.exitCode(for: error)
+        }
+    }
+
+    private func report(_ prepared: PreparedBundle, _ outcome: BundleWriter.Outcome) {
+        if outcome.isUnchanged {
+            print("rigger: \(out) is up to date; no file changed.")
+            return
+        }
+        print("rigger: wrote the PostHog bundle to \(out)")
+        for path in outcome.added { print("  added    \(path)") }
+        for path in outcome.changed { print("  changed  \(path)") }
+        for path in outcome.removed { print("  removed  \(path)") }
+        if let backup = outcome.backup { print("  the previous bundle is backed up in \(backup)") }
+        let placeholders = prepared.secrets.placeholderKeys
+        if !placeholders.isEmpty {
+            print("")
+            print("These secrets are placeholders until you supply them (the preflight refuses to go on until then):")
+            for key in placeholders { print("  \(key): rigger generate --out \(ShellQuote.quote(out)) --secret \(key)=@FILE") }
+        }
+        print("")
+        print("Next, on a host whose kubectl and helm reach the cluster:")
+        print("  cd \(ShellQuote.quote(out)) && ./install.sh")
+    }
+}
