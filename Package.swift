@@ -40,8 +40,12 @@ let package = Package(
         ),
         .testTarget(
             name: "RiggerCoreTests",
-            dependencies: ["RiggerCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: [
+                "RiggerCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            exclude: ["Fixtures", "Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

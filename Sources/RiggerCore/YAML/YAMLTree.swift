@@ -74,8 +74,7 @@ public indirect enum YAMLTree: Sendable, Equatable {
         case .map(let entries):
             return .mapping(Node.Mapping(entries.map { (Node($0.0), $0.1.node) }))
         case .list(let items):
-            // Flow style keeps lists on one line, indented the way yamllint expects under a key.
-            return .sequence(Node.Sequence(items.map(\.node), Tag(.seq), .flow))
+            return .sequence(Node.Sequence(items.map(\.node)))
         case .string(let text):
             return .scalar(Node.Scalar(text, Tag(.str), Self.style(for: text)))
         case .int(let number):

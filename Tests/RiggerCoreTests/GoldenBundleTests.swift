@@ -1,0 +1,59 @@
+import Foundation
+import RiggerCore
+import XCTest
+
+/// Every preset's bundle, with seeded secrets, against the reviewed files under Golden/<preset>/.
+/// Set RIGGER_RECORD_GOLDEN=1 to write them anew; review the diff before committing.
+final class GoldenBundleTests: XCTestCase {
+    private var recording: Bool { ProcessInfo.processInfo.environment["RIGGER_RECORD_GOLDEN"] == "1" }
+
+    func testEveryPresetMatchesItsGoldenBundle() throws {
+        for preset in TestProject.presetNames {
+            let bundle = try TestProject.presetBundle(preset).bundle
+            let folder = TestProject.golden.appendingPathComponent(preset)
+            if recording {
+                try? FileManager.default.removeItem(at: folder)
+                try TestProject.materialize(bundle, in: folder)
+                continue
+            }
+            let expectedPaths = try goldenPaths(folder)
+            XCTAssertEqual(bundle.paths, expectedPaths, "\(preset): the set of files differs from Golden/\(preset)")
+            for file in bundle.files {
+                let url = folder.appendingPathComponent(file.path)
+                guard let expected = try? String(contentsOf: url, encoding: .utf8) else { continue }
+                if expected != file.contents {
+                    XCTFail("\(preset)/\(file.path) differs from its golden file:\n" + lineDiff(expected: expected, actual: file.contents))
+                }
+            }
+        }
+    }
+
+    func testTheSameInputsGiveByteIdenticalBundles() throws {
+        for preset in TestProject.presetNames {
+            XCTAssertEqual(try TestProject.presetBundle(preset).bundle, try TestProject.presetBundle(preset).bundle, preset)
+        }
+    }
+
+    private func goldenPaths(_ folder: URL) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var paths: [String] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            paths.append(String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)))
+        }
+        return paths.sorted()
+    }
+
+    /// The differing lines, marked - (golden) and + (now), with their line numbers.
+    private func lineDiff(expected: String, actual: String) -> String {
+        let old = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let new = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var out: [String] = []
+        for change in new.difference(from: old) {
+            switch change {
+            case .remove(let offset, let line, _): out.append("-\(offset + 1): \(line)")
+            case .insert(let offset, let line, _): out.append("+\(offset + 1): \(line)")
+            }
+        }
+        return out.prefix(40).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import RiggerCore
+import XCTest
+import Yams
+
+/// values.yaml against what the PostHog chart 30.46.0 really takes, from fixtures derived from it.
+final class PostHogChartTests: XCTestCase {
+    private func valuesTree(_ prepared: PreparedBundle) throws -> Node {
+        let text = try XCTUnwrap(prepared.bundle["values.yaml"]?.contents)
+        return try XCTUnwrap(try Yams.compose(yaml: text))
+    }
+
+    private func leafPaths(_ node: Node, prefix: String = "") -> [String] {
+        guard case .mapping(let mapping) = node, mapping.count > 0 else { return [prefix] }
+        return mapping.flatMap { key, value in
+            leafPaths(value, prefix: prefix.isEmpty ? (key.string ?? "") : prefix + "." + (key.string ?? ""))
+        }
+    }
+
+    private func value(_ node: Node, _ path: String) -> String? {
+        var current: Node? = node
+        for part in path.split(separator: ".") { current = current?[String(part)] }
+        return current?.string
+    }
+
+    /// Variants that between them write every branch of the renderer.
+    private func variants() throws -> [(String, PreparedBundle)] {
+        var all = try TestProject.presetNames.map { ($0, try TestProject.presetBundle($0)) }
+        all.append(("everything managed", try TestProject.prepare(preset: "aws-managed", sets: TestProject.openAnswers["aws-managed"]!.filter { !$0.hasPrefix("ingress.letsencryptEmail") } + [
+            "clickhouse.mode=managed", "clickhouse.host=ch.example.com", "clickhouse.secure=true", "clickhouse.verify=true",
+            "objectStorage.mode=managed", "objectStorage.endpoint=https://s3.us-east-1.amazonaws.com", "objectStorage.bucket=posthog-data",
+            "objectStorage.region=us-east-1", "email.enabled=true", "email.host=smtp.example.com", "email.user=AKIAEXAMPLE",
+            "email.from=posthog@example.com", "kafka.tls=true", "ingress.type=existing", "ingress.tls=secret",
+            "ingress.tlsSecretName=posthog-tls", "ingress.className=traefik", "storageClass=gp3", "release=analytics",
+            "namespace=analytics", "kubeContext=arn:aws:eks:us-east-1:123456789012:cluster/prod",
+        ])))
+        all.append(("minio and secret tls on gcp", try TestProject.prepare(preset: "gcp", sets: [
+            "ingress.hostname=posthog.example.com", "objectStorage.mode=in-cluster", "ingress.tls=secret",
+            "ingress.tlsSecretName=posthog-tls", "storageClass=standard-rwo", "email.enabled=true", "email.host=smtp.example.com",
+            "email.from=posthog@example.com",
+        ])))
+        all.append(("no ingress", try TestProject.prepare(preset: "local", sets: ["ingress.type=none", "redis.mode=managed", "redis.host=10.0.0.5", "redis.auth=false"])))
+        return all
+    }
+
+    func testEveryKeyWrittenExistsInTheChart() throws {
+        let chartPaths = Set(try TestProject.fixtureLines("posthog-30.46.0-value-paths.txt") + TestProject.fixtureLines("subchart-value-paths.txt"))
+        let freeForm = try TestProject.fixtureLines("free-form-value-maps.txt")
+        XCTAssertGreaterThan(chartPaths.count, 1000, "the chart key list looks truncated")
+        for (name, prepared) in try variants() {
+            for path in leafPaths(try valuesTree(prepared)) {
+                if freeForm.contains(where: { path.hasPrefix($0 + ".") }) { continue }
+                XCTAssertTrue(chartPaths.contains(path), "\(name): values.yaml writes \(path), which chart 30.46.0 does not have")
+            }
+        }
+    }
+
+    func testTheKeysTheChartRejectsAreNeverWritten() throws {
+        // error-on-invalid-values.tpl fails the render on these (certManager was renamed cert-manager).
+        let rejected = ["certManager", "beat", "clickhouseOperator", "redis.host", "redis.port", "redis.password", "clickhouse.host",
+                        "clickhouse.replication", "postgresql.postgresqlHost", "postgresql.postgresqlPort", "postgresql.postgresqlUsername"]
+        for (name, prepared) in try variants() {
+            let paths = leafPaths(try valuesTree(prepared))
+            for key in rejected {
+                XCTAssertFalse(paths.contains { $0 == key || $0.hasPrefix(key + ".") }, "\(name): writes \(key), which the chart rejects")
+            }
+        }
+    }
+
+    func testEverySecretTheChartReadsIsInTheBundle() throws {
+        let references = try TestProject.fixtureLines("posthog-secret-references.txt").map { $0.split(separator: " ").map(String.init) }
+        for (name, prepared) in try variants() {
+            let values = try valuesTree(prepared)
+            var provided: [String: Set<String>] = [:]
+            for file in prepared.bundle.files where file.path.hasPrefix("secrets/") {
+                let manifest = try XCTUnwrap(try Yams.compose(yaml: file.contents))
+                let secretName = try XCTUnwrap(manifest["metadata"]?["name"]?.string)
+                XCTAssertEqual(manifest["metadata"]?["namespace"]?.string, prepared.plan.namespace)
+                guard case .mapping(let data)? = manifest["stringData"] else { return XCTFail("\(file.path) has no stringData") }
+                provided[secretName] = Set(data.keys.compactMap(\.string))
+            }
+            var checked = 0
+            for reference in references {
+                guard let secretName = value(values, reference[0]) else { continue }
+                let key = reference[1].hasPrefix("=") ? String(reference[1].dropFirst()) : value(values, reference[1])
+                let dataKey = try XCTUnwrap(key, "\(name): \(reference[0]) is set but \(reference[1]) is not")
+                XCTAssertTrue(provided[secretName]?.contains(dataKey) == true,
+                              "\(name): the chart reads \(secretName)/\(dataKey) (\(reference[0])), which secrets/ does not create")
+                checked += 1
+            }
+            // Every bundle names at least the secret key, PostgreSQL and ClickHouse Secrets.
+            XCTAssertGreaterThanOrEqual(checked, 3, name)
+        }
+    }
+
+    func testPosthogSecretKeyAndClickHousePasswordAlwaysComeFromSecrets() throws {
+        for (name, prepared) in try variants() {
+            let values = try valuesTree(prepared)
+            XCTAssertNotNil(value(values, "posthogSecretKey.existingSecret"), name)
+            XCTAssertNotNil(value(values, "cloud"), name)
+            XCTAssertEqual(value(values, "image.tag"), "release-1.43.0", name)
+            if case .inCluster = prepared.plan.clickhouse {
+                XCTAssertNotNil(value(values, "clickhouse.existingSecret"), "\(name): ClickHouse would use the chart's published password")
+                XCTAssertNil(value(values, "clickhouse.password"), name)
+            } else {
+                XCTAssertNotNil(value(values, "externalClickhouse.existingSecret"), name)
+            }
+        }
+    }
+
+    func testManagedDependenciesDisableTheSubchartAndSetTheExternalBlock() throws {
+        let prepared = try TestProject.presetBundle("aws-managed")
+        let values = try valuesTree(prepared)
+        XCTAssertEqual(value(values, "postgresql.enabled"), "false")
+        XCTAssertEqual(value(values, "externalPostgresql.postgresqlHost"), "posthog.abc123.us-east-1.rds.amazonaws.com")
+        XCTAssertEqual(value(values, "redis.enabled"), "false")
+        XCTAssertEqual(value(values, "externalRedis.host"), "posthog.abc123.use1.cache.amazonaws.com")
+        XCTAssertEqual(value(values, "kafka.enabled"), "false")
+        XCTAssertEqual(values["externalKafka"]?["brokers"]?.sequence?.count, 2)
+        XCTAssertEqual(value(values, "clickhouse.enabled"), "true")
+        XCTAssertEqual(value(values, "zookeeper.enabled"), "true")
+        XCTAssertEqual(value(values, "ingress-nginx.controller.config.use-proxy-protocol"), "true")
+        XCTAssertEqual(
+            value(values, "ingress-nginx.controller.service.annotations")
+                ?? values["ingress-nginx"]?["controller"]?["service"]?["annotations"]?["service.beta.kubernetes.io/aws-load-balancer-proxy-protocol"]?.string,
+            "*")
+    }
+
+    func testOtherReleaseNamesPointKafkaAtTheirOwnZooKeeper() throws {
+        let prepared = try TestProject.prepare(preset: "local", sets: ["release=analytics"])
+        XCTAssertEqual(try valuesTree(prepared)["kafka"]?["externalZookeeper"]?["servers"]?.sequence?.first?.string, "analytics-posthog-zookeeper:2181")
+    }
+
+    func testPlainHTTPTurnsSecureCookiesOff() throws {
+        XCTAssertEqual(value(try valuesTree(try TestProject.presetBundle("local")), "web.secureCookies"), "false")
+        XCTAssertNil(value(try valuesTree(try TestProject.presetBundle("aws")), "web.secureCookies"))
+    }
+}

@@ -1,0 +1,30 @@
+import Crypto
+import Foundation
+import RiggerCore
+
+/// A repeatable secret generator for tests only: HMAC-SHA256 of a counter under a fixed seed.
+struct SeededSecretGenerator: SecretGenerator {
+    private let key: SymmetricKey
+    private var counter: UInt64 = 0
+    private var pool: [UInt8] = []
+
+    init(seed: String = "rigger-tests") {
+        key = SymmetricKey(data: Data(seed.utf8))
+    }
+
+    mutating func generate(length: Int) -> String {
+        let alphabet = SecretAlphabet.characters
+        let limit = UInt8(256 - 256 % alphabet.count)
+        var out = ""
+        while out.count < length {
+            if pool.isEmpty {
+                counter += 1
+                let block = withUnsafeBytes(of: counter.bigEndian) { Data($0) }
+                pool = Array(HMAC<SHA256>.authenticationCode(for: block, using: key))
+            }
+            let byte = pool.removeLast()
+            if byte < limit { out.append(alphabet[Int(byte) % alphabet.count]) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import RiggerCore
+import XCTest
+
+/// Paths and builders shared by the tests.
+enum TestProject {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let testsFolder = root.appendingPathComponent("Tests/RiggerCoreTests")
+    static let fixtures = testsFolder.appendingPathComponent("Fixtures")
+    static let golden = testsFolder.appendingPathComponent("Golden")
+    static let presets = PresetLibrary(directories: [root.appendingPathComponent("presets").path])
+
+    /// The built rigger executable, next to the test bundle.
+    static var executable: URL {
+        var folder = Foundation.Bundle(for: Marker.self).bundleURL
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("rigger")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/rigger")
+    }
+
+    final class Marker {}
+
+    /// The answers each preset leaves open, as an operator would supply them.
+    static let openAnswers: [String: [String]] = [
+        "gcp": ["ingress.hostname=posthog.example.com"],
+        "aws": ["ingress.hostname=posthog.example.com", "ingress.letsencryptEmail=ops@example.com"],
+        "aws-managed": [
+            "ingress.hostname=posthog.example.com", "ingress.letsencryptEmail=ops@example.com",
+            "postgresql.host=posthog.abc123.us-east-1.rds.amazonaws.com",
+            "redis.host=posthog.abc123.use1.cache.amazonaws.com",
+            "kafka.brokers=b-1.posthog.abc123.kafka.us-east-1.amazonaws.com:9092,b-2.posthog.abc123.kafka.us-east-1.amazonaws.com:9092",
+        ],
+        "local": [],
+    ]
+
+    /// The secrets each preset leaves to the operator.
+    static let openSecrets: [String: [String: String]] = [
+        "aws-managed": ["postgresql.password": "rds-Password-1", "redis.password": "elasticache-Token-1"],
+    ]
+
+    static let presetNames = ["aws", "aws-managed", "gcp", "local"]
+
+    /// A bundle prepared in memory with seeded secrets.
+    static func prepare(
+        preset: String?, sets: [String] = [], secrets: [String: String] = [:], outputDirectory: String = "/nonexistent/rigger-test",
+        seed: String = "rigger-tests"
+    ) throws -> PreparedBundle {
+        let generator = BundleGenerator(presets: presets, environment: [:])
+        var random = SeededSecretGenerator(seed: seed)
+        let request = GenerationRequest(preset: preset, setArguments: sets, wizardSecrets: secrets, outputDirectory: outputDirectory)
+        return try generator.prepare(request, generator: &random)
+    }
+
+    /// The bundle for a preset with its open answers and secrets supplied.
+    static func presetBundle(_ name: String) throws -> PreparedBundle {
+        try prepare(preset: name, sets: openAnswers[name] ?? [], secrets: openSecrets[name] ?? [:])
+    }
+
+    /// A new empty temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes a bundle's files as they are (modes included) into a folder, for the validators.
+    static func materialize(_ bundle: RiggerCore.Bundle, in folder: URL) throws {
+        for file in bundle.files {
+            let url = folder.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.contents.utf8).write(to: url)
+            try FileManager.default.setAttributes([.posixPermissions: Int(file.mode)], ofItemAtPath: url.path)
+        }
+    }
+
+    /// Lines of a fixture file, without comments and blank lines.
+    static func fixtureLines(_ name: String) throws -> [String] {
+        let text = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+        return text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+}
+
+/// The result of running a program.
+struct ProgramResult {
+    let status: Int32
+    let output: String
+    let error: String
+}
+
+/// Runs a program with arguments and returns its exit status and output.
+func runProgram(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil) throws -> ProgramResult {
+    let process = Process()
+    if executable.hasPrefix("/") {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+    } else {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [executable] + arguments
+    }
+    if let environment { process.environment = environment }
+    if let directory { process.currentDirectoryURL = directory }
+    let stdout = Pipe(), stderr = Pipe()
+    process.standardOutput = stdout
+    process.standardError = stderr
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+    let errData = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ProgramResult(
+        status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
+}
+
+/// Whether a program is on PATH.
+func programExists(_ name: String) -> Bool {
+    (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+        FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import RiggerCore
+import XCTest
+
+/// The real validators on every preset's bundle: shellcheck, yamllint and kubernetes-validate.
+final class ValidatorToolTests: XCTestCase {
+    private func bundleFolders() throws -> [(String, URL, RiggerCore.Bundle)] {
+        try TestProject.presetNames.map { preset in
+            let bundle = try TestProject.presetBundle(preset).bundle
+            let folder = try TestProject.temporaryFolder()
+            try TestProject.materialize(bundle, in: folder)
+            return (preset, folder, bundle)
+        }
+    }
+
+    private func require(_ tool: String) throws {
+        guard programExists(tool) else {
+            XCTFail("\(tool) is not installed; .ci/run installs it (see the README)")
+            throw XCTSkip("\(tool) missing")
+        }
+    }
+
+    func testShellcheckPassesOnEveryScript() throws {
+        try require("shellcheck")
+        for (preset, folder, bundle) in try bundleFolders() {
+            let scripts = bundle.paths.filter { $0.hasSuffix(".sh") }
+            XCTAssertEqual(scripts.count, 7, preset)
+            let result = try runProgram("shellcheck", ["--severity=style", "--shell=bash"] + scripts, directory: folder)
+            XCTAssertEqual(result.status, 0, "\(preset): shellcheck found problems:\n\(result.output)\(result.error)")
+        }
+    }
+
+    func testYamllintPassesOnEveryYAMLFile() throws {
+        try require("yamllint")
+        let config = TestProject.fixtures.appendingPathComponent("yamllint.yaml").path
+        for (preset, folder, bundle) in try bundleFolders() {
+            let files = bundle.paths.filter { $0.hasSuffix(".yaml") }
+            XCTAssertGreaterThanOrEqual(files.count, 5, preset)
+            let result = try runProgram("yamllint", ["--strict", "-c", config] + files, directory: folder)
+            XCTAssertEqual(result.status, 0, "\(preset): yamllint found problems:\n\(result.output)\(result.error)")
+        }
+    }
+
+    func testKubernetesValidateAcceptsEverySecretManifest() throws {
+        try require("kubernetes-validate")
+        for (preset, folder, bundle) in try bundleFolders() {
+            let secrets = bundle.paths.filter { $0.hasPrefix("secrets/") }
+            XCTAssertFalse(secrets.isEmpty, preset)
+            let result = try runProgram("kubernetes-validate", ["--strict"] + secrets, directory: folder)
+            XCTAssertEqual(result.status, 0, "\(preset): kubernetes-validate rejected a Secret:\n\(result.output)\(result.error)")
+            XCTAssertFalse(result.output.contains("ERROR"), "\(preset): \(result.output)")
+        }
+    }
+
+    func testInstallDryRunListsTheStepsInOrderAndResumes() throws {
+        for (preset, folder, _) in try bundleFolders() {
+            let all = try runProgram("bash", ["install.sh", "--dry-run"], directory: folder)
+            XCTAssertEqual(all.status, 0, preset)
+            XCTAssertEqual(all.output.split(separator: "\n").map(String.init), [
+                "would run scripts/00-preflight.sh", "would run scripts/10-namespace.sh", "would run scripts/20-secrets.sh",
+                "would run scripts/30-prerequisites.sh", "would run scripts/40-install.sh", "would run scripts/50-verify.sh",
+            ])
+            let resumed = try runProgram("bash", ["install.sh", "--from", "40", "--dry-run"], directory: folder)
+            XCTAssertEqual(resumed.output, "would run scripts/40-install.sh\nwould run scripts/50-verify.sh\n", preset)
+            let bad = try runProgram("bash", ["install.sh", "--from", "x"], directory: folder)
+            XCTAssertEqual(bad.status, 2, preset)
+        }
+    }
+}
