@@ -13,12 +13,14 @@ public enum PostHogReadmeRenderer {
             "| --- | --- |",
         ]
         for (key, value) in answers.entries {
-            let note = answers.defaulted.contains(key) ? " (default)" : ""
-            lines.append("| `\(key)` | `\(value.description)`\(note) |")
+            lines.append("| `\(key)` | `\(value.description)` |")
         }
         lines += ["", "Secrets (values only in `secrets/`):", ""]
         for key in secrets.entries.keys.sorted() {
-            if let entry = secrets[key] { lines.append("- `\(key)`: \(entry.masked)") }
+            // Where a value came from changes between runs (generated, then kept), so only its state is shown.
+            guard let entry = secrets[key] else { continue }
+            let state = entry.source == .placeholder ? "placeholder: supply it before installing" : "set, \(entry.value.count) characters"
+            lines.append("- `\(key)`: \(state)")
         }
         lines += [
             "",

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Times `rigger generate` for a whole bundle as a whole process (start-up, validation, rendering,
+# writing with fsync), side by side with peers measured in the same run. Not a test: these
+# figures depend on the machine; compare the rows of one run with each other.
+#
+# Usage: Benchmarks/generate.sh [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-30}"
+
+swift build -c release --product rigger >/dev/null
+rigger="$(swift build -c release --show-bin-path)/rigger"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export RIGGER_PRESETS="$PWD/presets"
+printf 'pg-Password-1\n' >"$work/pg"
+printf 'redis-Token-1\n' >"$work/redis"
+
+generate() {
+  rm -rf "$work/out"
+  "$rigger" generate --preset aws-managed --out "$work/out" \
+    --set ingress.hostname=posthog.example.com --set ingress.letsencryptEmail=ops@example.com \
+    --set postgresql.host=db.example.com --set redis.host=cache.example.com \
+    --set kafka.brokers=b-1.example.com:9092,b-2.example.com:9092 \
+    --secret postgresql.password=@"$work/pg" --secret redis.password=@"$work/redis" >/dev/null
+}
+regenerate_unchanged() { "$rigger" generate --out "$work/out" >/dev/null; }
+rigger_version() { "$rigger" --version >/dev/null; }
+python_yaml() { python3 -c 'import yaml' >/dev/null; }
+kubectl_client() { kubectl version --client >/dev/null 2>&1; }
+
+# Prints median, mean, min and max wall time of RUNS calls of a shell function, in milliseconds.
+measure() {
+  local name="$1" i start end
+  local -a times=()
+  for ((i = 0; i < runs; i++)); do
+    start="$(date +%s%N)"
+    "$name"
+    end="$(date +%s%N)"
+    times+=("$(((end - start) / 1000))")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk -v name="$2" '
+    { t[NR] = $1; sum += $1 }
+    END { printf "%-40s median %7.1f ms  mean %7.1f ms  min %7.1f ms  max %7.1f ms\n",
+          name, t[int((NR + 1) / 2)] / 1000, sum / NR / 1000, t[1] / 1000, t[NR] / 1000 }'
+}
+
+echo "runs: $runs each, $(nproc) cores, $(uname -sr)"
+measure rigger_version "rigger --version (start-up only)"
+measure generate "rigger generate (aws-managed, new)"
+measure regenerate_unchanged "rigger generate (regenerate, no change)"
+measure python_yaml "peer: python3 -c 'import yaml'"
+if command -v kubectl >/dev/null 2>&1; then measure kubectl_client "peer: kubectl version --client"; fi

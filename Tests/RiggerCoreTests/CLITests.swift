@@ -1,0 +1,132 @@
+import Foundation
+import RiggerCore
+import XCTest
+
+/// The built rigger binary, as an operator runs it.
+final class CLITests: XCTestCase {
+    private var rigger: String { TestProject.executable.path }
+
+    override func setUpWithError() throws {
+        guard FileManager.default.isExecutableFile(atPath: rigger) else {
+            XCTFail("build rigger first (swift build): \(rigger) is missing")
+            throw XCTSkip("no binary")
+        }
+    }
+
+    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProgramResult {
+        var merged = ProcessInfo.processInfo.environment
+        merged["RIGGER_PRESETS"] = TestProject.root.appendingPathComponent("presets").path
+        for (key, value) in environment { merged[key] = value }
+        return try runProgram(rigger, arguments, environment: merged)
+    }
+
+    private func files(in folder: URL) -> [String] {
+        (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
+    }
+
+    func testPresetsAndExplain() throws {
+        let presets = try run(["presets"])
+        XCTAssertEqual(presets.status, 0)
+        XCTAssertEqual(presets.output.split(separator: "\n").map { String($0.split(separator: " ")[0]) }, TestProject.presetNames)
+        let all = try run(["explain"])
+        XCTAssertEqual(all.status, 0)
+        for key in PostHogQuestions.catalog.keys { XCTAssertTrue(all.output.contains("\n\(key)  (") || all.output.hasPrefix("\(key)  ("), key) }
+        let one = try run(["explain", "ingress.tls"])
+        XCTAssertTrue(one.output.contains("gcp-managed"))
+        XCTAssertTrue(one.output.contains("applies when: ingress.type is not none"))
+        XCTAssertEqual(try run(["explain", "ingress.hostnme"]).status, 2)
+    }
+
+    func testGenerateWritesABundleWithPrivateSecrets() throws {
+        let out = try TestProject.temporaryFolder().appendingPathComponent("bundle")
+        let result = try run(["generate", "--preset", "gcp", "--set", "ingress.hostname=posthog.example.com", "--out", out.path])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.output.contains("./install.sh"))
+        let secrets = out.appendingPathComponent("secrets")
+        let folderMode = try FileManager.default.attributesOfItem(atPath: secrets.path)[.posixPermissions] as? Int
+        XCTAssertEqual(folderMode, 0o700)
+        for file in try FileManager.default.contentsOfDirectory(atPath: secrets.path) {
+            let mode = try FileManager.default.attributesOfItem(atPath: secrets.appendingPathComponent(file).path)[.posixPermissions] as? Int
+            XCTAssertEqual(mode, 0o600, file)
+        }
+        let script = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("scripts/40-install.sh").path)[.posixPermissions] as? Int
+        XCTAssertEqual(script, 0o755)
+    }
+
+    func testBadInputExitsTwoAndWritesNothing() throws {
+        let out = try TestProject.temporaryFolder().appendingPathComponent("bundle")
+        let result = try run(["generate", "--preset", "aws", "--set", "ingress.hostname=bad host", "--set", "postgresql.port=0", "--out", out.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.error.contains("ingress.hostname: 'bad host' is not valid"), result.error)
+        XCTAssertTrue(result.error.contains("ingress.letsencryptEmail: missing"), result.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing may be written on bad input")
+
+        XCTAssertEqual(try run(["generate", "--preset", "nope", "--out", out.path]).status, 2)
+        let plainSecret = try run(["generate", "--preset", "local", "--secret", "postgresql.password=hunter2", "--out", out.path])
+        XCTAssertEqual(plainSecret.status, 2)
+        XCTAssertFalse(plainSecret.error.contains("hunter2"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
+
+    func testMalformedAnswersFileNamesFileLineAndColumn() throws {
+        let folder = try TestProject.temporaryFolder()
+        let answers = folder.appendingPathComponent("answers.yaml")
+        try Data("cloud: gcp\ningress:\n  hostname: [oops\n".utf8).write(to: answers)
+        let result = try run(["generate", "--answers", answers.path, "--out", folder.appendingPathComponent("out").path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.error.contains("\(answers.path):"), result.error)
+    }
+
+    func testSecretsComeFromFilesOrEnvironmentAndNeverLeakToOtherFiles() throws {
+        let folder = try TestProject.temporaryFolder()
+        let passwordFile = folder.appendingPathComponent("pg")
+        try Data("from-a-file-Secret-1\n".utf8).write(to: passwordFile)
+        let out = folder.appendingPathComponent("bundle")
+        var arguments = ["generate", "--preset", "aws-managed", "--out", out.path,
+                         "--secret", "postgresql.password=@\(passwordFile.path)", "--secret", "redis.password=env:REDIS_TOKEN"]
+        for answer in TestProject.openAnswers["aws-managed"]! { arguments += ["--set", answer] }
+        let result = try run(arguments, environment: ["REDIS_TOKEN": "from-the-Environment-2"])
+        XCTAssertEqual(result.status, 0, result.error)
+        let postgres = try String(contentsOf: out.appendingPathComponent("secrets/postgresql.secret.yaml"), encoding: .utf8)
+        XCTAssertTrue(postgres.contains("postgresql-password: from-a-file-Secret-1"))
+        for path in files(in: out) where !path.hasPrefix("secrets") && !path.hasPrefix(".rigger") {
+            let text = (try? String(contentsOf: out.appendingPathComponent(path), encoding: .utf8)) ?? ""
+            XCTAssertFalse(text.contains("from-a-file-Secret-1") || text.contains("from-the-Environment-2"), path)
+        }
+        XCTAssertFalse(result.output.contains("from-a-file-Secret-1"))
+    }
+
+    func testRegeneratingWithNoChangeChangesNoFileAndKeepsSecrets() throws {
+        let out = try TestProject.temporaryFolder().appendingPathComponent("bundle")
+        XCTAssertEqual(try run(["generate", "--preset", "local", "--out", out.path]).status, 0)
+        let before = try files(in: out).map { ($0, try? Data(contentsOf: out.appendingPathComponent($0))) }
+        let again = try run(["generate", "--out", out.path])
+        XCTAssertEqual(again.status, 0, again.error)
+        XCTAssertTrue(again.output.contains("no file changed"), again.output)
+        let after = try files(in: out).map { ($0, try? Data(contentsOf: out.appendingPathComponent($0))) }
+        XCTAssertEqual(before.map(\.0), after.map(\.0))
+        XCTAssertEqual(before.map(\.1), after.map(\.1))
+
+        let changed = try run(["generate", "--out", out.path, "--set", "ingress.hostname=analytics.example.com"])
+        XCTAssertEqual(changed.status, 0, changed.error)
+        let secretFiles = before.filter { $0.0.hasPrefix("secrets/") }
+        XCTAssertFalse(secretFiles.isEmpty)
+        for (path, data) in secretFiles { XCTAssertEqual(try? Data(contentsOf: out.appendingPathComponent(path)), data, path) }
+        XCTAssertTrue(try String(contentsOf: out.appendingPathComponent("values.yaml"), encoding: .utf8).contains("hostname: analytics.example.com"))
+    }
+
+    func testAForeignFolderIsNeverWrittenInto() throws {
+        let folder = try TestProject.temporaryFolder()
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let result = try run(["generate", "--preset", "local", "--out", folder.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.error.contains("not a rigger bundle"), result.error)
+        XCTAssertEqual(files(in: folder), ["notes.txt"])
+    }
+
+    func testWithoutATerminalTheWizardPointsToGenerate() throws {
+        let result = try run([])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.error.contains("rigger generate"), result.error)
+    }
+}
