@@ -99,11 +99,11 @@ final class CLITests: XCTestCase {
     func testRegeneratingWithNoChangeChangesNoFileAndKeepsSecrets() throws {
         let out = try TestProject.temporaryFolder().appendingPathComponent("bundle")
         XCTAssertEqual(try run(["generate", "--preset", "local", "--out", out.path]).status, 0)
-        let before = try files(in: out).map { ($0, try? Data(contentsOf: out.appendingPathComponent($0))) }
+        let before = files(in: out).map { ($0, try? Data(contentsOf: out.appendingPathComponent($0))) }
         let again = try run(["generate", "--out", out.path])
         XCTAssertEqual(again.status, 0, again.error)
         XCTAssertTrue(again.output.contains("no file changed"), again.output)
-        let after = try files(in: out).map { ($0, try? Data(contentsOf: out.appendingPathComponent($0))) }
+        let after = files(in: out).map { ($0, try? Data(contentsOf: out.appendingPathComponent($0))) }
         XCTAssertEqual(before.map(\.0), after.map(\.0))
         XCTAssertEqual(before.map(\.1), after.map(\.1))
 
