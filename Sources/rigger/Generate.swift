@@ -25,35 +25,55 @@ struct Generate: ParsableCommand {
     @Option(help: "The bundle folder to write (created when missing).")
     var out: String
 
-    @Flag(help: "Write into a non-empty folder that is not a rigger bundle.")
+    @Option(help: ArgumentHelp("Generates a secret anew although the bundle has it; says what that breaks.", valueName: "KEY"))
+    var rotate: [String] = []
+
+    @Flag(help: "Print what would change (answers, files, a diff of values.yaml and the scripts) and write nothing.")
+    var diff = false
+
+    @Flag(help: "Write into a non-empty folder that is not a rigger bundle, or change an existing bundle's release or namespace.")
     var force = false
 
     func run() throws {
-        let request = GenerationRequest(
+        var request = GenerationRequest(
             preset: preset, answersFile: answers, setArguments: sets, secretArguments: secrets, outputDirectory: out)
+        request.rotate = rotate
+        request.force = force
         let generator = BundleGenerator(presets: CLI.presetLibrary, environment: CLI.environment)
         var random = SystemSecretGenerator()
         do {
             let writer = BundleWriter(directory: out)
             try writer.checkWritable(force: force)
+            if force, !FileManager.default.fileExists(atPath: out + "/rigger.yaml") {
+                let overwritten = BundleWriter.bundlePaths(in: out)
+                if !overwritten.isEmpty {
+                    CLI.printError("rigger: --force: \(out) is not a rigger bundle; these files will be overwritten: \(overwritten.joined(separator: ", "))")
+                }
+            }
             let prepared = try generator.prepare(request, generator: &random)
+            let changes = BundleChanges(
+                oldFiles: writer.currentFiles(), oldAnswers: prepared.previousAnswers, oldSecrets: prepared.previous?.secrets ?? [:],
+                new: prepared)
+            for warning in prepared.warnings { CLI.printError("rigger: warning: \(warning)") }
+            if diff {
+                print(changes.report(includeDiffs: true), terminator: "")
+                return
+            }
             let outcome = try writer.write(prepared.bundle)
-            report(prepared, outcome)
+            report(prepared, outcome, changes)
         } catch {
             throw CLI.exitCode(for: error)
         }
     }
 
-    private func report(_ prepared: PreparedBundle, _ outcome: BundleWriter.Outcome) {
+    private func report(_ prepared: PreparedBundle, _ outcome: BundleWriter.Outcome, _ changes: BundleChanges) {
         if outcome.isUnchanged {
             print("rigger: \(out) is up to date; no file changed.")
             return
         }
         print("rigger: wrote the PostHog bundle to \(out)")
-        for path in outcome.added { print("  added    \(path)") }
-        for path in outcome.changed { print("  changed  \(path)") }
-        for path in outcome.removed { print("  removed  \(path)") }
-        if let backup = outcome.backup { print("  the previous bundle is backed up in \(backup)") }
+        print(changes.report(includeDiffs: false), terminator: "")
+        if let backup = outcome.backup { print("The previous bundle is backed up in \(backup)") }
         let placeholders = prepared.secrets.placeholderKeys
         if !placeholders.isEmpty {
             print("")

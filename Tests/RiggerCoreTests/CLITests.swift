@@ -115,6 +115,22 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(try String(contentsOf: out.appendingPathComponent("values.yaml"), encoding: .utf8).contains("hostname: analytics.example.com"))
     }
 
+    func testDiffPrintsTheChangeAndWritesNothingAndRefusalsExitTwo() throws {
+        let out = try TestProject.temporaryFolder().appendingPathComponent("bundle")
+        XCTAssertEqual(try run(["generate", "--preset", "gcp", "--set", "ingress.hostname=a.example.com", "--out", out.path]).status, 0)
+        let before = files(in: out).map { ($0, try? Data(contentsOf: out.appendingPathComponent($0))) }
+        let diff = try run(["generate", "--out", out.path, "--set", "ingress.hostname=b.example.com", "--diff"])
+        XCTAssertEqual(diff.status, 0, diff.error)
+        XCTAssertTrue(diff.output.contains("ingress.hostname: a.example.com -> b.example.com"), diff.output)
+        XCTAssertTrue(diff.output.contains("+  hostname: b.example.com"), diff.output)
+        let shrink = try run(["generate", "--out", out.path, "--set", "clickhouse.storage=1Gi"])
+        XCTAssertEqual(shrink.status, 2)
+        XCTAssertTrue(shrink.error.contains("never shrink"), shrink.error)
+        let after = files(in: out).map { ($0, try? Data(contentsOf: out.appendingPathComponent($0))) }
+        XCTAssertEqual(before.map(\.0), after.map(\.0))
+        XCTAssertEqual(before.map(\.1), after.map(\.1))
+    }
+
     func testAForeignFolderIsNeverWrittenInto() throws {
         let folder = try TestProject.temporaryFolder()
         try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))

@@ -10,8 +10,16 @@ public struct BundleWriter: Sendable {
     /// How many backups are kept under `.rigger/backups/`.
     public static let backupsKept = 10
 
-    public init(directory: String) {
+    /// Called before each file is staged and before each is moved into place; a test throws
+    /// from it to stand in for a full disk or a crash at that point.
+    public let beforeFileOperation: (@Sendable (_ stage: WriteStage, _ path: String) throws -> Void)?
+
+    /// The two phases of a write.
+    public enum WriteStage: Sendable { case staging, renaming }
+
+    public init(directory: String, beforeFileOperation: (@Sendable (WriteStage, String) throws -> Void)? = nil) {
         self.directory = directory
+        self.beforeFileOperation = beforeFileOperation
     }
 
     /// What a write changed.
@@ -30,6 +38,11 @@ public struct BundleWriter: Sendable {
         if path.hasPrefix("scripts/"), path.hasSuffix(".sh"), !path.dropFirst(8).contains("/") { return true }
         if path.hasPrefix("secrets/"), path.hasSuffix(".secret.yaml"), !path.dropFirst(8).contains("/") { return true }
         return false
+    }
+
+    /// The paths in a folder that a bundle would write (and so overwrite), sorted.
+    public static func bundlePaths(in directory: String) -> [String] {
+        BundleWriter(directory: directory).currentFiles().keys.sorted()
     }
 
     /// The files of the bundle now on disk, by relative path.
@@ -83,8 +96,15 @@ public struct BundleWriter: Sendable {
         try createDirectory(directory + "/.rigger", mode: 0o700)
         try createDirectory(staging, mode: 0o700)
         let toWrite = bundle.files.filter { added.contains($0.path) || changed.contains($0.path) }
-        for (index, file) in toWrite.enumerated() {
-            try writeFile(staging + "/\(index)", Data(file.contents.utf8), mode: file.mode)
+        do {
+            for (index, file) in toWrite.enumerated() {
+                try beforeFileOperation?(.staging, file.path)
+                try writeFile(staging + "/\(index)", Data(file.contents.utf8), mode: file.mode)
+            }
+        } catch {
+            // Nothing of the new bundle is in place yet: drop the staged files, keep the old bundle.
+            try? manager.removeItem(atPath: staging)
+            throw error
         }
         var journal = toWrite.enumerated().map { "\($0.offset)\t\($0.element.path)" }
         journal += removed.map { "-\t\($0)" }
@@ -119,6 +139,7 @@ public struct BundleWriter: Sendable {
             let staged = staging + "/" + source
             // Already moved by an earlier, interrupted run.
             guard FileManager.default.fileExists(atPath: staged) else { continue }
+            try beforeFileOperation?(.renaming, path)
             guard rename(staged, target) == 0 else {
                 throw BundleWriteError(path: target, message: "cannot move the new file into place: \(String(cString: strerror(errno)))")
             }
@@ -127,6 +148,11 @@ public struct BundleWriter: Sendable {
             try? FileManager.default.removeItem(atPath: directory + "/" + path)
         }
         try? FileManager.default.removeItem(atPath: staging)
+        // .rigger/ holds only backups and drafts; don't leave it behind empty.
+        let riggerFolder = directory + "/.rigger"
+        if (try? FileManager.default.contentsOfDirectory(atPath: riggerFolder))?.isEmpty == true {
+            try? FileManager.default.removeItem(atPath: riggerFolder)
+        }
     }
 
     private func makeBackup(_ files: [String: Data], now: Date) throws -> String {

@@ -8,6 +8,10 @@ public struct PreparedBundle: Sendable {
     public let bundle: Bundle
     /// The bundle that was in the output folder, if any.
     public let previous: ExistingBundle?
+    /// The previous bundle's answers, resolved on their own (nil without one).
+    public let previousAnswers: ResolvedAnswers?
+    /// Things the operator should know before installing (rotations, version changes).
+    public let warnings: [String]
 }
 
 /// Reads a request's sources, validates them against the catalog, and renders the bundle.
@@ -70,7 +74,7 @@ public struct BundleGenerator: Sendable {
         let previous = try ExistingBundle.read(request.outputDirectory)
         let layers = try layers(for: request, previous: previous)
         let resolver = AnswerResolver(catalog: catalog)
-        var outcome = resolver.evaluate(layers)
+        let outcome = resolver.evaluate(layers)
         var problems = outcome.problems
 
         var supplied: [String: String] = [:]
@@ -98,13 +102,39 @@ public struct BundleGenerator: Sendable {
             }
         }
         for (key, value) in request.wizardSecrets { supplied[key] = value }
+
+        var warnings: [String] = []
+        var kept = previous?.secrets ?? [:]
+        for key in request.rotate {
+            guard let question = catalog[key], case .secret(let policy) = question.kind else {
+                problems.append(AnswerProblem(
+                    key: key, value: nil, reason: .invalid(expected: "a secret key to rotate, such as posthog.secretKey"), origin: .commandLine))
+                continue
+            }
+            if !policy.isGenerated(outcome.answers.lookup) && supplied[key] == nil {
+                problems.append(AnswerProblem(
+                    key: key, value: nil,
+                    reason: .invalid(expected: "a new value with --secret \(key)=@FILE: only you know this service's password"),
+                    origin: .commandLine))
+                continue
+            }
+            kept[key] = nil
+            warnings.append("rotating \(key): " + (UpgradeRules.rotationWarnings[key] ?? "everything using the old value stops working"))
+        }
+
+        let previousAnswers = previous.flatMap { try? resolver.resolve([$0.answers.layer]) }
+        if let previousAnswers {
+            problems += UpgradeRules.problems(old: previousAnswers, new: outcome.answers, force: request.force)
+            warnings += UpgradeRules.warnings(old: previousAnswers, new: outcome.answers)
+        }
         if !problems.isEmpty { throw InvalidAnswers(problems) }
-        outcome.problems = []
 
         let plan = try PostHogPlan(outcome.answers)
         let secrets = SecretSet.resolve(
-            catalog: catalog, answers: outcome.answers, supplied: supplied, kept: previous?.secrets ?? [:], generator: &generator)
+            catalog: catalog, answers: outcome.answers, supplied: supplied, kept: kept, generator: &generator)
         let bundle = try PostHogRenderer.render(plan: plan, answers: outcome.answers, secrets: secrets)
-        return PreparedBundle(answers: outcome.answers, plan: plan, secrets: secrets, bundle: bundle, previous: previous)
+        return PreparedBundle(
+            answers: outcome.answers, plan: plan, secrets: secrets, bundle: bundle, previous: previous,
+            previousAnswers: previousAnswers, warnings: warnings)
     }
 }

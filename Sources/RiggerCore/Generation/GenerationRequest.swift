@@ -14,6 +14,10 @@ public struct GenerationRequest: Sendable {
     public var wizardSecrets: [String: String]
     /// The bundle folder.
     public var outputDirectory: String
+    /// Secret keys to generate anew although the bundle has them (`--rotate`).
+    public var rotate: [String] = []
+    /// Allows changing the release name or namespace of an existing bundle.
+    public var force: Bool = false
 
     public init(
         preset: String? = nil, answersFile: String? = nil, setArguments: [String] = [], secretArguments: [String] = [],

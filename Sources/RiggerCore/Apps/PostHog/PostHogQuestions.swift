@@ -8,6 +8,12 @@ public enum PostHogQuestions {
     /// The dependencies that can be managed services or run in the cluster.
     public static let dependencies = ["postgresql", "redis", "kafka", "clickhouse"]
 
+    /// The scripts every PostHog bundle holds.
+    public static let scriptPaths = [
+        "install.sh", "scripts/00-preflight.sh", "scripts/10-namespace.sh", "scripts/20-secrets.sh",
+        "scripts/30-prerequisites.sh", "scripts/40-install.sh", "scripts/50-verify.sh",
+    ]
+
     public static let catalog = QuestionCatalog(appQuestions + clusterQuestions + dependencyQuestions + ingressQuestions + emailQuestions + sizingQuestions)
 
     private static func managed(_ dependency: String) -> Condition { .when("\(dependency).mode", is: "managed") }
