@@ -24,17 +24,8 @@ enum CLI {
     /// 2 for invalid input, 1 for a failure while running.
     static func exitCode(for error: Error) -> ExitCode {
         switch error {
-        case let error as InvalidAnswers:
-            printError("rigger: " + error.description)
-            return ExitCode(2)
-        case let error as YAMLError:
-            printError("rigger: " + error.description)
-            return ExitCode(2)
-        case let error as PresetError:
-            printError("rigger: " + error.description)
-            return ExitCode(2)
-        case let error as ForeignFolderError:
-            printError("rigger: " + error.description)
+        case is InvalidAnswers, is YAMLError, is PresetError, is ForeignFolderError:
+            printError("rigger: \(error)")
             return ExitCode(2)
         case let error as BundleWriteError:
             printError("rigger: could not write the bundle: \(error.description); the previous bundle, if any, is unchanged")
