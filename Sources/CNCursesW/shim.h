@@ -10,13 +10,19 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 
+#include <langinfo.h>
 #include <locale.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <wchar.h>
 
 /* Globals and function-like macros that Swift 6 can't import as they are. */
+static inline FILE *rigger_stdout(void) { return stdout; }
+static inline FILE *rigger_stdin(void) { return stdin; }
+static inline const char *rigger_codeset(void) { return nl_langinfo(CODESET); }
 static inline WINDOW *rigger_stdscr(void) { return stdscr; }
 static inline int rigger_lines(void) { return LINES; }
 static inline int rigger_cols(void) { return COLS; }
@@ -46,5 +52,20 @@ static inline unsigned int rigger_acs_lrcorner(void) { return (unsigned int)ACS_
 
 static inline int rigger_key_resize(void) { return KEY_RESIZE; }
 static inline int rigger_key_f(int n) { return KEY_F(n); }
+
+/* SIGTERM, SIGHUP and SIGINT only set a flag here; the wizard's loop sees it within its key
+   timeout, restores the terminal and exits. Both functions are called from one Swift file. */
+static volatile sig_atomic_t rigger_signal_received = 0;
+static void rigger_on_signal(int number) { rigger_signal_received = number; }
+static inline void rigger_install_signal_handlers(void) {
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    action.sa_handler = rigger_on_signal;
+    sigaction(SIGTERM, &action, 0);
+    sigaction(SIGHUP, &action, 0);
+    sigaction(SIGINT, &action, 0);
+}
+static inline int rigger_pending_signal(void) { return (int)rigger_signal_received; }
 
 #endif

@@ -1,0 +1,182 @@
+internal import CNCursesW
+import Foundation
+
+/// The real terminal, through ncursesw: terminfo for any TERM, key decoding, and output of only
+/// what changed between frames.
+public final class CursesTerminal: Terminal {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let screen: OpaquePointer
+    public let capabilities: TerminalCapabilities
+    private var ended = false
+    private var lastFrame: Canvas?
+
+    /// Why the terminal can't be used.
+    public struct Unavailable: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Takes over the terminal: raw keys, no echo, keypad decoding, Esc after 25 ms.
+    public init(environment: [String: String]) throws {
+        setlocale(LC_ALL, "")
+        let term = environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb" else {
+            throw Unavailable(description: "TERM is \(term.isEmpty ? "not set" : "dumb"); the wizard needs a full-screen terminal")
+        }
+        // newterm, unlike initscr, returns an error instead of exiting for an unknown TERM.
+        guard let screen = newterm(nil, rigger_stdout(), rigger_stdin()) else {
+            throw Unavailable(description: "the terminal type '\(term)' is unknown to terminfo")
+        }
+        self.screen = screen
+        set_term(screen)
+        guard let window = rigger_stdscr() else {
+            endwin()
+            delscreen(screen)
+            throw Unavailable(description: "ncurses could not open the screen")
+        }
+        self.window = window
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        meta(window, true)
+        let wantsColor = environment["NO_COLOR"].map(\.isEmpty) ?? true
+        var hasColor = false
+        if wantsColor, has_colors() {
+            start_color()
+            use_default_colors()
+            init_pair(1, Int16(COLOR_RED), -1)
+            init_pair(2, Int16(COLOR_CYAN), -1)
+            hasColor = true
+        }
+        let codeset = String(cString: rigger_codeset())
+        capabilities = TerminalCapabilities(hasColor: hasColor, unicode: codeset.uppercased() == "UTF-8")
+    }
+
+    deinit { restore() }
+
+    /// Routes SIGTERM, SIGHUP and SIGINT to a flag that `pendingSignal` reads.
+    public static func installSignalHandlers() { rigger_install_signal_handlers() }
+
+    /// The signal that asked the process to stop, or nil.
+    public static var pendingSignal: Int32? {
+        let number = rigger_pending_signal()
+        return number == 0 ? nil : Int32(number)
+    }
+
+    /// Gives the terminal back as it was found: normal screen, echo, cursor.
+    public func restore() {
+        guard !ended else { return }
+        ended = true
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+    }
+
+    public var size: (rows: Int, columns: Int) {
+        var rows: Int32 = 0, columns: Int32 = 0
+        rigger_getmaxyx(window, &rows, &columns)
+        return (Int(rows), Int(columns))
+    }
+
+    public func present(_ canvas: Canvas) {
+        if lastFrame?.rows != canvas.rows || lastFrame?.columns != canvas.columns { lastFrame = nil }
+        // Only rows that changed are handed to ncurses, which in turn sends only changed cells.
+        for row in 0..<canvas.rows {
+            if let last = lastFrame, rowEquals(last, canvas, row) { continue }
+            draw(row: row, of: canvas)
+        }
+        lastFrame = canvas
+        if let cursor = canvas.cursor {
+            curs_set(1)
+            wmove(window, Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func rowEquals(_ a: Canvas, _ b: Canvas, _ row: Int) -> Bool {
+        for column in 0..<a.columns where a[row, column] != b[row, column] { return false }
+        return true
+    }
+
+    private func attributes(_ style: CellStyle) -> UInt32 {
+        var value = rigger_a_normal()
+        if style.contains(.bold) { value |= rigger_a_bold() }
+        if style.contains(.reverse) { value |= rigger_a_reverse() }
+        if style.contains(.underline) { value |= rigger_a_underline() }
+        if style.contains(.dim), capabilities.hasColor { value |= rigger_a_dim() }
+        if capabilities.hasColor {
+            if style.contains(.error) { value |= UInt32(rigger_color_pair(1)) } else if style.contains(.accent) { value |= UInt32(rigger_color_pair(2)) }
+        } else if style.contains(.error) {
+            value |= rigger_a_bold()
+        }
+        return value
+    }
+
+    private func draw(row: Int, of canvas: Canvas) {
+        var column = 0
+        while column < canvas.columns {
+            // Runs of one style are written in one call.
+            let style = canvas[row, column].style
+            var text = ""
+            let start = column
+            while column < canvas.columns, canvas[row, column].style == style {
+                text.append(canvas[row, column].character)
+                column += 1
+            }
+            // The last cell of the screen can't be written without scrolling some terminals.
+            if row == canvas.rows - 1, column == canvas.columns, !text.isEmpty { text.removeLast() }
+            wattrset(window, Int32(bitPattern: attributes(style)))
+            var scalars = Array(text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+            scalars.append(0)
+            mvwaddnwstr(window, Int32(row), Int32(start), scalars, Int32(scalars.count - 1))
+        }
+        wattrset(window, Int32(bitPattern: rigger_a_normal()))
+    }
+
+    public func readKey(timeout: Int) -> Key? {
+        wtimeout(window, Int32(timeout))
+        var character: wint_t = 0
+        let status = wget_wch(window, &character)
+        if status == ERR { return nil }
+        if status == KEY_CODE_YES { return Self.functionKey(Int32(character)) }
+        return Self.decode(character)
+    }
+
+    private static func decode(_ value: wint_t) -> Key? {
+        switch value {
+        case 27: return .escape
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 127, 8: return .backspace
+        case 1...26: return .control(Character(UnicodeScalar(UInt8(value) + 96)))
+        default:
+            guard let scalar = UnicodeScalar(UInt32(value)) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    private static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case rigger_key_resize(): return .resize
+        default:
+            for number in 1...12 where code == rigger_key_f(Int32(number)) { return .function(number) }
+            return nil
+        }
+    }
+}

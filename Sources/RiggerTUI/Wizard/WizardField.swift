@@ -1,0 +1,21 @@
+import RiggerCore
+
+/// One field on a wizard page.
+public enum WizardField: Sendable, Hashable {
+    /// An answer from the catalog.
+    case answer(String)
+    /// The output folder (not an answer: where the bundle goes).
+    case outputFolder
+    /// How a secret is provided.
+    case secretChoice(String)
+    /// A secret's typed value.
+    case secretValue(String)
+
+    public var key: String {
+        switch self {
+        case .answer(let key), .secretChoice(let key): return key
+        case .outputFolder: return "output"
+        case .secretValue(let key): return key + " value"
+        }
+    }
+}

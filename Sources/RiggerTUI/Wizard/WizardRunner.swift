@@ -1,0 +1,32 @@
+/// Connects a wizard session to a terminal: draw, read a key, repeat.
+public enum WizardRunner {
+    /// How a run ended.
+    public enum Ending: Equatable {
+        case finished
+        case quit
+        /// A signal (SIGTERM, SIGHUP) stopped it; nothing was written.
+        case signal(Int32)
+    }
+
+    /// Runs until the operator finishes or quits, or `pendingSignal` reports a signal.
+    /// Frames are drawn only after a key (or a resize), so an idle wizard writes nothing.
+    public static func run(_ session: WizardSession, on terminal: Terminal, pendingSignal: () -> Int32? = { nil }) -> Ending {
+        var needsDraw = true
+        while true {
+            if let signal = pendingSignal() { return .signal(signal) }
+            if needsDraw {
+                let size = terminal.size
+                terminal.present(WizardView.render(session, rows: size.rows, columns: size.columns, capabilities: terminal.capabilities))
+                needsDraw = false
+            }
+            guard let key = terminal.readKey(timeout: 100) else { continue }
+            needsDraw = true
+            if key == .resize { continue }
+            switch session.handle(key) {
+            case .continueRunning: continue
+            case .quit: return .quit
+            case .finished: return .finished
+            }
+        }
+    }
+}

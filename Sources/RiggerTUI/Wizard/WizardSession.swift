@@ -1,0 +1,408 @@
+import Foundation
+import RiggerCore
+
+/// The wizard's state and its response to keys: no terminal in here, so that every screen can be
+/// driven and checked in tests. `WizardView` draws it; `WizardRunner` connects it to a terminal.
+public final class WizardSession {
+    /// What the session wants after a key.
+    public enum Outcome: Equatable {
+        case continueRunning
+        /// The operator quit without writing.
+        case quit
+        /// The bundle was written and the operator left the done page.
+        case finished
+    }
+
+    public let catalog: QuestionCatalog
+    let generator: BundleGenerator
+    let baseRequest: GenerationRequest
+    let baseLayers: [AnswerLayer]
+    let previousSecrets: [String: String]
+
+    public private(set) var layer = AnswerLayer(name: "wizard")
+    public private(set) var pageIndex = 0
+    public private(set) var focus = 0
+    public private(set) var errors: [String: String] = [:]
+    public private(set) var editors: [String: TextEditor] = [:]
+    public private(set) var secretChoices: [String: SecretChoice] = [:]
+    public private(set) var secretEditors: [String: TextEditor] = [:]
+    public var revealSecrets = false
+    public private(set) var showingHelp = false
+    public private(set) var confirmingQuit = false
+    /// The bundle as reviewed: exactly this is written.
+    public private(set) var reviewed: PreparedBundle?
+    public private(set) var reviewChanges: BundleChanges?
+    public private(set) var reviewError: String?
+    public private(set) var writtenTo: String?
+    var outputEditor: TextEditor
+    /// Where on a long review the view starts.
+    public var reviewScroll = 0
+
+    /// A session starting from a request's preset, answers file and the bundle already in its folder.
+    public init(request: GenerationRequest, generator: BundleGenerator, outputGiven: Bool) throws {
+        self.catalog = generator.catalog
+        self.generator = generator
+        self.baseRequest = request
+        let previous = try ExistingBundle.read(request.outputDirectory)
+        self.baseLayers = try generator.layers(for: GenerationRequest(
+            preset: request.preset, answersFile: request.answersFile, outputDirectory: request.outputDirectory), previous: previous)
+        self.previousSecrets = previous?.secrets ?? [:]
+        self.outputEditor = TextEditor(request.outputDirectory)
+        // With --out given, start at the app step; the folder can still be changed by going back.
+        if outputGiven { pageIndex = 1 }
+    }
+
+    // MARK: Answers
+
+    /// The answers resolved from the base layers and what was typed so far.
+    public var resolution: (answers: ResolvedAnswers, problems: [AnswerProblem]) {
+        AnswerResolver(catalog: catalog).evaluate(baseLayers + [layer])
+    }
+
+    /// The pages that apply to the answers so far.
+    public var pages: [WizardPage] {
+        let lookup = resolution.answers.lookup
+        return WizardPage.order.filter { page in
+            switch page {
+            case .step(let step): return catalog.questions.contains { $0.step == step && !$0.isSecret && $0.appliesWhen.holds(lookup) }
+            case .secrets: return catalog.secrets.contains { $0.appliesWhen.holds(lookup) }
+            default: return true
+            }
+        }
+    }
+
+    public var page: WizardPage {
+        if writtenTo != nil { return .done }
+        let all = pages
+        return all[min(pageIndex, all.count - 1)]
+    }
+
+    /// The fields of the current page, in order.
+    public var fields: [WizardField] {
+        let lookup = resolution.answers.lookup
+        switch page {
+        case .output: return [.outputFolder]
+        case .step(let step):
+            return catalog.questions.filter { $0.step == step && !$0.isSecret && $0.appliesWhen.holds(lookup) }.map { .answer($0.key) }
+        case .secrets:
+            return catalog.secrets.filter { $0.appliesWhen.holds(lookup) }.flatMap { question -> [WizardField] in
+                secretChoice(question.key) == .type ? [.secretChoice(question.key), .secretValue(question.key)] : [.secretChoice(question.key)]
+            }
+        case .review, .done: return []
+        }
+    }
+
+    public var focusedField: WizardField? {
+        let all = fields
+        return all.isEmpty ? nil : all[min(focus, all.count - 1)]
+    }
+
+    /// The text shown for an answer field: what was typed, else the answer it resolves to.
+    public func displayText(_ key: String) -> String {
+        if let editor = editors[key] { return editor.text }
+        if let raw = layer[key] { return raw.isNull ? "" : raw.text }
+        return resolution.answers[key]?.description ?? ""
+    }
+
+    public var outputDirectory: String { outputEditor.text }
+
+    /// The choices for a choice question, limited to those the other answers allow.
+    public func choices(_ key: String) -> [Choice] {
+        catalog[key]?.availableChoices(resolution.answers.lookup) ?? []
+    }
+
+    /// How a secret is provided: as chosen, else keep (a bundle's), generate, or later.
+    public func secretChoice(_ key: String) -> SecretChoice {
+        if let choice = secretChoices[key] { return choice }
+        if previousSecrets[key].map({ !$0.hasPrefix(SecretSet.placeholderMarker) }) == true { return .keep }
+        return secretOptions(key).contains(.generate) ? .generate : .later
+    }
+
+    /// The ways a secret may be provided here.
+    public func secretOptions(_ key: String) -> [SecretChoice] {
+        guard case .secret(let policy)? = catalog[key]?.kind else { return [] }
+        var options: [SecretChoice] = []
+        if previousSecrets[key].map({ !$0.hasPrefix(SecretSet.placeholderMarker) }) == true { options.append(.keep) }
+        options.append(policy.isGenerated(resolution.answers.lookup) ? .generate : .later)
+        options.append(.type)
+        return options
+    }
+
+    public func secretText(_ key: String) -> String { secretEditors[key]?.text ?? "" }
+
+    private func setAnswer(_ key: String, _ text: String) {
+        layer.set(key, RawAnswer(text: text, isNull: text.isEmpty, origin: .wizard))
+        errors[key] = nil
+        reviewed = nil
+    }
+
+    // MARK: Keys
+
+    /// Handles one key press.
+    public func handle(_ key: Key) -> Outcome {
+        if confirmingQuit {
+            confirmingQuit = false
+            if case .character(let c) = key, c == "y" || c == "Y" { return .quit }
+            return .continueRunning
+        }
+        if key == .control("c") {
+            confirmingQuit = true
+            return .continueRunning
+        }
+        if showingHelp {
+            showingHelp = false
+            return .continueRunning
+        }
+        if page == .done { return .finished }
+        if key == .function(1) || (key == .character("?") && !focusIsTextual) {
+            showingHelp = true
+            return .continueRunning
+        }
+        switch key {
+        case .escape:
+            goBack()
+        case .enter:
+            if page == .review { writeReviewedBundle() } else { advance() }
+        case .tab, .down where !focusConsumesVertical(key):
+            moveFocus(by: 1)
+        case .backTab, .up where !focusConsumesVertical(key):
+            moveFocus(by: -1)
+        case .function(2):
+            revealSecrets.toggle()
+        case .pageDown where page == .review: reviewScroll += 10
+        case .pageUp where page == .review: reviewScroll = max(0, reviewScroll - 10)
+        default:
+            editFocused(key)
+        }
+        return .continueRunning
+    }
+
+    var focusIsTextual: Bool {
+        switch focusedField {
+        case .outputFolder?, .secretValue?: return true
+        case .answer(let key)?:
+            switch catalog[key]?.kind {
+            case .text?, .int?, .size?: return true
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// Up and down move within a choice list, and on to the next field at its ends.
+    private func focusConsumesVertical(_ key: Key) -> Bool {
+        guard case .answer(let field)? = focusedField, case .choice? = catalog[field]?.kind else { return false }
+        let options = choices(field).map(\.value)
+        guard let index = options.firstIndex(of: displayText(field)) else { return false }
+        return key == .down ? index < options.count - 1 : index > 0
+    }
+
+    private func moveFocus(by offset: Int) {
+        let count = fields.count
+        guard count > 0 else {
+            if page == .review { reviewScroll = max(0, reviewScroll + offset) }
+            return
+        }
+        validateFocused()
+        focus = (focus + offset + count) % count
+    }
+
+    private func validateFocused() {
+        guard case .answer(let key)? = focusedField else { return }
+        if let problem = resolution.problems.first(where: { $0.key == key }) {
+            errors[key] = Self.message(problem)
+        } else {
+            errors[key] = nil
+        }
+    }
+
+    static func message(_ problem: AnswerProblem) -> String {
+        switch problem.reason {
+        case .invalid(let expected): return "expected \(expected)"
+        case .missing(let expected): return "required: \(expected)"
+        default: return problem.description
+        }
+    }
+
+    private func editFocused(_ key: Key) {
+        switch focusedField {
+        case .outputFolder?:
+            _ = outputEditor.handle(key)
+            reviewed = nil
+        case .secretValue(let secret)?:
+            var editor = secretEditors[secret] ?? TextEditor()
+            _ = editor.handle(key)
+            secretEditors[secret] = editor
+            reviewed = nil
+        case .secretChoice(let secret)?:
+            let options = secretOptions(secret)
+            guard let index = options.firstIndex(of: secretChoice(secret)) else { return }
+            switch key {
+            case .left, .up: secretChoices[secret] = options[(index - 1 + options.count) % options.count]
+            case .right, .down, .character(" "): secretChoices[secret] = options[(index + 1) % options.count]
+            case .character(let c):
+                if let match = options.first(where: { $0.rawValue.first == Character(c.lowercased()) }) { secretChoices[secret] = match }
+            default: return
+            }
+            reviewed = nil
+        case .answer(let field)?:
+            guard let question = catalog[field] else { return }
+            switch question.kind {
+            case .choice:
+                let options = choices(field).map(\.value)
+                let index = options.firstIndex(of: displayText(field)) ?? 0
+                switch key {
+                case .up, .left: if !options.isEmpty { setAnswer(field, options[(index - 1 + options.count) % options.count]) }
+                case .down, .right, .character(" "): if !options.isEmpty { setAnswer(field, options[(index + 1) % options.count]) }
+                case .character(let c):
+                    // Type-ahead: the next choice starting with the letter.
+                    let lower = Character(c.lowercased())
+                    let rotated = Array(options[(index + 1)...] + options[...index])
+                    if let match = rotated.first(where: { $0.first == lower }) { setAnswer(field, match) }
+                default: break
+                }
+            case .bool:
+                switch key {
+                case .character(" "), .left, .right: setAnswer(field, displayText(field) == "true" ? "false" : "true")
+                case .character("y"), .character("t"): setAnswer(field, "true")
+                case .character("n"), .character("f"): setAnswer(field, "false")
+                default: break
+                }
+            default:
+                var editor = editors[field] ?? TextEditor(displayText(field))
+                if editor.handle(key) {
+                    editors[field] = editor
+                    setAnswer(field, editor.text)
+                }
+            }
+        case nil:
+            break
+        }
+    }
+
+    /// The text editor of the focused field, for drawing its cursor and scroll.
+    public func editor(for field: WizardField) -> TextEditor {
+        switch field {
+        case .outputFolder: return outputEditor
+        case .secretValue(let key): return secretEditors[key] ?? TextEditor()
+        case .answer(let key): return editors[key] ?? TextEditor(displayText(key))
+        case .secretChoice: return TextEditor()
+        }
+    }
+
+    /// Keeps a text field's scroll offset from the last draw.
+    public func store(_ editor: TextEditor, for field: WizardField) {
+        switch field {
+        case .outputFolder: outputEditor = editor
+        case .secretValue(let key): secretEditors[key] = editor
+        case .answer(let key): if editors[key] != nil { editors[key] = editor }
+        case .secretChoice: break
+        }
+    }
+
+    // MARK: Pages
+
+    private func goBack() {
+        if page == .review { reviewScroll = 0 }
+        if pageIndex > 0 {
+            pageIndex -= 1
+            focus = 0
+        }
+    }
+
+    /// Checks the page; stays on the first bad field, or moves to the next page.
+    private func advance() {
+        let pageFields = fields
+        var firstBad: Int?
+        let problems = resolution.problems
+        for (index, field) in pageFields.enumerated() {
+            var message: String?
+            switch field {
+            case .answer(let key): message = problems.first { $0.key == key }.map(Self.message)
+            case .outputFolder:
+                if outputDirectory.isEmpty { message = "required: the folder to write the bundle to" }
+            case .secretValue(let key):
+                if secretText(key).isEmpty { message = "required: type or paste the value, or choose another way" }
+            case .secretChoice: break
+            }
+            errors[field.key] = message
+            if message != nil, firstBad == nil { firstBad = index }
+        }
+        if let firstBad {
+            focus = firstBad
+            return
+        }
+        focus = 0
+        pageIndex = min(pageIndex + 1, pages.count - 1)
+        if page == .review { prepareReview() }
+    }
+
+    /// The request the review and the written bundle come from.
+    public var request: GenerationRequest {
+        var request = baseRequest
+        request.outputDirectory = outputDirectory
+        request.setArguments = []
+        request.wizardAnswers = layer
+        var secrets: [String: String] = [:]
+        var rotate: [String] = []
+        for question in catalog.secrets {
+            switch secretChoice(question.key) {
+            case .type where !secretText(question.key).isEmpty: secrets[question.key] = secretText(question.key)
+            case .generate where previousSecrets[question.key] != nil: rotate.append(question.key)
+            default: break
+            }
+        }
+        request.wizardSecrets = secrets
+        request.rotate = rotate
+        return request
+    }
+
+    private func prepareReview() {
+        reviewError = nil
+        reviewScroll = 0
+        do {
+            var random = SystemSecretGenerator()
+            let prepared = try generator.prepare(request, generator: &random)
+            reviewed = prepared
+            let writer = BundleWriter(directory: outputDirectory)
+            reviewChanges = prepared.previous == nil ? nil : BundleChanges(
+                oldFiles: writer.currentFiles(), oldAnswers: prepared.previousAnswers, oldSecrets: prepared.previous?.secrets ?? [:],
+                new: prepared)
+        } catch {
+            reviewed = nil
+            reviewError = "\(error)"
+        }
+    }
+
+    private func writeReviewedBundle() {
+        guard let reviewed else {
+            prepareReview()
+            return
+        }
+        do {
+            let writer = BundleWriter(directory: outputDirectory)
+            try writer.checkWritable(force: false)
+            _ = try writer.write(reviewed.bundle)
+            writtenTo = outputDirectory
+        } catch {
+            reviewError = "\(error)"
+        }
+    }
+
+    /// Warnings for the review, e.g. Let's Encrypt with a name the internet can't reach.
+    public var reviewWarnings: [String] {
+        guard let reviewed else { return [] }
+        var warnings = reviewed.warnings
+        if reviewed.plan.ingress.tls == .letsencrypt, let host = reviewed.plan.ingress.hostname {
+            let privateSuffixes = [".local", ".localhost", ".internal", ".lan", ".home", ".corp", ".test", ".example", ".invalid"]
+            if !host.contains(".") || privateSuffixes.contains(where: { host.hasSuffix($0) }) {
+                warnings.append("Let's Encrypt can't issue a certificate for \(host): it isn't a public DNS name")
+            }
+        }
+        let placeholders = reviewed.secrets.placeholderKeys
+        if !placeholders.isEmpty {
+            warnings.append("placeholders until supplied: \(placeholders.joined(separator: ", ")); the preflight refuses to install until then")
+        }
+        return warnings
+    }
+}
