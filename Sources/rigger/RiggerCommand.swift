@@ -14,8 +14,15 @@ struct RiggerCommand: ParsableCommand {
             every answer key.
             """,
         version: Rigger.version,
-        subcommands: [Generate.self, Presets.self, Explain.self]
+        subcommands: [Wizard.self, Generate.self, Presets.self, Explain.self],
+        defaultSubcommand: Wizard.self
     )
+}
+
+/// The wizard: what `rigger` runs without a subcommand.
+struct Wizard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Opens the full-screen wizard (what `rigger` does without a subcommand).")
 
     @Option(help: "Start the wizard from a preset (see `rigger presets`).")
     var preset: String?
