@@ -47,6 +47,11 @@ let package = Package(
             ],
             exclude: ["Fixtures", "Golden"]
         ),
+        .testTarget(
+            name: "RiggerTUITests",
+            dependencies: ["RiggerTUI", "RiggerCore"],
+            exclude: ["Snapshots"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
