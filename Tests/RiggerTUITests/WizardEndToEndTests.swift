@@ -1,0 +1,227 @@
+import Foundation
+import XCTest
+
+/// The built rigger in a real terminal: tmux at 80x24, keys sent with send-keys, the screen read
+/// with capture-pane.
+final class WizardEndToEndTests: XCTestCase {
+    private var socket = ""
+    private var folder = URL(fileURLWithPath: "/")
+
+    override func setUpWithError() throws {
+        guard (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains(where: {
+            FileManager.default.isExecutableFile(atPath: "\($0)/tmux")
+        }) else {
+            XCTFail("tmux is not installed; .ci/run installs it")
+            throw XCTSkip("no tmux")
+        }
+        socket = "rigger-e2e-\(UUID().uuidString.prefix(8))"
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        _ = try? tmux(["kill-server"])
+    }
+
+    /// Runs tmux with posix_spawn and waitpid: the tmux server forks off the first client, and
+    /// Foundation's Process was seen never to reap that client.
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let output = folder.appendingPathComponent("tmux-\(UUID().uuidString).out").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { throw XCTSkip("cannot start tmux") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        defer { unlink(output) }
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+
+    /// Starts rigger in a new 80x24 tmux session; the shell prints EXIT=<code> and the tty's echo state after it.
+    private func start(_ arguments: String, environment: String = "") throws {
+        let presets = WizardTestSupport.root.appendingPathComponent("presets").path
+        let command = "cd '\(folder.path)' && \(environment) RIGGER_PRESETS='\(presets)' '\(WizardTestSupport.executable)' \(arguments); "
+            + "echo EXIT=$?; echo \"TTY=$(stty -a | grep -o -- ' -\\?echo ' | head -n 1)\"; sleep 120"
+        try tmux(["new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", "env", "TERM=xterm-256color", "LANG=C.UTF-8", "sh", "-c", command])
+    }
+
+    private func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "e2e"]) }
+
+    private func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", "e2e"] + keys) }
+
+    private func type(_ text: String) throws { try tmux(["send-keys", "-t", "e2e", "-l", text]) }
+
+    /// Waits until the screen shows `text`, for up to five seconds.
+    @discardableResult
+    private func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        try waitUntil("showed '\(text)'", file: file, line: line) { $0.contains(text) }
+    }
+
+    /// Waits until the screen passes a test, for up to five seconds.
+    @discardableResult
+    private func waitUntil(_ what: String, file: StaticString = #filePath, line: UInt = #line, _ test: (String) -> Bool) throws -> String {
+        var last = ""
+        for _ in 0..<100 {
+            last = try screen()
+            if test(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        XCTFail("the screen never \(what):\n\(last)", file: file, line: line)
+        return last
+    }
+
+    private func widest(_ screen: String) -> Int { screen.split(separator: "\n").map(\.count).max() ?? 0 }
+
+    private func pressEnter(until title: String) throws {
+        for _ in 0..<12 {
+            if try screen().contains("\(">") \(title)") { return }
+            try keys("Enter")
+            Thread.sleep(forTimeInterval: 0.15)
+        }
+        try waitFor("> \(title)")
+    }
+
+    private func files(_ url: URL) -> [String: Data] {
+        var out: [String: Data] = [:]
+        for path in (FileManager.default.enumerator(atPath: url.path)?.allObjects as? [String]) ?? [] {
+            let full = url.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                out[path] = try? Data(contentsOf: full)
+            }
+        }
+        return out
+    }
+
+    private func generate(_ arguments: [String], out: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: WizardTestSupport.executable)
+        process.arguments = ["generate", "--out", out.path] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["RIGGER_PRESETS"] = WizardTestSupport.root.appendingPathComponent("presets").path
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+    }
+
+    private func assertSameBundle(_ wizard: URL, _ generated: URL) {
+        let a = files(wizard).filter { !$0.key.hasPrefix("secrets/") }
+        let b = files(generated).filter { !$0.key.hasPrefix("secrets/") }
+        XCTAssertEqual(a.keys.sorted(), b.keys.sorted())
+        for (path, data) in a { XCTAssertEqual(data, b[path], "\(path) differs between the wizard and generate") }
+        XCTAssertEqual(files(wizard).keys.filter { $0.hasPrefix("secrets/") }.sorted(), files(generated).keys.filter { $0.hasPrefix("secrets/") }.sorted())
+    }
+
+    func testAwsWalkWritesTheSameBundleAsGenerate() throws {
+        let out = folder.appendingPathComponent("aws")
+        try start("--preset aws --out '\(out.path)'")
+        try waitFor("> App and cloud")
+        try pressEnter(until: "Ingress and TLS")
+        try keys("Enter")  // stays: the hostname and email are missing
+        try waitFor("! required: a DNS name")
+        try type("posthog.example.com")
+        try keys("Tab", "Tab")
+        try type("ops@example.com")
+        try pressEnter(until: "Review")
+        try keys("PageDown")
+        try waitFor("ingress.hostname: posthog.example.com")
+        try keys("Enter")
+        try waitFor("The bundle is written to")
+        try keys("q")
+        try waitFor("EXIT=0")
+        let done = try waitFor("TTY=")
+        XCTAssertTrue(done.contains("TTY= echo"), "the terminal must have echo back on:\n\(done)")
+        let generated = folder.appendingPathComponent("generated")
+        try generate(["--preset", "aws", "--set", "ingress.hostname=posthog.example.com", "--set", "ingress.letsencryptEmail=ops@example.com"], out: generated)
+        assertSameBundle(out, generated)
+    }
+
+    func testLocalPresetEnterOnEveryStepWritesTheBundle() throws {
+        let out = folder.appendingPathComponent("local")
+        try start("--preset local --out '\(out.path)'")
+        try waitFor("> App and cloud")
+        try pressEnter(until: "Review")
+        try keys("Enter")
+        try waitFor("The bundle is written to")
+        try keys("Enter")
+        try waitFor("EXIT=0")
+        let generated = folder.appendingPathComponent("generated")
+        try generate(["--preset", "local"], out: generated)
+        assertSameBundle(out, generated)
+    }
+
+    func testAnInvalidHostnameShowsTheInlineError() throws {
+        try start("--preset gcp --out '\(folder.appendingPathComponent("gcp").path)'")
+        try waitFor("> App and cloud")
+        try pressEnter(until: "Ingress and TLS")
+        try keys("Tab")
+        try type("not a host")
+        try keys("Tab")
+        let shown = try waitFor("! expected a DNS name")
+        XCTAssertTrue(shown.contains("not a host"))
+    }
+
+    func testResizeRelaysOutAndKeepsInput() throws {
+        try start("--preset aws --out '\(folder.appendingPathComponent("aws").path)'")
+        try waitFor("> App and cloud")
+        try pressEnter(until: "Ingress and TLS")
+        try keys("Tab")
+        try type("typed.example.com")
+        try waitFor("typed.example.com")
+        try tmux(["resize-window", "-t", "e2e", "-x", "120", "-y", "40"])
+        let wide = try waitUntil("relaid out at 120 columns") { self.widest($0) > 100 && $0.contains("step 6 of 9") }
+        XCTAssertTrue(wide.contains("typed.example.com"), wide)
+        try tmux(["resize-window", "-t", "e2e", "-x", "50", "-y", "15"])
+        try waitFor("make the terminal at least")
+        try tmux(["resize-window", "-t", "e2e", "-x", "80", "-y", "24"])
+        let back = try waitUntil("came back at 80 columns") { self.widest($0) <= 80 && $0.contains("step 6 of 9") }
+        XCTAssertTrue(back.contains("typed.example.com"), back)
+    }
+
+    func testCtrlCAsksAndQuitsWithoutWriting() throws {
+        let out = folder.appendingPathComponent("quit")
+        try start("--preset local --out '\(out.path)'")
+        try waitFor("> App and cloud")
+        try keys("Enter")
+        try keys("C-c")
+        try waitFor("Quit without writing anything?")
+        try keys("y")
+        try waitFor("EXIT=130")
+        let done = try waitFor("TTY=")
+        XCTAssertTrue(done.contains("TTY= echo"), done)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
+
+    func testSighupLeavesNoFilesAndEndsTheProcessWithinASecond() throws {
+        let out = folder.appendingPathComponent("hup")
+        try start("--preset local --out '\(out.path)'")
+        try waitFor("> App and cloud")
+        try keys("Enter")
+        try keys("Enter")
+        try waitFor("> Dependencies")
+        let pids = try tmux(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = Process()
+        children.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        children.arguments = ["pgrep", "-P", pids, "-f", "rigger"]
+        let pipe = Pipe()
+        children.standardOutput = pipe
+        try children.run()
+        children.waitUntilExit()
+        let pid = try XCTUnwrap(Int32(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").first ?? ""))
+        let sent = Date()
+        kill(pid, SIGHUP)
+        while kill(pid, 0) == 0, Date().timeIntervalSince(sent) < 3 { Thread.sleep(forTimeInterval: 0.02) }
+        XCTAssertNotEqual(kill(pid, 0), 0, "rigger still runs after SIGHUP")
+        XCTAssertLessThan(Date().timeIntervalSince(sent), 1.0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
+}
