@@ -19,7 +19,10 @@ public final class WizardSession {
     let baseLayers: [AnswerLayer]
     let previousSecrets: [String: String]
 
-    public private(set) var layer = AnswerLayer(name: "wizard")
+    public private(set) var layer = AnswerLayer(name: "wizard") {
+        didSet { cachedResolution = nil }
+    }
+    private var cachedResolution: (answers: ResolvedAnswers, problems: [AnswerProblem])?
     public private(set) var pageIndex = 0
     public private(set) var focus = 0
     public private(set) var errors: [String: String] = [:]
@@ -55,8 +58,12 @@ public final class WizardSession {
     // MARK: Answers
 
     /// The answers resolved from the base layers and what was typed so far.
+    /// Computed once per change of the answers: a frame reads it many times.
     public var resolution: (answers: ResolvedAnswers, problems: [AnswerProblem]) {
-        AnswerResolver(catalog: catalog).evaluate(baseLayers + [layer])
+        if let cachedResolution { return cachedResolution }
+        let computed = AnswerResolver(catalog: catalog).evaluate(baseLayers + [layer])
+        cachedResolution = computed
+        return computed
     }
 
     /// The pages that apply to the answers so far.
