@@ -13,7 +13,7 @@ public enum SecretAlphabet {
 
     /// Turns a stream of random bytes into `length` characters, dropping bytes that would bias the
     /// choice (rejection sampling: 62 doesn't divide 256).
-    static func characters(length: Int, bytes next: () -> UInt8) -> String {
+    public static func characters(length: Int, bytes next: () -> UInt8) -> String {
         let count = characters.count
         let limit = UInt8(256 - 256 % count)
         var out = ""

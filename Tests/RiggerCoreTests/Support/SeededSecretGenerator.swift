@@ -13,18 +13,13 @@ struct SeededSecretGenerator: SecretGenerator {
     }
 
     mutating func generate(length: Int) -> String {
-        let alphabet = SecretAlphabet.characters
-        let limit = UInt8(256 - 256 % alphabet.count)
-        var out = ""
-        while out.count < length {
+        SecretAlphabet.characters(length: length) {
             if pool.isEmpty {
                 counter += 1
                 let block = withUnsafeBytes(of: counter.bigEndian) { Data($0) }
                 pool = Array(HMAC<SHA256>.authenticationCode(for: block, using: key))
             }
-            let byte = pool.removeLast()
-            if byte < limit { out.append(alphabet[Int(byte) % alphabet.count]) }
+            return pool.removeLast()
         }
-        return out
     }
 }
