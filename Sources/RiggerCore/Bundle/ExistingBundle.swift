@@ -5,22 +5,22 @@ import Yams
 public struct ExistingBundle: Sendable {
     public let directory: String
     public let answers: AnswersDocument
+    /// The answers in the current schema (migrated when rigger.yaml is older).
+    public let layer: AnswerLayer
+    /// What migrating rigger.yaml changed, for the operator to read.
+    public let migrationNotes: [String]
     /// Secret values by secret answer key, read from secrets/*.secret.yaml.
     public let secrets: [String: String]
 
     /// Reads the bundle in `directory`, or returns nil when the folder holds no rigger.yaml.
-    public static func read(_ directory: String) throws -> ExistingBundle? {
+    public static func read(_ directory: String, schema: AnswersSchema = .current) throws -> ExistingBundle? {
         let answersPath = directory + "/rigger.yaml"
         guard let data = FileManager.default.contents(atPath: answersPath) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {
             throw YAMLError(file: answersPath, line: nil, column: nil, message: "not UTF-8 text")
         }
         let document = try AnswersDocument(text: text, path: answersPath, layerName: "bundle answers")
-        if let version = document.version, version > AnswersDocument.currentVersion {
-            throw YAMLError(
-                file: answersPath, line: nil, column: nil,
-                message: "answers version \(version) is newer than this rigger understands (\(AnswersDocument.currentVersion)); use a newer rigger")
-        }
+        let (layer, notes) = try schema.upgrade(document)
         var secrets: [String: String] = [:]
         let secretsDirectory = directory + "/secrets"
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: secretsDirectory)) ?? []).filter { $0.hasSuffix(".secret.yaml") }.sorted()
@@ -39,6 +39,6 @@ public struct ExistingBundle: Sendable {
                 secrets[secretKey] = value
             }
         }
-        return ExistingBundle(directory: directory, answers: document, secrets: secrets)
+        return ExistingBundle(directory: directory, answers: document, layer: layer, migrationNotes: notes, secrets: secrets)
     }
 }

@@ -19,18 +19,32 @@ public struct BundleGenerator: Sendable {
     public let catalog: QuestionCatalog
     public let presets: PresetLibrary
     public let environment: [String: String]
+    /// The answers schema that rigger.yaml and answers files are migrated to.
+    public let schema: AnswersSchema
 
-    public init(catalog: QuestionCatalog = PostHogQuestions.catalog, presets: PresetLibrary, environment: [String: String]) {
+    public init(
+        catalog: QuestionCatalog = PostHogQuestions.catalog, presets: PresetLibrary, environment: [String: String], schema: AnswersSchema = .current
+    ) {
         self.catalog = catalog
         self.presets = presets
         self.environment = environment
+        self.schema = schema
+    }
+
+    /// Reads the bundle already in a folder, migrating its answers to the current schema.
+    public func existingBundle(in directory: String) throws -> ExistingBundle? {
+        try ExistingBundle.read(directory, schema: schema)
     }
 
     /// The answer layers of a request, lowest first: the bundle already in the folder, the
-    /// preset, the answers file, then `--set` and the wizard.
-    public func layers(for request: GenerationRequest, previous: ExistingBundle?) throws -> [AnswerLayer] {
+    /// preset, the answers file, then `--set` and the wizard; with notes of any schema migration.
+    public func layers(for request: GenerationRequest, previous: ExistingBundle?) throws -> (layers: [AnswerLayer], notes: [String]) {
         var layers: [AnswerLayer] = []
-        if let previous { layers.append(previous.answers.layer) }
+        var notes: [String] = []
+        if let previous {
+            layers.append(previous.layer)
+            notes += previous.migrationNotes
+        }
         if let preset = request.preset { layers.append(try presets.load(preset).document.layer) }
         if let path = request.answersFile {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -40,16 +54,13 @@ public struct BundleGenerator: Sendable {
                 throw YAMLError(file: path, line: nil, column: nil, message: "the answers file is not UTF-8 text")
             }
             let document = try AnswersDocument(text: text, path: path, layerName: "answers file", strict: true)
-            if let version = document.version, version > AnswersDocument.currentVersion {
-                throw YAMLError(
-                    file: path, line: nil, column: nil,
-                    message: "answers version \(version) is newer than this rigger understands (\(AnswersDocument.currentVersion)); use a newer rigger")
-            }
-            layers.append(document.layer)
+            let (layer, migrationNotes) = try schema.upgrade(document)
+            layers.append(layer)
+            notes += migrationNotes
         }
         layers.append(try Self.setLayer(request.setArguments))
         if let wizard = request.wizardAnswers { layers.append(wizard) }
-        return layers
+        return (layers, notes)
     }
 
     /// The `--set KEY=VALUE` arguments as a strict layer; an empty value means "back to the default".
@@ -71,8 +82,8 @@ public struct BundleGenerator: Sendable {
 
     /// Reads, validates and renders; throws `InvalidAnswers` with every problem at once.
     public func prepare(_ request: GenerationRequest, generator: inout some SecretGenerator) throws -> PreparedBundle {
-        let previous = try ExistingBundle.read(request.outputDirectory)
-        let layers = try layers(for: request, previous: previous)
+        let previous = try existingBundle(in: request.outputDirectory)
+        let (layers, migrationNotes) = try layers(for: request, previous: previous)
         let resolver = AnswerResolver(catalog: catalog)
         let outcome = resolver.evaluate(layers)
         var problems = outcome.problems
@@ -103,7 +114,7 @@ public struct BundleGenerator: Sendable {
         }
         for (key, value) in request.wizardSecrets { supplied[key] = value }
 
-        var warnings: [String] = []
+        var warnings = migrationNotes
         var kept = previous?.secrets ?? [:]
         for key in request.rotate {
             guard let question = catalog[key], case .secret(let policy) = question.kind else {
@@ -122,7 +133,7 @@ public struct BundleGenerator: Sendable {
             warnings.append("rotating \(key): " + (UpgradeRules.rotationWarnings[key] ?? "everything using the old value stops working"))
         }
 
-        let previousAnswers = previous.flatMap { try? resolver.resolve([$0.answers.layer]) }
+        let previousAnswers = previous.flatMap { try? resolver.resolve([$0.layer]) }
         if let previousAnswers {
             problems += UpgradeRules.problems(old: previousAnswers, new: outcome.answers, force: request.force)
             warnings += UpgradeRules.warnings(old: previousAnswers, new: outcome.answers)
