@@ -101,14 +101,17 @@ public struct BundleWriter: Sendable {
                 try beforeFileOperation?(.staging, file.path)
                 try writeFile(staging + "/\(index)", Data(file.contents.utf8), mode: file.mode)
             }
+            var journal = toWrite.enumerated().map { "\($0.offset)\t\($0.element.path)" }
+            journal += removed.map { "-\t\($0)" }
+            try writeFile(staging + "/COMMIT", Data((journal.joined(separator: "\n") + "\n").utf8), mode: 0o600)
         } catch {
-            // Nothing of the new bundle is in place yet: drop the staged files, keep the old bundle.
+            // Nothing of the new bundle is in place yet: drop the staged files, keep the old
+            // bundle, and drop its backup too, which would only repeat it and push out older ones.
             try? manager.removeItem(atPath: staging)
+            if let backup { try? manager.removeItem(atPath: backup) }
+            removeEmptyRiggerFolders()
             throw error
         }
-        var journal = toWrite.enumerated().map { "\($0.offset)\t\($0.element.path)" }
-        journal += removed.map { "-\t\($0)" }
-        try writeFile(staging + "/COMMIT", Data((journal.joined(separator: "\n") + "\n").utf8), mode: 0o600)
         try finish(staging: staging)
         return Outcome(added: added.sorted(), changed: changed.sorted(), removed: removed, backup: backup)
     }
@@ -148,10 +151,14 @@ public struct BundleWriter: Sendable {
             try? FileManager.default.removeItem(atPath: directory + "/" + path)
         }
         try? FileManager.default.removeItem(atPath: staging)
-        // .rigger/ holds only backups and drafts; don't leave it behind empty.
-        let riggerFolder = directory + "/.rigger"
-        if (try? FileManager.default.contentsOfDirectory(atPath: riggerFolder))?.isEmpty == true {
-            try? FileManager.default.removeItem(atPath: riggerFolder)
+        removeEmptyRiggerFolders()
+    }
+
+    /// .rigger/ holds only backups and drafts; don't leave it (or its backups/) behind empty.
+    private func removeEmptyRiggerFolders() {
+        for folder in [directory + "/.rigger/backups", directory + "/.rigger"]
+        where (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+            try? FileManager.default.removeItem(atPath: folder)
         }
     }
 
@@ -171,10 +178,16 @@ public struct BundleWriter: Sendable {
         }
         let folder = backups + "/" + name
         try createDirectory(folder, mode: 0o700)
-        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-            let target = folder + "/" + path
-            try createDirectory((target as NSString).deletingLastPathComponent, mode: 0o700)
-            try writeFile(target, data, mode: mode(of: directory + "/" + path) ?? 0o600)
+        do {
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+                let target = folder + "/" + path
+                try createDirectory((target as NSString).deletingLastPathComponent, mode: 0o700)
+                try writeFile(target, data, mode: mode(of: directory + "/" + path) ?? 0o600)
+            }
+        } catch {
+            // A half backup is no backup, and it would count against the ten kept.
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
         }
         let all = ((try? FileManager.default.contentsOfDirectory(atPath: backups)) ?? []).sorted()
         for old in all.dropLast(Self.backupsKept) { try? FileManager.default.removeItem(atPath: backups + "/" + old) }
@@ -188,7 +201,7 @@ public struct BundleWriter: Sendable {
         return UInt16(truncatingIfNeeded: permissions.intValue & 0o7777)
     }
 
-    private func createDirectory(_ path: String, mode: UInt16) throws {
+    func createDirectory(_ path: String, mode: UInt16) throws {
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             do {
@@ -205,7 +218,7 @@ public struct BundleWriter: Sendable {
     }
 
     /// Writes a whole file with its mode set before any byte lands, then flushes it to disk.
-    private func writeFile(_ path: String, _ data: Data, mode: UInt16) throws {
+    func writeFile(_ path: String, _ data: Data, mode: UInt16) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode_t(mode))
         guard descriptor >= 0 else {
             throw BundleWriteError(path: path, message: "cannot create the file: \(String(cString: strerror(errno)))")
