@@ -201,13 +201,8 @@ final class WizardEndToEndTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
-    func testSighupLeavesNoFilesAndEndsTheProcessWithinASecond() throws {
-        let out = folder.appendingPathComponent("hup")
-        try start("--preset local --out '\(out.path)'")
-        try waitFor("> App and cloud")
-        try keys("Enter")
-        try keys("Enter")
-        try waitFor("> Dependencies")
+    /// The pid of rigger running in the tmux pane.
+    private func riggerPid() throws -> Int32 {
         let pids = try tmux(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let children = Process()
         children.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -216,12 +211,77 @@ final class WizardEndToEndTests: XCTestCase {
         children.standardOutput = pipe
         try children.run()
         children.waitUntilExit()
-        let pid = try XCTUnwrap(Int32(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").first ?? ""))
+        return try XCTUnwrap(Int32(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").first ?? ""))
+    }
+
+    /// Ends this tmux server and moves to a new one: a new session on a server that is still
+    /// shutting down can be lost.
+    private func restartTmux() throws {
+        _ = try? tmux(["kill-server"])
+        socket += "-again"
+    }
+
+    func testSighupLeavesOnlyTheDraftAndResumeRestoresIt() throws {
+        let out = folder.appendingPathComponent("hup")
+        try start("--preset local --out '\(out.path)'")
+        try waitFor("> App and cloud")
+        try keys("Enter")
+        try waitFor("> Cluster")
+        try type("kind-rigger")
+        try keys("Enter")
+        try waitFor("> Dependencies")
+        let pid = try riggerPid()
         let sent = Date()
         kill(pid, SIGHUP)
         while kill(pid, 0) == 0, Date().timeIntervalSince(sent) < 3 { Thread.sleep(forTimeInterval: 0.02) }
         XCTAssertNotEqual(kill(pid, 0), 0, "rigger still runs after SIGHUP")
         XCTAssertLessThan(Date().timeIntervalSince(sent), 1.0)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        // Nothing of a bundle, only the draft, 0600, with what was typed.
+        XCTAssertEqual(files(out).keys.sorted(), [".rigger/draft.yaml"])
+        let draftPath = out.appendingPathComponent(".rigger/draft.yaml").path
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: draftPath)[.posixPermissions] as? NSNumber)
+        XCTAssertEqual(mode.intValue & 0o777, 0o600)
+        let draft = try String(contentsOfFile: draftPath, encoding: .utf8)
+        XCTAssertTrue(draft.contains("kubeContext: kind-rigger"), draft)
+        XCTAssertTrue(draft.contains("preset: local"), draft)
+
+        // Back after the drop, without the preset: the draft is offered and restores everything.
+        try restartTmux()
+        try start("--out '\(out.path)'")
+        try waitFor("A draft of an unfinished run")
+        try keys("Enter")
+        try waitFor("> Dependencies")
+        try keys("Escape")
+        try waitFor("kind-rigger")
+        try pressEnter(until: "Review")
+        try keys("Enter")
+        try waitFor("The bundle is written to")
+        try keys("Enter")
+        try waitFor("EXIT=0")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: draftPath), "writing the bundle removes the draft")
+        let generated = folder.appendingPathComponent("generated")
+        try generate(["--preset", "local", "--set", "kubeContext=kind-rigger"], out: generated)
+        assertSameBundle(out, generated)
+    }
+
+    func testStartingOverIgnoresTheDraft() throws {
+        let out = folder.appendingPathComponent("over")
+        try start("--preset local --out '\(out.path)'")
+        try waitFor("> App and cloud")
+        try keys("Enter")
+        try waitFor("> Cluster")
+        try type("kind-rigger")
+        try keys("Enter")
+        try waitFor("> Dependencies")
+        kill(try riggerPid(), SIGHUP)
+        try waitFor("EXIT=")
+        try restartTmux()
+        try start("--preset local --out '\(out.path)'")
+        try waitFor("A draft of an unfinished run")
+        try keys("s", "Enter")
+        try waitFor("> App and cloud")
+        try keys("Enter")
+        let cluster = try waitFor("> Cluster")
+        XCTAssertFalse(cluster.contains("kind-rigger"), cluster)
     }
 }

@@ -6,20 +6,9 @@ import XCTest
 /// Every page drawn into the in-memory screen at 80x24 and 120x40, against reviewed text
 /// snapshots in Snapshots/. Set RIGGER_RECORD_SNAPSHOTS=1 to write them anew, then review the diff.
 final class WizardSnapshotTests: XCTestCase {
-    private var recording: Bool { ProcessInfo.processInfo.environment["RIGGER_RECORD_SNAPSHOTS"] == "1" }
-
     private func check(_ session: WizardSession, _ name: String, rows: Int, columns: Int, unicode: Bool = true, file: StaticString = #filePath, line: UInt = #line) throws {
         let canvas = WizardView.render(session, rows: rows, columns: columns, capabilities: TerminalCapabilities(hasColor: false, unicode: unicode))
-        let url = WizardTestSupport.snapshots.appendingPathComponent("\(name)-\(columns)x\(rows).txt")
-        let text = canvas.text + "\n"
-        if recording {
-            try FileManager.default.createDirectory(at: WizardTestSupport.snapshots, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(text, expected, "\(name) at \(columns)x\(rows) differs from \(url.lastPathComponent)", file: file, line: line)
-        for row in 0..<canvas.rows { XCTAssertLessThanOrEqual(canvas.text(row: row).count, columns) }
+        try WizardTestSupport.checkSnapshot(canvas, "\(name)-\(columns)x\(rows)", file: file, line: line)
     }
 
     func testEveryPageAtBothSizes() throws {
@@ -97,6 +86,78 @@ final class WizardSnapshotTests: XCTestCase {
         _ = session.handle(.function(2))
         text = WizardView.render(session, rows: 24, columns: 80, capabilities: TerminalCapabilities(hasColor: false, unicode: false)).text
         XCTAssertTrue(text.contains("s3cret-value"))
+    }
+}
+
+final class WizardDraftTests: XCTestCase {
+    func testDraftKeepsTypedAnswersNotSecretsAndIsOfferedAgain() throws {
+        let session = try WizardTestSupport.session(preset: "aws")
+        for _ in 0..<10 where session.page != .secrets { _ = session.handle(.enter) }
+        XCTAssertEqual(session.page, .secrets)
+        _ = session.handle(.character("t"))
+        _ = session.handle(.tab)
+        session.type("s3cret-value")
+        _ = session.handle(.enter)
+        XCTAssertEqual(session.page, .step(.ingress))
+        _ = session.handle(.tab)
+        session.type("draft.example.com")
+        _ = session.handle(.tab)
+
+        let folder = WizardTestSupport.snapshotFolder
+        let draftPath = WizardDraft.path(in: folder)
+        let draft = try String(contentsOfFile: draftPath, encoding: .utf8)
+        XCTAssertTrue(draft.contains("ingress.hostname: draft.example.com"), draft)
+        XCTAssertTrue(draft.contains("step: Ingress and TLS"), draft)
+        XCTAssertFalse(draft.contains("s3cret-value"), "a typed secret value must never reach the draft")
+        XCTAssertEqual(try permissions(draftPath), 0o600)
+        XCTAssertEqual(try permissions(folder + "/.rigger"), 0o700)
+        XCTAssertEqual(BundleWriter.bundlePaths(in: folder), [], "a draft is not a bundle")
+
+        // A new run in the same folder offers it; resuming restores the step, answers and choices.
+        let again = try WizardTestSupport.session(preset: "aws", out: folder, fresh: false)
+        XCTAssertEqual(again.page, .resume)
+        for (rows, columns) in [(24, 80), (40, 120)] {
+            let canvas = WizardView.render(again, rows: rows, columns: columns, capabilities: TerminalCapabilities(hasColor: false, unicode: true))
+            try WizardTestSupport.checkSnapshot(canvas, "aws-resume-\(columns)x\(rows)")
+        }
+        _ = again.handle(.enter)
+        XCTAssertEqual(again.page, .step(.ingress))
+        XCTAssertEqual(again.displayText("ingress.hostname"), "draft.example.com")
+        let typedSecret = try XCTUnwrap(again.catalog.secrets.first { again.secretChoice($0.key) == .type })
+        XCTAssertEqual(again.secretText(typedSecret.key), "", "typed secret values are asked for again")
+
+        // Quitting on purpose drops the draft and the folder it made.
+        _ = again.handle(.control("c"))
+        XCTAssertEqual(again.handle(.character("y")), .quit)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder))
+    }
+
+    func testStartOverKeepsThePresetOnly() throws {
+        let session = try WizardTestSupport.session(preset: "local")
+        _ = session.handle(.enter)
+        _ = session.handle(.enter)
+        let again = try WizardTestSupport.session(preset: "local", out: WizardTestSupport.snapshotFolder, fresh: false)
+        XCTAssertEqual(again.page, .resume)
+        _ = again.handle(.character("s"))
+        _ = again.handle(.enter)
+        XCTAssertEqual(again.page, .step(.app))
+    }
+
+    func testAForeignFolderIsRefusedOnTheOutputPage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-foreign-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
+        let session = try WizardTestSupport.session(preset: "local", out: folder, outputGiven: false)
+        _ = session.handle(.enter)
+        XCTAssertEqual(session.page, .output)
+        XCTAssertTrue(session.errors["output"]?.contains("not a rigger bundle") == true, "\(session.errors)")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["notes.txt"])
+    }
+
+    private func permissions(_ path: String) throws -> Int {
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)
+        return mode.intValue & 0o777
     }
 }
 

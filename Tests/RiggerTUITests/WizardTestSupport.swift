@@ -8,9 +8,27 @@ enum WizardTestSupport {
     static let snapshots = root.appendingPathComponent("Tests/RiggerTUITests/Snapshots")
     static let presets = PresetLibrary(directories: [root.appendingPathComponent("presets").path])
 
-    static func session(preset: String?, out: String = "/nonexistent/rigger-wizard", outputGiven: Bool = true) throws -> WizardSession {
+    /// The bundle folder of snapshot sessions: fixed, because the screens show it; emptied for each session.
+    static let snapshotFolder = "/tmp/rigger-wizard-snapshots"
+
+    static func session(preset: String?, out: String = snapshotFolder, outputGiven: Bool = true, fresh: Bool = true) throws -> WizardSession {
+        if fresh, out == snapshotFolder { try? FileManager.default.removeItem(atPath: out) }
         let generator = BundleGenerator(presets: presets, environment: [:])
         return try WizardSession(request: GenerationRequest(preset: preset, outputDirectory: out), generator: generator, outputGiven: outputGiven)
+    }
+
+    /// Compares a frame with its reviewed snapshot; RIGGER_RECORD_SNAPSHOTS=1 writes it anew instead.
+    static func checkSnapshot(_ canvas: Canvas, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = snapshots.appendingPathComponent("\(name).txt")
+        let text = canvas.text + "\n"
+        if ProcessInfo.processInfo.environment["RIGGER_RECORD_SNAPSHOTS"] == "1" {
+            try FileManager.default.createDirectory(at: snapshots, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(text, expected, "the frame differs from \(url.lastPathComponent)", file: file, line: line)
+        for row in 0..<canvas.rows { XCTAssertLessThanOrEqual(canvas.text(row: row).count, canvas.columns, file: file, line: line) }
     }
 
     /// The built rigger executable.

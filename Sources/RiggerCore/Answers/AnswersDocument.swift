@@ -17,7 +17,6 @@ public struct AnswersDocument: Sendable {
 
     /// Parses `text`, read from `path`; errors carry the file, line and column.
     public init(text: String, path: String, layerName: String, strict: Bool = false) throws(YAMLError) {
-        self.path = path
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -26,6 +25,12 @@ public struct AnswersDocument: Sendable {
         } catch {
             throw YAMLError(file: path, line: nil, column: nil, message: "\(error)")
         }
+        try self.init(root: root, path: path, layerName: layerName, strict: strict)
+    }
+
+    /// Reads answers from an already parsed YAML node (a draft keeps them under a key of its own).
+    init(root: Node?, path: String, layerName: String, strict: Bool = false) throws(YAMLError) {
+        self.path = path
         var layer = AnswerLayer(name: layerName, strict: strict)
         var version: Int?
         var description: String?

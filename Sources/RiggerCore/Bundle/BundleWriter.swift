@@ -63,7 +63,8 @@ public struct BundleWriter: Sendable {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else { throw BundleWriteError(path: directory, message: "exists and is not a folder") }
         if FileManager.default.fileExists(atPath: directory + "/rigger.yaml") { return }
-        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        // A folder holding only rigger's own .rigger/ (a wizard draft) is one rigger started.
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0 != ".rigger" }.sorted()
         if !entries.isEmpty && !force { throw ForeignFolderError(directory: directory, entries: entries) }
     }
 
@@ -244,7 +245,7 @@ public struct BundleWriter: Sendable {
         }
     }
 
-    private static func reason(_ error: Error) -> String {
+    static func reason(_ error: Error) -> String {
         (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 }

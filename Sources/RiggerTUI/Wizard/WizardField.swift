@@ -10,11 +10,14 @@ public enum WizardField: Sendable, Hashable {
     case secretChoice(String)
     /// A secret's typed value.
     case secretValue(String)
+    /// Whether to resume a draft or start over.
+    case resumeChoice
 
     public var key: String {
         switch self {
         case .answer(let key), .secretChoice(let key): return key
         case .outputFolder: return "output"
+        case .resumeChoice: return "resume"
         case .secretValue(let key): return key + " value"
         }
     }

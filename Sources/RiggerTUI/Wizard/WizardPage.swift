@@ -2,6 +2,8 @@ import RiggerCore
 
 /// A page of the wizard, in order: the output folder, the catalog's steps, the secrets, the review.
 public enum WizardPage: Sendable, Hashable {
+    /// Offered first when the folder holds a draft of an unfinished run.
+    case resume
     case output
     case step(WizardStep)
     case secrets
@@ -10,6 +12,7 @@ public enum WizardPage: Sendable, Hashable {
 
     public var title: String {
         switch self {
+        case .resume: return "Resume"
         case .output: return "Output folder"
         case .step(let step): return step.title
         case .secrets: return "Secrets"

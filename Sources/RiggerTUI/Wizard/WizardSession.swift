@@ -15,9 +15,25 @@ public final class WizardSession {
 
     public let catalog: QuestionCatalog
     let generator: BundleGenerator
-    let baseRequest: GenerationRequest
-    let baseLayers: [AnswerLayer]
-    let previousSecrets: [String: String]
+    private(set) var baseRequest: GenerationRequest
+    /// The answers below the wizard's own: the bundle in the folder, the preset, the answers file.
+    private(set) var baseLayers: [AnswerLayer] = [] {
+        didSet { cachedResolution = nil }
+    }
+    private(set) var previousSecrets: [String: String] = [:]
+    /// The folder the base layers were read from.
+    private var loadedFolder: String
+    let outputGiven: Bool
+
+    /// A draft of an unfinished run found in the folder, offered on the resume page.
+    public private(set) var pendingDraft: WizardDraft?
+    /// On the resume page: resume (true) or start over.
+    public private(set) var resumeSelected = true
+    /// Where this run saved its draft, and whether it created that folder for it.
+    private var draftFolder: String?
+    private var draftCreatedFolder = false
+    /// Why the last draft could not be saved, shown on the review.
+    public private(set) var draftError: String?
 
     public private(set) var layer = AnswerLayer(name: "wizard") {
         didSet { cachedResolution = nil }
@@ -46,13 +62,34 @@ public final class WizardSession {
         self.catalog = generator.catalog
         self.generator = generator
         self.baseRequest = request
-        let previous = try ExistingBundle.read(request.outputDirectory)
-        self.baseLayers = try generator.layers(for: GenerationRequest(
-            preset: request.preset, answersFile: request.answersFile, outputDirectory: request.outputDirectory), previous: previous)
-        self.previousSecrets = previous?.secrets ?? [:]
+        self.loadedFolder = request.outputDirectory
+        self.outputGiven = outputGiven
         self.outputEditor = TextEditor(request.outputDirectory)
+        try loadBase()
         // With --out given, start at the app step; the folder can still be changed by going back.
         if outputGiven { pageIndex = 1 }
+        offerDraft(in: request.outputDirectory)
+    }
+
+    /// Reads the bundle already in the folder (if any) under the preset and answers file.
+    private func loadBase() throws {
+        let previous = try generator.existingBundle(in: loadedFolder)
+        baseLayers = try generator.layers(for: GenerationRequest(
+            preset: baseRequest.preset, answersFile: baseRequest.answersFile, outputDirectory: loadedFolder), previous: previous).layers
+        previousSecrets = previous?.secrets ?? [:]
+    }
+
+    /// Shows the resume page first when the folder holds a readable draft.
+    private func offerDraft(in folder: String) {
+        do {
+            pendingDraft = try WizardDraft.read(from: folder)
+        } catch {
+            draftError = "the draft in \(folder) cannot be read, so it is not offered: \(error)"
+        }
+        if pendingDraft != nil {
+            pageIndex = 0
+            resumeSelected = true
+        }
     }
 
     // MARK: Answers
@@ -69,7 +106,7 @@ public final class WizardSession {
     /// The pages that apply to the answers so far.
     public var pages: [WizardPage] {
         let lookup = resolution.answers.lookup
-        return WizardPage.order.filter { page in
+        return (pendingDraft == nil ? [] : [.resume]) + WizardPage.order.filter { page in
             switch page {
             case .step(let step): return catalog.questions.contains { $0.step == step && !$0.isSecret && $0.appliesWhen.holds(lookup) }
             case .secrets: return catalog.secrets.contains { $0.appliesWhen.holds(lookup) }
@@ -88,6 +125,7 @@ public final class WizardSession {
     public var fields: [WizardField] {
         let lookup = resolution.answers.lookup
         switch page {
+        case .resume: return [.resumeChoice]
         case .output: return [.outputFolder]
         case .step(let step):
             return catalog.questions.filter { $0.step == step && !$0.isSecret && $0.appliesWhen.holds(lookup) }.map { .answer($0.key) }
@@ -149,7 +187,10 @@ public final class WizardSession {
     public func handle(_ key: Key) -> Outcome {
         if confirmingQuit {
             confirmingQuit = false
-            if case .character(let c) = key, c == "y" || c == "Y" { return .quit }
+            if case .character(let c) = key, c == "y" || c == "Y" {
+                discardDraft()
+                return .quit
+            }
             return .continueRunning
         }
         if key == .control("c") {
@@ -165,6 +206,7 @@ public final class WizardSession {
             showingHelp = true
             return .continueRunning
         }
+        if page == .resume { return handleResume(key) }
         switch key {
         case .escape:
             goBack()
@@ -182,6 +224,71 @@ public final class WizardSession {
             editFocused(key)
         }
         return .continueRunning
+    }
+
+    private func handleResume(_ key: Key) -> Outcome {
+        switch key {
+        case .up, .down, .left, .right, .tab, .backTab, .character(" "): resumeSelected.toggle()
+        case .character("r"), .character("R"): resumeSelected = true
+        case .character("s"), .character("S"): resumeSelected = false
+        case .enter:
+            if let draft = pendingDraft, resumeSelected { resume(draft) } else { startOver() }
+        default: break
+        }
+        return .continueRunning
+    }
+
+    /// Restores a draft: its preset and answers file, the answers typed, the secret choices and
+    /// the step reached. Typed secret values were never saved, so those fields come back empty.
+    private func resume(_ draft: WizardDraft) {
+        pendingDraft = nil
+        baseRequest.preset = draft.preset
+        baseRequest.answersFile = draft.answersFile
+        do {
+            try loadBase()
+        } catch {
+            draftError = "the draft's preset or answers file cannot be read: \(error)"
+        }
+        layer = draft.layer
+        editors = [:]
+        secretChoices = draft.secretChoices.reduce(into: [:]) { choices, entry in
+            if let choice = SecretChoice(rawValue: entry.value) { choices[entry.key] = choice }
+        }
+        draftFolder = loadedFolder
+        draftCreatedFolder = draft.createdFolder
+        pageIndex = pages.firstIndex { $0.title == draft.step } ?? (outputGiven ? 1 : 0)
+        focus = 0
+        if page == .review { prepareReview() }
+    }
+
+    private func startOver() {
+        pendingDraft = nil
+        pageIndex = outputGiven ? 1 : 0
+        focus = 0
+    }
+
+    /// Saves the answers so far to the folder's draft; typed secret values stay out of it.
+    private func saveDraft() {
+        let folder = outputDirectory
+        if let draftFolder, draftFolder != folder { WizardDraft.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
+        if draftFolder != folder { draftCreatedFolder = !FileManager.default.fileExists(atPath: folder) }
+        let draft = WizardDraft(
+            step: page.title, preset: baseRequest.preset, answersFile: baseRequest.answersFile,
+            answers: layer.order.compactMap { key in layer[key].map { WizardDraft.DraftAnswer(key: key, text: $0.isNull ? nil : $0.text) } },
+            secretChoices: secretChoices.mapValues(\.rawValue), createdFolder: draftCreatedFolder)
+        do {
+            try draft.save(in: folder)
+            draftFolder = folder
+            draftError = nil
+        } catch {
+            draftError = "the answers so far cannot be saved to \(WizardDraft.path(in: folder)): \(error)"
+        }
+    }
+
+    /// Quitting on purpose drops this run's draft, and the folder if the draft alone made it.
+    private func discardDraft() {
+        if let draftFolder { WizardDraft.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
+        draftFolder = nil
     }
 
     var focusIsTextual: Bool {
@@ -212,6 +319,8 @@ public final class WizardSession {
         }
         validateFocused()
         focus = (focus + offset + count) % count
+        // Leaving a field saves too, so a drop mid-step loses at most the field being typed.
+        if page != .output, page != .resume, draftFolder != nil { saveDraft() }
     }
 
     private func validateFocused() {
@@ -282,7 +391,7 @@ public final class WizardSession {
                     setAnswer(field, editor.text)
                 }
             }
-        case nil:
+        case .resumeChoice?, nil:
             break
         }
     }
@@ -293,7 +402,7 @@ public final class WizardSession {
         case .outputFolder: return outputEditor
         case .secretValue(let key): return secretEditors[key] ?? TextEditor()
         case .answer(let key): return editors[key] ?? TextEditor(displayText(key))
-        case .secretChoice: return TextEditor()
+        case .secretChoice, .resumeChoice: return TextEditor()
         }
     }
 
@@ -303,7 +412,7 @@ public final class WizardSession {
         case .outputFolder: outputEditor = editor
         case .secretValue(let key): secretEditors[key] = editor
         case .answer(let key): if editors[key] != nil { editors[key] = editor }
-        case .secretChoice: break
+        case .secretChoice, .resumeChoice: break
         }
     }
 
@@ -311,7 +420,7 @@ public final class WizardSession {
 
     private func goBack() {
         if page == .review { reviewScroll = 0 }
-        if pageIndex > 0 {
+        if pageIndex > 0, pages[pageIndex - 1] != .resume {
             pageIndex -= 1
             focus = 0
         }
@@ -326,11 +435,10 @@ public final class WizardSession {
             var message: String?
             switch field {
             case .answer(let key): message = problems.first { $0.key == key }.map(Self.message)
-            case .outputFolder:
-                if outputDirectory.isEmpty { message = "required: the folder to write the bundle to" }
+            case .outputFolder: message = checkOutputFolder()
             case .secretValue(let key):
                 if secretText(key).isEmpty { message = "required: type or paste the value, or choose another way" }
-            case .secretChoice: break
+            case .secretChoice, .resumeChoice: break
             }
             errors[field.key] = message
             if message != nil, firstBad == nil { firstBad = index }
@@ -340,8 +448,34 @@ public final class WizardSession {
             return
         }
         focus = 0
+        if page == .output, outputDirectory != loadedFolder {
+            // Another folder: its bundle is the new starting point, and its draft is offered.
+            loadedFolder = outputDirectory
+            do {
+                try loadBase()
+            } catch {
+                errors[WizardField.outputFolder.key] = "\(error)"
+                return
+            }
+            offerDraft(in: outputDirectory)
+            if pendingDraft != nil { return }
+        }
         pageIndex = min(pageIndex + 1, pages.count - 1)
+        saveDraft()
         if page == .review { prepareReview() }
+    }
+
+    /// Why the bundle can't go to the output folder, or nil when it can.
+    private func checkOutputFolder() -> String? {
+        if outputDirectory.isEmpty { return "required: the folder to write the bundle to" }
+        do {
+            try BundleWriter(directory: outputDirectory).checkWritable(force: false)
+            return nil
+        } catch let error as ForeignFolderError {
+            return "not a rigger bundle and not empty (holds \(error.entries.prefix(3).joined(separator: ", "))\(error.entries.count > 3 ? ", ..." : "")); choose another folder"
+        } catch {
+            return "\(error)"
+        }
     }
 
     /// The request the review and the written bundle come from.
@@ -391,6 +525,9 @@ public final class WizardSession {
             try writer.checkWritable(force: false)
             _ = try writer.write(reviewed.bundle)
             writtenTo = outputDirectory
+            WizardDraft.remove(from: outputDirectory)
+            if let draftFolder, draftFolder != outputDirectory { WizardDraft.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
+            draftFolder = nil
         } catch {
             reviewError = "\(error)"
         }
@@ -406,6 +543,7 @@ public final class WizardSession {
                 warnings.append("Let's Encrypt can't issue a certificate for \(host): it isn't a public DNS name")
             }
         }
+        if let draftError { warnings.append(draftError) }
         let placeholders = reviewed.secrets.placeholderKeys
         if !placeholders.isEmpty {
             warnings.append("placeholders until supplied: \(placeholders.joined(separator: ", ")); the preflight refuses to install until then")

@@ -40,6 +40,7 @@ public enum WizardView {
         }
         drawFrame(session, into: &canvas, glyphs: glyphs)
         switch session.page {
+        case .resume: drawResume(session, into: &canvas, glyphs: glyphs)
         case .review: drawReview(session, into: &canvas)
         case .done: drawDone(session, into: &canvas)
         default: drawFields(session, into: &canvas, glyphs: glyphs)
@@ -74,6 +75,7 @@ public enum WizardView {
         switch session.page {
         case .review: return "Enter write the bundle  Esc back  Up/Down/PgUp/PgDn scroll  Ctrl-C quit"
         case .done: return "any key: exit"
+        case .resume: return "Up/Down choose  Enter confirm  r resume  s start over  Ctrl-C quit"
         default:
             let reveal = session.focusedField.map { if case .secretValue = $0 { return "  F2 show/hide" } else { return "" } } ?? ""
             return "Tab/arrows move  Enter next  Esc back  F1 help\(reveal)  Ctrl-C quit"
@@ -86,6 +88,7 @@ public enum WizardView {
         case .answer(let key): return session.catalog[key]?.title ?? key
         case .secretChoice(let key): return session.catalog[key]?.title ?? key
         case .secretValue: return "  value"
+        case .resumeChoice: return "Draft"
         }
     }
 
@@ -94,6 +97,7 @@ public enum WizardView {
         case .outputFolder: return "The folder rigger writes the bundle to; an existing bundle there is the starting point."
         case .answer(let key), .secretChoice(let key): return session.catalog[key]?.help ?? ""
         case .secretValue: return "Typed values are shown as bullets with their length; F2 shows or hides them."
+        case .resumeChoice: return "Resume the answers typed before the last run stopped, or start again from the preset."
         }
     }
 
@@ -155,6 +159,8 @@ public enum WizardView {
         _ session: WizardSession, _ field: WizardField, focused: Bool, glyphs: Glyphs, column: Int, width: Int
     ) -> [(inout Canvas, Int) -> Void] {
         switch field {
+        case .resumeChoice:
+            return []
         case .outputFolder, .secretValue:
             return [textLine(session, field, focused: focused, column: column, width: width, glyphs: glyphs)]
         case .secretChoice(let key):
@@ -213,6 +219,26 @@ public enum WizardView {
             if isSecret { canvas.write(suffix, row: row, column: column + fieldWidth, style: .dim) }
             if focused { canvas.cursor = (row, column + shown.cursorColumn) }
         }
+    }
+
+    private static func drawResume(_ session: WizardSession, into canvas: inout Canvas, glyphs: Glyphs) {
+        let left = sidebarWidth + 2
+        let width = canvas.columns - left - 1
+        canvas.write("Resume", row: 2, column: left, style: .bold)
+        guard let draft = session.pendingDraft else { return }
+        var lines = wrap("A draft of an unfinished run is in \(WizardDraft.path(in: session.outputDirectory)).", width: width)
+        let typed = draft.answers.count == 1 ? "1 answer" : "\(draft.answers.count) answers"
+        lines += wrap("It had reached \(draft.step), with \(typed) typed" + (draft.preset.map { " over the \($0) preset." } ?? "."), width: width)
+        lines += wrap("Typed secret values are never saved: the secrets step asks for them again.", width: width)
+        for (index, line) in lines.enumerated() { canvas.write(line, row: 4 + index, column: left, width: width) }
+        let options = [(true, "Resume where it stopped"), (false, "Start over (the draft is replaced at the next step)")]
+        for (index, option) in options.enumerated() {
+            let selected = option.0 == session.resumeSelected
+            let row = 5 + lines.count + index
+            canvas.write(selected ? ">" : " ", row: row, column: left - 1, style: .accent)
+            canvas.write("\(selected ? glyphs.radioOn : glyphs.radioOff) \(option.1)", row: row, column: left, style: selected ? [.reverse] : [], width: width)
+        }
+        canvas.cursor = nil
     }
 
     private static func drawReview(_ session: WizardSession, into canvas: inout Canvas) {
