@@ -39,6 +39,12 @@ final class PostHogChartTests: XCTestCase {
             "ingress.tlsSecretName=posthog-tls", "storageClass=standard-rwo", "email.enabled=true", "email.host=smtp.example.com",
             "email.from=posthog@example.com",
         ])))
+        all.append(("existing Secrets for managed services", try TestProject.existingSecretsBundle()))
+        all.append(("existing Secrets in the cluster", try TestProject.prepare(preset: "gcp", sets: [
+            "ingress.hostname=posthog.example.com", "objectStorage.mode=in-cluster", "postgresql.existingSecret=pg-auth",
+            "redis.existingSecret=redis-auth", "clickhouse.existingSecret=ch-auth", "clickhouse.existingSecretKey=admin-password",
+            "objectStorage.existingSecret=minio-root",
+        ])))
         all.append(("no ingress", try TestProject.prepare(preset: "local", sets: ["ingress.type=none", "redis.mode=managed", "redis.host=10.0.0.5", "redis.auth=false"])))
         return all
     }
@@ -79,13 +85,23 @@ final class PostHogChartTests: XCTestCase {
                 guard case .mapping(let data)? = manifest["stringData"] else { return XCTFail("\(file.path) has no stringData") }
                 provided[secretName] = Set(data.keys.compactMap(\.string))
             }
+            // A Secret the operator named instead: 00-preflight.sh must check it is there with the key.
+            let preflight = try XCTUnwrap(prepared.bundle["scripts/00-preflight.sh"]?.contents)
             var checked = 0
             for reference in references {
                 guard let secretName = value(values, reference[0]) else { continue }
                 let key = reference[1].hasPrefix("=") ? String(reference[1].dropFirst()) : value(values, reference[1])
                 let dataKey = try XCTUnwrap(key, "\(name): \(reference[0]) is set but \(reference[1]) is not")
-                XCTAssertTrue(provided[secretName]?.contains(dataKey) == true,
-                              "\(name): the chart reads \(secretName)/\(dataKey) (\(reference[0])), which secrets/ does not create")
+                if let existing = prepared.secrets.existing.values.first(where: { $0.name == secretName }) {
+                    XCTAssertNil(provided[secretName], "\(name): \(secretName) is the operator's, yet secrets/ writes it")
+                    XCTAssertTrue(preflight.contains("_SECRET='\(secretName)'") && preflight.contains("_KEY='\(dataKey)'")
+                                  || preflight.contains("_KEY_1='\(dataKey)'") || preflight.contains("_KEY_2='\(dataKey)'"),
+                                  "\(name): 00-preflight.sh does not check \(secretName)/\(dataKey)")
+                    if let chosen = existing.dataKey { XCTAssertEqual(chosen, dataKey, "\(name): \(reference[1]) is not the key the operator named") }
+                } else {
+                    XCTAssertTrue(provided[secretName]?.contains(dataKey) == true,
+                                  "\(name): the chart reads \(secretName)/\(dataKey) (\(reference[0])), which secrets/ does not create")
+                }
                 checked += 1
             }
             // Every bundle names at least the secret key, PostgreSQL and ClickHouse Secrets.

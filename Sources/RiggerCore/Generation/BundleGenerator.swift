@@ -104,6 +104,13 @@ public struct BundleGenerator: Sendable {
                         key: input.key, value: nil, reason: .doesNotApply(condition: question.appliesWhen.summary), origin: .commandLine))
                     continue
                 }
+                if let existing = catalog.secretPolicy(input.key)?.existing, let name = outcome.answers.lookup.text(existing.name) {
+                    problems.append(AnswerProblem(
+                        key: input.key, value: nil,
+                        reason: .invalid(expected: "no value: it is read from the existing Secret \(name) (\(existing.name)); clear that answer to supply one"),
+                        origin: .commandLine))
+                    continue
+                }
                 switch input.read(environment: environment) {
                 case .success(let value): supplied[input.key] = value
                 case .failure(let problem): problems.append(problem)
@@ -112,7 +119,9 @@ public struct BundleGenerator: Sendable {
                 problems += error.problems
             }
         }
-        for (key, value) in request.wizardSecrets { supplied[key] = value }
+        for (key, value) in request.wizardSecrets where catalog.secretPolicy(key)?.existing.flatMap({ outcome.answers.lookup.text($0.name) }) == nil {
+            supplied[key] = value
+        }
 
         var warnings = migrationNotes
         var kept = previous?.secrets ?? [:]
@@ -120,6 +129,13 @@ public struct BundleGenerator: Sendable {
             guard let question = catalog[key], case .secret(let policy) = question.kind else {
                 problems.append(AnswerProblem(
                     key: key, value: nil, reason: .invalid(expected: "a secret key to rotate, such as posthog.secretKey"), origin: .commandLine))
+                continue
+            }
+            if let existing = policy.existing, let name = outcome.answers.lookup.text(existing.name) {
+                problems.append(AnswerProblem(
+                    key: key, value: nil,
+                    reason: .invalid(expected: "a secret rigger holds; \(key) is read from the existing Secret \(name), so rotate it there"),
+                    origin: .commandLine))
                 continue
             }
             if !policy.isGenerated(outcome.answers.lookup) && supplied[key] == nil {

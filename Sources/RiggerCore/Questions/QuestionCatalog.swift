@@ -28,6 +28,17 @@ public struct QuestionCatalog: Sendable {
     /// The secret questions.
     public var secrets: [Question] { questions.filter(\.isSecret) }
 
+    /// How a secret question's value is provided, or nil for a key that is not a secret.
+    public func secretPolicy(_ key: String) -> SecretPolicy? {
+        guard case .secret(let policy)? = self[key]?.kind else { return nil }
+        return policy
+    }
+
+    /// The answers that name existing Secrets: asked with their secrets rather than on a step of their own.
+    public var existingSecretAnswerKeys: Set<String> {
+        Set(secrets.compactMap { secretPolicy($0.key)?.existing }.flatMap { [$0.name, $0.dataKey].compactMap { $0 } })
+    }
+
     /// The known key closest to a mistyped one, for "did you mean".
     public func suggestion(for key: String) -> String? {
         let scored = keys.map { ($0, EditDistance.between($0.lowercased(), key.lowercased())) }
@@ -44,7 +55,10 @@ public struct QuestionCatalog: Sendable {
             if !seen.insert(question.key).inserted { problems.append("\(question.key): declared twice") }
             var reads = question.appliesWhen.keys
             if case .choice(let choices) = question.kind { reads += choices.flatMap(\.availableWhen.keys) }
-            if case .secret(let policy) = question.kind, let condition = policy.operatorSuppliedWhen { reads += condition.keys }
+            if case .secret(let policy) = question.kind {
+                reads += policy.operatorSuppliedWhen?.keys ?? []
+                reads += [policy.existing?.name, policy.existing?.dataKey].compactMap { $0 }
+            }
             for key in reads {
                 guard let other = self.position(of: key) else {
                     problems.append("\(question.key): reads unknown key \(key)")

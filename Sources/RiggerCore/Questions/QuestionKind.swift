@@ -46,14 +46,20 @@ public struct SecretPolicy: Sendable {
     /// placeholder stands in until it is given, and 00-preflight.sh refuses to go on.
     /// nil when rigger always generates it.
     public let operatorSuppliedWhen: Condition?
+    /// The answers that name a Secret already in the cluster to read the value from instead;
+    /// nil when the secret can't come from one.
+    public let existing: ExistingSecretAnswers?
 
-    public init(length: Int = 32, operatorSuppliedWhen: Condition? = nil) {
+    public init(length: Int = 32, operatorSuppliedWhen: Condition? = nil, existing: ExistingSecretAnswers? = nil) {
         self.length = length
         self.operatorSuppliedWhen = operatorSuppliedWhen
+        self.existing = existing
     }
 
     /// A secret only the operator can supply, whatever the other answers.
-    public static let operatorSupplied = SecretPolicy(length: 0, operatorSuppliedWhen: .always)
+    public static func operatorSupplied(existing: ExistingSecretAnswers? = nil) -> SecretPolicy {
+        SecretPolicy(length: 0, operatorSuppliedWhen: .always, existing: existing)
+    }
 
     /// Whether rigger may generate the value for these answers.
     public func isGenerated(_ answers: AnswerLookup) -> Bool {

@@ -26,15 +26,30 @@ public struct SecretEntry: Sendable, Hashable {
     }
 }
 
+/// A Secret already in the cluster that a secret is read from; rigger holds no value for it.
+public struct ExistingSecretReference: Sendable, Hashable {
+    public let name: String
+    /// The data key the operator named; nil when the chart fixes it.
+    public let dataKey: String?
+
+    public init(name: String, dataKey: String?) {
+        self.name = name
+        self.dataKey = dataKey
+    }
+}
+
 /// The secret values for one bundle, by secret question key.
 public struct SecretSet: Sendable, Hashable {
     /// The text that marks a placeholder; 00-preflight.sh refuses to continue while it is in secrets/.
     public static let placeholderMarker = "RIGGER-PLACEHOLDER"
 
     public private(set) var entries: [String: SecretEntry]
+    /// The secrets read from Secrets already in the cluster, by secret question key.
+    public private(set) var existing: [String: ExistingSecretReference]
 
-    public init(_ entries: [String: SecretEntry] = [:]) {
+    public init(_ entries: [String: SecretEntry] = [:], existing: [String: ExistingSecretReference] = [:]) {
         self.entries = entries
+        self.existing = existing
     }
 
     public subscript(key: String) -> SecretEntry? {
@@ -52,9 +67,10 @@ public struct SecretSet: Sendable, Hashable {
         "\(placeholderMarker) supply \(key) with: rigger generate --secret \(key)=@FILE"
     }
 
-    /// Fills in every secret the answers need: supplied values first, then kept ones, then generated
-    /// ones (in catalog order, so a seeded generator gives the same values every time), then
-    /// placeholders for what only the operator can know. Secrets that no longer apply are dropped.
+    /// Fills in every secret the answers need: those read from an existing Secret first (no value),
+    /// then supplied values, then kept ones, then generated ones (in catalog order, so a seeded
+    /// generator gives the same values every time), then placeholders for what only the operator
+    /// can know. Secrets that no longer apply are dropped.
     public static func resolve(
         catalog: QuestionCatalog, answers: ResolvedAnswers, supplied: [String: String], kept: [String: String],
         generator: inout some SecretGenerator
@@ -63,7 +79,9 @@ public struct SecretSet: Sendable, Hashable {
         var set = SecretSet()
         for question in catalog.secrets where question.appliesWhen.holds(lookup) {
             guard case .secret(let policy) = question.kind else { continue }
-            if let value = supplied[question.key] {
+            if let answers = policy.existing, let name = lookup.text(answers.name) {
+                set.existing[question.key] = ExistingSecretReference(name: name, dataKey: answers.dataKey.flatMap { lookup.text($0) })
+            } else if let value = supplied[question.key] {
                 set[question.key] = SecretEntry(value: value, source: .supplied)
             } else if let value = kept[question.key], !value.hasPrefix(placeholderMarker) {
                 set[question.key] = SecretEntry(value: value, source: .kept)

@@ -35,6 +35,8 @@ public enum TextFormat: Sendable, Hashable {
     case bucketName
     /// A cloud region such as us-east-1.
     case region
+    /// A key in a Secret's data: letters, digits, `-`, `_` and `.`.
+    case secretDataKey
 
     /// What a valid answer looks like, for errors and `explain`.
     public var expectation: String {
@@ -56,6 +58,7 @@ public enum TextFormat: Sendable, Hashable {
         case .userName: return "a user name of letters, digits and . _ @ + - (at most 253 characters)"
         case .bucketName: return "a bucket name: 3 to 63 lower case letters, digits, '.' and '-'"
         case .region: return "a region such as us-east-1 (lower case letters, digits and '-')"
+        case .secretDataKey: return "a Secret data key: letters, digits, '-', '_' and '.', at most 253 characters"
         }
     }
 
@@ -85,6 +88,7 @@ public enum TextFormat: Sendable, Hashable {
         case .userName: return Self.matches(text, #"^[A-Za-z0-9._@+-]{1,253}$"#)
         case .bucketName: return Self.matches(text, #"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"#)
         case .region: return Self.matches(text, #"^[a-z0-9][a-z0-9-]{0,62}$"#)
+        case .secretDataKey: return text != "." && text != ".." && Self.matches(text, #"^[A-Za-z0-9._-]{1,253}$"#)
         }
     }
 

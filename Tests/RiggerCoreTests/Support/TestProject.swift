@@ -60,6 +60,19 @@ enum TestProject {
         try prepare(preset: name, sets: openAnswers[name] ?? [], secrets: openSecrets[name] ?? [:])
     }
 
+    /// The aws-managed bundle with every secret read from a Secret already in the cluster, and
+    /// every service managed, so that the bundle writes no Secret at all.
+    static func existingSecretsBundle() throws -> PreparedBundle {
+        try prepare(preset: "aws-managed", sets: openAnswers["aws-managed"]! + [
+            "posthog.existingSecret=posthog-django", "postgresql.existingSecret=rds-credentials", "postgresql.existingSecretKey=password",
+            "redis.existingSecret=elasticache-auth", "redis.existingSecretKey=auth-token", "clickhouse.mode=managed",
+            "clickhouse.host=ch.example.com", "clickhouse.existingSecret=clickhouse-cloud", "objectStorage.mode=managed",
+            "objectStorage.endpoint=https://s3.us-east-1.amazonaws.com", "objectStorage.bucket=posthog-data", "objectStorage.existingSecret=s3-keys",
+            "email.enabled=true", "email.host=smtp.example.com", "email.user=AKIAEXAMPLE", "email.from=posthog@example.com",
+            "email.existingSecret=ses-smtp", "email.existingSecretKey=password",
+        ])
+    }
+
     /// A new empty temporary folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-tests-\(UUID().uuidString)")

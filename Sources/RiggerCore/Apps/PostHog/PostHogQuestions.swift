@@ -19,6 +19,29 @@ public enum PostHogQuestions {
     private static func managed(_ dependency: String) -> Condition { .when("\(dependency).mode", is: "managed") }
     private static func inCluster(_ dependency: String) -> Condition { .when("\(dependency).mode", is: "in-cluster") }
 
+    /// The answers that read a secret from a Secret already in the cluster: its name, and its data
+    /// key unless the chart fixes it. They apply when the secret does.
+    private static func existingSecret(
+        _ prefix: String, for secret: String, step: WizardStep, appliesWhen: Condition = .always, defaultKey: String?,
+        keyAppliesWhen: Condition = .always
+    ) -> (questions: [Question], answers: ExistingSecretAnswers) {
+        var questions = [
+            Question(
+                key: "\(prefix).existingSecret", title: "Existing Secret",
+                help: "The name of a Secret already in the namespace to read \(secret) from, instead of one rigger writes. "
+                    + "rigger then neither generates nor stores the value; 00-preflight.sh checks that the Secret is there.",
+                kind: .text(.kubernetesName), step: step, appliesWhen: appliesWhen, isOptional: true),
+        ]
+        if let defaultKey {
+            questions.append(Question(
+                key: "\(prefix).existingSecretKey", title: "Key in the Secret",
+                help: "The key in the existing Secret that holds \(secret).",
+                kind: .text(.secretDataKey), step: step, defaultValue: .value(.string(defaultKey)),
+                appliesWhen: .all(appliesWhen, keyAppliesWhen, .answered("\(prefix).existingSecret"))))
+        }
+        return (questions, ExistingSecretAnswers(name: "\(prefix).existingSecret", dataKey: defaultKey == nil ? nil : "\(prefix).existingSecretKey"))
+    }
+
     private static func mode(_ dependency: String, _ service: String, managedExamples: String) -> Question {
         Question(
             key: "\(dependency).mode", title: "\(service)",
@@ -63,11 +86,29 @@ public enum PostHogQuestions {
             key: "storageClass", title: "Storage class",
             help: "The storage class for every volume rigger sizes. Empty uses the cluster's default storage class.",
             kind: .text(.kubernetesName), step: .cluster, isOptional: true),
+    ] + secretKeyExisting.questions + [
         Question(
             key: "posthog.secretKey", title: "PostHog secret key",
             help: "Django's SECRET_KEY, which signs sessions. Kept across upgrades; a new one logs every user out.",
-            kind: .secret(SecretPolicy(length: 64)), step: .cluster),
+            kind: .secret(SecretPolicy(length: 64, existing: secretKeyExisting.answers)), step: .cluster),
     ]
+
+    private static let secretKeyExisting = existingSecret(
+        "posthog", for: "the PostHog secret key", step: .cluster, defaultKey: PostHogSecrets.secretKeyDataKey)
+    private static let postgresqlExisting = existingSecret(
+        "postgresql", for: "the PostgreSQL password (in the cluster, under the fixed key postgresql-password)", step: .dependencies,
+        defaultKey: PostHogSecrets.postgresqlPasswordKey, keyAppliesWhen: managed("postgresql"))
+    private static let redisPasswordApplies = Condition.any(inCluster("redis"), .enabled("redis.auth"))
+    private static let redisExisting = existingSecret(
+        "redis", for: "the Redis password", step: .dependencies, appliesWhen: redisPasswordApplies, defaultKey: PostHogSecrets.redisPasswordKey)
+    private static let clickhouseExisting = existingSecret(
+        "clickhouse", for: "the ClickHouse password", step: .dependencies, defaultKey: PostHogSecrets.clickhousePasswordKey)
+    private static let objectStorageExisting = existingSecret(
+        "objectStorage", for: "the access key ID and secret access key (under the keys root-user and root-password)", step: .dependencies,
+        appliesWhen: .when("objectStorage.mode", isNot: "none"), defaultKey: nil)
+    private static let emailPasswordApplies = Condition.all(.enabled("email.enabled"), .answered("email.user"))
+    private static let emailExisting = existingSecret(
+        "email", for: "the SMTP password", step: .email, appliesWhen: emailPasswordApplies, defaultKey: PostHogSecrets.smtpPasswordKey)
 
     private static let dependencyQuestions: [Question] = [
         mode("postgresql", "PostgreSQL", managedExamples: "RDS, Cloud SQL"),
@@ -83,10 +124,12 @@ public enum PostHogQuestions {
         Question(
             key: "postgresql.username", title: "PostgreSQL user", help: "The user PostHog connects as; it must own the database.",
             kind: .text(.identifier), step: .dependencies, defaultValue: .value(.string("posthog")), appliesWhen: managed("postgresql")),
+    ] + postgresqlExisting.questions + [
         Question(
             key: "postgresql.password", title: "PostgreSQL password",
             help: "The PostgreSQL password. Generated for the in-cluster server; for a managed one, the password the server already has.",
-            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("postgresql"))), step: .dependencies),
+            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("postgresql"), existing: postgresqlExisting.answers)),
+            step: .dependencies),
 
         mode("redis", "Redis", managedExamples: "ElastiCache, Memorystore"),
         Question(
@@ -99,11 +142,12 @@ public enum PostHogQuestions {
             key: "redis.auth", title: "Redis password auth",
             help: "Whether the managed Redis asks for a password (AUTH). In the cluster, Redis always has one.",
             kind: .bool, step: .dependencies, defaultValue: .value(.bool(true)), appliesWhen: managed("redis")),
+    ] + redisExisting.questions + [
         Question(
             key: "redis.password", title: "Redis password",
             help: "The Redis password. Generated for the in-cluster Redis; for a managed one, its AUTH token.",
-            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("redis"))), step: .dependencies,
-            appliesWhen: .any(inCluster("redis"), .enabled("redis.auth"))),
+            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("redis"), existing: redisExisting.answers)),
+            step: .dependencies, appliesWhen: redisPasswordApplies),
 
         mode("kafka", "Kafka", managedExamples: "MSK, Confluent"),
         Question(
@@ -133,10 +177,12 @@ public enum PostHogQuestions {
             key: "clickhouse.verify", title: "Verify ClickHouse certificate", help: "Whether to verify the managed ClickHouse's TLS certificate.",
             kind: .bool, step: .dependencies, defaultValue: .value(.bool(false)),
             appliesWhen: .all(managed("clickhouse"), .enabled("clickhouse.secure"))),
+    ] + clickhouseExisting.questions + [
         Question(
             key: "clickhouse.password", title: "ClickHouse password",
             help: "The ClickHouse password. Generated for the in-cluster ClickHouse (never the chart's published default); for a managed one, its password.",
-            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("clickhouse"))), step: .dependencies),
+            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("clickhouse"), existing: clickhouseExisting.answers)),
+            step: .dependencies),
 
         Question(
             key: "objectStorage.mode", title: "Object storage",
@@ -155,15 +201,18 @@ public enum PostHogQuestions {
         Question(
             key: "objectStorage.region", title: "Bucket region", help: "The bucket's region (AWS).",
             kind: .text(.region), step: .dependencies, appliesWhen: .when("objectStorage.mode", is: "managed"), isOptional: true),
+    ] + objectStorageExisting.questions + [
         Question(
             key: "objectStorage.accessKeyId", title: "Access key ID",
             help: "The access key ID for the bucket. Generated as MinIO's root user in the cluster.",
-            kind: .secret(SecretPolicy(length: 20, operatorSuppliedWhen: .when("objectStorage.mode", is: "managed"))),
+            kind: .secret(SecretPolicy(
+                length: 20, operatorSuppliedWhen: .when("objectStorage.mode", is: "managed"), existing: objectStorageExisting.answers)),
             step: .dependencies, appliesWhen: .when("objectStorage.mode", isNot: "none")),
         Question(
             key: "objectStorage.secretAccessKey", title: "Secret access key",
             help: "The secret access key for the bucket. Generated as MinIO's root password in the cluster.",
-            kind: .secret(SecretPolicy(length: 40, operatorSuppliedWhen: .when("objectStorage.mode", is: "managed"))),
+            kind: .secret(SecretPolicy(
+                length: 40, operatorSuppliedWhen: .when("objectStorage.mode", is: "managed"), existing: objectStorageExisting.answers)),
             step: .dependencies, appliesWhen: .when("objectStorage.mode", isNot: "none")),
     ]
 
@@ -243,10 +292,10 @@ public enum PostHogQuestions {
         Question(
             key: "email.tls", title: "SMTP TLS", help: "Whether to use TLS (STARTTLS) with the SMTP server.",
             kind: .bool, step: .email, defaultValue: .value(.bool(true)), appliesWhen: .enabled("email.enabled")),
+    ] + emailExisting.questions + [
         Question(
             key: "email.password", title: "SMTP password", help: "The SMTP password for the user.",
-            kind: .secret(.operatorSupplied), step: .email,
-            appliesWhen: .all(.enabled("email.enabled"), .answered("email.user"))),
+            kind: .secret(.operatorSupplied(existing: emailExisting.answers)), step: .email, appliesWhen: emailPasswordApplies),
     ]
 
     private static func storage(_ key: String, _ title: String, _ size: String, appliesWhen: Condition) -> Question {

@@ -32,6 +32,13 @@ public enum PostHogReadmeRenderer {
         for manifest in manifests.all {
             lines.append("  - `\(manifest.path)`: Secret `\(manifest.name)` (\(manifest.data.map { "`\($0.key)`" }.joined(separator: ", ")))")
         }
+        let existing = manifests.existing
+        if !existing.isEmpty {
+            lines.append("- Secrets you keep in the cluster yourself (rigger neither writes nor changes them; `00-preflight.sh` checks them):")
+            for reference in existing {
+                lines.append("  - Secret `\(reference.name)` in namespace `\(plan.namespace)` (\(reference.dataKeys.map { "`\($0.dataKey)`" }.joined(separator: ", ")))")
+            }
+        }
         lines += [
             "- `scripts/`: the install steps, run in order by `install.sh`:",
             "  - `00-preflight.sh`: kubectl, helm, the kube context, the cluster version, the storage class, no placeholder secrets",

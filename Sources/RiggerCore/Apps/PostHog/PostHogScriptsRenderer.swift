@@ -9,9 +9,9 @@ public enum PostHogScriptsRenderer {
     /// Every script, by path under the bundle.
     public static func scripts(plan: PostHogPlan, secrets: PostHogSecrets) -> [BundleFile] {
         [
-            preflight(plan),
+            preflight(plan, secrets),
             namespace(plan),
-            applySecrets(plan),
+            applySecrets(plan, secrets),
             prerequisites(plan, secrets),
             install(plan),
             verify(plan),
@@ -37,12 +37,13 @@ public enum PostHogScriptsRenderer {
         "fi",
     ]
 
-    static func preflight(_ plan: PostHogPlan) -> ShellScript {
+    static func preflight(_ plan: PostHogPlan, _ secrets: PostHogSecrets) -> ShellScript {
         var script = ShellScript(
             name: "00-preflight",
             summary: ["Checks the tools, the cluster and the bundle before anything is changed."])
         script.bundlePrelude(kubeContext: plan.kubeContext)
-        script.variable("STORAGE_CLASS", plan.storageClass ?? "")
+        // Only a bundle with volumes has a storage class to check.
+        if hasVolumes(plan) { script.variable("STORAGE_CLASS", plan.storageClass ?? "") }
         script.add(
             "",
             "command -v kubectl >/dev/null 2>&1 || fail \"kubectl is not on PATH; install kubectl 1.\(minimumKubernetesMinor) or newer\"",
@@ -79,8 +80,11 @@ public enum PostHogScriptsRenderer {
                 "  echo \"default storage class $default_class\"",
                 "fi")
         }
-        script.add("", "[ -d secrets ] || fail \"the secrets/ folder is missing; regenerate the bundle\"")
-        script.add(contentsOf: placeholderCheck)
+        if !secrets.all.isEmpty {
+            script.add("", "[ -d secrets ] || fail \"the secrets/ folder is missing; regenerate the bundle\"")
+            script.add(contentsOf: placeholderCheck)
+        }
+        addExistingSecretChecks(plan, secrets, to: &script)
         script.add("echo \"preflight checks passed\"")
         return script
     }
@@ -99,19 +103,49 @@ public enum PostHogScriptsRenderer {
         return script
     }
 
-    static func applySecrets(_ plan: PostHogPlan) -> ShellScript {
+    static func applySecrets(_ plan: PostHogPlan, _ secrets: PostHogSecrets) -> ShellScript {
         var script = ShellScript(
             name: "20-secrets",
             summary: ["Applies the Secrets the chart reads; they must exist before the chart is installed."])
         script.bundlePrelude(kubeContext: plan.kubeContext)
         script.variable("NAMESPACE", plan.namespace)
         script.add("")
+        guard !secrets.all.isEmpty else {
+            script.add("echo \"no Secrets to apply: every secret comes from a Secret already in namespace $NAMESPACE\"")
+            return script
+        }
         script.add(contentsOf: placeholderCheck)
         script.add(
             "for manifest in secrets/*.secret.yaml; do",
             "  kube apply --namespace \"$NAMESPACE\" -f \"$manifest\" || fail \"could not apply $manifest\"",
             "done")
         return script
+    }
+
+    /// Checks that each Secret the operator named is in the namespace with every key the chart reads.
+    private static func addExistingSecretChecks(_ plan: PostHogPlan, _ secrets: PostHogSecrets, to script: inout ShellScript) {
+        let existing = secrets.existing
+        guard !existing.isEmpty else { return }
+        script.variable("NAMESPACE", plan.namespace)
+        script.add(
+            "",
+            "# Secrets this bundle doesn't write: they must already be in the namespace.",
+            "require_secret_key() {",
+            "  value=\"$(kube get secret --namespace \"$NAMESPACE\" \"$1\" -o \"go-template={{index .data \\\"$2\\\"}}\" 2>/dev/null || true)\"",
+            "  if [ -z \"$value\" ] || [ \"$value\" = \"<no value>\" ]; then",
+            "    fail \"the Secret $1 in namespace $NAMESPACE has no key $2; create it with: kubectl create secret generic '$1' --namespace '$NAMESPACE' --from-file='$2'=FILE\"",
+            "  fi",
+            "  echo \"Secret $1 has key $2\"",
+            "}")
+        for reference in existing {
+            let variable = reference.purpose.uppercased().replacingOccurrences(of: "-", with: "_") + "_SECRET"
+            script.variable(variable, reference.name)
+            for (index, entry) in reference.dataKeys.enumerated() {
+                let keyVariable = variable + "_KEY" + (reference.dataKeys.count > 1 ? "_\(index + 1)" : "")
+                script.variable(keyVariable, entry.dataKey)
+                script.add("require_secret_key \"$\(variable)\" \"$\(keyVariable)\"")
+            }
+        }
     }
 
     static func prerequisites(_ plan: PostHogPlan, _ secrets: PostHogSecrets) -> ShellScript {
@@ -183,7 +217,7 @@ public enum PostHogScriptsRenderer {
             reminders.append("ClickHouse at \(host): cluster '\(connection.cluster)' and user '\(connection.user)' must exist")
         }
         if case .managed(_, let bucket, _) = plan.objectStorage {
-            reminders.append("the bucket '\(bucket)' must exist and the access key in \(secrets.objectStorage?.fileName ?? "secrets/") must be able to write to it")
+            reminders.append("the bucket '\(bucket)' must exist and the access key in \(secrets.objectStorage.map { $0.manifest?.path ?? "the Secret \($0.name)" } ?? "secrets/") must be able to write to it")
         }
         if !reminders.isEmpty {
             didSomething = true

@@ -1,14 +1,35 @@
-/// The Secrets a PostHog bundle creates, named once here for both the manifests and values.yaml.
+/// The Secrets a PostHog release reads, named once here for both the manifests and values.yaml.
 ///
 /// The chart reads each of these through an `existingSecret` value; the data keys are the ones
-/// the chart (or its subchart) reads from such a Secret.
+/// the chart (or its subchart) reads from such a Secret. Each is either written by the bundle or,
+/// when the operator named one, a Secret already in the cluster.
 public struct PostHogSecrets: Sendable, Equatable {
-    public let secretKey: SecretManifest
-    public let postgresql: SecretManifest
-    public let redis: SecretManifest?
-    public let clickhouse: SecretManifest
-    public let email: SecretManifest?
-    public let objectStorage: SecretManifest?
+    /// Where the chart finds one group of secrets: a Secret's name and the data key of each secret.
+    public struct Reference: Sendable, Equatable {
+        /// What the Secret is for, as its file is named: "postgresql", "object-storage".
+        public let purpose: String
+        public let name: String
+        /// The manifest the bundle writes; nil when the Secret is already in the cluster.
+        public let manifest: SecretManifest?
+        /// Data keys by secret answer key, in the order the chart reads them.
+        public let dataKeys: [(secretKey: String, dataKey: String)]
+
+        /// The data key of the group's first (for passwords, only) secret.
+        public var dataKey: String { dataKeys.first?.dataKey ?? "" }
+        public var isExisting: Bool { manifest == nil }
+
+        public static func == (lhs: Reference, rhs: Reference) -> Bool {
+            lhs.name == rhs.name && lhs.manifest == rhs.manifest
+                && lhs.dataKeys.map(\.secretKey) == rhs.dataKeys.map(\.secretKey) && lhs.dataKeys.map(\.dataKey) == rhs.dataKeys.map(\.dataKey)
+        }
+    }
+
+    public let secretKey: Reference
+    public let postgresql: Reference
+    public let redis: Reference?
+    public let clickhouse: Reference
+    public let email: Reference?
+    public let objectStorage: Reference?
 
     /// The data key for the Django secret key (`posthogSecretKey.existingSecretKey`).
     public static let secretKeyDataKey = "posthog-secret"
@@ -40,23 +61,40 @@ public struct PostHogSecrets: Sendable, Equatable {
     }
 
     public init(plan: PostHogPlan, secrets: SecretSet) {
-        func manifest(_ fileName: String) -> SecretManifest? {
-            guard let entry = Self.layout.first(where: { $0.fileName == fileName }),
-                entry.data.allSatisfy({ secrets[$0.secretKey] != nil })
-            else { return nil }
-            return SecretManifest(fileName: entry.fileName, name: "\(plan.release)-\(entry.suffix)", component: entry.component, data: entry.data)
+        func reference(_ fileName: String) -> Reference? {
+            guard let entry = Self.layout.first(where: { $0.fileName == fileName }) else { return nil }
+            let purpose = String(entry.fileName.dropLast(".secret.yaml".count))
+            if let existing = secrets.existing[entry.data[0].secretKey] {
+                // The operator's Secret: their data key where the chart lets them choose one.
+                let keys = entry.data.map { ($0.secretKey, entry.data.count == 1 ? existing.dataKey ?? $0.key : $0.key) }
+                return Reference(purpose: purpose, name: existing.name, manifest: nil, dataKeys: keys)
+            }
+            guard entry.data.allSatisfy({ secrets[$0.secretKey] != nil }) else { return nil }
+            let name = "\(plan.release)-\(entry.suffix)"
+            return Reference(
+                purpose: purpose, name: name, manifest: SecretManifest(fileName: entry.fileName, name: name, component: entry.component, data: entry.data),
+                dataKeys: entry.data.map { ($0.secretKey, $0.key) })
         }
-        // The Django key, PostgreSQL and ClickHouse passwords always apply, so these are always there.
-        secretKey = manifest("posthog-secret-key.secret.yaml") ?? SecretManifest(fileName: "", name: "", component: "", data: [])
-        postgresql = manifest("postgresql.secret.yaml") ?? SecretManifest(fileName: "", name: "", component: "", data: [])
-        clickhouse = manifest("clickhouse.secret.yaml") ?? SecretManifest(fileName: "", name: "", component: "", data: [])
-        redis = manifest("redis.secret.yaml")
-        email = manifest("smtp.secret.yaml")
-        objectStorage = manifest("object-storage.secret.yaml")
+        // The Django key, PostgreSQL and ClickHouse passwords always apply, so these always resolve;
+        // the fallback only keeps the type simple.
+        func always(_ fileName: String) -> Reference {
+            reference(fileName) ?? Reference(purpose: "", name: "", manifest: nil, dataKeys: [])
+        }
+        secretKey = always("posthog-secret-key.secret.yaml")
+        postgresql = always("postgresql.secret.yaml")
+        clickhouse = always("clickhouse.secret.yaml")
+        redis = reference("redis.secret.yaml")
+        email = reference("smtp.secret.yaml")
+        objectStorage = reference("object-storage.secret.yaml")
     }
+
+    private var references: [Reference] { [secretKey, postgresql, redis, clickhouse, email, objectStorage].compactMap { $0 } }
 
     /// Every manifest the bundle writes, in file order.
     public var all: [SecretManifest] {
-        [secretKey, postgresql, redis, clickhouse, email, objectStorage].compactMap { $0 }.sorted { $0.fileName < $1.fileName }
+        references.compactMap(\.manifest).sorted { $0.fileName < $1.fileName }
     }
+
+    /// The Secrets that must already be in the cluster, each with the data keys it must hold.
+    public var existing: [Reference] { references.filter(\.isExisting) }
 }

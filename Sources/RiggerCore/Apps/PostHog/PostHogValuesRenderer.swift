@@ -13,7 +13,7 @@ public enum PostHogValuesRenderer {
         // Without an existing Secret the chart keeps SECRET_KEY only through `lookup`, which a
         // `helm template` or a lost Secret turns into a new key that logs everyone out.
         values.set("posthogSecretKey.existingSecret", .string(secrets.secretKey.name))
-        values.set("posthogSecretKey.existingSecretKey", .string(PostHogSecrets.secretKeyDataKey))
+        values.set("posthogSecretKey.existingSecretKey", .string(secrets.secretKey.dataKey))
         if plan.ingress.tls == .none {
             // Secure cookies would never be sent back over plain HTTP: nobody could log in.
             values.set("web.secureCookies", .bool(false))
@@ -42,9 +42,9 @@ public enum PostHogValuesRenderer {
         if let user = email.user { values.set("email.user", .string(user)) }
         values.set("email.use_tls", .bool(email.tls))
         values.set("email.from_email", .string(email.from))
-        if let manifest = secrets.email {
-            values.set("email.existingSecret", .string(manifest.name))
-            values.set("email.existingSecretKey", .string(PostHogSecrets.smtpPasswordKey))
+        if let reference = secrets.email {
+            values.set("email.existingSecret", .string(reference.name))
+            values.set("email.existingSecretKey", .string(reference.dataKey))
         }
     }
 
@@ -106,7 +106,7 @@ public enum PostHogValuesRenderer {
             values.set("externalPostgresql.postgresqlDatabase", .string(managed.database))
             values.set("externalPostgresql.postgresqlUsername", .string(managed.username))
             values.set("externalPostgresql.existingSecret", .string(secrets.postgresql.name))
-            values.set("externalPostgresql.existingSecretPasswordKey", .string(PostHogSecrets.postgresqlPasswordKey))
+            values.set("externalPostgresql.existingSecretPasswordKey", .string(secrets.postgresql.dataKey))
         }
     }
 
@@ -114,19 +114,19 @@ public enum PostHogValuesRenderer {
         switch plan.redis {
         case .inCluster(let storage):
             values.set("redis.enabled", .bool(true))
-            if let manifest = secrets.redis {
+            if let reference = secrets.redis {
                 values.set("redis.auth.enabled", .bool(true))
-                values.set("redis.auth.existingSecret", .string(manifest.name))
-                values.set("redis.auth.existingSecretPasswordKey", .string(PostHogSecrets.redisPasswordKey))
+                values.set("redis.auth.existingSecret", .string(reference.name))
+                values.set("redis.auth.existingSecretPasswordKey", .string(reference.dataKey))
             }
             persistence("redis.master.persistence", size: storage, plan: plan, to: &values)
         case .managed(let host, let port, _):
             values.set("redis.enabled", .bool(false))
             values.set("externalRedis.host", .string(host))
             values.set("externalRedis.port", .int(port))
-            if let manifest = secrets.redis {
-                values.set("externalRedis.existingSecret", .string(manifest.name))
-                values.set("externalRedis.existingSecretPasswordKey", .string(PostHogSecrets.redisPasswordKey))
+            if let reference = secrets.redis {
+                values.set("externalRedis.existingSecret", .string(reference.name))
+                values.set("externalRedis.existingSecretPasswordKey", .string(reference.dataKey))
             }
         }
     }
@@ -165,7 +165,7 @@ public enum PostHogValuesRenderer {
             // With an existing Secret the ClickHouseInstallation and the pods read the password
             // from it, so the chart's published default password is never used.
             values.set("clickhouse.existingSecret", .string(secrets.clickhouse.name))
-            values.set("clickhouse.existingSecretPasswordKey", .string(PostHogSecrets.clickhousePasswordKey))
+            values.set("clickhouse.existingSecretPasswordKey", .string(secrets.clickhouse.dataKey))
             persistence("clickhouse.persistence", size: storage, plan: plan, to: &values)
         case .managed(let connection, let host, let secure, let verify):
             values.set("clickhouse.enabled", .bool(false))
@@ -174,7 +174,7 @@ public enum PostHogValuesRenderer {
             values.set("externalClickhouse.database", .string(connection.database))
             values.set("externalClickhouse.user", .string(connection.user))
             values.set("externalClickhouse.existingSecret", .string(secrets.clickhouse.name))
-            values.set("externalClickhouse.existingSecretPasswordKey", .string(PostHogSecrets.clickhousePasswordKey))
+            values.set("externalClickhouse.existingSecretPasswordKey", .string(secrets.clickhouse.dataKey))
             values.set("externalClickhouse.secure", .bool(secure))
             values.set("externalClickhouse.verify", .bool(verify))
         }
@@ -188,14 +188,14 @@ public enum PostHogValuesRenderer {
             values.set("minio.enabled", .bool(true))
             // PostHog and the MinIO subchart name the service differently unless both are told the name.
             values.set("minio.fullnameOverride", .string("\(plan.release)-posthog-minio"))
-            if let manifest = secrets.objectStorage { values.set("minio.auth.existingSecret", .string(manifest.name)) }
+            if let reference = secrets.objectStorage { values.set("minio.auth.existingSecret", .string(reference.name)) }
             persistence("minio.persistence", size: storage, plan: plan, to: &values)
         case .managed(let endpoint, let bucket, let region):
             values.set("externalObjectStorage.endpoint", .string(endpoint))
             values.set("externalObjectStorage.bucket", .string(bucket))
             if let region { values.set("externalObjectStorage.region", .string(region)) }
-            if let manifest = secrets.objectStorage {
-                values.set("externalObjectStorage.existingSecret", .string(manifest.name))
+            if let reference = secrets.objectStorage {
+                values.set("externalObjectStorage.existingSecret", .string(reference.name))
             }
         }
     }
