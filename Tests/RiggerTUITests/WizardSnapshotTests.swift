@@ -89,6 +89,56 @@ final class WizardSnapshotTests: XCTestCase {
     }
 }
 
+final class WizardExistingSecretTests: XCTestCase {
+    func testASecretFromTheClusterIsAskedByNameAndWrittenAsGenerateWould() throws {
+        let session = try WizardTestSupport.session(preset: "local")
+        for _ in 0..<10 where session.page != .secrets { _ = session.handle(.enter) }
+        XCTAssertEqual(session.focusedField, .secretChoice("posthog.secretKey"))
+        _ = session.handle(.character("e"))
+        XCTAssertEqual(session.secretChoice("posthog.secretKey"), .existing)
+        XCTAssertEqual(session.fields.prefix(2), [.secretChoice("posthog.secretKey"), .answer("posthog.existingSecret")])
+        _ = session.handle(.enter)
+        XCTAssertEqual(session.page, .secrets, "the Secret's name is required")
+        XCTAssertEqual(session.errors["posthog.existingSecret"], "required: the name of the Secret in the namespace")
+        XCTAssertEqual(session.focusedField, .answer("posthog.existingSecret"))
+        session.type("django-key")
+        _ = session.handle(.tab)
+        XCTAssertEqual(session.focusedField, .answer("posthog.existingSecretKey"), "the key is asked once the name is given")
+        XCTAssertEqual(session.displayText("posthog.existingSecretKey"), "posthog-secret")
+        for (rows, columns) in [(24, 80), (40, 120)] {
+            let canvas = WizardView.render(session, rows: rows, columns: columns, capabilities: TerminalCapabilities(hasColor: false, unicode: true))
+            try WizardTestSupport.checkSnapshot(canvas, "local-secrets-existing-\(columns)x\(rows)")
+        }
+        for _ in 0..<10 where session.page != .review { _ = session.handle(.enter) }
+        let reviewed = try XCTUnwrap(session.reviewed)
+        XCTAssertNil(reviewed.bundle["secrets/posthog-secret-key.secret.yaml"])
+        let review = WizardView.render(session, rows: 60, columns: 120, capabilities: TerminalCapabilities(hasColor: false, unicode: false)).text
+        XCTAssertTrue(review.contains("posthog.secretKey: existing Secret django-key, key posthog-secret"), review)
+
+        var random = SystemSecretGenerator()
+        let generated = try BundleGenerator(presets: WizardTestSupport.presets, environment: [:]).prepare(
+            GenerationRequest(preset: "local", setArguments: ["posthog.existingSecret=django-key"], outputDirectory: WizardTestSupport.snapshotFolder),
+            generator: &random)
+        for file in generated.bundle.files where !file.path.hasPrefix("secrets/") {
+            XCTAssertEqual(reviewed.bundle[file.path]?.contents, file.contents, "\(file.path) differs between the wizard and generate")
+        }
+        XCTAssertEqual(reviewed.bundle.paths, generated.bundle.paths)
+    }
+
+    func testLeavingExistingClearsTheName() throws {
+        let session = try WizardTestSupport.session(preset: "local")
+        for _ in 0..<10 where session.page != .secrets { _ = session.handle(.enter) }
+        _ = session.handle(.character("e"))
+        _ = session.handle(.tab)
+        session.type("django-key")
+        _ = session.handle(.backTab)
+        _ = session.handle(.character("g"))
+        XCTAssertEqual(session.secretChoice("posthog.secretKey"), .generate)
+        XCTAssertEqual(session.displayText("posthog.existingSecret"), "")
+        XCTAssertFalse(session.fields.contains(.answer("posthog.existingSecret")))
+    }
+}
+
 final class WizardDraftTests: XCTestCase {
     func testDraftKeepsTypedAnswersNotSecretsAndIsOfferedAgain() throws {
         let session = try WizardTestSupport.session(preset: "aws")

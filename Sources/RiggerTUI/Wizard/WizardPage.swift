@@ -35,6 +35,8 @@ public enum SecretChoice: String, Sendable, CaseIterable {
     case type
     /// Leave a placeholder and supply it later with --secret.
     case later
+    /// Read it from a Secret already in the cluster, by name.
+    case existing
 
     public var label: String {
         switch self {
@@ -42,6 +44,7 @@ public enum SecretChoice: String, Sendable, CaseIterable {
         case .generate: return "generate a new random value"
         case .type: return "type or paste it"
         case .later: return "supply it later (placeholder)"
+        case .existing: return "use an existing Secret"
         }
     }
 }

@@ -108,7 +108,7 @@ public final class WizardSession {
         let lookup = resolution.answers.lookup
         return (pendingDraft == nil ? [] : [.resume]) + WizardPage.order.filter { page in
             switch page {
-            case .step(let step): return catalog.questions.contains { $0.step == step && !$0.isSecret && $0.appliesWhen.holds(lookup) }
+            case .step(let step): return stepQuestions(step).contains { $0.appliesWhen.holds(lookup) }
             case .secrets: return catalog.secrets.contains { $0.appliesWhen.holds(lookup) }
             default: return true
             }
@@ -128,13 +128,31 @@ public final class WizardSession {
         case .resume: return [.resumeChoice]
         case .output: return [.outputFolder]
         case .step(let step):
-            return catalog.questions.filter { $0.step == step && !$0.isSecret && $0.appliesWhen.holds(lookup) }.map { .answer($0.key) }
+            return stepQuestions(step).filter { $0.appliesWhen.holds(lookup) }.map { .answer($0.key) }
         case .secrets:
+            var shownExisting: Set<String> = []
             return catalog.secrets.filter { $0.appliesWhen.holds(lookup) }.flatMap { question -> [WizardField] in
-                secretChoice(question.key) == .type ? [.secretChoice(question.key), .secretValue(question.key)] : [.secretChoice(question.key)]
+                switch secretChoice(question.key) {
+                case .type: return [.secretChoice(question.key), .secretValue(question.key)]
+                case .existing:
+                    // Secrets that share one Secret (object storage's two keys) ask for its name once.
+                    guard let existing = catalog.secretPolicy(question.key)?.existing, shownExisting.insert(existing.name).inserted else {
+                        return [.secretChoice(question.key)]
+                    }
+                    let answers = [existing.name, existing.dataKey].compactMap { $0 }.filter { catalog[$0]?.appliesWhen.holds(lookup) ?? false }
+                    return [.secretChoice(question.key)] + answers.map(WizardField.answer)
+                default: return [.secretChoice(question.key)]
+                }
             }
         case .review, .done: return []
         }
+    }
+
+    /// The questions a step's page asks: not secrets, nor the names of existing Secrets, which
+    /// the secrets page asks with the secret they stand for.
+    private func stepQuestions(_ step: WizardStep) -> [Question] {
+        let existingKeys = catalog.existingSecretAnswerKeys
+        return catalog.questions.filter { $0.step == step && !$0.isSecret && !existingKeys.contains($0.key) }
     }
 
     public var focusedField: WizardField? {
@@ -159,6 +177,7 @@ public final class WizardSession {
     /// How a secret is provided: as chosen, else keep (a bundle's), generate, or later.
     public func secretChoice(_ key: String) -> SecretChoice {
         if let choice = secretChoices[key] { return choice }
+        if let existing = catalog.secretPolicy(key)?.existing, resolution.answers.lookup.text(existing.name) != nil { return .existing }
         if previousSecrets[key].map({ !$0.hasPrefix(SecretSet.placeholderMarker) }) == true { return .keep }
         return secretOptions(key).contains(.generate) ? .generate : .later
     }
@@ -170,7 +189,29 @@ public final class WizardSession {
         if previousSecrets[key].map({ !$0.hasPrefix(SecretSet.placeholderMarker) }) == true { options.append(.keep) }
         options.append(policy.isGenerated(resolution.answers.lookup) ? .generate : .later)
         options.append(.type)
+        if policy.existing != nil { options.append(.existing) }
         return options
+    }
+
+    /// Whether the bundle in the folder already has a value for the secret (so generating rotates it).
+    public func hasKeptValue(_ key: String) -> Bool {
+        previousSecrets[key].map { !$0.hasPrefix(SecretSet.placeholderMarker) } == true
+    }
+
+    /// Sets how a secret is provided; leaving "existing" clears the Secret's name and key.
+    private func chooseSecret(_ key: String, _ choice: SecretChoice) {
+        secretChoices[key] = choice
+        if choice != .existing, let existing = catalog.secretPolicy(key)?.existing {
+            for answer in [existing.name, existing.dataKey].compactMap({ $0 }) where layer[answer] != nil || resolution.answers.lookup.text(answer) != nil {
+                setAnswer(answer, "")
+                editors[answer] = nil
+            }
+            // The other secrets of the same Secret follow.
+            for other in catalog.secrets where other.key != key && catalog.secretPolicy(other.key)?.existing == existing && secretChoices[other.key] == .existing {
+                secretChoices[other.key] = nil
+            }
+        }
+        reviewed = nil
     }
 
     public func secretText(_ key: String) -> String { secretEditors[key]?.text ?? "" }
@@ -354,13 +395,12 @@ public final class WizardSession {
             let options = secretOptions(secret)
             guard let index = options.firstIndex(of: secretChoice(secret)) else { return }
             switch key {
-            case .left, .up: secretChoices[secret] = options[(index - 1 + options.count) % options.count]
-            case .right, .down, .character(" "): secretChoices[secret] = options[(index + 1) % options.count]
+            case .left, .up: chooseSecret(secret, options[(index - 1 + options.count) % options.count])
+            case .right, .down, .character(" "): chooseSecret(secret, options[(index + 1) % options.count])
             case .character(let c):
-                if let match = options.first(where: { $0.rawValue.first == Character(c.lowercased()) }) { secretChoices[secret] = match }
+                if let match = options.first(where: { $0.rawValue.first == Character(c.lowercased()) }) { chooseSecret(secret, match) }
             default: return
             }
-            reviewed = nil
         case .answer(let field)?:
             guard let question = catalog[field] else { return }
             switch question.kind {
@@ -434,7 +474,11 @@ public final class WizardSession {
         for (index, field) in pageFields.enumerated() {
             var message: String?
             switch field {
-            case .answer(let key): message = problems.first { $0.key == key }.map(Self.message)
+            case .answer(let key):
+                message = problems.first { $0.key == key }.map(Self.message)
+                if message == nil, page == .secrets, displayText(key).isEmpty, catalog.secrets.contains(where: { catalog.secretPolicy($0.key)?.existing?.name == key }) {
+                    message = "required: the name of the Secret in the namespace"
+                }
             case .outputFolder: message = checkOutputFolder()
             case .secretValue(let key):
                 if secretText(key).isEmpty { message = "required: type or paste the value, or choose another way" }

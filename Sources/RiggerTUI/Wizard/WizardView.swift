@@ -149,7 +149,8 @@ public enum WizardView {
         if start > 0 { canvas.write("(more above)", row: 3, column: canvas.columns - 14, style: .dim) }
         if start + available < lines.count { canvas.write("(more below)", row: bottom + 1, column: canvas.columns - 14, style: .dim) }
         if let focused {
-            canvas.write(help(session, focused), row: canvas.rows - 3, column: left, style: .dim, width: canvas.columns - left - 1)
+            let width = canvas.columns - left - 1
+            canvas.write(helpLine(help(session, focused), width: width), row: canvas.rows - 3, column: left, style: .dim, width: width)
         }
         if !session.focusIsTextual { canvas.cursor = nil }
     }
@@ -165,15 +166,19 @@ public enum WizardView {
             return [textLine(session, field, focused: focused, column: column, width: width, glyphs: glyphs)]
         case .secretChoice(let key):
             let choice = session.secretChoice(key)
+            // On a bundle that has the value, generating a new one is rotating it.
+            func label(_ option: SecretChoice) -> String {
+                option == .generate && session.hasKeptValue(key) ? "rotate: generate a new random value" : option.label
+            }
             if focused {
                 return session.secretOptions(key).map { option in
                     { canvas, row in
                         let mark = option == choice ? glyphs.radioOn : glyphs.radioOff
-                        canvas.write("\(mark) \(option.label)", row: row, column: column, style: option == choice ? [.reverse] : [], width: width)
+                        canvas.write("\(mark) \(label(option))", row: row, column: column, style: option == choice ? [.reverse] : [], width: width)
                     }
                 }
             }
-            return [{ canvas, row in canvas.write(choice.label, row: row, column: column, width: width) }]
+            return [{ canvas, row in canvas.write(label(choice), row: row, column: column, width: width) }]
         case .answer(let key):
             guard let question = session.catalog[key] else { return [] }
             let value = session.displayText(key)
@@ -273,6 +278,10 @@ public enum WizardView {
                 }
                 lines.append(("  \(key): \(how)" + (entry.source == .placeholder ? "" : ", \(entry.value.count) characters"), []))
             }
+            for key in reviewed.secrets.existing.keys.sorted() {
+                guard let reference = reviewed.secrets.existing[key] else { continue }
+                lines.append(("  \(key): existing Secret \(reference.name)" + (reference.dataKey.map { ", key \($0)" } ?? ""), []))
+            }
             lines.append(("", []))
             lines.append(("Files", .bold))
             for file in reviewed.bundle.files {
@@ -337,6 +346,13 @@ public enum WizardView {
         for (index, line) in lines.prefix(height - 2).enumerated() {
             canvas.write(line, row: top + 1 + index, column: left + 2, style: index == 0 ? .bold : [], width: width - 4)
         }
+    }
+
+    /// The one-line help under the fields: whole words, and a pointer to F1 when it doesn't all fit.
+    static func helpLine(_ text: String, width: Int) -> String {
+        guard text.count > width else { return text }
+        let more = " (F1: more)"
+        return (wrap(text, width: max(10, width - more.count)).first ?? "") + more
     }
 
     /// Splits text into lines of at most `width` characters at spaces.
