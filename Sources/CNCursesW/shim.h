@@ -50,6 +50,18 @@ static inline unsigned int rigger_acs_urcorner(void) { return (unsigned int)ACS_
 static inline unsigned int rigger_acs_llcorner(void) { return (unsigned int)ACS_LLCORNER; }
 static inline unsigned int rigger_acs_lrcorner(void) { return (unsigned int)ACS_LRCORNER; }
 
+/* A terminfo string capability, extended ones (BE, BD) included; NULL when the terminal has none. */
+static inline const char *rigger_tigetstr(const char *name) {
+    char *value = tigetstr((char *)name);
+    return (value == NULL || value == (char *)-1) ? NULL : value;
+}
+
+/* Sends a control string straight to the terminal, ahead of ncurses' own buffered output. */
+static inline void rigger_send(const char *text) {
+    fputs(text, stdout);
+    fflush(stdout);
+}
+
 static inline int rigger_key_resize(void) { return KEY_RESIZE; }
 static inline int rigger_key_f(int n) { return KEY_F(n); }
 

@@ -45,12 +45,16 @@ final class WizardEndToEndTests: XCTestCase {
     }
 
     /// Starts rigger in a new 80x24 tmux session; the shell prints EXIT=<code> and the tty's echo state after it.
-    private func start(_ arguments: String, environment: String = "") throws {
+    private func start(_ arguments: String, term: String = "xterm-256color", lang: String = "C.UTF-8", environment: String = "") throws {
         let presets = WizardTestSupport.root.appendingPathComponent("presets").path
         let command = "cd '\(folder.path)' && \(environment) RIGGER_PRESETS='\(presets)' '\(WizardTestSupport.executable)' \(arguments); "
             + "echo EXIT=$?; echo \"TTY=$(stty -a | grep -o -- ' -\\?echo ' | head -n 1)\"; sleep 120"
-        try tmux(["new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", "env", "TERM=xterm-256color", "LANG=C.UTF-8", "sh", "-c", command])
+        // The test runner may set NO_COLOR for itself; the wizard sees only what each test gives it.
+        try tmux(["new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", "env", "-u", "NO_COLOR", "TERM=\(term)", "LANG=\(lang)", "LC_ALL=", "sh", "-c", command])
     }
+
+    /// The screen with its attributes and colours as escape sequences.
+    private func screenWithAttributes() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", "e2e"]) }
 
     private func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "e2e"]) }
 
@@ -143,6 +147,72 @@ final class WizardEndToEndTests: XCTestCase {
         let generated = folder.appendingPathComponent("generated")
         try generate(["--preset", "aws", "--set", "ingress.hostname=posthog.example.com", "--set", "ingress.letsencryptEmail=ops@example.com"], out: generated)
         assertSameBundle(out, generated)
+    }
+
+    func testGcpWalkWritesTheSameBundleAsGenerate() throws {
+        let out = folder.appendingPathComponent("gcp")
+        try start("--preset gcp --out '\(out.path)'")
+        try waitFor("> App and cloud")
+        try pressEnter(until: "Ingress and TLS")
+        try keys("Tab")
+        try type("analytics.example.com")
+        try pressEnter(until: "Review")
+        try keys("Enter")
+        try waitFor("The bundle is written to")
+        try keys("Enter")
+        try waitFor("EXIT=0")
+        let generated = folder.appendingPathComponent("generated")
+        try generate(["--preset", "gcp", "--set", "ingress.hostname=analytics.example.com"], out: generated)
+        assertSameBundle(out, generated)
+    }
+
+    func testBracketedPasteFillsTextAndSecretFields() throws {
+        try start("--preset aws --out '\(folder.appendingPathComponent("paste").path)'")
+        try waitFor("> App and cloud")
+        try pressEnter(until: "Secrets")
+        try keys("t", "Tab")
+        // A paste with a line break: in one piece, the break can't act as Enter.
+        try tmux(["set-buffer", "pasted-Secret-value\nsecond line"])
+        try tmux(["paste-buffer", "-p", "-t", "e2e"])
+        let secrets = try waitFor("(19 characters)")
+        XCTAssertFalse(secrets.contains("pasted-Secret-value"), "a pasted secret is masked:\n\(secrets)")
+        XCTAssertTrue(secrets.contains("> Secrets"), "the line break in the paste must not have moved on:\n\(secrets)")
+        try keys("Enter")
+        try waitFor("> Ingress and TLS")
+        try keys("Tab")
+        try tmux(["set-buffer", "pasted.example.com"])
+        try tmux(["paste-buffer", "-p", "-t", "e2e"])
+        try waitFor("pasted.example.com")
+    }
+
+    func testEveryCommonTerminalTypeIsUsableAndRestored() throws {
+        // (TERM, LANG, extra environment, expects colour, expects line drawing)
+        let terminals: [(String, String, String, Bool, Bool)] = [
+            ("xterm-256color", "C.UTF-8", "", true, true), ("xterm", "C.UTF-8", "", true, true),
+            ("screen", "C.UTF-8", "", true, true), ("tmux-256color", "C.UTF-8", "", true, true),
+            ("linux", "C", "", true, false), ("vt220", "C", "", false, false), ("vt100", "C.UTF-8", "", false, true),
+            ("xterm-256color", "C.UTF-8", "NO_COLOR=1", false, true), ("xterm-256color", "C", "", true, false),
+        ]
+        for (index, terminal) in terminals.enumerated() {
+            let (term, lang, environment, colour, lines) = terminal
+            let name = "TERM=\(term) LANG=\(lang) \(environment)"
+            if index > 0 { try restartTmux() }
+            let out = folder.appendingPathComponent("term-\(index)")
+            try start("--preset local --out '\(out.path)'", term: term, lang: lang, environment: environment)
+            let first = try waitFor("> App and cloud")
+            XCTAssertEqual(first.contains("│"), lines, "\(name): line drawing\n\(first)")
+            XCTAssertEqual(first.contains("|"), !lines, "\(name): ASCII lines\n\(first)")
+            let attributes = try screenWithAttributes()
+            XCTAssertEqual(attributes.range(of: #"\x1B\[([0-9;]*;)?3[0-7]m"#, options: .regularExpression) != nil, colour, "\(name): colour\n\(attributes.replacingOccurrences(of: "\u{1B}", with: "ESC"))")
+            try pressEnter(until: "Review")
+            try keys("Enter")
+            try waitFor("The bundle is written to")
+            try keys("Enter")
+            try waitFor("EXIT=0")
+            let done = try waitFor("TTY=")
+            XCTAssertTrue(done.contains("TTY= echo"), "\(name): echo must be back on:\n\(done)")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("values.yaml").path), name)
+        }
     }
 
     func testLocalPresetEnterOnEveryStepWritesTheBundle() throws {

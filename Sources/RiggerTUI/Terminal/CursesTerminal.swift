@@ -9,6 +9,8 @@ public final class CursesTerminal: Terminal {
     public let capabilities: TerminalCapabilities
     private var ended = false
     private var lastFrame: Canvas?
+    /// The terminfo string that turns bracketed paste off again, when it was turned on.
+    private var bracketedPasteOff: String?
 
     /// Why the terminal can't be used.
     public struct Unavailable: Error, CustomStringConvertible {
@@ -51,6 +53,12 @@ public final class CursesTerminal: Terminal {
         }
         let codeset = String(cString: rigger_codeset())
         capabilities = TerminalCapabilities(hasColor: hasColor, unicode: codeset.uppercased() == "UTF-8")
+        // Pasted text then arrives as one piece between ESC[200~ and ESC[201~, where the terminal
+        // says it can (terminfo's BE and BD); elsewhere it arrives as keys, which works too.
+        if let on = rigger_tigetstr("BE"), let off = rigger_tigetstr("BD") {
+            rigger_send(on)
+            bracketedPasteOff = String(cString: off)
+        }
     }
 
     deinit { restore() }
@@ -69,6 +77,7 @@ public final class CursesTerminal: Terminal {
         guard !ended else { return }
         ended = true
         curs_set(1)
+        if let off = bracketedPasteOff { rigger_send(off) }
         endwin()
         delscreen(screen)
     }
@@ -143,7 +152,38 @@ public final class CursesTerminal: Terminal {
         let status = wget_wch(window, &character)
         if status == ERR { return nil }
         if status == KEY_CODE_YES { return Self.functionKey(Int32(character)) }
+        if character == 27, bracketedPasteOff != nil, let paste = readBracketedPaste() { return paste }
         return Self.decode(character)
+    }
+
+    /// After an ESC: the pasted text when ESC[200~ follows at once, up to ESC[201~; otherwise
+    /// nil, with whatever was read put back so that Esc and the keys after it still arrive.
+    private func readBracketedPaste() -> Key? {
+        var decoder = BracketedPasteDecoder()
+        // The rest of a paste's opening is already waiting; a lone Esc has nothing after it.
+        wtimeout(window, 0)
+        var consumed: [wint_t] = []
+        while decoder.isOpening {
+            var character: wint_t = 0
+            let status = wget_wch(window, &character)
+            guard status == OK, decoder.feed(UInt32(character)) else {
+                // Put back last-read first: the queue hands back what was pushed last.
+                if status == KEY_CODE_YES { ungetch(Int32(character)) } else if status == OK { unget_wch(wchar_t(bitPattern: UInt32(character))) }
+                for back in consumed.reversed() { unget_wch(wchar_t(bitPattern: UInt32(back))) }
+                return nil
+            }
+            consumed.append(character)
+        }
+        // The pasted text may come in several reads; a second without more ends it anyway.
+        wtimeout(window, 1000)
+        while !decoder.isComplete {
+            var character: wint_t = 0
+            let status = wget_wch(window, &character)
+            if status == ERR { break }
+            if status == KEY_CODE_YES { continue }
+            _ = decoder.feed(UInt32(character))
+        }
+        return .paste(decoder.text)
     }
 
     private static func decode(_ value: wint_t) -> Key? {
