@@ -89,6 +89,28 @@ final class WizardSnapshotTests: XCTestCase {
     }
 }
 
+final class WizardPresetTests: XCTestCase {
+    func testChoosingAPresetOnTheAppPageStartsTheAnswersFromIt() throws {
+        let session = try WizardTestSupport.session(preset: nil)
+        XCTAssertEqual(session.page, .step(.app))
+        XCTAssertEqual(session.focusedField, .preset)
+        XCTAssertEqual(session.presetName, "none")
+        XCTAssertEqual(session.presetChoices.map(\.value), ["none"] + WizardTestSupport.presets.names())
+        _ = session.handle(.character("l"))
+        XCTAssertEqual(session.presetName, "local")
+        XCTAssertEqual(session.displayText("ingress.hostname"), "posthog.localhost", "the local preset's answers apply")
+        _ = session.handle(.tab)
+        _ = session.handle(.tab)
+        XCTAssertEqual(session.focusedField, .answer("cloud"))
+        _ = session.handle(.character("g"))
+        _ = session.handle(.backTab)
+        _ = session.handle(.backTab)
+        _ = session.handle(.character("a"))
+        XCTAssertEqual(session.presetName, "aws")
+        XCTAssertEqual(session.displayText("cloud"), "gcp", "what was typed stays over the preset")
+    }
+}
+
 final class WizardExistingSecretTests: XCTestCase {
     func testASecretFromTheClusterIsAskedByNameAndWrittenAsGenerateWould() throws {
         let session = try WizardTestSupport.session(preset: "local")

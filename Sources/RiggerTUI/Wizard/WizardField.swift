@@ -12,12 +12,15 @@ public enum WizardField: Sendable, Hashable {
     case secretValue(String)
     /// Whether to resume a draft or start over.
     case resumeChoice
+    /// The preset the answers start from (not an answer: a layer under them).
+    case preset
 
     public var key: String {
         switch self {
         case .answer(let key), .secretChoice(let key): return key
         case .outputFolder: return "output"
         case .resumeChoice: return "resume"
+        case .preset: return "preset"
         case .secretValue(let key): return key + " value"
         }
     }

@@ -128,7 +128,8 @@ public final class WizardSession {
         case .resume: return [.resumeChoice]
         case .output: return [.outputFolder]
         case .step(let step):
-            return stepQuestions(step).filter { $0.appliesWhen.holds(lookup) }.map { .answer($0.key) }
+            let answers = stepQuestions(step).filter { $0.appliesWhen.holds(lookup) }.map { WizardField.answer($0.key) }
+            return step == .app ? [.preset] + answers : answers
         case .secrets:
             var shownExisting: Set<String> = []
             return catalog.secrets.filter { $0.appliesWhen.holds(lookup) }.flatMap { question -> [WizardField] in
@@ -146,6 +147,32 @@ public final class WizardSession {
             }
         case .review, .done: return []
         }
+    }
+
+    /// The presets to start from: none, then each in the library (and one given by path).
+    public var presetChoices: [Choice] {
+        var choices = [Choice("none", "no preset: every answer from here")]
+        var names = generator.presets.names()
+        if let current = baseRequest.preset, !names.contains(current) { names.append(current) }
+        for name in names { choices.append(Choice(name, (try? generator.presets.load(name).description) ?? "")) }
+        return choices
+    }
+
+    /// The preset the answers start from, or "none".
+    public var presetName: String { baseRequest.preset ?? "none" }
+
+    /// Starts the answers from another preset; what was typed stays on top of it.
+    private func choosePreset(_ name: String) {
+        let previous = baseRequest.preset
+        baseRequest.preset = name == "none" ? nil : name
+        do {
+            try loadBase()
+            errors[WizardField.preset.key] = nil
+        } catch {
+            baseRequest.preset = previous
+            errors[WizardField.preset.key] = "\(error)"
+        }
+        reviewed = nil
     }
 
     /// The questions a step's page asks: not secrets, nor the names of existing Secrets, which
@@ -346,10 +373,32 @@ public final class WizardSession {
 
     /// Up and down move within a choice list, and on to the next field at its ends.
     private func focusConsumesVertical(_ key: Key) -> Bool {
-        guard case .answer(let field)? = focusedField, case .choice? = catalog[field]?.kind else { return false }
-        let options = choices(field).map(\.value)
-        guard let index = options.firstIndex(of: displayText(field)) else { return false }
+        let options: [String], current: String
+        switch focusedField {
+        case .preset?:
+            options = presetChoices.map(\.value)
+            current = presetName
+        case .answer(let field)? where { if case .choice? = catalog[field]?.kind { return true } else { return false } }():
+            options = choices(field).map(\.value)
+            current = displayText(field)
+        default: return false
+        }
+        guard let index = options.firstIndex(of: current) else { return false }
         return key == .down ? index < options.count - 1 : index > 0
+    }
+
+    /// The next value of a choice list for a key: arrows step, a letter jumps to the next value starting with it.
+    private static func nextChoice(_ options: [String], from current: String, key: Key) -> String? {
+        guard !options.isEmpty else { return nil }
+        let index = options.firstIndex(of: current) ?? 0
+        switch key {
+        case .up, .left: return options[(index - 1 + options.count) % options.count]
+        case .down, .right, .character(" "): return options[(index + 1) % options.count]
+        case .character(let c):
+            let lower = Character(c.lowercased())
+            return Array(options[(index + 1)...] + options[...index]).first { $0.first == lower }
+        default: return nil
+        }
     }
 
     private func moveFocus(by offset: Int) {
@@ -405,18 +454,7 @@ public final class WizardSession {
             guard let question = catalog[field] else { return }
             switch question.kind {
             case .choice:
-                let options = choices(field).map(\.value)
-                let index = options.firstIndex(of: displayText(field)) ?? 0
-                switch key {
-                case .up, .left: if !options.isEmpty { setAnswer(field, options[(index - 1 + options.count) % options.count]) }
-                case .down, .right, .character(" "): if !options.isEmpty { setAnswer(field, options[(index + 1) % options.count]) }
-                case .character(let c):
-                    // Type-ahead: the next choice starting with the letter.
-                    let lower = Character(c.lowercased())
-                    let rotated = Array(options[(index + 1)...] + options[...index])
-                    if let match = rotated.first(where: { $0.first == lower }) { setAnswer(field, match) }
-                default: break
-                }
+                if let next = Self.nextChoice(choices(field).map(\.value), from: displayText(field), key: key) { setAnswer(field, next) }
             case .bool:
                 switch key {
                 case .character(" "), .left, .right: setAnswer(field, displayText(field) == "true" ? "false" : "true")
@@ -431,6 +469,8 @@ public final class WizardSession {
                     setAnswer(field, editor.text)
                 }
             }
+        case .preset?:
+            if let next = Self.nextChoice(presetChoices.map(\.value), from: presetName, key: key), next != presetName { choosePreset(next) }
         case .resumeChoice?, nil:
             break
         }
@@ -442,7 +482,7 @@ public final class WizardSession {
         case .outputFolder: return outputEditor
         case .secretValue(let key): return secretEditors[key] ?? TextEditor()
         case .answer(let key): return editors[key] ?? TextEditor(displayText(key))
-        case .secretChoice, .resumeChoice: return TextEditor()
+        case .secretChoice, .resumeChoice, .preset: return TextEditor()
         }
     }
 
@@ -452,7 +492,7 @@ public final class WizardSession {
         case .outputFolder: outputEditor = editor
         case .secretValue(let key): secretEditors[key] = editor
         case .answer(let key): if editors[key] != nil { editors[key] = editor }
-        case .secretChoice, .resumeChoice: break
+        case .secretChoice, .resumeChoice, .preset: break
         }
     }
 
@@ -482,7 +522,7 @@ public final class WizardSession {
             case .outputFolder: message = checkOutputFolder()
             case .secretValue(let key):
                 if secretText(key).isEmpty { message = "required: type or paste the value, or choose another way" }
-            case .secretChoice, .resumeChoice: break
+            case .secretChoice, .resumeChoice, .preset: break
             }
             errors[field.key] = message
             if message != nil, firstBad == nil { firstBad = index }

@@ -89,6 +89,7 @@ public enum WizardView {
         case .secretChoice(let key): return session.catalog[key]?.title ?? key
         case .secretValue: return "  value"
         case .resumeChoice: return "Draft"
+        case .preset: return "Preset"
         }
     }
 
@@ -98,6 +99,7 @@ public enum WizardView {
         case .answer(let key), .secretChoice(let key): return session.catalog[key]?.help ?? ""
         case .secretValue: return "Typed values are shown as bullets with their length; F2 shows or hides them."
         case .resumeChoice: return "Resume the answers typed before the last run stopped, or start again from the preset."
+        case .preset: return "Answers for a common setup (rigger presets lists them); what you answer here goes over them."
         }
     }
 
@@ -162,6 +164,8 @@ public enum WizardView {
         switch field {
         case .resumeChoice:
             return []
+        case .preset:
+            return choiceLines(session.presetChoices, selected: session.presetName, focused: focused, glyphs: glyphs, column: column, width: width)
         case .outputFolder, .secretValue:
             return [textLine(session, field, focused: focused, column: column, width: width, glyphs: glyphs)]
         case .secretChoice(let key):
@@ -184,17 +188,7 @@ public enum WizardView {
             let value = session.displayText(key)
             switch question.kind {
             case .choice:
-                if focused {
-                    return session.choices(key).map { choice in
-                        { canvas, row in
-                            let selected = choice.value == value
-                            let mark = selected ? glyphs.radioOn : glyphs.radioOff
-                            canvas.write("\(mark) \(choice.value)", row: row, column: column, style: selected ? [.reverse] : [], width: width)
-                            canvas.write(" " + choice.label, row: row, column: column + 4 + choice.value.count, style: .dim, width: max(0, width - 4 - choice.value.count))
-                        }
-                    }
-                }
-                return [{ canvas, row in canvas.write(value.isEmpty ? "(choose)" : value, row: row, column: column, width: width) }]
+                return choiceLines(session.choices(key), selected: value, focused: focused, glyphs: glyphs, column: column, width: width)
             case .bool:
                 return [{ canvas, row in
                     canvas.write(value == "true" ? "\(glyphs.checkOn) yes" : "\(glyphs.checkOff) no", row: row, column: column,
@@ -202,6 +196,23 @@ public enum WizardView {
                 }]
             default:
                 return [textLine(session, field, focused: focused, column: column, width: width, glyphs: glyphs)]
+            }
+        }
+    }
+
+    /// A radio list while focused, else the chosen value alone.
+    private static func choiceLines(
+        _ choices: [Choice], selected value: String, focused: Bool, glyphs: Glyphs, column: Int, width: Int
+    ) -> [(inout Canvas, Int) -> Void] {
+        guard focused else {
+            return [{ canvas, row in canvas.write(value.isEmpty ? "(choose)" : value, row: row, column: column, width: width) }]
+        }
+        return choices.map { choice in
+            { canvas, row in
+                let selected = choice.value == value
+                let mark = selected ? glyphs.radioOn : glyphs.radioOff
+                canvas.write("\(mark) \(choice.value)", row: row, column: column, style: selected ? [.reverse] : [], width: width)
+                canvas.write(" " + choice.label, row: row, column: column + 4 + choice.value.count, style: .dim, width: max(0, width - 4 - choice.value.count))
             }
         }
     }
