@@ -1,10 +1,8 @@
-/// A one-line text field's contents and cursor: insertion, deletion, movement and the
+/// A one-line text field's contents and cursor: insertion, deletion, movement, and the
 /// horizontal scroll that keeps the cursor in view.
 public struct TextEditor: Sendable, Equatable {
     public private(set) var characters: [Character]
     public private(set) var cursor: Int
-    /// The first character shown when the text is wider than the field.
-    public private(set) var scroll: Int = 0
 
     public init(_ text: String = "") {
         characters = Array(text)
@@ -49,12 +47,12 @@ public struct TextEditor: Sendable, Equatable {
         cursor += clean.count
     }
 
-    /// The part that fits `width` cells, and the cursor's column within it.
-    public mutating func visible(width: Int) -> (text: String, cursorColumn: Int) {
+    /// The part that fits `width` cells, and the cursor's column within it: from the start while
+    /// the cursor fits, else ending at the cursor. A function of the text and cursor alone, so
+    /// drawing changes nothing.
+    public func visible(width: Int) -> (text: String, cursorColumn: Int) {
         guard width > 1 else { return ("", 0) }
-        if cursor < scroll { scroll = cursor }
-        if cursor >= scroll + width { scroll = cursor - width + 1 }
-        scroll = max(0, min(scroll, max(0, characters.count - width + 1)))
+        let scroll = cursor < width ? 0 : cursor - width + 1
         let end = min(characters.count, scroll + width)
         return (String(characters[scroll..<end]), cursor - scroll)
     }

@@ -486,16 +486,6 @@ public final class WizardSession {
         }
     }
 
-    /// Keeps a text field's scroll offset from the last draw.
-    public func store(_ editor: TextEditor, for field: WizardField) {
-        switch field {
-        case .outputFolder: outputEditor = editor
-        case .secretValue(let key): secretEditors[key] = editor
-        case .answer(let key): if editors[key] != nil { editors[key] = editor }
-        case .secretChoice, .resumeChoice, .preset: break
-        }
-    }
-
     // MARK: Pages
 
     private func goBack() {

@@ -220,14 +220,13 @@ public enum WizardView {
     private static func textLine(
         _ session: WizardSession, _ field: WizardField, focused: Bool, column: Int, width: Int, glyphs: Glyphs
     ) -> (inout Canvas, Int) -> Void {
-        var editor = session.editor(for: field)
+        let editor = session.editor(for: field)
         let isSecret: Bool = { if case .secretValue = field { return true } else { return false } }()
         let boxWidth = min(width, 48)
         let length = editor.text.count
         let suffix = isSecret ? " (\(length) characters)" : ""
         let fieldWidth = isSecret ? max(8, boxWidth - suffix.count) : boxWidth
         let shown = editor.visible(width: fieldWidth)
-        session.store(editor, for: field)
         let text = isSecret && !session.revealSecrets ? String(repeating: glyphs.bullet, count: shown.text.count) : shown.text
         return { canvas, row in
             canvas.fill(row: row, column: column, width: fieldWidth, character: "_", style: focused ? [.underline] : [])
