@@ -92,6 +92,15 @@ final class WizardEndToEndTests: XCTestCase {
         try waitFor("> \(title)")
     }
 
+    /// Accepts every remaining step, writes on the review, and leaves the done page.
+    private func writeFromHereAndExit() throws {
+        try pressEnter(until: "Review")
+        try keys("Enter")
+        try waitFor("The bundle is written to")
+        try keys("Enter")
+        try waitFor("EXIT=0")
+    }
+
     private func files(_ url: URL) -> [String: Data] {
         var out: [String: Data] = [:]
         for path in (FileManager.default.enumerator(atPath: url.path)?.allObjects as? [String]) ?? [] {
@@ -156,11 +165,7 @@ final class WizardEndToEndTests: XCTestCase {
         try pressEnter(until: "Ingress and TLS")
         try keys("Tab")
         try type("analytics.example.com")
-        try pressEnter(until: "Review")
-        try keys("Enter")
-        try waitFor("The bundle is written to")
-        try keys("Enter")
-        try waitFor("EXIT=0")
+        try writeFromHereAndExit()
         let generated = folder.appendingPathComponent("generated")
         try generate(["--preset", "gcp", "--set", "ingress.hostname=analytics.example.com"], out: generated)
         assertSameBundle(out, generated)
@@ -204,11 +209,7 @@ final class WizardEndToEndTests: XCTestCase {
             XCTAssertEqual(first.contains("|"), !lines, "\(name): ASCII lines\n\(first)")
             let attributes = try screenWithAttributes()
             XCTAssertEqual(attributes.range(of: #"\x1B\[([0-9;]*;)?3[0-7]m"#, options: .regularExpression) != nil, colour, "\(name): colour\n\(attributes.replacingOccurrences(of: "\u{1B}", with: "ESC"))")
-            try pressEnter(until: "Review")
-            try keys("Enter")
-            try waitFor("The bundle is written to")
-            try keys("Enter")
-            try waitFor("EXIT=0")
+            try writeFromHereAndExit()
             let done = try waitFor("TTY=")
             XCTAssertTrue(done.contains("TTY= echo"), "\(name): echo must be back on:\n\(done)")
             XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("values.yaml").path), name)
@@ -219,11 +220,7 @@ final class WizardEndToEndTests: XCTestCase {
         let out = folder.appendingPathComponent("local")
         try start("--preset local --out '\(out.path)'")
         try waitFor("> App and cloud")
-        try pressEnter(until: "Review")
-        try keys("Enter")
-        try waitFor("The bundle is written to")
-        try keys("Enter")
-        try waitFor("EXIT=0")
+        try writeFromHereAndExit()
         let generated = folder.appendingPathComponent("generated")
         try generate(["--preset", "local"], out: generated)
         assertSameBundle(out, generated)
@@ -291,8 +288,8 @@ final class WizardEndToEndTests: XCTestCase {
         socket += "-again"
     }
 
-    func testSighupLeavesOnlyTheDraftAndResumeRestoresIt() throws {
-        let out = folder.appendingPathComponent("hup")
+    /// Starts the local preset, types a kube context on the cluster step and moves on from it.
+    private func startLocalWithAKubeContextTyped(out: URL) throws {
         try start("--preset local --out '\(out.path)'")
         try waitFor("> App and cloud")
         try keys("Enter")
@@ -300,6 +297,11 @@ final class WizardEndToEndTests: XCTestCase {
         try type("kind-rigger")
         try keys("Enter")
         try waitFor("> Dependencies")
+    }
+
+    func testSighupLeavesOnlyTheDraftAndResumeRestoresIt() throws {
+        let out = folder.appendingPathComponent("hup")
+        try startLocalWithAKubeContextTyped(out: out)
         let pid = try riggerPid()
         let sent = Date()
         kill(pid, SIGHUP)
@@ -323,11 +325,7 @@ final class WizardEndToEndTests: XCTestCase {
         try waitFor("> Dependencies")
         try keys("Escape")
         try waitFor("kind-rigger")
-        try pressEnter(until: "Review")
-        try keys("Enter")
-        try waitFor("The bundle is written to")
-        try keys("Enter")
-        try waitFor("EXIT=0")
+        try writeFromHereAndExit()
         XCTAssertFalse(FileManager.default.fileExists(atPath: draftPath), "writing the bundle removes the draft")
         let generated = folder.appendingPathComponent("generated")
         try generate(["--preset", "local", "--set", "kubeContext=kind-rigger"], out: generated)
@@ -336,13 +334,7 @@ final class WizardEndToEndTests: XCTestCase {
 
     func testStartingOverIgnoresTheDraft() throws {
         let out = folder.appendingPathComponent("over")
-        try start("--preset local --out '\(out.path)'")
-        try waitFor("> App and cloud")
-        try keys("Enter")
-        try waitFor("> Cluster")
-        try type("kind-rigger")
-        try keys("Enter")
-        try waitFor("> Dependencies")
+        try startLocalWithAKubeContextTyped(out: out)
         kill(try riggerPid(), SIGHUP)
         try waitFor("EXIT=")
         try restartTmux()
