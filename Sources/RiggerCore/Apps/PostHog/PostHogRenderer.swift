@@ -2,7 +2,7 @@
 public enum PostHogRenderer {
     /// The bundle for these inputs; the same inputs always give byte-identical files.
     public static func render(plan: PostHogPlan, answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {
-        let manifests = PostHogSecrets(plan: plan, secrets: secrets)
+        let manifests = try PostHogSecrets(plan: plan, secrets: secrets)
         var files: [BundleFile] = []
 
         let riggerHeader = [

@@ -60,7 +60,9 @@ public struct PostHogSecrets: Sendable, Equatable {
         layout.first { $0.fileName == fileName }?.data.first { $0.key == dataKey }?.secretKey
     }
 
-    public init(plan: PostHogPlan, secrets: SecretSet) {
+    /// Throws when a Secret the chart always reads has neither values nor an existing Secret,
+    /// which validated answers never allow.
+    public init(plan: PostHogPlan, secrets: SecretSet) throws(PlanError) {
         func reference(_ fileName: String) -> Reference? {
             guard let entry = Self.layout.first(where: { $0.fileName == fileName }) else { return nil }
             let purpose = String(entry.fileName.dropLast(".secret.yaml".count))
@@ -75,14 +77,14 @@ public struct PostHogSecrets: Sendable, Equatable {
                 purpose: purpose, name: name, manifest: SecretManifest(fileName: entry.fileName, name: name, component: entry.component, data: entry.data),
                 dataKeys: entry.data.map { ($0.secretKey, $0.key) })
         }
-        // The Django key, PostgreSQL and ClickHouse passwords always apply, so these always resolve;
-        // the fallback only keeps the type simple.
-        func always(_ fileName: String) -> Reference {
-            reference(fileName) ?? Reference(purpose: "", name: "", manifest: nil, dataKeys: [])
+        // The Django key, PostgreSQL and ClickHouse passwords always apply.
+        func always(_ fileName: String, _ key: String) throws(PlanError) -> Reference {
+            guard let found = reference(fileName) else { throw PlanError(key: key, message: "the secret is neither held nor in an existing Secret") }
+            return found
         }
-        secretKey = always("posthog-secret-key.secret.yaml")
-        postgresql = always("postgresql.secret.yaml")
-        clickhouse = always("clickhouse.secret.yaml")
+        secretKey = try always("posthog-secret-key.secret.yaml", "posthog.secretKey")
+        postgresql = try always("postgresql.secret.yaml", "postgresql.password")
+        clickhouse = try always("clickhouse.secret.yaml", "clickhouse.password")
         redis = reference("redis.secret.yaml")
         email = reference("smtp.secret.yaml")
         objectStorage = reference("object-storage.secret.yaml")
