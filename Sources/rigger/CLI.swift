@@ -6,7 +6,9 @@ import RiggerCore
 enum CLI {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    static var presetLibrary: PresetLibrary {
+    static var presetLibrary: PresetLibrary { presetLibrary(environment: environment) }
+
+    static func presetLibrary(environment: [String: String]) -> PresetLibrary {
         PresetLibrary.standard(executablePath: CommandLine.arguments.first.map(executablePath) ?? "", environment: environment)
     }
 

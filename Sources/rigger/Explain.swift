@@ -3,6 +3,7 @@ import RiggerCore
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explains every answer key, or the keys under KEY: meaning, type, allowed values, default, when it applies.")
 
     @Argument(help: "A key such as ingress.hostname, or a prefix such as ingress.")

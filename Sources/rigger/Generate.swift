@@ -4,6 +4,7 @@ import RiggerCore
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Writes a bundle from a preset, an answers file and --set answers, without a terminal.",
         discussion: """
             Answers are layered: the bundle already in --out (its rigger.yaml and secrets), then --preset, then \

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiggerCore
 
 struct Presets: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Lists the presets, each with a one-line description.")
+    static let configuration = CommandConfiguration(commandName: "presets", abstract: "Lists the presets, each with a one-line description.")
 
     func run() throws {
         let library = CLI.presetLibrary

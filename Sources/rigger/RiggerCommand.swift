@@ -17,11 +17,52 @@ struct RiggerCommand: ParsableCommand {
         subcommands: [Wizard.self, Generate.self, Presets.self, Explain.self],
         defaultSubcommand: Wizard.self
     )
+
+    /// The wizard's usual command lines are read without ArgumentParser: building its parser
+    /// (reflection, and the Swift runtime's first protocol conformance lookups) takes over a
+    /// millisecond before the first frame. Everything else goes through ArgumentParser.
+    static func main() {
+        guard let arguments = WizardArguments(CommandLine.arguments.dropFirst()) else {
+            Self.main(nil)
+            return
+        }
+        do {
+            try Wizard.run(preset: arguments.preset, answers: arguments.answers, out: arguments.out)
+        } catch {
+            Self.exit(withError: error)
+        }
+    }
+}
+
+/// `rigger [--preset NAME] [--answers FILE] [--out DIR]`, each option at most once, also as
+/// `--option=VALUE`. Nil for any other command line (subcommands, --help, --version, mistakes),
+/// which ArgumentParser then handles as before.
+struct WizardArguments {
+    var preset: String?
+    var answers: String?
+    var out: String?
+
+    init?(_ arguments: some Sequence<String>) {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let value = parts.count == 2 ? String(parts[1]) : iterator.next(), !value.isEmpty, !value.hasPrefix("-") else {
+                return nil
+            }
+            switch parts[0] {
+            case "--preset" where preset == nil: preset = value
+            case "--answers" where answers == nil: answers = value
+            case "--out" where out == nil: out = value
+            default: return nil
+            }
+        }
+    }
 }
 
 /// The wizard: what `rigger` runs without a subcommand.
 struct Wizard: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "wizard",
         abstract: "Opens the full-screen wizard (what `rigger` does without a subcommand).")
 
     @Option(help: "Start the wizard from a preset (see `rigger presets`).")
@@ -34,6 +75,10 @@ struct Wizard: ParsableCommand {
     var out: String?
 
     func run() throws {
+        try Self.run(preset: preset, answers: answers, out: out)
+    }
+
+    static func run(preset: String?, answers: String?, out: String?) throws {
         let environment = CLI.environment
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             CLI.printError("rigger: the wizard needs a terminal; without one, use `rigger generate --preset NAME --out DIR` (see `rigger generate --help`)")
@@ -43,7 +88,8 @@ struct Wizard: ParsableCommand {
         let session: WizardSession
         do {
             session = try WizardSession(
-                request: request, generator: BundleGenerator(presets: CLI.presetLibrary, environment: environment), outputGiven: out != nil)
+                request: request, generator: BundleGenerator(presets: CLI.presetLibrary(environment: environment), environment: environment),
+                outputGiven: out != nil)
         } catch {
             throw CLI.exitCode(for: error)
         }

@@ -72,7 +72,8 @@ final class ValidationTests: XCTestCase {
     }
 
     func testValuesThatCouldBreakYAMLOrScriptsAreRejected() {
-        for hostile in ["a.example.com\nb: c", "$(reboot).example.com", "x'; rm -rf /; '", "a: b", "\"quoted\""] {
+        // A trailing newline too: the regular expressions once let one through at the end of a label.
+        for hostile in ["a.example.com\nb: c", "a.example.com\n", "a\n.example.com", "$(reboot).example.com", "x'; rm -rf /; '", "a: b", "\"quoted\""] {
             XCTAssertEqual(problems("gcp", ["ingress.hostname=\(hostile)"]).map(\.key), ["ingress.hostname"], hostile)
         }
         XCTAssertEqual(problems("local", ["kubeContext=ctx$(id)"]).map(\.key), ["kubeContext"])
@@ -97,5 +98,7 @@ final class ValidationTests: XCTestCase {
         XCTAssertNil(StorageQuantity("0Gi"))
         XCTAssertNil(StorageQuantity("-1Gi"))
         XCTAssertNil(StorageQuantity("1 Gi"))
+        XCTAssertNil(StorageQuantity("1Gi\n"))
+        XCTAssertEqual(StorageQuantity("1.5Ki")?.bytes, 1536)
     }
 }

@@ -19,7 +19,9 @@ public struct AnswersDocument: Sendable {
     public init(text: String, path: String, layerName: String, strict: Bool = false) throws(YAMLError) {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver: tags are not read here, and the default one compiles regular
+            // expressions (starting ICU) on first use, milliseconds before the wizard's first frame.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw Self.describe(error, path: path)
         } catch {

@@ -28,7 +28,7 @@ public struct ExistingBundle: Sendable {
             let path = secretsDirectory + "/" + file
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { continue }
             let node: Node?
-            do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
+            do { node = try Yams.compose(yaml: text, .basic) } catch let error as YamlError {
                 throw AnswersDocument.describe(error, path: path)
             }
             guard let stringData = node?["stringData"], case .mapping(let mapping) = stringData else { continue }

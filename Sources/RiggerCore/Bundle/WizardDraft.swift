@@ -71,7 +71,7 @@ public struct WizardDraft: Sendable, Equatable {
     public init(text: String, path: String) throws(YAMLError) {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw AnswersDocument.describe(error, path: path)
         } catch {

@@ -11,11 +11,9 @@ public struct StorageQuantity: Sendable, Hashable, Comparable, CustomStringConve
         ("k", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12), ("P", 1e15), ("E", 1e18),
     ]
 
-    /// Parses a quantity; nil when the text isn't a positive storage quantity.
+    /// Parses a quantity (digits, optionally `.` and digits, then optionally a unit); nil when the
+    /// text isn't a positive storage quantity.
     public init?(_ text: String) {
-        guard text.range(of: #"^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$"#, options: .regularExpression) != nil else {
-            return nil
-        }
         var number = Substring(text)
         var factor = 1.0
         for unit in Self.units where text.hasSuffix(unit.suffix) {
@@ -23,7 +21,10 @@ public struct StorageQuantity: Sendable, Hashable, Comparable, CustomStringConve
             factor = unit.factor
             break
         }
-        guard let value = Double(number), value > 0 else { return nil }
+        let parts = number.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ part in !part.isEmpty && part.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }),
+            let value = Double(number), value > 0
+        else { return nil }
         self.text = text
         self.bytes = value * factor
     }

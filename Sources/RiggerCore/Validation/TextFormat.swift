@@ -63,6 +63,9 @@ public enum TextFormat: Sendable, Hashable {
     }
 
     /// Whether `text` is in this format.
+    ///
+    /// The checks are written out by hand over ASCII bytes, not as regular expressions: those start
+    /// ICU, which costs the wizard milliseconds before its first frame.
     public func accepts(_ text: String) -> Bool {
         switch self {
         case .dnsName: return Self.isDNSName(text)
@@ -70,34 +73,57 @@ public enum TextFormat: Sendable, Hashable {
         case .dnsLabel(let maxLength): return text.count <= maxLength && Self.isDNSLabel(text)
         case .kubernetesName:
             return text.count <= 253 && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { Self.isDNSLabel(String($0)) }
-        case .kubeContext: return Self.matches(text, #"^[A-Za-z0-9._:@/-]{1,253}$"#)
+        case .kubeContext: return Self.matches(text, length: 1...253, all: { ASCII.isAlphanumeric($0) || ASCII.in($0, "._:@/-") })
         case .email:
             let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-            return parts.count == 2 && Self.matches(String(parts[0]), #"^[A-Za-z0-9.!#%&*+/=?^_{|}~-]{1,64}$"#)
+            return parts.count == 2
+                && Self.matches(String(parts[0]), length: 1...64, all: { ASCII.isAlphanumeric($0) || ASCII.in($0, ".!#%&*+/=?^_{|}~-") })
                 && Self.isDNSName(String(parts[1])) && parts[1].contains(".")
-        case .semanticVersion: return Self.matches(text, #"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$"#)
-        case .imageTag: return text != "latest" && Self.matches(text, #"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"#)
+        case .semanticVersion: return Self.isSemanticVersion(text)
+        case .imageTag:
+            return text != "latest"
+                && Self.matches(text, length: 1...128, first: { ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: "_") },
+                    rest: { ASCII.isAlphanumeric($0) || ASCII.in($0, "_.-") })
         case .brokerList:
             let brokers = text.split(separator: ",", omittingEmptySubsequences: false)
             return !brokers.isEmpty && brokers.allSatisfy { Self.isHostPort(String($0)) }
         case .endpointURL:
-            return Self.matches(text, #"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/?$"#)
-                && Self.isHostPort(Self.hostPart(ofURL: text), portOptional: true)
-        case .gcpResourceName: return Self.matches(text, #"^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$"#)
-        case .identifier: return Self.matches(text, #"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}$"#)
-        case .userName: return Self.matches(text, #"^[A-Za-z0-9._@+-]{1,253}$"#)
-        case .bucketName: return Self.matches(text, #"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"#)
-        case .region: return Self.matches(text, #"^[a-z0-9][a-z0-9-]{0,62}$"#)
-        case .secretDataKey: return text != "." && text != ".." && Self.matches(text, #"^[A-Za-z0-9._-]{1,253}$"#)
+            return Self.isEndpointURL(text) && Self.isHostPort(Self.hostPart(ofURL: text), portOptional: true)
+        case .gcpResourceName:
+            return Self.matches(text, length: 1...63, first: ASCII.isLower, rest: { ASCII.isLowerOrDigit($0) || $0 == UInt8(ascii: "-") },
+                last: ASCII.isLowerOrDigit)
+        case .identifier:
+            return Self.matches(text, length: 1...63, first: { ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: "_") },
+                rest: { ASCII.isAlphanumeric($0) || ASCII.in($0, "_.-") })
+        case .userName: return Self.matches(text, length: 1...253, all: { ASCII.isAlphanumeric($0) || ASCII.in($0, "._@+-") })
+        case .bucketName:
+            return Self.matches(text, length: 3...63, first: ASCII.isLowerOrDigit, rest: { ASCII.isLowerOrDigit($0) || ASCII.in($0, ".-") },
+                last: ASCII.isLowerOrDigit)
+        case .region:
+            return Self.matches(text, length: 1...63, first: ASCII.isLowerOrDigit, rest: { ASCII.isLowerOrDigit($0) || $0 == UInt8(ascii: "-") })
+        case .secretDataKey:
+            return text != "." && text != ".." && Self.matches(text, length: 1...253, all: { ASCII.isAlphanumeric($0) || ASCII.in($0, "._-") })
         }
     }
 
-    static func matches(_ text: String, _ pattern: String) -> Bool {
-        text.range(of: pattern, options: .regularExpression) != nil
+    /// Whether `text` has a length in `length`, its first byte satisfies `first`, the others `rest`,
+    /// and, when it has more than one, its last byte also `last`.
+    static func matches(
+        _ text: String, length: ClosedRange<Int>, first: (UInt8) -> Bool, rest: (UInt8) -> Bool, last: ((UInt8) -> Bool)? = nil
+    ) -> Bool {
+        let bytes = text.utf8
+        guard length.contains(bytes.count), let head = bytes.first, first(head), bytes.dropFirst().allSatisfy(rest) else { return false }
+        guard let last, bytes.count > 1, let tail = bytes.last else { return true }
+        return last(tail)
+    }
+
+    static func matches(_ text: String, length: ClosedRange<Int>, all: (UInt8) -> Bool) -> Bool {
+        matches(text, length: length, first: all, rest: all)
     }
 
     static func isDNSLabel(_ label: String) -> Bool {
-        matches(label, #"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"#)
+        matches(label, length: 1...63, first: ASCII.isLowerOrDigit, rest: { ASCII.isLowerOrDigit($0) || $0 == UInt8(ascii: "-") },
+            last: ASCII.isLowerOrDigit)
     }
 
     static func isDNSName(_ text: String) -> Bool {
@@ -105,7 +131,34 @@ public enum TextFormat: Sendable, Hashable {
         let labels = text.split(separator: ".", omittingEmptySubsequences: false)
         // An all-numeric last label would make it an IP address, not a name.
         guard let last = labels.last, !last.allSatisfy(\.isNumber) else { return false }
-        return labels.allSatisfy { matches(String($0), #"^[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?$"#) }
+        return labels.allSatisfy { label in
+            matches(String(label), length: 1...63, first: ASCII.isAlphanumeric,
+                rest: { ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: "-") }, last: ASCII.isAlphanumeric)
+        }
+    }
+
+    /// MAJOR.MINOR.PATCH without leading zeros, optionally followed by `-` and a pre-release of
+    /// letters, digits, `.` and `-`.
+    static func isSemanticVersion(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        if parts.count == 2, !matches(String(parts[1]), length: 1...Int.max, all: { ASCII.isAlphanumeric($0) || ASCII.in($0, ".-") }) {
+            return false
+        }
+        let numbers = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        return numbers.count == 3 && numbers.allSatisfy { number in
+            matches(String(number), length: 1...Int.max, all: ASCII.isDigit) && (number == "0" || number.first != "0")
+        }
+    }
+
+    /// http(s)://HOST[:PORT][/] with a host of letters, digits, `.` and `-`, and a port of at most 5 digits.
+    static func isEndpointURL(_ text: String) -> Bool {
+        let scheme = text.hasPrefix("https://") ? "https://" : "http://"
+        guard text.hasPrefix(scheme) else { return false }
+        var authority = text.dropFirst(scheme.count)
+        if authority.hasSuffix("/") { authority.removeLast() }
+        let parts = authority.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard matches(String(parts[0]), length: 1...Int.max, all: { ASCII.isAlphanumeric($0) || ASCII.in($0, ".-") }) else { return false }
+        return parts.count == 1 || matches(String(parts[1]), length: 1...5, all: ASCII.isDigit)
     }
 
     static func isIPv4(_ text: String) -> Bool {
@@ -129,5 +182,18 @@ public enum TextFormat: Sendable, Hashable {
         if let schemeEnd = rest.range(of: "://") { rest = String(rest[schemeEnd.upperBound...]) }
         if rest.hasSuffix("/") { rest.removeLast() }
         return rest
+    }
+}
+
+/// ASCII byte classes for `TextFormat`.
+enum ASCII {
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    static func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+    static func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+    static func isLowerOrDigit(_ byte: UInt8) -> Bool { isLower(byte) || isDigit(byte) }
+    static func isAlphanumeric(_ byte: UInt8) -> Bool { isLower(byte) || isUpper(byte) || isDigit(byte) }
+    /// Whether `byte` is one of the ASCII characters of `characters`.
+    static func `in`(_ byte: UInt8, _ characters: StaticString) -> Bool {
+        UnsafeBufferPointer(start: characters.utf8Start, count: characters.utf8CodeUnitCount).contains(byte)
     }
 }

@@ -127,21 +127,26 @@ public final class CursesTerminal: Terminal {
 
     private func draw(row: Int, of canvas: Canvas) {
         var column = 0
+        var scalars: [wchar_t] = []
+        scalars.reserveCapacity(canvas.columns + 1)
         while column < canvas.columns {
             // Runs of one style are written in one call.
             let style = canvas[row, column].style
-            var text = ""
             let start = column
+            scalars.removeAll(keepingCapacity: true)
+            var lastCharacterScalars = 0
             while column < canvas.columns, canvas[row, column].style == style {
-                text.append(canvas[row, column].character)
+                let before = scalars.count
+                for scalar in canvas[row, column].character.unicodeScalars { scalars.append(wchar_t(bitPattern: scalar.value)) }
+                lastCharacterScalars = scalars.count - before
                 column += 1
             }
             // The last cell of the screen can't be written without scrolling some terminals.
-            if row == canvas.rows - 1, column == canvas.columns, !text.isEmpty { text.removeLast() }
+            if row == canvas.rows - 1, column == canvas.columns { scalars.removeLast(lastCharacterScalars) }
             wattrset(window, Int32(bitPattern: attributes(style)))
-            var scalars = Array(text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+            let count = Int32(scalars.count)
             scalars.append(0)
-            mvwaddnwstr(window, Int32(row), Int32(start), scalars, Int32(scalars.count - 1))
+            mvwaddnwstr(window, Int32(row), Int32(start), scalars, count)
         }
         wattrset(window, Int32(bitPattern: rigger_a_normal()))
     }

@@ -18,7 +18,10 @@ public final class WizardSession {
     private(set) var baseRequest: GenerationRequest
     /// The answers below the wizard's own: the bundle in the folder, the preset, the answers file.
     private(set) var baseLayers: [AnswerLayer] = [] {
-        didSet { cachedResolution = nil }
+        didSet {
+            cachedResolution = nil
+            cachedPages = nil
+        }
     }
     private(set) var previousSecrets: [String: String] = [:]
     /// The folder the base layers were read from.
@@ -36,9 +39,13 @@ public final class WizardSession {
     public private(set) var draftError: String?
 
     public private(set) var layer = AnswerLayer(name: "wizard") {
-        didSet { cachedResolution = nil }
+        didSet {
+            cachedResolution = nil
+            cachedPages = nil
+        }
     }
     private var cachedResolution: (answers: ResolvedAnswers, problems: [AnswerProblem])?
+    private var cachedPages: [WizardPage]?
     public private(set) var pageIndex = 0
     public private(set) var focus = 0
     public private(set) var errors: [String: String] = [:]
@@ -103,16 +110,21 @@ public final class WizardSession {
         return computed
     }
 
-    /// The pages that apply to the answers so far.
+    /// The pages that apply to the answers so far; like `resolution`, computed once per change of
+    /// the answers (a frame reads it several times).
     public var pages: [WizardPage] {
+        let resume: [WizardPage] = pendingDraft == nil ? [] : [.resume]
+        if let cachedPages { return resume + cachedPages }
         let lookup = resolution.answers.lookup
-        return (pendingDraft == nil ? [] : [.resume]) + WizardPage.order.filter { page in
+        let computed = WizardPage.order.filter { page in
             switch page {
             case .step(let step): return stepQuestions(step).contains { $0.appliesWhen.holds(lookup) }
             case .secrets: return catalog.secrets.contains { $0.appliesWhen.holds(lookup) }
             default: return true
             }
         }
+        cachedPages = computed
+        return resume + computed
     }
 
     public var page: WizardPage {
