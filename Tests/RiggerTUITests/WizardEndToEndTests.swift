@@ -216,6 +216,16 @@ final class WizardEndToEndTests: XCTestCase {
         }
     }
 
+    func testADumbOrUnknownTerminalIsRefusedWithAPointerToGenerate() throws {
+        for (index, term) in ["dumb", "no-such-terminal"].enumerated() {
+            if index > 0 { try restartTmux() }
+            try start("--preset local --out '\(folder.appendingPathComponent("refused").path)'", term: term)
+            let shown = try waitFor("EXIT=2")
+            XCTAssertTrue(shown.contains("generate --preset"), "TERM=\(term): the error points to rigger generate:\n\(shown)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("refused").path))
+        }
+    }
+
     func testLocalPresetEnterOnEveryStepWritesTheBundle() throws {
         let out = folder.appendingPathComponent("local")
         try start("--preset local --out '\(out.path)'")
