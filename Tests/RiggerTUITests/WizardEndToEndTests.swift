@@ -221,7 +221,7 @@ final class WizardEndToEndTests: XCTestCase {
             if index > 0 { try restartTmux() }
             try start("--preset local --out '\(folder.appendingPathComponent("refused").path)'", term: term)
             let shown = try waitFor("EXIT=2")
-            XCTAssertTrue(shown.contains("generate --preset"), "TERM=\(term): the error points to rigger generate:\n\(shown)")
+            XCTAssertTrue(shown.replacingOccurrences(of: "\n", with: "").contains("`rigger generate --preset NAME --out DIR`"), "TERM=\(term): the error points to rigger generate:\n\(shown)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("refused").path))
         }
     }
