@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "rigger", targets: ["rigger"]),
         .library(name: "RiggerCore", targets: ["RiggerCore"]),
+        .library(name: "RiggerApps", targets: ["RiggerApps"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +28,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "RiggerApps",
+            dependencies: ["RiggerCore"]
+        ),
+        .target(
             name: "RiggerTUI",
             dependencies: ["RiggerCore", "CNCursesW"]
         ),
@@ -34,6 +39,7 @@ let package = Package(
             name: "rigger",
             dependencies: [
                 "RiggerCore",
+                "RiggerApps",
                 "RiggerTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -42,6 +48,7 @@ let package = Package(
             name: "RiggerCoreTests",
             dependencies: [
                 "RiggerCore",
+                "RiggerApps",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -49,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RiggerTUITests",
-            dependencies: ["RiggerTUI", "RiggerCore"],
+            dependencies: ["RiggerTUI", "RiggerCore", "RiggerApps"],
             exclude: ["Snapshots"]
         ),
     ],

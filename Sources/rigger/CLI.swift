@@ -1,15 +1,33 @@
 import ArgumentParser
 import Foundation
+import RiggerApps
 import RiggerCore
 
-/// Shared plumbing for the commands: where presets are, printing, and mapping errors to exit codes.
+/// Shared plumbing for the commands: the apps, where presets are, printing, and mapping errors to exit codes.
 enum CLI {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// Every app this rigger installs.
+    static var registry: AppRegistry { .standard }
 
     static var presetLibrary: PresetLibrary { presetLibrary(environment: environment) }
 
     static func presetLibrary(environment: [String: String]) -> PresetLibrary {
         PresetLibrary.standard(executablePath: CommandLine.arguments.first.map(executablePath) ?? "", environment: environment)
+    }
+
+    static func generator(environment: [String: String] = environment) -> BundleGenerator {
+        BundleGenerator(registry: registry, presets: presetLibrary(environment: environment), environment: environment)
+    }
+
+    /// The app named with `--app`; an unknown name is invalid input, named with the known ones.
+    static func app(_ id: String?) throws -> AppRegistry.Entry {
+        guard let id else { return registry.defaultEntry }
+        guard let entry = registry.entry(id) else {
+            printError("rigger: --app \(id): expected one of \(registry.ids.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        return entry
     }
 
     /// The running executable's path, found through /proc when it was started by name from PATH.

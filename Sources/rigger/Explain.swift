@@ -6,18 +6,21 @@ struct Explain: ParsableCommand {
         commandName: "explain",
         abstract: "Explains every answer key, or the keys under KEY: meaning, type, allowed values, default, when it applies.")
 
+    @Option(help: ArgumentHelp("The app whose answers to explain (default posthog).", valueName: "NAME"))
+    var app: String?
+
     @Argument(help: "A key such as ingress.hostname, or a prefix such as ingress.")
     var key: String?
 
     func run() throws {
-        let catalog = PostHogQuestions.catalog
+        let catalog = try CLI.app(app).catalog
         let questions = catalog.questions.filter { question in
             guard let key else { return true }
             return question.key == key || question.key.hasPrefix(key + ".")
         }
         guard !questions.isEmpty, let first = questions.first else {
             let hint = key.flatMap { catalog.suggestion(for: $0) }.map { " (did you mean \($0)?)" } ?? ""
-            CLI.printError("rigger: no answer key \(key ?? "")\(hint); `rigger explain` lists them all")
+            CLI.printError("rigger: no answer key \(key ?? "")\(hint); `rigger explain\(app.map { " --app \($0)" } ?? "")` lists them all")
             throw ExitCode(2)
         }
         _ = first

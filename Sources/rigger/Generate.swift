@@ -11,7 +11,10 @@ struct Generate: ParsableCommand {
             --answers, then --set. Every problem is reported at once with exit code 2, and nothing is written.
             """)
 
-    @Option(help: "A preset name (see `rigger presets`) or a path to a preset file.")
+    @Option(help: ArgumentHelp("The app to install (the same as --set app=NAME; default posthog, or the bundle's app).", valueName: "NAME"))
+    var app: String?
+
+    @Option(help: "A preset name of the app (see `rigger presets`) or a path to a preset file.")
     var preset: String?
 
     @Option(help: "An answers file (a bundle's rigger.yaml is one).")
@@ -36,11 +39,12 @@ struct Generate: ParsableCommand {
     var force = false
 
     func run() throws {
+        if let app { _ = try CLI.app(app) }
         var request = GenerationRequest(
-            preset: preset, answersFile: answers, setArguments: sets, secretArguments: secrets, outputDirectory: out)
+            app: app, preset: preset, answersFile: answers, setArguments: sets, secretArguments: secrets, outputDirectory: out)
         request.rotate = rotate
         request.force = force
-        let generator = BundleGenerator(presets: CLI.presetLibrary, environment: CLI.environment)
+        let generator = CLI.generator()
         var random = SystemSecretGenerator()
         do {
             let writer = BundleWriter(directory: out)
@@ -72,7 +76,7 @@ struct Generate: ParsableCommand {
             print("rigger: \(out) is up to date; no file changed.")
             return
         }
-        print("rigger: wrote the PostHog bundle to \(out)")
+        print("rigger: wrote the \(prepared.app.title) bundle to \(out)")
         print(changes.report(includeDiffs: false), terminator: "")
         if let backup = outcome.backup { print("The previous bundle is backed up in \(backup)") }
         let placeholders = prepared.secrets.placeholderKeys

@@ -2,23 +2,38 @@ import ArgumentParser
 import RiggerCore
 
 struct Presets: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "presets", abstract: "Lists the presets, each with a one-line description.")
+    static let configuration = CommandConfiguration(
+        commandName: "presets", abstract: "Lists each app's presets, each with a one-line description.")
+
+    @Option(help: ArgumentHelp("List only this app's presets.", valueName: "NAME"))
+    var app: String?
 
     func run() throws {
         let library = CLI.presetLibrary
-        let names = library.names()
-        guard !names.isEmpty else {
-            CLI.printError("rigger: no presets folder was found; set RIGGER_PRESETS to the folder that holds gcp.yaml")
-            throw ExitCode(1)
-        }
-        let width = names.map(\.count).max() ?? 0
-        for name in names {
-            do {
-                let preset = try library.load(name)
-                print(name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + preset.description)
-            } catch {
-                throw CLI.exitCode(for: error)
+        let entries = app == nil ? CLI.registry.entries : [try CLI.app(app)]
+        var listed = 0
+        for (index, entry) in entries.enumerated() {
+            let names = library.names(app: entry.id)
+            if index > 0 { print("") }
+            print("\(entry.id): \(entry.app.summary)")
+            guard !names.isEmpty else {
+                print("  (no presets)")
+                continue
             }
+            let width = names.map(\.count).max() ?? 0
+            for name in names {
+                do {
+                    let preset = try library.load(name, app: entry.id)
+                    print("  " + name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + preset.description)
+                    listed += 1
+                } catch {
+                    throw CLI.exitCode(for: error)
+                }
+            }
+        }
+        if listed == 0 {
+            CLI.printError("rigger: no presets were found; set RIGGER_PRESETS to a folder that holds <app>/<name>.yaml")
+            throw ExitCode(1)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RiggerApps
 import RiggerCore
 import RiggerTUI
 
@@ -7,7 +8,8 @@ import RiggerTUI
 struct RiggerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rigger",
-        abstract: "Writes a self-hosting bundle for PostHog on Kubernetes: Helm values, Secrets and install scripts.",
+        abstract: "Writes a bundle to self-host " + AppRegistry.standard.entries.map(\.title).joined(separator: ", ")
+            + " on Kubernetes: Helm values, Secrets and install scripts.",
         discussion: """
             Without a subcommand, rigger opens a full-screen wizard on the terminal. `rigger generate` does the \
             same without a terminal, from a preset, an answers file and --set answers; `rigger explain` lists \
@@ -27,17 +29,18 @@ struct RiggerCommand: ParsableCommand {
             return
         }
         do {
-            try Wizard.run(preset: arguments.preset, answers: arguments.answers, out: arguments.out)
+            try Wizard.run(app: arguments.app, preset: arguments.preset, answers: arguments.answers, out: arguments.out)
         } catch {
             Self.exit(withError: error)
         }
     }
 }
 
-/// `rigger [--preset NAME] [--answers FILE] [--out DIR]`, each option at most once, also as
+/// `rigger [--app NAME] [--preset NAME] [--answers FILE] [--out DIR]`, each option at most once, also as
 /// `--option=VALUE`. Nil for any other command line (subcommands, --help, --version, mistakes),
 /// which ArgumentParser then handles as before.
 struct WizardArguments {
+    var app: String?
     var preset: String?
     var answers: String?
     var out: String?
@@ -50,6 +53,7 @@ struct WizardArguments {
                 return nil
             }
             switch parts[0] {
+            case "--app" where app == nil: app = value
             case "--preset" where preset == nil: preset = value
             case "--answers" where answers == nil: answers = value
             case "--out" where out == nil: out = value
@@ -65,30 +69,34 @@ struct Wizard: ParsableCommand {
         commandName: "wizard",
         abstract: "Opens the full-screen wizard (what `rigger` does without a subcommand).")
 
-    @Option(help: "Start the wizard from a preset (see `rigger presets`).")
+    @Option(help: ArgumentHelp("Start with this app chosen (default posthog).", valueName: "NAME"))
+    var app: String?
+
+    @Option(help: "Start the wizard from a preset of the app (see `rigger presets`).")
     var preset: String?
 
     @Option(help: "Start the wizard from an answers file.")
     var answers: String?
 
-    @Option(help: "The bundle folder (asked for when not given; default ./posthog-install).")
+    @Option(help: "The bundle folder (asked for when not given; default ./<app>-install).")
     var out: String?
 
     func run() throws {
-        try Self.run(preset: preset, answers: answers, out: out)
+        try Self.run(app: app, preset: preset, answers: answers, out: out)
     }
 
-    static func run(preset: String?, answers: String?, out: String?) throws {
+    static func run(app: String?, preset: String?, answers: String?, out: String?) throws {
         let environment = CLI.environment
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             CLI.printError("rigger: the wizard needs a terminal; without one, use `rigger generate --preset NAME --out DIR` (see `rigger generate --help`)")
             throw ExitCode(2)
         }
-        let request = GenerationRequest(preset: preset, answersFile: answers, outputDirectory: out ?? "./posthog-install")
+        let appEntry = try CLI.app(app)
+        let request = GenerationRequest(app: app, preset: preset, answersFile: answers, outputDirectory: out ?? "./\(appEntry.id)-install")
         let session: WizardSession
         do {
             session = try WizardSession(
-                request: request, generator: BundleGenerator(presets: CLI.presetLibrary(environment: environment), environment: environment),
+                request: request, generator: CLI.generator(environment: environment),
                 outputGiven: out != nil)
         } catch {
             throw CLI.exitCode(for: error)
@@ -106,7 +114,7 @@ struct Wizard: ParsableCommand {
         switch ending {
         case .finished:
             let folder = session.writtenTo ?? session.outputDirectory
-            print("rigger: wrote the PostHog bundle to \(folder)")
+            print("rigger: wrote the \(session.app.title) bundle to \(folder)")
             print("Next, on a host whose kubectl and helm reach the cluster:")
             print("  cd \(ShellQuote.quote(folder)) && ./install.sh")
         case .quit:

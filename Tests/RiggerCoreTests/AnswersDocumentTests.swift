@@ -1,4 +1,5 @@
 import Foundation
+import RiggerApps
 import RiggerCore
 import XCTest
 
@@ -26,7 +27,7 @@ final class AnswersDocumentTests: XCTestCase {
 
     func testProblemsInAFilePointAtTheLine() throws {
         let document = try AnswersDocument(text: "cloud: gcp\nnamespace: Not_Valid\n", path: "answers.yaml", layerName: "answers", strict: true)
-        let outcome = AnswerResolver(catalog: PostHogQuestions.catalog).evaluate([document.layer])
+        let outcome = AnswerResolver(catalog: TestCatalogs.postHog).evaluate([document.layer])
         let problem = try XCTUnwrap(outcome.problems.first { $0.key == "namespace" })
         XCTAssertTrue(problem.description.hasPrefix("answers.yaml:2:1: namespace: 'Not_Valid'"), problem.description)
     }
@@ -36,7 +37,7 @@ final class AnswersDocumentTests: XCTestCase {
         let text = try XCTUnwrap(prepared.bundle["rigger.yaml"]?.contents)
         let document = try AnswersDocument(text: text, path: "rigger.yaml", layerName: "replay", strict: true)
         XCTAssertEqual(document.version, AnswersDocument.currentVersion)
-        let replayed = try AnswerResolver(catalog: PostHogQuestions.catalog).resolve([document.layer])
+        let replayed = try AnswerResolver(catalog: TestCatalogs.postHog).resolve([document.layer])
         XCTAssertEqual(replayed, prepared.answers)
         XCTAssertEqual(replayed.defaulted, [], "rigger.yaml holds every answer, so nothing is left to defaults")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RiggerApps
 import RiggerCore
 import XCTest
 
@@ -47,11 +48,11 @@ final class AnswersSchemaTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let answers = folder.appendingPathComponent("answers.yaml")
         try Data("version: 1\ncloud: google\ningress:\n  host: old.example.com\n".utf8).write(to: answers)
-        let generator = BundleGenerator(presets: TestProject.presets, environment: [:], schema: schema)
+        let generator = BundleGenerator(registry: .standard, presets: TestProject.presets, environment: [:], schema: schema)
         var random = SeededSecretGenerator(seed: "migration")
         let prepared = try generator.prepare(
             GenerationRequest(answersFile: answers.path, outputDirectory: folder.appendingPathComponent("out").path), generator: &random)
-        XCTAssertEqual(prepared.plan.ingress.hostname, "old.example.com")
+        XCTAssertEqual(prepared.answers["ingress.hostname"]?.description, "old.example.com")
         XCTAssertEqual(prepared.answers["cloud"], .string("gcp"))
         XCTAssertTrue(prepared.warnings.contains { $0.hasSuffix("ingress.host is now ingress.hostname") }, "\(prepared.warnings)")
     }
@@ -60,7 +61,7 @@ final class AnswersSchemaTests: XCTestCase {
         let folder = try TestProject.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("version: \(AnswersDocument.currentVersion + 1)\ncloud: gcp\n".utf8).write(to: folder.appendingPathComponent("rigger.yaml"))
-        XCTAssertThrowsError(try ExistingBundle.read(folder.path)) { error in
+        XCTAssertThrowsError(try ExistingBundle.read(folder.path, registry: .standard)) { error in
             XCTAssertTrue(String(describing: error).contains("is newer than this rigger understands"), "\(error)")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RiggerApps
 import RiggerCore
 import XCTest
 
@@ -27,10 +28,13 @@ final class CLITests: XCTestCase {
     func testPresetsAndExplain() throws {
         let presets = try run(["presets"])
         XCTAssertEqual(presets.status, 0)
-        XCTAssertEqual(presets.output.split(separator: "\n").map { String($0.split(separator: " ")[0]) }, TestProject.presetNames)
+        let lines = presets.output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "posthog: PostHog product analytics", "presets are grouped by app")
+        let postHogPresets = lines.dropFirst().prefix { $0.hasPrefix("  ") }.map { String($0.split(separator: " ")[0]) }
+        XCTAssertEqual(postHogPresets, TestProject.presetNames)
         let all = try run(["explain"])
         XCTAssertEqual(all.status, 0)
-        for key in PostHogQuestions.catalog.keys { XCTAssertTrue(all.output.contains("\n\(key)  (") || all.output.hasPrefix("\(key)  ("), key) }
+        for key in TestCatalogs.postHog.keys { XCTAssertTrue(all.output.contains("\n\(key)  (") || all.output.hasPrefix("\(key)  ("), key) }
         let one = try run(["explain", "ingress.tls"])
         XCTAssertTrue(one.output.contains("gcp-managed"))
         XCTAssertTrue(one.output.contains("applies when: ingress.type is not none"))

@@ -1,4 +1,5 @@
 import Foundation
+import RiggerApps
 import RiggerCore
 import XCTest
 
@@ -36,7 +37,7 @@ final class ExistingSecretTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("pw")
         try Data("hunter2-hunter2".utf8).write(to: file)
-        let generator = BundleGenerator(presets: TestProject.presets, environment: [:])
+        let generator = BundleGenerator(registry: .standard, presets: TestProject.presets, environment: [:])
         var random = SeededSecretGenerator(seed: "existing")
         var request = GenerationRequest(
             preset: "local", setArguments: ["redis.existingSecret=redis-auth"], secretArguments: ["redis.password=@\(file.path)"],
@@ -56,7 +57,7 @@ final class ExistingSecretTests: XCTestCase {
         let folder = try TestProject.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("bundle").path
-        let generator = BundleGenerator(presets: TestProject.presets, environment: [:])
+        let generator = BundleGenerator(registry: .standard, presets: TestProject.presets, environment: [:])
         var random = SeededSecretGenerator(seed: "switch")
         let first = try generator.prepare(GenerationRequest(preset: "local", outputDirectory: out), generator: &random)
         _ = try BundleWriter(directory: out).write(first.bundle)

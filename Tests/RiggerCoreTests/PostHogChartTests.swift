@@ -1,4 +1,5 @@
 import Foundation
+import RiggerApps
 import RiggerCore
 import XCTest
 import Yams
@@ -81,7 +82,7 @@ final class PostHogChartTests: XCTestCase {
             for file in prepared.bundle.files where file.path.hasPrefix("secrets/") {
                 let manifest = try XCTUnwrap(try Yams.compose(yaml: file.contents))
                 let secretName = try XCTUnwrap(manifest["metadata"]?["name"]?.string)
-                XCTAssertEqual(manifest["metadata"]?["namespace"]?.string, prepared.plan.namespace)
+                XCTAssertEqual(manifest["metadata"]?["namespace"]?.string, prepared.answers["namespace"]?.description)
                 guard case .mapping(let data)? = manifest["stringData"] else { return XCTFail("\(file.path) has no stringData") }
                 provided[secretName] = Set(data.keys.compactMap(\.string))
             }
@@ -115,7 +116,7 @@ final class PostHogChartTests: XCTestCase {
             XCTAssertNotNil(value(values, "posthogSecretKey.existingSecret"), name)
             XCTAssertNotNil(value(values, "cloud"), name)
             XCTAssertEqual(value(values, "image.tag"), "release-1.43.0", name)
-            if case .inCluster = prepared.plan.clickhouse {
+            if prepared.answers["clickhouse.mode"]?.description == "in-cluster" {
                 XCTAssertNotNil(value(values, "clickhouse.existingSecret"), "\(name): ClickHouse would use the chart's published password")
                 XCTAssertNil(value(values, "clickhouse.password"), name)
             } else {

@@ -1,4 +1,5 @@
 import Foundation
+import RiggerApps
 import RiggerCore
 import XCTest
 
@@ -64,7 +65,7 @@ final class RegenerationTests: XCTestCase {
         var forced = GenerationRequest(setArguments: ["release=other"], outputDirectory: folder.path)
         forced.force = true
         var random = SeededSecretGenerator()
-        XCTAssertNoThrow(try BundleGenerator(presets: TestProject.presets, environment: [:]).prepare(forced, generator: &random))
+        XCTAssertNoThrow(try BundleGenerator(registry: .standard, presets: TestProject.presets, environment: [:]).prepare(forced, generator: &random))
     }
 
     func testRotationReplacesOnlyTheNamedSecretAndWarns() throws {
@@ -73,7 +74,7 @@ final class RegenerationTests: XCTestCase {
         var request = GenerationRequest(outputDirectory: folder.path)
         request.rotate = ["posthog.secretKey"]
         var random = SeededSecretGenerator(seed: "rotation")
-        let rotated = try BundleGenerator(presets: TestProject.presets, environment: [:]).prepare(request, generator: &random)
+        let rotated = try BundleGenerator(registry: .standard, presets: TestProject.presets, environment: [:]).prepare(request, generator: &random)
         XCTAssertTrue(rotated.warnings.contains { $0.contains("logs every user out") })
         let changes = BundleChanges(
             oldFiles: snapshot(folder), oldAnswers: rotated.previousAnswers, oldSecrets: rotated.previous?.secrets ?? [:], new: rotated)

@@ -1,4 +1,5 @@
 import Foundation
+import RiggerApps
 import RiggerCore
 import XCTest
 
@@ -17,15 +18,15 @@ final class ValidationTests: XCTestCase {
     }
 
     func testTheCatalogIsSound() {
-        XCTAssertEqual(PostHogQuestions.catalog.selfCheck(), [])
+        XCTAssertEqual(TestCatalogs.postHog.selfCheck(), [])
     }
 
     func testEveryPresetLoadsWithKnownKeysOnly() throws {
-        XCTAssertEqual(TestProject.presets.names(), TestProject.presetNames)
+        XCTAssertEqual(TestProject.presets.names(app: "posthog"), TestProject.presetNames)
         for name in TestProject.presetNames {
-            let preset = try TestProject.presets.load(name)
+            let preset = try TestProject.presets.load(name, app: "posthog")
             XCTAssertFalse(preset.description.isEmpty, name)
-            XCTAssertTrue(preset.document.layer.order.allSatisfy { PostHogQuestions.catalog[$0] != nil }, name)
+            XCTAssertTrue(preset.document.layer.order.allSatisfy { TestCatalogs.postHog[$0] != nil }, name)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RiggerApps
 import RiggerCore
 import RiggerTUI
 import XCTest
@@ -93,17 +94,17 @@ final class WizardPresetTests: XCTestCase {
     func testChoosingAPresetOnTheAppPageStartsTheAnswersFromIt() throws {
         let session = try WizardTestSupport.session(preset: nil)
         XCTAssertEqual(session.page, .step(.app))
+        XCTAssertEqual(session.focusedField, .answer("app"), "the app comes first: the presets are its own")
+        _ = session.handle(.tab)
         XCTAssertEqual(session.focusedField, .preset)
         XCTAssertEqual(session.presetName, "none")
-        XCTAssertEqual(session.presetChoices.map(\.value), ["none"] + WizardTestSupport.presets.names())
+        XCTAssertEqual(session.presetChoices.map(\.value), ["none"] + WizardTestSupport.presets.names(app: "posthog"))
         _ = session.handle(.character("l"))
         XCTAssertEqual(session.presetName, "local")
         XCTAssertEqual(session.displayText("ingress.hostname"), "posthog.localhost", "the local preset's answers apply")
         _ = session.handle(.tab)
-        _ = session.handle(.tab)
         XCTAssertEqual(session.focusedField, .answer("cloud"))
         _ = session.handle(.character("g"))
-        _ = session.handle(.backTab)
         _ = session.handle(.backTab)
         _ = session.handle(.character("a"))
         XCTAssertEqual(session.presetName, "aws")
@@ -138,7 +139,7 @@ final class WizardExistingSecretTests: XCTestCase {
         XCTAssertTrue(review.contains("posthog.secretKey: existing Secret django-key, key posthog-secret"), review)
 
         var random = SystemSecretGenerator()
-        let generated = try BundleGenerator(presets: WizardTestSupport.presets, environment: [:]).prepare(
+        let generated = try BundleGenerator(registry: .standard, presets: WizardTestSupport.presets, environment: [:]).prepare(
             GenerationRequest(preset: "local", setArguments: ["posthog.existingSecret=django-key"], outputDirectory: WizardTestSupport.snapshotFolder),
             generator: &random)
         for file in generated.bundle.files where !file.path.hasPrefix("secrets/") {

@@ -1,4 +1,5 @@
 import Foundation
+import RiggerApps
 import RiggerCore
 import RiggerTUI
 import XCTest
@@ -13,7 +14,7 @@ enum WizardTestSupport {
 
     static func session(preset: String?, out: String = snapshotFolder, outputGiven: Bool = true, fresh: Bool = true) throws -> WizardSession {
         if fresh, out == snapshotFolder { try? FileManager.default.removeItem(atPath: out) }
-        let generator = BundleGenerator(presets: presets, environment: [:])
+        let generator = BundleGenerator(registry: .standard, presets: presets, environment: [:])
         return try WizardSession(request: GenerationRequest(preset: preset, outputDirectory: out), generator: generator, outputGiven: outputGiven)
     }
 

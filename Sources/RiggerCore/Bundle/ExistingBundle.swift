@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// A bundle already on disk: its answers and its secrets, the starting point for regenerating.
+/// A bundle already on disk: its app, its answers and its secrets, the starting point for regenerating.
 public struct ExistingBundle: Sendable {
     public let directory: String
     public let answers: AnswersDocument
@@ -9,11 +9,13 @@ public struct ExistingBundle: Sendable {
     public let layer: AnswerLayer
     /// What migrating rigger.yaml changed, for the operator to read.
     public let migrationNotes: [String]
+    /// The app the bundle was made for, with its catalog.
+    public let app: AppRegistry.Entry
     /// Secret values by secret answer key, read from secrets/*.secret.yaml.
     public let secrets: [String: String]
 
     /// Reads the bundle in `directory`, or returns nil when the folder holds no rigger.yaml.
-    public static func read(_ directory: String, schema: AnswersSchema = .current) throws -> ExistingBundle? {
+    public static func read(_ directory: String, schema: AnswersSchema = .current, registry: AppRegistry) throws -> ExistingBundle? {
         let answersPath = directory + "/rigger.yaml"
         guard let data = FileManager.default.contents(atPath: answersPath) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -21,6 +23,20 @@ public struct ExistingBundle: Sendable {
         }
         let document = try AnswersDocument(text: text, path: answersPath, layerName: "bundle answers")
         let (layer, notes) = try schema.upgrade(document)
+        let app: AppRegistry.Entry
+        if let id = AppRegistry.appNamed(in: [layer]) {
+            guard let known = registry.entry(id) else {
+                let origin = layer["app"]?.origin
+                var line: Int?, column: Int?
+                if case .file(_, let l, let c)? = origin { (line, column) = (l, c) }
+                throw YAMLError(
+                    file: answersPath, line: line, column: column,
+                    message: "the bundle is for app '\(id)', which this rigger doesn't know (it knows \(registry.ids.joined(separator: ", "))); use the rigger that wrote it")
+            }
+            app = known
+        } else {
+            app = registry.defaultEntry
+        }
         var secrets: [String: String] = [:]
         let secretsDirectory = directory + "/secrets"
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: secretsDirectory)) ?? []).filter { $0.hasSuffix(".secret.yaml") }.sorted()
@@ -34,11 +50,11 @@ public struct ExistingBundle: Sendable {
             guard let stringData = node?["stringData"], case .mapping(let mapping) = stringData else { continue }
             for (keyNode, valueNode) in mapping {
                 guard let dataKey = keyNode.string, let value = valueNode.string,
-                    let secretKey = PostHogSecrets.secretKey(fileName: file, dataKey: dataKey)
+                    let secretKey = app.app.secretKey(fileName: file, dataKey: dataKey)
                 else { continue }
                 secrets[secretKey] = value
             }
         }
-        return ExistingBundle(directory: directory, answers: document, layer: layer, migrationNotes: notes, secrets: secrets)
+        return ExistingBundle(directory: directory, answers: document, layer: layer, migrationNotes: notes, app: app, secrets: secrets)
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 
 /// A bundle made in memory from a request, with what it was made from; nothing is written yet.
 public struct PreparedBundle: Sendable {
+    /// The app the bundle installs, with its catalog.
+    public let app: AppRegistry.Entry
     public let answers: ResolvedAnswers
-    public let plan: PostHogPlan
     public let secrets: SecretSet
     public let bundle: Bundle
     /// The bundle that was in the output folder, if any.
@@ -14,18 +15,16 @@ public struct PreparedBundle: Sendable {
     public let warnings: [String]
 }
 
-/// Reads a request's sources, validates them against the catalog, and renders the bundle.
+/// Reads a request's sources, validates them against the app's catalog, and renders the bundle.
 public struct BundleGenerator: Sendable {
-    public let catalog: QuestionCatalog
+    public let registry: AppRegistry
     public let presets: PresetLibrary
     public let environment: [String: String]
     /// The answers schema that rigger.yaml and answers files are migrated to.
     public let schema: AnswersSchema
 
-    public init(
-        catalog: QuestionCatalog = PostHogQuestions.catalog, presets: PresetLibrary, environment: [String: String], schema: AnswersSchema = .current
-    ) {
-        self.catalog = catalog
+    public init(registry: AppRegistry, presets: PresetLibrary, environment: [String: String], schema: AnswersSchema = .current) {
+        self.registry = registry
         self.presets = presets
         self.environment = environment
         self.schema = schema
@@ -33,19 +32,15 @@ public struct BundleGenerator: Sendable {
 
     /// Reads the bundle already in a folder, migrating its answers to the current schema.
     public func existingBundle(in directory: String) throws -> ExistingBundle? {
-        try ExistingBundle.read(directory, schema: schema)
+        try ExistingBundle.read(directory, schema: schema, registry: registry)
     }
 
     /// The answer layers of a request, lowest first: the bundle already in the folder, the
-    /// preset, the answers file, then `--set` and the wizard; with notes of any schema migration.
+    /// preset, the answers file, `--app`, then `--set` and the wizard; with notes of any schema
+    /// migration. The preset is looked up among the presets of the app the other layers name.
     public func layers(for request: GenerationRequest, previous: ExistingBundle?) throws -> (layers: [AnswerLayer], notes: [String]) {
-        var layers: [AnswerLayer] = []
         var notes: [String] = []
-        if let previous {
-            layers.append(previous.layer)
-            notes += previous.migrationNotes
-        }
-        if let preset = request.preset { layers.append(try presets.load(preset).document.layer) }
+        var above: [AnswerLayer] = []
         if let path = request.answersFile {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw YAMLError(file: path, line: nil, column: nil, message: "cannot read the answers file")
@@ -55,12 +50,25 @@ public struct BundleGenerator: Sendable {
             }
             let document = try AnswersDocument(text: text, path: path, layerName: "answers file", strict: true)
             let (layer, migrationNotes) = try schema.upgrade(document)
-            layers.append(layer)
+            above.append(layer)
             notes += migrationNotes
         }
-        layers.append(try Self.setLayer(request.setArguments))
-        if let wizard = request.wizardAnswers { layers.append(wizard) }
-        return (layers, notes)
+        if let app = request.app {
+            above.append(AnswerLayer(name: "--app", strict: true, answers: [("app", RawAnswer(text: app, isNull: false, origin: .commandLine))]))
+        }
+        above.append(try Self.setLayer(request.setArguments))
+        if let wizard = request.wizardAnswers { above.append(wizard) }
+
+        var layers: [AnswerLayer] = []
+        if let previous {
+            layers.append(previous.layer)
+            notes += previous.migrationNotes
+        }
+        if let preset = request.preset {
+            let app = AppRegistry.appNamed(in: layers + above) ?? registry.defaultEntry.app.id
+            layers.append(try presets.load(preset, app: app).document.layer)
+        }
+        return (layers + above, notes)
     }
 
     /// The `--set KEY=VALUE` arguments as a strict layer; an empty value means "back to the default".
@@ -84,31 +92,19 @@ public struct BundleGenerator: Sendable {
     public func prepare(_ request: GenerationRequest, generator: inout some SecretGenerator) throws -> PreparedBundle {
         let previous = try existingBundle(in: request.outputDirectory)
         let (layers, migrationNotes) = try layers(for: request, previous: previous)
-        let resolver = AnswerResolver(catalog: catalog)
-        let outcome = resolver.evaluate(layers)
+        let entry = registry.entry(for: layers)
+        let catalog = entry.catalog
+        let rules = entry.app.upgradeRules
+        let outcome = AnswerResolver(catalog: catalog).evaluate(layers)
         var problems = outcome.problems
+        let lookup = outcome.answers.lookup
 
         var supplied: [String: String] = [:]
         for argument in request.secretArguments {
             do {
                 let input = try SecretInput(argument: argument)
-                guard let question = catalog[input.key], question.isSecret else {
-                    let reason: AnswerProblem.Reason = catalog[input.key] == nil
-                        ? .unknownKey(suggestion: catalog.suggestion(for: input.key))
-                        : .invalid(expected: "a secret key; \(input.key) is a plain answer, give it with --set")
-                    problems.append(AnswerProblem(key: input.key, value: nil, reason: reason, origin: .commandLine))
-                    continue
-                }
-                if !question.appliesWhen.holds(outcome.answers.lookup) {
-                    problems.append(AnswerProblem(
-                        key: input.key, value: nil, reason: .doesNotApply(condition: question.appliesWhen.summary), origin: .commandLine))
-                    continue
-                }
-                if let existing = catalog.secretPolicy(input.key)?.existing, let name = outcome.answers.lookup.text(existing.name) {
-                    problems.append(AnswerProblem(
-                        key: input.key, value: nil,
-                        reason: .invalid(expected: "no value: it is read from the existing Secret \(name) (\(existing.name)); clear that answer to supply one"),
-                        origin: .commandLine))
+                if let problem = Self.secretArgumentProblem(input.key, catalog: catalog, answers: lookup) {
+                    problems.append(problem)
                     continue
                 }
                 switch input.read(environment: environment) {
@@ -119,26 +115,29 @@ public struct BundleGenerator: Sendable {
                 problems += error.problems
             }
         }
-        for (key, value) in request.wizardSecrets where catalog.secretPolicy(key)?.existing.flatMap({ outcome.answers.lookup.text($0.name) }) == nil {
+        for (key, value) in request.wizardSecrets where catalog.secretPolicy(key)?.existing.flatMap({ lookup.text($0.name) }) == nil {
             supplied[key] = value
         }
 
+        // Secrets of a bundle made for another app (changed with --force) mean nothing here.
+        let sameApp = previous.map { $0.app.app.id == entry.app.id } ?? true
         var warnings = migrationNotes
-        var kept = previous?.secrets ?? [:]
+        var kept = sameApp ? previous?.secrets ?? [:] : [:]
         for key in request.rotate {
             guard let question = catalog[key], case .secret(let policy) = question.kind else {
+                let examples = catalog.secrets.prefix(3).map(\.key).joined(separator: ", ")
                 problems.append(AnswerProblem(
-                    key: key, value: nil, reason: .invalid(expected: "a secret key to rotate, such as posthog.secretKey"), origin: .commandLine))
+                    key: key, value: nil, reason: .invalid(expected: "a secret key to rotate, such as \(examples)"), origin: .commandLine))
                 continue
             }
-            if let existing = policy.existing, let name = outcome.answers.lookup.text(existing.name) {
+            if let existing = policy.existing, let name = lookup.text(existing.name) {
                 problems.append(AnswerProblem(
                     key: key, value: nil,
                     reason: .invalid(expected: "a secret rigger holds; \(key) is read from the existing Secret \(name), so rotate it there"),
                     origin: .commandLine))
                 continue
             }
-            if !policy.isGenerated(outcome.answers.lookup) && supplied[key] == nil {
+            if !policy.isGenerated(lookup) && supplied[key] == nil {
                 problems.append(AnswerProblem(
                     key: key, value: nil,
                     reason: .invalid(expected: "a new value with --secret \(key)=@FILE: only you know this service's password"),
@@ -146,22 +145,42 @@ public struct BundleGenerator: Sendable {
                 continue
             }
             kept[key] = nil
-            warnings.append("rotating \(key): " + (UpgradeRules.rotationWarnings[key] ?? "everything using the old value stops working"))
+            warnings.append("rotating \(key): " + rules.rotationWarning(key))
         }
 
-        let previousAnswers = previous.flatMap { try? resolver.resolve([$0.layer]) }
+        let previousAnswers = previous.flatMap { try? AnswerResolver(catalog: $0.app.catalog).resolve([$0.layer]) }
         if let previousAnswers {
-            problems += UpgradeRules.problems(old: previousAnswers, new: outcome.answers, force: request.force)
-            warnings += UpgradeRules.warnings(old: previousAnswers, new: outcome.answers)
+            problems += rules.problems(old: previousAnswers, new: outcome.answers, appTitle: entry.app.title, force: request.force)
+            warnings += rules.warnings(old: previousAnswers, new: outcome.answers)
         }
         if !problems.isEmpty { throw InvalidAnswers(problems) }
 
-        let plan = try PostHogPlan(outcome.answers)
-        let secrets = SecretSet.resolve(
-            catalog: catalog, answers: outcome.answers, supplied: supplied, kept: kept, generator: &generator)
-        let bundle = try PostHogRenderer.render(plan: plan, answers: outcome.answers, secrets: secrets)
+        let secrets = SecretSet.resolve(catalog: catalog, answers: outcome.answers, supplied: supplied, kept: kept, generator: &generator)
+        let bundle = try entry.app.render(outcome.answers, secrets: secrets)
+        warnings += CommonWarnings.warnings(outcome.answers)
         return PreparedBundle(
-            answers: outcome.answers, plan: plan, secrets: secrets, bundle: bundle, previous: previous,
+            app: entry, answers: outcome.answers, secrets: secrets, bundle: bundle, previous: previous,
             previousAnswers: previousAnswers, warnings: warnings)
+    }
+
+    /// Why `--secret KEY=...` can't be taken: an unknown key, a plain answer, one that doesn't
+    /// apply, or one read from an existing Secret. Nil when it can.
+    static func secretArgumentProblem(_ key: String, catalog: QuestionCatalog, answers: AnswerLookup) -> AnswerProblem? {
+        guard let question = catalog[key], question.isSecret else {
+            let reason: AnswerProblem.Reason = catalog[key] == nil
+                ? .unknownKey(suggestion: catalog.suggestion(for: key))
+                : .invalid(expected: "a secret key; \(key) is a plain answer, give it with --set")
+            return AnswerProblem(key: key, value: nil, reason: reason, origin: .commandLine)
+        }
+        if !question.appliesWhen.holds(answers) {
+            return AnswerProblem(key: key, value: nil, reason: .doesNotApply(condition: question.appliesWhen.summary), origin: .commandLine)
+        }
+        if let existing = catalog.secretPolicy(key)?.existing, let name = answers.text(existing.name) {
+            return AnswerProblem(
+                key: key, value: nil,
+                reason: .invalid(expected: "no value: it is read from the existing Secret \(name) (\(existing.name)); clear that answer to supply one"),
+                origin: .commandLine)
+        }
+        return nil
     }
 }

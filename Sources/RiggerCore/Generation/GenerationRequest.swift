@@ -1,5 +1,8 @@
 /// Everything `rigger generate` (or the wizard) was asked for, before anything is read or checked.
 public struct GenerationRequest: Sendable {
+    /// The app named with `--app`, or picked in the wizard: the same as `--set app=NAME`, and
+    /// what decides whose presets `preset` names.
+    public var app: String?
     /// A preset name or path.
     public var preset: String?
     /// An answers file path.
@@ -20,9 +23,10 @@ public struct GenerationRequest: Sendable {
     public var force: Bool = false
 
     public init(
-        preset: String? = nil, answersFile: String? = nil, setArguments: [String] = [], secretArguments: [String] = [],
+        app: String? = nil, preset: String? = nil, answersFile: String? = nil, setArguments: [String] = [], secretArguments: [String] = [],
         wizardAnswers: AnswerLayer? = nil, wizardSecrets: [String: String] = [:], outputDirectory: String
     ) {
+        self.app = app
         self.preset = preset
         self.answersFile = answersFile
         self.setArguments = setArguments

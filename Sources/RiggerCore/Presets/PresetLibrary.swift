@@ -1,6 +1,6 @@
 import Foundation
 
-/// A preset: partial answers with a name and a one-line description.
+/// A preset: partial answers for one app, with a name and a one-line description.
 public struct Preset: Sendable {
     public let name: String
     public let description: String
@@ -15,7 +15,8 @@ public struct PresetError: Error, Sendable, CustomStringConvertible {
     public var description: String { "preset \(name): \(message)" }
 }
 
-/// Finds presets: `presets/*.yaml` in the folders it is given, or a path to a YAML file.
+/// Finds presets: `<folder>/<app>/<name>.yaml` in the folders it is given, or a path to a YAML file.
+/// A preset belongs to one app, so `gcp` means a different file for each app.
 public struct PresetLibrary: Sendable {
     public let directories: [String]
 
@@ -42,28 +43,35 @@ public struct PresetLibrary: Sendable {
         return PresetLibrary(directories: existing)
     }
 
-    /// The names of the presets in the first folder that has any, sorted.
-    public func names() -> [String] {
+    /// The names of an app's presets across every folder, sorted.
+    public func names(app: String) -> [String] {
+        var names: Set<String> = []
         for directory in directories {
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            let names = entries.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
-            if !names.isEmpty { return names }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + app)) ?? []
+            names.formUnion(entries.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) })
         }
-        return []
+        return names.sorted()
     }
 
-    /// Loads a preset by name, or from a path when the argument names a YAML file.
-    public func load(_ nameOrPath: String) throws -> Preset {
+    /// Whether a preset argument is a path to a file rather than a name.
+    public static func isPath(_ nameOrPath: String) -> Bool {
+        nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml")
+    }
+
+    /// Loads one of an app's presets by name, or a preset file when the argument is a path.
+    public func load(_ nameOrPath: String, app: String) throws -> Preset {
         let path: String
-        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
+        if Self.isPath(nameOrPath) {
             path = nameOrPath
-        } else if let found = directories.map({ "\($0)/\(nameOrPath).yaml" }).first(where: { FileManager.default.fileExists(atPath: $0) }) {
+        } else if let found = directories.map({ "\($0)/\(app)/\(nameOrPath).yaml" }).first(where: { FileManager.default.fileExists(atPath: $0) }) {
             path = found
         } else {
-            let known = names()
+            let known = names(app: app)
             let hint = known.isEmpty
-                ? "no presets folder was found (set RIGGER_PRESETS to the folder that holds gcp.yaml)"
-                : "expected one of \(known.joined(separator: ", ")), or a path to a YAML file"
+                ? (directories.isEmpty
+                    ? "no presets folder was found (set RIGGER_PRESETS to the folder that holds \(app)/gcp.yaml)"
+                    : "app \(app) has no presets")
+                : "app \(app) has \(known.joined(separator: ", ")); or give a path to a YAML file"
             throw PresetError(name: nameOrPath, message: "no such preset; \(hint)")
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -71,6 +79,9 @@ public struct PresetLibrary: Sendable {
         }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let document = try AnswersDocument(text: text, path: path, layerName: "preset \(name)")
+        if !Self.isPath(nameOrPath), let named = AppRegistry.appNamed(in: [document.layer]), named != app {
+            throw PresetError(name: nameOrPath, message: "\(path) is in app \(app)'s presets but sets app: \(named)")
+        }
         return Preset(name: name, description: document.description ?? "", document: document)
     }
 }

@@ -41,7 +41,7 @@ public enum TextFormat: Sendable, Hashable {
     /// What a valid answer looks like, for errors and `explain`.
     public var expectation: String {
         switch self {
-        case .dnsName: return "a DNS name such as posthog.example.com (letters, digits, hyphens and dots)"
+        case .dnsName: return "a DNS name such as analytics.example.com (letters, digits, hyphens and dots)"
         case .host: return "a host name such as db.example.internal or an IPv4 address"
         case .dnsLabel(let maxLength):
             return "a DNS-1123 label: lower case letters, digits and '-', starting and ending with a letter or digit, at most \(maxLength) characters"

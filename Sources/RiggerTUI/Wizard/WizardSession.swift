@@ -13,7 +13,6 @@ public final class WizardSession {
         case finished
     }
 
-    public let catalog: QuestionCatalog
     let generator: BundleGenerator
     private(set) var baseRequest: GenerationRequest
     /// The answers below the wizard's own: the bundle in the folder, the preset, the answers file.
@@ -21,6 +20,7 @@ public final class WizardSession {
         didSet {
             cachedResolution = nil
             cachedPages = nil
+            cachedApp = nil
         }
     }
     private(set) var previousSecrets: [String: String] = [:]
@@ -42,9 +42,11 @@ public final class WizardSession {
         didSet {
             cachedResolution = nil
             cachedPages = nil
+            cachedApp = nil
         }
     }
     private var cachedResolution: (answers: ResolvedAnswers, problems: [AnswerProblem])?
+    private var cachedApp: AppRegistry.Entry?
     private var cachedPages: [WizardPage]?
     public private(set) var pageIndex = 0
     public private(set) var focus = 0
@@ -66,7 +68,6 @@ public final class WizardSession {
 
     /// A session starting from a request's preset, answers file and the bundle already in its folder.
     public init(request: GenerationRequest, generator: BundleGenerator, outputGiven: Bool) throws {
-        self.catalog = generator.catalog
         self.generator = generator
         self.baseRequest = request
         self.loadedFolder = request.outputDirectory
@@ -82,7 +83,8 @@ public final class WizardSession {
     private func loadBase() throws {
         let previous = try generator.existingBundle(in: loadedFolder)
         baseLayers = try generator.layers(for: GenerationRequest(
-            preset: baseRequest.preset, answersFile: baseRequest.answersFile, outputDirectory: loadedFolder), previous: previous).layers
+            app: baseRequest.app, preset: baseRequest.preset, answersFile: baseRequest.answersFile, outputDirectory: loadedFolder),
+            previous: previous).layers
         previousSecrets = previous?.secrets ?? [:]
     }
 
@@ -100,6 +102,17 @@ public final class WizardSession {
     }
 
     // MARK: Answers
+
+    /// The app the answers so far name, with its catalog; the pages follow its questions.
+    public var app: AppRegistry.Entry {
+        if let cachedApp { return cachedApp }
+        let entry = generator.registry.entry(for: baseLayers + [layer])
+        cachedApp = entry
+        return entry
+    }
+
+    /// The catalog of the app chosen so far.
+    public var catalog: QuestionCatalog { app.catalog }
 
     /// The answers resolved from the base layers and what was typed so far.
     /// Computed once per change of the answers: a frame reads it many times.
@@ -141,7 +154,9 @@ public final class WizardSession {
         case .output: return [.outputFolder]
         case .step(let step):
             let answers = stepQuestions(step).filter { $0.appliesWhen.holds(lookup) }.map { WizardField.answer($0.key) }
-            return step == .app ? [.preset] + answers : answers
+            // The preset list is the chosen app's, so it comes right after the app.
+            guard step == .app, let appField = answers.first, appField == .answer("app") else { return answers }
+            return [appField, .preset] + answers.dropFirst()
         case .secrets:
             var shownExisting: Set<String> = []
             return catalog.secrets.filter { $0.appliesWhen.holds(lookup) }.flatMap { question -> [WizardField] in
@@ -164,9 +179,10 @@ public final class WizardSession {
     /// The presets to start from: none, then each in the library (and one given by path).
     public var presetChoices: [Choice] {
         var choices = [Choice("none", "no preset: every answer from here")]
-        var names = generator.presets.names()
+        let appID = app.app.id
+        var names = generator.presets.names(app: appID)
         if let current = baseRequest.preset, !names.contains(current) { names.append(current) }
-        for name in names { choices.append(Choice(name, (try? generator.presets.load(name).description) ?? "")) }
+        for name in names { choices.append(Choice(name, (try? generator.presets.load(name, app: appID).description) ?? "")) }
         return choices
     }
 
@@ -183,6 +199,22 @@ public final class WizardSession {
         } catch {
             baseRequest.preset = previous
             errors[WizardField.preset.key] = "\(error)"
+        }
+        reviewed = nil
+    }
+
+    /// Another app was picked: its presets and questions from here on. A preset of the same name
+    /// is kept (each app has its own `aws`), otherwise the answers start from none.
+    private func chooseApp(_ id: String) {
+        baseRequest.app = id
+        if let preset = baseRequest.preset, !PresetLibrary.isPath(preset), !generator.presets.names(app: id).contains(preset) {
+            baseRequest.preset = nil
+        }
+        do {
+            try loadBase()
+            errors["app"] = nil
+        } catch {
+            errors["app"] = "\(error)"
         }
         reviewed = nil
     }
@@ -322,6 +354,7 @@ public final class WizardSession {
     /// the step reached. Typed secret values were never saved, so those fields come back empty.
     private func resume(_ draft: WizardDraft) {
         pendingDraft = nil
+        baseRequest.app = AppRegistry.appNamed(in: [draft.layer])
         baseRequest.preset = draft.preset
         baseRequest.answersFile = draft.answersFile
         do {
@@ -466,7 +499,10 @@ public final class WizardSession {
             guard let question = catalog[field] else { return }
             switch question.kind {
             case .choice:
-                if let next = Self.nextChoice(choices(field).map(\.value), from: displayText(field), key: key) { setAnswer(field, next) }
+                if let next = Self.nextChoice(choices(field).map(\.value), from: displayText(field), key: key) {
+                    setAnswer(field, next)
+                    if field == "app" { chooseApp(next) }
+                }
             case .bool:
                 switch key {
                 case .character(" "), .left, .right: setAnswer(field, displayText(field) == "true" ? "false" : "true")
@@ -619,16 +655,11 @@ public final class WizardSession {
         }
     }
 
-    /// Warnings for the review, e.g. Let's Encrypt with a name the internet can't reach.
+    /// Warnings for the review: the bundle's own (rotations, version changes, answers that can't
+    /// work), a draft that can't be saved, and placeholders left.
     public var reviewWarnings: [String] {
         guard let reviewed else { return [] }
         var warnings = reviewed.warnings
-        if reviewed.plan.ingress.tls == .letsencrypt, let host = reviewed.plan.ingress.hostname {
-            let privateSuffixes = [".local", ".localhost", ".internal", ".lan", ".home", ".corp", ".test", ".example", ".invalid"]
-            if !host.contains(".") || privateSuffixes.contains(where: { host.hasSuffix($0) }) {
-                warnings.append("Let's Encrypt can't issue a certificate for \(host): it isn't a public DNS name")
-            }
-        }
         if let draftError { warnings.append(draftError) }
         let placeholders = reviewed.secrets.placeholderKeys
         if !placeholders.isEmpty {

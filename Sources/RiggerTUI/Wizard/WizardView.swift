@@ -56,7 +56,7 @@ public enum WizardView {
     private static func drawFrame(_ session: WizardSession, into canvas: inout Canvas, glyphs: Glyphs) {
         let columns = canvas.columns, rows = canvas.rows
         canvas.fill(row: 0, column: 0, width: columns, style: .reverse)
-        canvas.write(" rigger: PostHog install bundle", row: 0, column: 0, style: .reverse)
+        canvas.write(" rigger: \(session.app.title) install bundle", row: 0, column: 0, style: .reverse)
         let pages = session.pages
         let current = pages.firstIndex(of: session.page) ?? pages.count
         let counter = session.page == .done ? "done " : "step \(current + 1) of \(pages.count) "

@@ -1,4 +1,5 @@
 import Foundation
+import RiggerApps
 import RiggerCore
 import XCTest
 
@@ -49,7 +50,7 @@ enum TestProject {
         preset: String?, sets: [String] = [], secrets: [String: String] = [:], outputDirectory: String = "/nonexistent/rigger-test",
         seed: String = "rigger-tests"
     ) throws -> PreparedBundle {
-        let generator = BundleGenerator(presets: presets, environment: [:])
+        let generator = BundleGenerator(registry: .standard, presets: presets, environment: [:])
         var random = SeededSecretGenerator(seed: seed)
         let request = GenerationRequest(preset: preset, setArguments: sets, wizardSecrets: secrets, outputDirectory: outputDirectory)
         return try generator.prepare(request, generator: &random)

@@ -1,3 +1,5 @@
+import RiggerCore
+
 /// The typed, validated form of PostHog answers that renderers consume.
 public struct PostHogPlan: Sendable, Equatable {
     public enum Cloud: String, Sendable { case gcp, aws, other }

@@ -1,7 +1,9 @@
+import RiggerCore
+
 /// Turns a validated PostHog plan, its answers and its secrets into a whole bundle: pure, no I/O.
-public enum PostHogRenderer {
+enum PostHogRenderer {
     /// The bundle for these inputs; the same inputs always give byte-identical files.
-    public static func render(plan: PostHogPlan, answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {
+    static func render(plan: PostHogPlan, answers: ResolvedAnswers, secrets: SecretSet, chart: ChartReference) throws -> Bundle {
         let manifests = try PostHogSecrets(plan: plan, secrets: secrets)
         var files: [BundleFile] = []
 
@@ -30,10 +32,10 @@ public enum PostHogRenderer {
         for manifest in manifests.all {
             files.append(BundleFile(
                 path: manifest.path,
-                contents: try manifest.render(namespace: plan.namespace, app: "posthog", instance: plan.release, secrets: secrets),
+                contents: try manifest.render(namespace: plan.namespace, app: "posthog", instance: plan.release, answers: answers.lookup, secrets: secrets),
                 mode: BundleFile.secret))
         }
-        files += PostHogScriptsRenderer.scripts(plan: plan, secrets: manifests)
+        files += PostHogScriptsRenderer.scripts(plan: plan, secrets: manifests, chart: chart)
         files.append(BundleFile(
             path: "README.md", contents: PostHogReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, manifests: manifests),
             mode: BundleFile.regular))

@@ -1,19 +1,18 @@
+import RiggerCore
+
 /// Writes the numbered install scripts and install.sh for a PostHog plan: a pure function, no I/O.
-public enum PostHogScriptsRenderer {
-    /// The Helm repository the PostHog chart is published in.
-    public static let chartRepositoryURL = "https://posthog.github.io/charts-clickhouse/"
-    public static let chartRepositoryName = "posthog"
+enum PostHogScriptsRenderer {
     /// The oldest Kubernetes minor version the chart accepts (its kubeVersion is ">= 1.24-0").
     public static let minimumKubernetesMinor = 24
 
     /// Every script, by path under the bundle.
-    public static func scripts(plan: PostHogPlan, secrets: PostHogSecrets) -> [BundleFile] {
+    static func scripts(plan: PostHogPlan, secrets: PostHogSecrets, chart: ChartReference) -> [BundleFile] {
         [
             preflight(plan, secrets),
             namespace(plan),
             applySecrets(plan, secrets),
             prerequisites(plan, secrets),
-            install(plan),
+            install(plan, chart: chart),
             verify(plan),
         ].map { BundleFile(path: "scripts/\($0.name).sh", contents: $0.text, mode: BundleFile.executable) }
             + [BundleFile(path: "install.sh", contents: installAll().text, mode: BundleFile.executable)]
@@ -142,7 +141,7 @@ public enum PostHogScriptsRenderer {
             script.variable(variable, reference.name)
             for (index, entry) in reference.dataKeys.enumerated() {
                 let keyVariable = variable + "_KEY" + (reference.dataKeys.count > 1 ? "_\(index + 1)" : "")
-                script.variable(keyVariable, entry.dataKey)
+                script.variable(keyVariable, entry)
                 script.add("require_secret_key \"$\(variable)\" \"$\(keyVariable)\"")
             }
         }
@@ -233,7 +232,7 @@ public enum PostHogScriptsRenderer {
         return script
     }
 
-    static func install(_ plan: PostHogPlan) -> ShellScript {
+    static func install(_ plan: PostHogPlan, chart: ChartReference) -> ShellScript {
         var script = ShellScript(
             name: "40-install",
             summary: ["Installs or upgrades the PostHog release with values.yaml; safe to run again."])
@@ -241,8 +240,10 @@ public enum PostHogScriptsRenderer {
         script.variable("NAMESPACE", plan.namespace)
         script.variable("RELEASE", plan.release)
         script.variable("CHART_VERSION", plan.chartVersion)
-        script.variable("REPO_NAME", chartRepositoryName)
-        script.variable("REPO_URL", chartRepositoryURL)
+        if case .repository(let name, let url) = chart.source {
+            script.variable("REPO_NAME", name)
+            script.variable("REPO_URL", url)
+        }
         script.add(
             "",
             "helm repo add \"$REPO_NAME\" \"$REPO_URL\" --force-update >/dev/null || fail \"could not add the Helm repository $REPO_URL\"",

@@ -1,10 +1,12 @@
+import RiggerCore
+
 /// Writes values.yaml for the PostHog chart 30.46.0 from a plan: a pure function, no I/O.
 ///
 /// Every key written exists in that chart's values.yaml or in the values of the subchart it
 /// belongs to; passwords are never written, only the Secrets that hold them.
-public enum PostHogValuesRenderer {
+enum PostHogValuesRenderer {
     /// The values as a tree, in a stable order.
-    public static func values(plan: PostHogPlan, secrets: PostHogSecrets) -> YAMLTree {
+    static func values(plan: PostHogPlan, secrets: PostHogSecrets) -> YAMLTree {
         var values = YAMLTree.emptyMap
         // The chart refuses to render without `cloud`; the value also picks its GCP defaults.
         values.set("cloud", .string(plan.cloud.rawValue))

@@ -1,6 +1,8 @@
+import RiggerCore
+
 /// Writes the bundle's README.md: what was generated from which answers, and what to do next.
-public enum PostHogReadmeRenderer {
-    public static func readme(plan: PostHogPlan, answers: ResolvedAnswers, secrets: SecretSet, manifests: PostHogSecrets) -> String {
+enum PostHogReadmeRenderer {
+    static func readme(plan: PostHogPlan, answers: ResolvedAnswers, secrets: SecretSet, manifests: PostHogSecrets) -> String {
         var lines: [String] = [
             "# PostHog install bundle",
             "",
@@ -30,13 +32,13 @@ public enum PostHogReadmeRenderer {
             "- `secrets/`: one Kubernetes Secret per file (mode 0600). Keep them private and out of version control.",
         ]
         for manifest in manifests.all {
-            lines.append("  - `\(manifest.path)`: Secret `\(manifest.name)` (\(manifest.data.map { "`\($0.key)`" }.joined(separator: ", ")))")
+            lines.append("  - `\(manifest.path)`: Secret `\(manifest.name)` (\(manifest.dataKeys.map { "`\($0)`" }.joined(separator: ", ")))")
         }
         let existing = manifests.existing
         if !existing.isEmpty {
             lines.append("- Secrets you keep in the cluster yourself (rigger neither writes nor changes them; `00-preflight.sh` checks them):")
             for reference in existing {
-                lines.append("  - Secret `\(reference.name)` in namespace `\(plan.namespace)` (\(reference.dataKeys.map { "`\($0.dataKey)`" }.joined(separator: ", ")))")
+                lines.append("  - Secret `\(reference.name)` in namespace `\(plan.namespace)` (\(reference.dataKeys.map { "`\($0)`" }.joined(separator: ", ")))")
             }
         }
         lines += [

@@ -1,0 +1,32 @@
+import RiggerCore
+
+/// PostHog on its Helm chart 30.46.0 (the chart's last release), with every dependency in the
+/// cluster or managed.
+public struct PostHogApp: AppDefinition {
+    public init() {}
+
+    public let id = "posthog"
+    public let title = "PostHog"
+    public let summary = "PostHog product analytics"
+    public let chart = ChartReference(
+        name: "posthog", version: PostHogQuestions.chartVersion, appVersion: "1.43.0",
+        source: .repository(name: "posthog", url: "https://posthog.github.io/charts-clickhouse/"))
+    public var questions: [Question] { PostHogQuestions.questions }
+    public var secretFiles: [SecretFileSpec] { PostHogSecrets.files }
+    public let upgradeRules = UpgradeRules(
+        volumeKeys: ["postgresql.storage", "redis.storage", "kafka.storage", "clickhouse.storage", "zookeeper.storage", "objectStorage.storage"],
+        rotationWarnings: [
+            "posthog.secretKey": "a new PostHog secret key logs every user out and invalidates signed links",
+            "postgresql.password": "the in-cluster PostgreSQL keeps its old password in its volume: set the new one in the database too (ALTER USER) or PostHog can't connect",
+            "redis.password": "Redis restarts with the new password; clients reconnect",
+            "clickhouse.password": "the ClickHouse operator applies the new password; PostHog pods restart to pick it up",
+            "objectStorage.accessKeyId": "MinIO's root user changes; anything else using the old one stops working",
+            "objectStorage.secretAccessKey": "MinIO's root password changes; anything else using the old one stops working",
+        ],
+        dataStores: "PostgreSQL and ClickHouse",
+        changeNotes: ["image.tag": "PostHog runs its database migrations on upgrade; back up first."])
+
+    public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {
+        try PostHogRenderer.render(plan: try PostHogPlan(answers), answers: answers, secrets: secrets, chart: chart)
+    }
+}

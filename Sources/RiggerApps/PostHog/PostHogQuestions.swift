@@ -1,0 +1,162 @@
+import RiggerCore
+
+/// The questions for a PostHog install on its Helm chart, in the order they are asked.
+public enum PostHogQuestions {
+    /// The chart release rigger targets: 30.46.0 is the chart's last release.
+    public static let chartVersion = "30.46.0"
+    /// The PostHog image that chart release ships (its appVersion); never `latest`.
+    public static let imageTag = "release-1.43.0"
+
+    /// The dependencies that can be managed services or run in the cluster.
+    public static let dependencies = ["postgresql", "redis", "kafka", "clickhouse"]
+
+    /// The scripts every PostHog bundle holds.
+    public static let scriptPaths = [
+        "install.sh", "scripts/00-preflight.sh", "scripts/10-namespace.sh", "scripts/20-secrets.sh",
+        "scripts/30-prerequisites.sh", "scripts/40-install.sh", "scripts/50-verify.sh",
+    ]
+
+    /// PostHog's questions after `app`, in the order they are asked.
+    public static let questions: [Question] = [CommonQuestions.cloud] + clusterQuestions + dependencyQuestions + ingressQuestions + emailQuestions + sizingQuestions
+
+    private static func managed(_ dependency: String) -> Condition { CommonQuestions.managed(dependency) }
+    private static func inCluster(_ dependency: String) -> Condition { CommonQuestions.inCluster(dependency) }
+    private static func mode(_ dependency: String, _ service: String, managedExamples: String) -> Question {
+        CommonQuestions.mode(dependency, service, managedExamples: managedExamples, inClusterLabel: "run it in the cluster (the chart installs it)")
+    }
+
+    private static let clusterQuestions: [Question] = CommonQuestions.cluster(
+        app: "PostHog", id: "posthog", chartVersion: chartVersion,
+        chartHelp: "The PostHog Helm chart version to install. 30.46.0 is the chart's last release and the one rigger's values are written for.",
+        imageTag: imageTag, imageExample: imageTag
+    ) + secretKeyExisting.questions + [
+        Question(
+            key: "posthog.secretKey", title: "PostHog secret key",
+            help: "Django's SECRET_KEY, which signs sessions. Kept across upgrades; a new one logs every user out.",
+            kind: .secret(SecretPolicy(length: 64, existing: secretKeyExisting.answers)), step: .cluster),
+    ]
+
+    private static let secretKeyExisting = CommonQuestions.existingSecret(
+        "posthog", for: "the PostHog secret key", step: .cluster, defaultKey: PostHogSecrets.secretKeyDataKey)
+    private static let postgresqlExisting = CommonQuestions.existingSecret(
+        "postgresql", for: "the PostgreSQL password (in the cluster, under the fixed key postgresql-password)", step: .dependencies,
+        defaultKey: PostHogSecrets.postgresqlPasswordKey, keyAppliesWhen: managed("postgresql"))
+    private static let redisPasswordApplies = Condition.any(inCluster("redis"), .enabled("redis.auth"))
+    private static let redisExisting = CommonQuestions.existingSecret(
+        "redis", for: "the Redis password", step: .dependencies, appliesWhen: redisPasswordApplies, defaultKey: PostHogSecrets.redisPasswordKey)
+    private static let clickhouseExisting = CommonQuestions.existingSecret(
+        "clickhouse", for: "the ClickHouse password", step: .dependencies, defaultKey: PostHogSecrets.clickhousePasswordKey)
+    private static let objectStorageExisting = CommonQuestions.existingSecret(
+        "objectStorage", for: "the access key ID and secret access key (under the keys root-user and root-password)", step: .dependencies,
+        appliesWhen: .when("objectStorage.mode", isNot: "none"), defaultKey: nil)
+
+    private static let dependencyQuestions: [Question] = [
+        mode("postgresql", "PostgreSQL", managedExamples: "RDS, Cloud SQL"),
+    ] + CommonQuestions.managedPostgreSQL(app: "PostHog", defaultName: "posthog") + postgresqlExisting.questions + [
+        Question(
+            key: "postgresql.password", title: "PostgreSQL password",
+            help: "The PostgreSQL password. Generated for the in-cluster server; for a managed one, the password the server already has.",
+            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("postgresql"), existing: postgresqlExisting.answers)),
+            step: .dependencies),
+
+        mode("redis", "Redis", managedExamples: "ElastiCache, Memorystore"),
+        Question(
+            key: "redis.host", title: "Redis host", help: "The managed Redis endpoint, e.g. the ElastiCache primary endpoint.",
+            kind: .text(.host), step: .dependencies, appliesWhen: managed("redis")),
+        Question(
+            key: "redis.port", title: "Redis port", help: "The managed Redis port.",
+            kind: .int(1...65535), step: .dependencies, defaultValue: .value(.int(6379)), appliesWhen: managed("redis")),
+        Question(
+            key: "redis.auth", title: "Redis password auth",
+            help: "Whether the managed Redis asks for a password (AUTH). In the cluster, Redis always has one.",
+            kind: .bool, step: .dependencies, defaultValue: .value(.bool(true)), appliesWhen: managed("redis")),
+    ] + redisExisting.questions + [
+        Question(
+            key: "redis.password", title: "Redis password",
+            help: "The Redis password. Generated for the in-cluster Redis; for a managed one, its AUTH token.",
+            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("redis"), existing: redisExisting.answers)),
+            step: .dependencies, appliesWhen: redisPasswordApplies),
+
+        mode("kafka", "Kafka", managedExamples: "MSK, Confluent"),
+        Question(
+            key: "kafka.brokers", title: "Kafka brokers", help: "The managed Kafka bootstrap brokers as host:port, separated by commas.",
+            kind: .text(.brokerList), step: .dependencies, appliesWhen: managed("kafka")),
+        Question(
+            key: "kafka.tls", title: "Kafka TLS", help: "Whether to connect to the managed Kafka brokers over TLS (MSK's TLS listener is port 9094).",
+            kind: .bool, step: .dependencies, defaultValue: .value(.bool(false)), appliesWhen: managed("kafka")),
+
+        mode("clickhouse", "ClickHouse", managedExamples: "ClickHouse Cloud, Altinity.Cloud"),
+        Question(
+            key: "clickhouse.host", title: "ClickHouse host", help: "The managed ClickHouse host.",
+            kind: .text(.host), step: .dependencies, appliesWhen: managed("clickhouse")),
+        Question(
+            key: "clickhouse.cluster", title: "ClickHouse cluster", help: "The ClickHouse cluster name PostHog creates its tables on.",
+            kind: .text(.identifier), step: .dependencies, defaultValue: .value(.string("posthog"))),
+        Question(
+            key: "clickhouse.database", title: "ClickHouse database", help: "The ClickHouse database PostHog uses.",
+            kind: .text(.identifier), step: .dependencies, defaultValue: .value(.string("posthog"))),
+        Question(
+            key: "clickhouse.user", title: "ClickHouse user", help: "The ClickHouse user PostHog connects as.",
+            kind: .text(.identifier), step: .dependencies, defaultValue: .value(.string("admin"))),
+        Question(
+            key: "clickhouse.secure", title: "ClickHouse TLS", help: "Whether to connect to the managed ClickHouse over TLS.",
+            kind: .bool, step: .dependencies, defaultValue: .value(.bool(false)), appliesWhen: managed("clickhouse")),
+        Question(
+            key: "clickhouse.verify", title: "Verify ClickHouse certificate", help: "Whether to verify the managed ClickHouse's TLS certificate.",
+            kind: .bool, step: .dependencies, defaultValue: .value(.bool(false)),
+            appliesWhen: .all(managed("clickhouse"), .enabled("clickhouse.secure"))),
+    ] + clickhouseExisting.questions + [
+        Question(
+            key: "clickhouse.password", title: "ClickHouse password",
+            help: "The ClickHouse password. Generated for the in-cluster ClickHouse (never the chart's published default); for a managed one, its password.",
+            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("clickhouse"), existing: clickhouseExisting.answers)),
+            step: .dependencies),
+
+        Question(
+            key: "objectStorage.mode", title: "Object storage",
+            help: "Where PostHog keeps session recordings and exports: nowhere extra, MinIO in the cluster, or a managed S3-compatible bucket.",
+            kind: .choice([
+                Choice("none", "no object storage"), Choice("in-cluster", "MinIO in the cluster"),
+                Choice("managed", "a managed bucket: S3, GCS, R2"),
+            ]),
+            step: .dependencies, defaultValue: .value(.string("none"))),
+        Question(
+            key: "objectStorage.endpoint", title: "Object storage endpoint", help: "The S3-compatible endpoint URL, e.g. https://s3.us-east-1.amazonaws.com.",
+            kind: .text(.endpointURL), step: .dependencies, appliesWhen: .when("objectStorage.mode", is: "managed")),
+        Question(
+            key: "objectStorage.bucket", title: "Bucket", help: "The managed bucket PostHog writes to; it must exist. (In the cluster, MinIO's bucket is always 'posthog'.)",
+            kind: .text(.bucketName), step: .dependencies, appliesWhen: .when("objectStorage.mode", is: "managed")),
+        Question(
+            key: "objectStorage.region", title: "Bucket region", help: "The bucket's region (AWS).",
+            kind: .text(.region), step: .dependencies, appliesWhen: .when("objectStorage.mode", is: "managed"), isOptional: true),
+    ] + objectStorageExisting.questions + [
+        Question(
+            key: "objectStorage.accessKeyId", title: "Access key ID",
+            help: "The access key ID for the bucket. Generated as MinIO's root user in the cluster.",
+            kind: .secret(SecretPolicy(
+                length: 20, operatorSuppliedWhen: .when("objectStorage.mode", is: "managed"), existing: objectStorageExisting.answers)),
+            step: .dependencies, appliesWhen: .when("objectStorage.mode", isNot: "none")),
+        Question(
+            key: "objectStorage.secretAccessKey", title: "Secret access key",
+            help: "The secret access key for the bucket. Generated as MinIO's root password in the cluster.",
+            kind: .secret(SecretPolicy(
+                length: 40, operatorSuppliedWhen: .when("objectStorage.mode", is: "managed"), existing: objectStorageExisting.answers)),
+            step: .dependencies, appliesWhen: .when("objectStorage.mode", isNot: "none")),
+    ]
+
+    private static let ingressQuestions = CommonQuestions.ingress(
+        app: "PostHog", id: "posthog", nginxLabel: "ingress-nginx, installed with PostHog",
+        letsencryptLabel: "Let's Encrypt through cert-manager (installed with PostHog)")
+
+    private static let emailQuestions = CommonQuestions.email(
+        app: "PostHog", sends: "invites, password resets, alerts", existingKey: PostHogSecrets.smtpPasswordKey)
+
+    private static let sizingQuestions: [Question] = [
+        CommonQuestions.storage("postgresql.storage", "PostgreSQL", "10Gi", appliesWhen: inCluster("postgresql")),
+        CommonQuestions.storage("redis.storage", "Redis", "5Gi", appliesWhen: inCluster("redis")),
+        CommonQuestions.storage("kafka.storage", "Kafka", "20Gi", appliesWhen: inCluster("kafka")),
+        CommonQuestions.storage("clickhouse.storage", "ClickHouse", "20Gi", appliesWhen: inCluster("clickhouse")),
+        CommonQuestions.storage("zookeeper.storage", "ZooKeeper", "8Gi", appliesWhen: .any(inCluster("kafka"), inCluster("clickhouse"))),
+        CommonQuestions.storage("objectStorage.storage", "MinIO", "10Gi", appliesWhen: .when("objectStorage.mode", is: "in-cluster")),
+    ]
+}

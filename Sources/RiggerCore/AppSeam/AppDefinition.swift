@@ -1,0 +1,31 @@
+/// Everything rigger needs to know about one app it installs. The core reads apps only through
+/// this protocol, so it never names one; each app lives in a folder of its own beside the core.
+public protocol AppDefinition: Sendable {
+    /// The value of the `app` answer and the name of the app's presets folder, e.g. `analytics`.
+    var id: String { get }
+    /// The app's name in titles and messages, e.g. "Analytics".
+    var title: String { get }
+    /// A few words for the app choice and `rigger presets`.
+    var summary: String { get }
+    /// The chart the bundle installs.
+    var chart: ChartReference { get }
+    /// The app's questions in the order they are asked; the registry puts `app` before them.
+    var questions: [Question] { get }
+    /// Every Secret the bundle may write, declared so that the core can read a bundle's secrets back.
+    var secretFiles: [SecretFileSpec] { get }
+    /// What regenerating must keep: volumes that never shrink, what rotating each secret breaks.
+    var upgradeRules: UpgradeRules { get }
+    /// The bundle for validated answers and their secrets: a pure function, with no I/O, no clock
+    /// and no randomness, so that the same inputs always give byte-identical files.
+    func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle
+}
+
+extension AppDefinition {
+    /// The secret answer key stored under a data key of a Secret file, for reading a bundle back.
+    public func secretKey(fileName: String, dataKey: String) -> String? {
+        secretFiles.first { $0.fileName == fileName }?.entries.lazy.compactMap { entry -> String? in
+            guard entry.dataKey == dataKey, case .secret(let key, _) = entry.source else { return nil }
+            return key
+        }.first
+    }
+}

@@ -1,0 +1,26 @@
+/// The Helm chart an app's bundle installs, and where the install script gets it.
+public struct ChartReference: Sendable, Equatable {
+    /// Where the chart comes from.
+    public enum Source: Sendable, Equatable {
+        /// A Helm repository, added under `name` before the install.
+        case repository(name: String, url: String)
+        /// A folder of a git repository at one commit, for charts published in no Helm repository.
+        /// `archiveSHA256` is the checksum of GitHub's tarball of that commit, checked before use.
+        case git(url: String, commit: String, path: String, archiveSHA256: String)
+    }
+
+    /// The chart's name, e.g. `analytics`.
+    public let name: String
+    /// The chart version rigger's values are written for.
+    public let version: String
+    /// The app version the chart ships, e.g. `1.43.0`.
+    public let appVersion: String
+    public let source: Source
+
+    public init(name: String, version: String, appVersion: String, source: Source) {
+        self.name = name
+        self.version = version
+        self.appVersion = appVersion
+        self.source = source
+    }
+}

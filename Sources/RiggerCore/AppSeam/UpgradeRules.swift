@@ -1,0 +1,75 @@
+/// The rules that keep a running install safe when its bundle is regenerated: what each app
+/// declares, and the checks the core makes with them.
+public struct UpgradeRules: Sendable {
+    /// Answers whose change would orphan the running install, whatever the app.
+    public static let pinnedKeys = ["app", "release", "namespace"]
+
+    /// Volume sizes that can grow but never shrink (a StatefulSet's volume claims can't).
+    public let volumeKeys: [String]
+    /// What rotating each secret breaks, shown when the operator asks for it.
+    public let rotationWarnings: [String: String]
+    /// What to back up before a chart version change, e.g. "PostgreSQL and ClickHouse".
+    public let dataStores: String
+    /// A note for an answer whose change needs one, e.g. an image tag whose upgrade migrates data.
+    public let changeNotes: [String: String]
+
+    public init(volumeKeys: [String], rotationWarnings: [String: String], dataStores: String, changeNotes: [String: String] = [:]) {
+        self.volumeKeys = volumeKeys
+        self.rotationWarnings = rotationWarnings
+        self.dataStores = dataStores
+        self.changeNotes = changeNotes
+    }
+
+    /// What rotating a secret breaks.
+    public func rotationWarning(_ key: String) -> String {
+        rotationWarnings[key] ?? "everything using the old value stops working"
+    }
+
+    /// Problems that refuse the regeneration: a pinned answer changed without --force, or a volume shrunk.
+    public func problems(old: ResolvedAnswers, new: ResolvedAnswers, appTitle: String, force: Bool) -> [AnswerProblem] {
+        var problems: [AnswerProblem] = []
+        for key in Self.pinnedKeys where !force {
+            guard let before = old[key], let after = new[key], before != after else { continue }
+            let what = key == "app"
+                ? "a bundle for another app leaves the running \(before) install orphaned (and its data)"
+                : "a new \(key) installs \(appTitle) again beside the running one and orphans it (and its data)"
+            problems.append(AnswerProblem(
+                key: key, value: after.description,
+                reason: .conflict(explanation: "would replace the bundle's \(before): \(what); pass --force to change it anyway"),
+                origin: nil))
+        }
+        for key in volumeKeys {
+            guard let before = old[key].flatMap({ StorageQuantity($0.description) }),
+                let after = new[key].flatMap({ StorageQuantity($0.description) }), after < before
+            else { continue }
+            problems.append(AnswerProblem(
+                key: key, value: after.text,
+                reason: .conflict(explanation: "is smaller than the bundle's \(before.text); a StatefulSet's volume claims can grow but never shrink, so keep \(before.text) or more"),
+                origin: nil))
+        }
+        return problems
+    }
+
+    /// Warnings that don't refuse: a chart version change (major ones with the upgrade notes),
+    /// and the app's notes on other answers.
+    public func warnings(old: ResolvedAnswers, new: ResolvedAnswers) -> [String] {
+        var warnings: [String] = []
+        if let before = old["chart.version"]?.description, let after = new["chart.version"]?.description, before != after {
+            let major = { (version: String) in version.split(separator: ".").first.map(String.init) ?? version }
+            if major(before) != major(after) {
+                warnings.append("""
+                    chart.version changes major version (\(before) -> \(after)). Before upgrading: back up \(dataStores); \
+                    read the chart's upgrade notes for every major version in between; then run ./install.sh --from 40. \
+                    To roll back: helm rollback <release> --namespace <namespace>.
+                    """)
+            } else {
+                warnings.append("chart.version changes (\(before) -> \(after)): back up first, then run ./install.sh --from 40.")
+            }
+        }
+        for (key, note) in changeNotes.sorted(by: { $0.key < $1.key }) {
+            guard let before = old[key]?.description, let after = new[key]?.description, before != after else { continue }
+            warnings.append("\(key) changes (\(before) -> \(after)): \(note)")
+        }
+        return warnings
+    }
+}

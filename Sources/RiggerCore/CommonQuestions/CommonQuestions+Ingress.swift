@@ -1,0 +1,61 @@
+extension CommonQuestions {
+    /// How traffic reaches the app and how its certificate is obtained: the same choices for every
+    /// app, each mapped by the app onto its chart. `nginxLabel` says who installs ingress-nginx.
+    public static func ingress(app: String, id: String, nginxLabel: String, letsencryptLabel: String) -> [Question] {
+        [
+            Question(
+                key: "ingress.type", title: "Ingress",
+                help: "How traffic reaches \(app): a Google Cloud load balancer (GKE), ingress-nginx, an ingress controller the cluster already has, or no ingress.",
+                kind: .choice([
+                    Choice("gcp-clb", "Google Cloud load balancer (GKE ingress)", availableWhen: .when("cloud", is: "gcp")),
+                    Choice("nginx", nginxLabel),
+                    Choice("existing", "an ingress controller already in the cluster"),
+                    Choice("none", "no ingress (port-forward or your own)"),
+                ]),
+                step: .ingress,
+                defaultValue: .derived(summary: "gcp-clb when cloud is gcp, otherwise nginx") { answers in
+                    .string(answers.text("cloud") == "gcp" ? "gcp-clb" : "nginx")
+                }),
+            Question(
+                key: "ingress.hostname", title: "Hostname",
+                help: "The DNS name \(app) is served on, e.g. \(id).example.com. You create its DNS record after the install.",
+                kind: .text(.dnsName), step: .ingress, appliesWhen: .when("ingress.type", isNot: "none")),
+            Question(
+                key: "ingress.className", title: "Ingress class",
+                help: "The IngressClass of the controller already in the cluster.",
+                kind: .text(.kubernetesName), step: .ingress, defaultValue: .value(.string("nginx")),
+                appliesWhen: .when("ingress.type", is: "existing")),
+            Question(
+                key: "ingress.staticIpName", title: "Static IP name",
+                help: "The name of the global static IP address for the Google load balancer; 30-prerequisites.sh creates it.",
+                kind: .text(.gcpResourceName), step: .ingress, defaultValue: .value(.string(id)),
+                appliesWhen: .when("ingress.type", is: "gcp-clb")),
+            Question(
+                key: "ingress.tls", title: "TLS",
+                help: "How the HTTPS certificate is obtained: Google-managed (GKE load balancer), Let's Encrypt through cert-manager, an existing TLS Secret, or plain HTTP.",
+                kind: .choice([
+                    Choice("gcp-managed", "a Google-managed certificate", availableWhen: .when("ingress.type", is: "gcp-clb")),
+                    Choice("letsencrypt", letsencryptLabel, availableWhen: .when("ingress.type", is: "nginx")),
+                    Choice("secret", "a TLS Secret already in the namespace"),
+                    Choice("none", "no TLS (plain HTTP)"),
+                ]),
+                step: .ingress,
+                defaultValue: .derived(summary: "gcp-managed with gcp-clb, letsencrypt with nginx, none with existing") { answers in
+                    switch answers.text("ingress.type") {
+                    case "gcp-clb": return .string("gcp-managed")
+                    case "nginx": return .string("letsencrypt")
+                    default: return .string("none")
+                    }
+                },
+                appliesWhen: .when("ingress.type", isNot: "none")),
+            Question(
+                key: "ingress.letsencryptEmail", title: "Let's Encrypt email",
+                help: "The address Let's Encrypt writes to about expiring certificates.",
+                kind: .text(.email), step: .ingress, appliesWhen: .when("ingress.tls", is: "letsencrypt")),
+            Question(
+                key: "ingress.tlsSecretName", title: "TLS Secret",
+                help: "The name of the kubernetes.io/tls Secret in the namespace that holds the certificate for the hostname.",
+                kind: .text(.kubernetesName), step: .ingress, appliesWhen: .when("ingress.tls", is: "secret")),
+        ]
+    }
+}
