@@ -5,8 +5,10 @@ public struct ChartReference: Sendable, Equatable {
         /// A Helm repository, added under `name` before the install.
         case repository(name: String, url: String)
         /// A folder of a git repository at one commit, for charts published in no Helm repository.
-        /// `archiveSHA256` is the checksum of GitHub's tarball of that commit, checked before use.
-        case git(url: String, commit: String, path: String, archiveSHA256: String)
+        /// The install script clones it and refuses to go on unless the checked-out commit is
+        /// `commit` (a full 40-hex id) and the folder's git tree is `tree`, the content rigger's
+        /// values were written for.
+        case git(url: String, commit: String, path: String, tree: String)
     }
 
     /// The chart's name, e.g. `analytics`.

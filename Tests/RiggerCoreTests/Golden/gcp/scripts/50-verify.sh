@@ -7,7 +7,7 @@ KUBE_CONTEXT=''
 NAMESPACE='posthog'
 SITE_HOST='posthog.example.com'
 SITE_URL='https://posthog.example.com'
-RELEASE='posthog'
+MANAGED_CERTIFICATE='posthog-gke-cert'
 fail() {
   printf '50-verify: %s\n' "$*" >&2
   exit 1
@@ -33,5 +33,5 @@ esac
 echo "The ingress address is $address. Create (or check) this DNS record:"
 echo "  $SITE_HOST  $record  $address"
 echo "Google-managed certificate (Active once DNS resolves; it can take up to an hour):"
-kube get managedcertificate --namespace "$NAMESPACE" "$RELEASE-gke-cert" -o jsonpath='{.status.certificateStatus}{"\n"}' || true
+kube get managedcertificate --namespace "$NAMESPACE" "$MANAGED_CERTIFICATE" -o jsonpath='{.status.certificateStatus}{"\n"}' || true
 echo "Then open $SITE_URL"

@@ -15,8 +15,10 @@ public struct ShellScript: Sendable {
 
     public let name: String
 
-    /// Declares a variable that holds a value from the plan.
+    /// Declares a variable that holds a value from the plan; declaring the same one again is a no-op,
+    /// so sections of a script can each declare what they use.
     public mutating func variable(_ name: String, _ value: String) {
+        if variables.contains(where: { $0.0 == name && $0.1 == value }) { return }
         variables.append((name, value))
     }
 

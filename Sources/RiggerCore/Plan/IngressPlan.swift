@@ -1,0 +1,32 @@
+/// The typed answers of the ingress step, which every app asks alike and maps onto its chart.
+public struct IngressPlan: Sendable, Equatable {
+    public enum Kind: String, Sendable { case gcpCLB = "gcp-clb", nginx, existing, none }
+    public enum TLS: String, Sendable { case gcpManaged = "gcp-managed", letsencrypt, secret, none }
+
+    public let type: Kind
+    public let hostname: String?
+    public let tls: TLS
+    public let className: String?
+    public let staticIPName: String?
+    public let letsencryptEmail: String?
+    public let tlsSecretName: String?
+
+    /// Reads the common ingress answers (see `CommonQuestions.ingress`).
+    public init(_ read: PlanReader) throws(PlanError) {
+        type = try read.choice("ingress.type", as: Kind.self)
+        hostname = read.optionalString("ingress.hostname")
+        tls = type == .none ? .none : try read.choice("ingress.tls", as: TLS.self)
+        className = read.optionalString("ingress.className")
+        staticIPName = read.optionalString("ingress.staticIpName")
+        letsencryptEmail = read.optionalString("ingress.letsencryptEmail")
+        tlsSecretName = read.optionalString("ingress.tlsSecretName")
+    }
+
+    /// The URL the app is reached at, when it has a hostname.
+    public var siteURL: String? {
+        hostname.map { (tls == .none ? "http://" : "https://") + $0 }
+    }
+
+    /// The hostname when there is an ingress to serve it.
+    public var servedHostname: String? { type == .none ? nil : hostname }
+}

@@ -1,0 +1,80 @@
+extension InstallScripts {
+    /// 00-preflight.sh: the tools, the kube context, the cluster version, the storage class, no
+    /// placeholder secrets, and each Secret the operator keeps with its keys. `extra` are the
+    /// app's own checks, run last.
+    public func preflight(extra: [ScriptSection] = []) -> ShellScript {
+        var script = script("00-preflight", "Checks the tools, the cluster and the bundle before anything is changed.")
+        // Only a bundle with volumes has a storage class to check.
+        if hasVolumes { script.variable("STORAGE_CLASS", cluster.storageClass ?? "") }
+        script.add(
+            "",
+            "command -v kubectl >/dev/null 2>&1 || fail \"kubectl is not on PATH; install kubectl 1.\(minimumKubernetesMinor) or newer\"",
+            "command -v helm >/dev/null 2>&1 || fail \"helm is not on PATH; install Helm 3\"",
+            "helm_version=\"$(helm version --template '{{.Version}}' 2>/dev/null || true)\"",
+            "case \"$helm_version\" in",
+            "  v3.*) echo \"helm $helm_version\" ;;",
+            "  *) fail \"Helm 3 is needed; found '${helm_version:-an unknown version}'\" ;;",
+            "esac",
+            "",
+            "current_context=\"$(kubectl config current-context 2>/dev/null || true)\"",
+            "[ -n \"$current_context\" ] || fail \"kubectl has no current context; select the cluster with: kubectl config use-context NAME\"",
+            "if [ -n \"$KUBE_CONTEXT\" ] && [ \"$current_context\" != \"$KUBE_CONTEXT\" ]; then",
+            "  fail \"the current kube context is '$current_context', but this bundle is for '$KUBE_CONTEXT'; run: kubectl config use-context '$KUBE_CONTEXT'\"",
+            "fi",
+            "echo \"kube context $current_context\"",
+            "",
+            "version_json=\"$(kube get --raw /version 2>/dev/null)\" || fail \"the cluster does not answer; check the kube context and your credentials\"",
+            "major=\"$(printf '%s\\n' \"$version_json\" | sed -n 's/.*\"major\": *\"\\([0-9]*\\).*/\\1/p' | head -n 1)\"",
+            "minor=\"$(printf '%s\\n' \"$version_json\" | sed -n 's/.*\"minor\": *\"\\([0-9]*\\).*/\\1/p' | head -n 1)\"",
+            "if [ \"${major:-0}\" -ne 1 ] || [ \"${minor:-0}\" -lt \(minimumKubernetesMinor) ]; then",
+            "  fail \"the \(appTitle) chart needs Kubernetes 1.\(minimumKubernetesMinor) or newer; the cluster runs ${major:-?}.${minor:-?}\"",
+            "fi",
+            "echo \"kubernetes $major.$minor\"")
+        if hasVolumes {
+            script.add(
+                "",
+                "if [ -n \"$STORAGE_CLASS\" ]; then",
+                "  kube get storageclass \"$STORAGE_CLASS\" >/dev/null 2>&1 || fail \"the storage class '$STORAGE_CLASS' does not exist; 'kubectl get storageclass' lists those that do\"",
+                "  echo \"storage class $STORAGE_CLASS\"",
+                "else",
+                "  default_class=\"$(kube get storageclass -o jsonpath='{range .items[?(@.metadata.annotations.storageclass\\.kubernetes\\.io/is-default-class==\"true\")]}{.metadata.name}{\" \"}{end}')\"",
+                "  [ -n \"$default_class\" ] || fail \"the cluster has no default storage class; set storageClass in the answers and regenerate\"",
+                "  echo \"default storage class $default_class\"",
+                "fi")
+        }
+        if !secrets.manifests.isEmpty {
+            script.add("", "[ -d secrets ] || fail \"the secrets/ folder is missing; regenerate the bundle\"")
+            script.add(contentsOf: Self.placeholderCheck)
+        }
+        addExistingSecretChecks(to: &script)
+        for section in extra { section.append(to: &script) }
+        script.add("echo \"preflight checks passed\"")
+        return script
+    }
+
+    /// Checks that each Secret the operator named is in the namespace with every key the chart reads.
+    private func addExistingSecretChecks(to script: inout ShellScript) {
+        let existing = secrets.existing
+        guard !existing.isEmpty else { return }
+        script.variable("NAMESPACE", cluster.namespace)
+        script.add(
+            "",
+            "# Secrets this bundle doesn't write: they must already be in the namespace.",
+            "require_secret_key() {",
+            "  value=\"$(kube get secret --namespace \"$NAMESPACE\" \"$1\" -o \"go-template={{index .data \\\"$2\\\"}}\" 2>/dev/null || true)\"",
+            "  if [ -z \"$value\" ] || [ \"$value\" = \"<no value>\" ]; then",
+            "    fail \"the Secret $1 in namespace $NAMESPACE has no key $2; create it with: kubectl create secret generic '$1' --namespace '$NAMESPACE' --from-file='$2'=FILE\"",
+            "  fi",
+            "  echo \"Secret $1 has key $2\"",
+            "}")
+        for reference in existing {
+            let variable = reference.purpose.uppercased().replacingOccurrences(of: "-", with: "_") + "_SECRET"
+            script.variable(variable, reference.name)
+            for (index, dataKey) in reference.dataKeys.enumerated() {
+                let keyVariable = variable + "_KEY" + (reference.dataKeys.count > 1 ? "_\(index + 1)" : "")
+                script.variable(keyVariable, dataKey)
+                script.add("require_secret_key \"$\(variable)\" \"$\(keyVariable)\"")
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+extension InstallScripts {
+    /// 50-verify.sh: waits for every rollout, then shows the address, the DNS record to create and
+    /// the certificate's state; without an ingress, the port-forward that reaches the app through
+    /// `webService` on `webPort`. `managedCertificate` names the GKE ManagedCertificate, if any.
+    public func verify(webService: String, webPort: Int, managedCertificate: String?) -> ShellScript {
+        var script = script("50-verify", "Waits for every rollout, then shows the address and the DNS record to create.")
+        script.variable("NAMESPACE", cluster.namespace)
+        script.add(
+            "",
+            "kube get deployments,statefulsets --namespace \"$NAMESPACE\" -o name | while read -r workload; do",
+            "  kube rollout status --namespace \"$NAMESPACE\" \"$workload\" --timeout=15m || fail \"$workload did not finish rolling out\"",
+            "done")
+        guard let hostname = ingress.servedHostname, let siteURL = ingress.siteURL else {
+            script.variable("WEB_SERVICE", webService)
+            script.add(
+                "echo \"\(appTitle) is running. It has no ingress; reach it with:\"",
+                "echo \"  kubectl port-forward --namespace $NAMESPACE svc/$WEB_SERVICE \(webPort):\(webPort)\"")
+            return script
+        }
+        script.variable("SITE_HOST", hostname)
+        script.variable("SITE_URL", siteURL)
+        script.add(
+            "address=\"\"",
+            "for _ in $(seq 1 60); do",
+            "  address=\"$(kube get ingress --namespace \"$NAMESPACE\" -o jsonpath='{.items[0].status.loadBalancer.ingress[0].ip}{.items[0].status.loadBalancer.ingress[0].hostname}' 2>/dev/null || true)\"",
+            "  [ -n \"$address\" ] && break",
+            "  sleep 10",
+            "done",
+            "[ -n \"$address\" ] || fail \"the ingress has no address after 10 minutes; see: kubectl describe ingress --namespace $NAMESPACE\"",
+            "case \"$address\" in",
+            "  *[!0-9.]*) record=\"CNAME\" ;;",
+            "  *) record=\"A\" ;;",
+            "esac",
+            "echo \"The ingress address is $address. Create (or check) this DNS record:\"",
+            "echo \"  $SITE_HOST  $record  $address\"")
+        switch ingress.tls {
+        case .gcpManaged:
+            if let managedCertificate {
+                script.variable("MANAGED_CERTIFICATE", managedCertificate)
+                script.add(
+                    "echo \"Google-managed certificate (Active once DNS resolves; it can take up to an hour):\"",
+                    "kube get managedcertificate --namespace \"$NAMESPACE\" \"$MANAGED_CERTIFICATE\" -o jsonpath='{.status.certificateStatus}{\"\\n\"}' || true")
+            }
+        case .letsencrypt:
+            script.add(
+                "echo \"Let's Encrypt certificate (Ready once DNS resolves):\"",
+                "kube get certificate --namespace \"$NAMESPACE\" 2>/dev/null || true")
+        case .secret, .none:
+            break
+        }
+        script.add("echo \"Then open $SITE_URL\"")
+        return script
+    }
+}
