@@ -17,7 +17,15 @@ enum CLI {
     }
 
     static func generator(environment: [String: String] = environment) -> BundleGenerator {
-        BundleGenerator(registry: registry, presets: presetLibrary(environment: environment), environment: environment)
+        BundleGenerator(
+            registry: registry, presets: presetLibrary(environment: environment), environment: environment, now: now(environment))
+    }
+
+    /// The generation's clock: SOURCE_DATE_EPOCH when set (the reproducible-builds convention,
+    /// so that two runs can write the same bundle), otherwise the current time.
+    static func now(_ environment: [String: String]) -> Date {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) { return Date(timeIntervalSince1970: epoch) }
+        return Date()
     }
 
     /// The app named with `--app`; an unknown name is invalid input, named with the known ones.

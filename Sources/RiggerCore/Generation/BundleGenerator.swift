@@ -22,12 +22,18 @@ public struct BundleGenerator: Sendable {
     public let environment: [String: String]
     /// The answers schema that rigger.yaml and answers files are migrated to.
     public let schema: AnswersSchema
+    /// The generation's clock, read once: answers that record when the bundle was first made
+    /// (see `DefaultValue.firstGeneration`) take it.
+    public let now: Date
 
-    public init(registry: AppRegistry, presets: PresetLibrary, environment: [String: String], schema: AnswersSchema = .current) {
+    public init(
+        registry: AppRegistry, presets: PresetLibrary, environment: [String: String], schema: AnswersSchema = .current, now: Date = Date()
+    ) {
         self.registry = registry
         self.presets = presets
         self.environment = environment
         self.schema = schema
+        self.now = now
     }
 
     /// Reads the bundle already in a folder, migrating its answers to the current schema.
@@ -95,7 +101,7 @@ public struct BundleGenerator: Sendable {
         let entry = registry.entry(for: layers)
         let catalog = entry.catalog
         let rules = entry.app.upgradeRules
-        let outcome = AnswerResolver(catalog: catalog).evaluate(layers)
+        let outcome = AnswerResolver(catalog: catalog, now: now).evaluate(layers)
         var problems = outcome.problems
         let lookup = outcome.answers.lookup
 

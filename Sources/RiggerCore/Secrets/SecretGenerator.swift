@@ -1,9 +1,22 @@
 import Crypto
 
-/// Makes secret values. Production code uses `SystemSecretGenerator`; tests inject a seeded one.
+/// A source of random bytes for secrets. Production code uses `SystemSecretGenerator`; tests
+/// inject a seeded one.
 public protocol SecretGenerator: Sendable {
+    /// The next random byte.
+    mutating func nextByte() -> UInt8
+}
+
+extension SecretGenerator {
     /// A value of `length` characters drawn uniformly from `SecretAlphabet.characters`.
-    mutating func generate(length: Int) -> String
+    public mutating func generate(length: Int) -> String {
+        SecretAlphabet.characters(length: length) { nextByte() }
+    }
+
+    /// `count` random bytes, for keys that are raw bytes (then written as Base64).
+    public mutating func bytes(count: Int) -> [UInt8] {
+        (0..<count).map { _ in nextByte() }
+    }
 }
 
 /// The characters generated secrets use: letters and digits only, so that a value is safe in URLs,
@@ -28,16 +41,15 @@ public enum SecretAlphabet {
 
 /// Secrets from the operating system's CSPRNG, through swift-crypto.
 public struct SystemSecretGenerator: SecretGenerator {
+    private var pool: [UInt8] = []
+
     public init() {}
 
-    public mutating func generate(length: Int) -> String {
-        var pool: [UInt8] = []
-        return SecretAlphabet.characters(length: length) {
-            if pool.isEmpty {
-                // A fresh 256-bit key is 32 bytes straight from the system CSPRNG.
-                pool = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
-            }
-            return pool.removeLast()
+    public mutating func nextByte() -> UInt8 {
+        if pool.isEmpty {
+            // A fresh 256-bit key is 32 bytes straight from the system CSPRNG.
+            pool = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
         }
+        return pool.removeLast()
     }
 }

@@ -86,7 +86,7 @@ public struct SecretSet: Sendable, Hashable {
             } else if let value = kept[question.key], !value.hasPrefix(placeholderMarker) {
                 set[question.key] = SecretEntry(value: value, source: .kept)
             } else if policy.isGenerated(lookup) {
-                set[question.key] = SecretEntry(value: generator.generate(length: policy.length), source: .generated)
+                set[question.key] = SecretEntry(value: policy.generate(using: &generator), source: .generated)
             } else {
                 set[question.key] = SecretEntry(value: placeholder(for: question.key), source: .placeholder)
             }

@@ -1,9 +1,14 @@
+import Foundation
+
 /// Merges answer layers and checks them against the catalog, collecting every problem at once.
 public struct AnswerResolver: Sendable {
     public let catalog: QuestionCatalog
+    /// The generation's clock, for first-generation defaults; nil leaves them unanswered.
+    public let now: Date?
 
-    public init(catalog: QuestionCatalog) {
+    public init(catalog: QuestionCatalog, now: Date? = nil) {
         self.catalog = catalog
+        self.now = now
     }
 
     /// Resolves the layers (later ones win) into complete answers, or throws `InvalidAnswers`.
@@ -57,9 +62,9 @@ public struct AnswerResolver: Sendable {
                 case .failure(let reason):
                     problems.append(AnswerProblem(key: question.key, value: given.raw.text, reason: reason, origin: given.raw.origin))
                     // Carry on with the default so that later questions are still checked.
-                    value = question.defaultValue.resolve(lookup)
+                    value = question.defaultValue.resolve(lookup, now: now)
                 }
-            } else if let fallback = question.defaultValue.resolve(lookup) {
+            } else if let fallback = question.defaultValue.resolve(lookup, now: now) {
                 // A derived default can fall on a choice the other answers rule out; say so rather than use it.
                 if case .choice = question.kind, case .failure(let reason) = question.parse(fallback.description, given: lookup) {
                     problems.append(AnswerProblem(key: question.key, value: fallback.description, reason: reason, origin: nil))

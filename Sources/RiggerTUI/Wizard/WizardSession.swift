@@ -118,7 +118,7 @@ public final class WizardSession {
     /// Computed once per change of the answers: a frame reads it many times.
     public var resolution: (answers: ResolvedAnswers, problems: [AnswerProblem]) {
         if let cachedResolution { return cachedResolution }
-        let computed = AnswerResolver(catalog: catalog).evaluate(baseLayers + [layer])
+        let computed = AnswerResolver(catalog: catalog, now: generator.now).evaluate(baseLayers + [layer])
         cachedResolution = computed
         return computed
     }

@@ -12,14 +12,12 @@ struct SeededSecretGenerator: SecretGenerator {
         key = SymmetricKey(data: Data(seed.utf8))
     }
 
-    mutating func generate(length: Int) -> String {
-        SecretAlphabet.characters(length: length) {
-            if pool.isEmpty {
-                counter += 1
-                let block = withUnsafeBytes(of: counter.bigEndian) { Data($0) }
-                pool = Array(HMAC<SHA256>.authenticationCode(for: block, using: key))
-            }
-            return pool.removeLast()
+    mutating func nextByte() -> UInt8 {
+        if pool.isEmpty {
+            counter += 1
+            let block = withUnsafeBytes(of: counter.bigEndian) { Data($0) }
+            pool = Array(HMAC<SHA256>.authenticationCode(for: block, using: key))
         }
+        return pool.removeLast()
     }
 }
