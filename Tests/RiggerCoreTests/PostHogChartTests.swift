@@ -24,37 +24,11 @@ final class PostHogChartTests: XCTestCase {
         return current?.string
     }
 
-    /// Variants that between them write every branch of the renderer.
-    private func variants() throws -> [(String, PreparedBundle)] {
-        var all = try TestProject.presetNames.map { ($0, try TestProject.presetBundle($0)) }
-        all.append(("everything managed", try TestProject.prepare(preset: "aws-managed", sets: TestProject.openAnswers["aws-managed"]!.filter { !$0.hasPrefix("ingress.letsencryptEmail") } + [
-            "clickhouse.mode=managed", "clickhouse.host=ch.example.com", "clickhouse.secure=true", "clickhouse.verify=true",
-            "objectStorage.mode=managed", "objectStorage.endpoint=https://s3.us-east-1.amazonaws.com", "objectStorage.bucket=posthog-data",
-            "objectStorage.region=us-east-1", "email.enabled=true", "email.host=smtp.example.com", "email.user=AKIAEXAMPLE",
-            "email.from=posthog@example.com", "kafka.tls=true", "ingress.type=existing", "ingress.tls=secret",
-            "ingress.tlsSecretName=posthog-tls", "ingress.className=traefik", "storageClass=gp3", "release=analytics",
-            "namespace=analytics", "kubeContext=arn:aws:eks:us-east-1:123456789012:cluster/prod",
-        ])))
-        all.append(("minio and secret tls on gcp", try TestProject.prepare(preset: "gcp", sets: [
-            "ingress.hostname=posthog.example.com", "objectStorage.mode=in-cluster", "ingress.tls=secret",
-            "ingress.tlsSecretName=posthog-tls", "storageClass=standard-rwo", "email.enabled=true", "email.host=smtp.example.com",
-            "email.from=posthog@example.com",
-        ])))
-        all.append(("existing Secrets for managed services", try TestProject.existingSecretsBundle()))
-        all.append(("existing Secrets in the cluster", try TestProject.prepare(preset: "gcp", sets: [
-            "ingress.hostname=posthog.example.com", "objectStorage.mode=in-cluster", "postgresql.existingSecret=pg-auth",
-            "redis.existingSecret=redis-auth", "clickhouse.existingSecret=ch-auth", "clickhouse.existingSecretKey=admin-password",
-            "objectStorage.existingSecret=minio-root",
-        ])))
-        all.append(("no ingress", try TestProject.prepare(preset: "local", sets: ["ingress.type=none", "redis.mode=managed", "redis.host=10.0.0.5", "redis.auth=false"])))
-        return all
-    }
-
     func testEveryKeyWrittenExistsInTheChart() throws {
         let chartPaths = Set(try TestProject.fixtureLines("posthog-30.46.0-value-paths.txt") + TestProject.fixtureLines("subchart-value-paths.txt"))
         let freeForm = try TestProject.fixtureLines("free-form-value-maps.txt")
         XCTAssertGreaterThan(chartPaths.count, 1000, "the chart key list looks truncated")
-        for (name, prepared) in try variants() {
+        for (name, prepared) in try TestProject.postHogVariants() {
             for path in leafPaths(try valuesTree(prepared)) {
                 if freeForm.contains(where: { path.hasPrefix($0 + ".") }) { continue }
                 XCTAssertTrue(chartPaths.contains(path), "\(name): values.yaml writes \(path), which chart 30.46.0 does not have")
@@ -66,7 +40,7 @@ final class PostHogChartTests: XCTestCase {
         // error-on-invalid-values.tpl fails the render on these (certManager was renamed cert-manager).
         let rejected = ["certManager", "beat", "clickhouseOperator", "redis.host", "redis.port", "redis.password", "clickhouse.host",
                         "clickhouse.replication", "postgresql.postgresqlHost", "postgresql.postgresqlPort", "postgresql.postgresqlUsername"]
-        for (name, prepared) in try variants() {
+        for (name, prepared) in try TestProject.postHogVariants() {
             let paths = leafPaths(try valuesTree(prepared))
             for key in rejected {
                 XCTAssertFalse(paths.contains { $0 == key || $0.hasPrefix(key + ".") }, "\(name): writes \(key), which the chart rejects")
@@ -76,7 +50,7 @@ final class PostHogChartTests: XCTestCase {
 
     func testEverySecretTheChartReadsIsInTheBundle() throws {
         let references = try TestProject.fixtureLines("posthog-secret-references.txt").map { $0.split(separator: " ").map(String.init) }
-        for (name, prepared) in try variants() {
+        for (name, prepared) in try TestProject.postHogVariants() {
             let values = try valuesTree(prepared)
             var provided: [String: Set<String>] = [:]
             for file in prepared.bundle.files where file.path.hasPrefix("secrets/") {
@@ -111,7 +85,7 @@ final class PostHogChartTests: XCTestCase {
     }
 
     func testPosthogSecretKeyAndClickHousePasswordAlwaysComeFromSecrets() throws {
-        for (name, prepared) in try variants() {
+        for (name, prepared) in try TestProject.postHogVariants() {
             let values = try valuesTree(prepared)
             XCTAssertNotNil(value(values, "posthogSecretKey.existingSecret"), name)
             XCTAssertNotNil(value(values, "cloud"), name)

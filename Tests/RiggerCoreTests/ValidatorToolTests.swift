@@ -16,36 +16,30 @@ final class ValidatorToolTests: XCTestCase {
         }
     }
 
-    private func require(_ tool: String) throws {
-        guard programExists(tool) else {
-            XCTFail("\(tool) is not installed; .ci/run installs it (see the README)")
-            throw XCTSkip("\(tool) missing")
-        }
-    }
 
     func testShellcheckPassesOnEveryScript() throws {
-        try require("shellcheck")
+        let shellcheck = try TestTools.require("shellcheck")
         for (preset, folder, bundle) in try bundleFolders() {
             let scripts = bundle.paths.filter { $0.hasSuffix(".sh") }
             XCTAssertEqual(scripts.count, 7, preset)
-            let result = try runProgram("shellcheck", ["--severity=style", "--shell=bash"] + scripts, directory: folder)
+            let result = try runProgram(shellcheck, ["--severity=style", "--shell=bash"] + scripts, directory: folder)
             XCTAssertEqual(result.status, 0, "\(preset): shellcheck found problems:\n\(result.output)\(result.error)")
         }
     }
 
     func testYamllintPassesOnEveryYAMLFile() throws {
-        try require("yamllint")
+        let yamllint = try TestTools.require("yamllint")
         let config = TestProject.fixtures.appendingPathComponent("yamllint.yaml").path
         for (preset, folder, bundle) in try bundleFolders() {
             let files = bundle.paths.filter { $0.hasSuffix(".yaml") }
             XCTAssertGreaterThanOrEqual(files.count, preset == "existing Secrets" ? 2 : 5, preset)
-            let result = try runProgram("yamllint", ["--strict", "-c", config] + files, directory: folder)
+            let result = try runProgram(yamllint, ["--strict", "-c", config] + files, directory: folder)
             XCTAssertEqual(result.status, 0, "\(preset): yamllint found problems:\n\(result.output)\(result.error)")
         }
     }
 
     func testKubernetesValidateAcceptsEverySecretManifest() throws {
-        try require("kubernetes-validate")
+        let kubernetesValidate = try TestTools.require("kubernetes-validate")
         for (preset, folder, bundle) in try bundleFolders() {
             let secrets = bundle.paths.filter { $0.hasPrefix("secrets/") }
             if preset == "existing Secrets" {
@@ -53,7 +47,7 @@ final class ValidatorToolTests: XCTestCase {
                 continue
             }
             XCTAssertFalse(secrets.isEmpty, preset)
-            let result = try runProgram("kubernetes-validate", ["--strict"] + secrets, directory: folder)
+            let result = try runProgram(kubernetesValidate, ["--strict"] + secrets, directory: folder)
             XCTAssertEqual(result.status, 0, "\(preset): kubernetes-validate rejected a Secret:\n\(result.output)\(result.error)")
             XCTAssertFalse(result.output.contains("ERROR"), "\(preset): \(result.output)")
         }

@@ -25,6 +25,9 @@ enum TestProject {
 
     final class Marker {}
 
+    /// The clock every in-memory test generation uses, so that first-generation answers repeat.
+    static let fixedNow = Date(timeIntervalSince1970: 1_790_000_000)
+
     /// The answers each preset leaves open, as an operator would supply them.
     static let openAnswers: [String: [String]] = [
         "gcp": ["ingress.hostname=posthog.example.com"],
@@ -50,7 +53,7 @@ enum TestProject {
         preset: String?, sets: [String] = [], secrets: [String: String] = [:], outputDirectory: String = "/nonexistent/rigger-test",
         seed: String = "rigger-tests"
     ) throws -> PreparedBundle {
-        let generator = BundleGenerator(registry: .standard, presets: presets, environment: [:])
+        let generator = BundleGenerator(registry: .standard, presets: presets, environment: [:], now: fixedNow)
         var random = SeededSecretGenerator(seed: seed)
         let request = GenerationRequest(preset: preset, setArguments: sets, wizardSecrets: secrets, outputDirectory: outputDirectory)
         return try generator.prepare(request, generator: &random)
@@ -72,6 +75,36 @@ enum TestProject {
             "email.enabled=true", "email.host=smtp.example.com", "email.user=AKIAEXAMPLE", "email.from=posthog@example.com",
             "email.existingSecret=ses-smtp", "email.existingSecretKey=password",
         ])
+    }
+
+    /// Variants that between them write every branch of the renderer.
+    static func postHogVariants() throws -> [(String, PreparedBundle)] {
+        var all = try presetNames.map { ($0, try presetBundle($0)) }
+        all.append(("every dependency in the cluster, with MinIO and Let's Encrypt", try prepare(preset: "aws", sets: openAnswers["aws"]! + [
+            "objectStorage.mode=in-cluster", "email.enabled=true", "email.host=smtp.example.com", "email.user=posthog",
+            "email.from=posthog@example.com",
+        ], secrets: ["email.password": "smtp-Password-1"])))
+        all.append(("everything managed", try prepare(preset: "aws-managed", sets: openAnswers["aws-managed"]!.filter { !$0.hasPrefix("ingress.letsencryptEmail") } + [
+            "clickhouse.mode=managed", "clickhouse.host=ch.example.com", "clickhouse.secure=true", "clickhouse.verify=true",
+            "objectStorage.mode=managed", "objectStorage.endpoint=https://s3.us-east-1.amazonaws.com", "objectStorage.bucket=posthog-data",
+            "objectStorage.region=us-east-1", "email.enabled=true", "email.host=smtp.example.com", "email.user=AKIAEXAMPLE",
+            "email.from=posthog@example.com", "kafka.tls=true", "ingress.type=existing", "ingress.tls=secret",
+            "ingress.tlsSecretName=posthog-tls", "ingress.className=traefik", "storageClass=gp3", "release=analytics",
+            "namespace=analytics", "kubeContext=arn:aws:eks:us-east-1:123456789012:cluster/prod",
+        ])))
+        all.append(("minio and secret tls on gcp", try prepare(preset: "gcp", sets: [
+            "ingress.hostname=posthog.example.com", "objectStorage.mode=in-cluster", "ingress.tls=secret",
+            "ingress.tlsSecretName=posthog-tls", "storageClass=standard-rwo", "email.enabled=true", "email.host=smtp.example.com",
+            "email.from=posthog@example.com",
+        ])))
+        all.append(("existing Secrets for managed services", try existingSecretsBundle()))
+        all.append(("existing Secrets in the cluster", try prepare(preset: "gcp", sets: [
+            "ingress.hostname=posthog.example.com", "objectStorage.mode=in-cluster", "postgresql.existingSecret=pg-auth",
+            "redis.existingSecret=redis-auth", "clickhouse.existingSecret=ch-auth", "clickhouse.existingSecretKey=admin-password",
+            "objectStorage.existingSecret=minio-root",
+        ])))
+        all.append(("no ingress", try prepare(preset: "local", sets: ["ingress.type=none", "redis.mode=managed", "redis.host=10.0.0.5", "redis.auth=false"])))
+        return all
     }
 
     /// A new empty temporary folder.

@@ -1,0 +1,218 @@
+import Foundation
+import RiggerCore
+import XCTest
+import Yams
+
+/// A chart rendered by the real Helm library (helm-python-sdk, through tools/render-chart.py),
+/// with the questions the tests ask of it: images, Secret references, objects.
+struct RenderedChart {
+    struct Document {
+        let template: String
+        let object: [String: Any]
+
+        var kind: String { object["kind"] as? String ?? "" }
+        var name: String { (object["metadata"] as? [String: Any])?["name"] as? String ?? "" }
+        var annotations: [String: String] { ((object["metadata"] as? [String: Any])?["annotations"] as? [String: String]) ?? [:] }
+        /// A `helm test` hook: created only by `helm test`, never by an install.
+        var isTestHook: Bool { (annotations["helm.sh/hook"] ?? "").split(separator: ",").contains { $0.hasPrefix("test") } }
+    }
+
+    /// A Secret a workload reads: through env (secretKeyRef), envFrom, or a volume.
+    struct SecretUse: Hashable, CustomStringConvertible {
+        let workload: String
+        let secret: String
+        /// The data key, or nil when the whole Secret is read.
+        let key: String?
+        let optional: Bool
+
+        var description: String { "\(workload) reads Secret \(secret)" + (key.map { " key \($0)" } ?? "") }
+    }
+
+    let documents: [Document]
+
+    /// Renders `chart` with the values text, or fails the test with Helm's error.
+    static func render(
+        chart: URL, values: String, release: String, namespace: String, postRenderer: String? = nil,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> RenderedChart {
+        let python = try TestTools.require("python")
+        let folder = try TestProject.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let valuesFile = folder.appendingPathComponent("values.yaml")
+        try Data(values.utf8).write(to: valuesFile)
+        let script = TestProject.root.appendingPathComponent("tools/render-chart.py").path
+        let result = try runProgram(python, [script, chart.path, valuesFile.path, release, namespace] + (postRenderer.map { [$0] } ?? []))
+        let parsed = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        if let error = parsed?["error"] as? String {
+            XCTFail("helm could not render \(chart.lastPathComponent): \(error)", file: file, line: line)
+            throw RenderError(message: error)
+        }
+        guard result.status == 0, let documents = parsed?["documents"] as? [[String: Any]] else {
+            throw RenderError(message: "render-chart.py failed: \(result.error)")
+        }
+        return RenderedChart(documents: documents.compactMap { entry in
+            (entry["object"] as? [String: Any]).map { Document(template: entry["template"] as? String ?? "", object: $0) }
+        })
+    }
+
+    struct RenderError: Error { let message: String }
+
+    /// Objects of a kind.
+    func objects(_ kind: String) -> [Document] { documents.filter { $0.kind == kind } }
+
+    /// Every container and init container image an install creates (test hooks left out),
+    /// wherever a pod spec sits: Deployments, Jobs, CronJobs and custom resources' pod templates.
+    var images: [(workload: String, image: String)] {
+        documents.filter { !$0.isTestHook }.flatMap { document in
+            Self.containers(in: document.object).compactMap { container in
+                (container["image"] as? String).map { ("\(document.kind)/\(document.name)", $0) }
+            }
+        }
+    }
+
+    /// Every Secret a workload reads.
+    var secretUses: [SecretUse] {
+        var uses: [SecretUse] = []
+        for document in documents where !document.isTestHook {
+            let workload = "\(document.kind)/\(document.name)"
+            for container in Self.containers(in: document.object) {
+                for env in container["env"] as? [[String: Any]] ?? [] {
+                    if let ref = (env["valueFrom"] as? [String: Any])?["secretKeyRef"] as? [String: Any], let name = ref["name"] as? String {
+                        uses.append(SecretUse(workload: workload, secret: name, key: ref["key"] as? String, optional: ref["optional"] as? Bool ?? false))
+                    }
+                }
+                for source in container["envFrom"] as? [[String: Any]] ?? [] {
+                    if let ref = source["secretRef"] as? [String: Any], let name = ref["name"] as? String {
+                        uses.append(SecretUse(workload: workload, secret: name, key: nil, optional: ref["optional"] as? Bool ?? false))
+                    }
+                }
+            }
+            Self.walk(document.object) { map in
+                guard let volumes = map["volumes"] as? [[String: Any]] else { return }
+                for volume in volumes {
+                    guard let secret = volume["secret"] as? [String: Any], let name = secret["secretName"] as? String else { continue }
+                    let items = (secret["items"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
+                    let optional = secret["optional"] as? Bool ?? false
+                    if items.isEmpty {
+                        uses.append(SecretUse(workload: workload, secret: name, key: nil, optional: optional))
+                    } else {
+                        uses += items.map { SecretUse(workload: workload, secret: name, key: $0, optional: optional) }
+                    }
+                }
+            }
+        }
+        return uses
+    }
+
+    /// The data keys of each Secret the chart itself renders; a Secret that one of its Jobs
+    /// creates when it runs (ingress-nginx's admission certificate) is known by name only.
+    var renderedSecrets: [String: Set<String>] {
+        var secrets: [String: Set<String>] = [:]
+        for document in objects("Job") {
+            for container in Self.containers(in: document.object) {
+                for argument in container["args"] as? [String] ?? [] where argument.hasPrefix("--secret-name=") {
+                    secrets[String(argument.dropFirst("--secret-name=".count)), default: []].insert(RenderedChart.anyKey)
+                }
+            }
+        }
+        for document in objects("Secret") {
+            let keys = Set(((document.object["data"] as? [String: Any]) ?? [:]).keys).union(((document.object["stringData"] as? [String: Any]) ?? [:]).keys)
+            secrets[document.name, default: []].formUnion(keys)
+        }
+        return secrets
+    }
+
+    /// Stands for "any key": a Secret whose keys the chart's own Job decides at run time.
+    static let anyKey = "*"
+
+    static func containers(in object: [String: Any]) -> [[String: Any]] {
+        var found: [[String: Any]] = []
+        walk(object) { map in
+            for key in ["containers", "initContainers"] {
+                found += map[key] as? [[String: Any]] ?? []
+            }
+        }
+        return found
+    }
+
+    static func walk(_ value: Any, _ visit: ([String: Any]) -> Void) {
+        if let map = value as? [String: Any] {
+            visit(map)
+            for child in map.values { walk(child, visit) }
+        } else if let list = value as? [Any] {
+            for child in list { walk(child, visit) }
+        }
+    }
+}
+
+/// Checks a bundle against what the real chart renders from its values: the checks every app's
+/// real-chart tests share.
+enum BundleChartCheck {
+    /// Problems with every Secret a workload reads: each must be rendered by the chart, written in
+    /// secrets/ with the key, or be an existing Secret that 00-preflight.sh checks for the key.
+    static func secretProblems(_ rendered: RenderedChart, bundle: RiggerCore.Bundle, extraManifests: [String: Set<String>] = [:]) -> [String] {
+        var provided = rendered.renderedSecrets.merging(extraManifests) { $0.union($1) }
+        for file in bundle.files where file.path.hasPrefix("secrets/") {
+            guard let name = manifestName(file.contents) else { continue }
+            provided[name, default: []].formUnion(manifestKeys(file.contents))
+        }
+        let preflight = bundle["scripts/00-preflight.sh"]?.contents ?? ""
+        var problems: [String] = []
+        for use in Set(rendered.secretUses) where !use.optional {
+            if let keys = provided[use.secret] {
+                if let key = use.key, !keys.contains(key), !keys.contains(RenderedChart.anyKey) { problems.append("\(use): the Secret has no such key") }
+                continue
+            }
+            let checked = preflight.contains("='\(use.secret)'") && (use.key.map { preflight.contains("='\($0)'") } ?? true)
+            if !checked { problems.append("\(use): neither the chart, secrets/ nor 00-preflight.sh provides it") }
+        }
+        return problems.sorted()
+    }
+
+    /// Problems with every image: each must be pinned, and from no retired registry.
+    static func imageProblems(_ rendered: RenderedChart) -> [String] {
+        var problems: [String] = []
+        for (workload, text) in rendered.images {
+            guard let image = ImageReference(text) else {
+                problems.append("\(workload): unreadable image '\(text)'")
+                continue
+            }
+            if !image.isPinned { problems.append("\(workload): \(text) is not pinned to a tag or digest") }
+            if let notice = ImageRegistryNotice.notice(for: image), notice.status == .retired {
+                problems.append("\(workload): \(text) is from \(notice.prefix), retired since \(notice.since)")
+            }
+        }
+        return Array(Set(problems)).sorted()
+    }
+
+    /// Secret values that appear in values.yaml, which must never hold one.
+    static func leakedSecrets(_ prepared: PreparedBundle) -> [String] {
+        let values = prepared.bundle["values.yaml"]?.contents ?? ""
+        return prepared.secrets.entries.filter { $0.value.source != .placeholder && values.contains($0.value.value) }.map(\.key).sorted()
+    }
+
+    private static func manifestName(_ text: String) -> String? {
+        guard let node = try? Yams.compose(yaml: text) else { return nil }
+        return node["metadata"]?["name"]?.string
+    }
+
+    private static func manifestKeys(_ text: String) -> Set<String> {
+        guard let node = try? Yams.compose(yaml: text), case .mapping(let data)? = node["stringData"] else { return [] }
+        return Set(data.keys.compactMap(\.string))
+    }
+}
+
+/// Renders a prepared bundle's values.yaml on a real chart, as its install script would: with the
+/// bundle's release and namespace, and through its post-renderer when it has one.
+enum RealChartRender {
+    static func render(_ prepared: PreparedBundle, chart: URL, name: String) throws -> RenderedChart {
+        let folder = try TestProject.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try TestProject.materialize(prepared.bundle, in: folder)
+        let postRenderer = prepared.bundle["scripts/post-render.sh"].map { _ in folder.appendingPathComponent("scripts/post-render.sh").path }
+        return try RenderedChart.render(
+            chart: chart, values: try XCTUnwrap(prepared.bundle["values.yaml"]?.contents, name),
+            release: try XCTUnwrap(prepared.answers["release"]?.description),
+            namespace: try XCTUnwrap(prepared.answers["namespace"]?.description), postRenderer: postRenderer)
+    }
+}
