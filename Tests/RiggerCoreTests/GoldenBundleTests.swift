@@ -2,35 +2,46 @@ import Foundation
 import RiggerCore
 import XCTest
 
-/// Every preset's bundle, with seeded secrets, against the reviewed files under Golden/<preset>/.
+/// Every app's presets' bundles, with seeded secrets, against the reviewed files under
+/// Golden/<app>/<preset>/.
 /// Set RIGGER_RECORD_GOLDEN=1 to write them anew; review the diff before committing.
 final class GoldenBundleTests: XCTestCase {
     private var recording: Bool { ProcessInfo.processInfo.environment["RIGGER_RECORD_GOLDEN"] == "1" }
 
     func testEveryPresetMatchesItsGoldenBundle() throws {
-        for preset in TestProject.presetNames {
-            let bundle = try TestProject.presetBundle(preset).bundle
-            let folder = TestProject.golden.appendingPathComponent(preset)
-            if recording {
-                try? FileManager.default.removeItem(at: folder)
-                try TestProject.materialize(bundle, in: folder)
-                continue
+        for fixture in TestProject.appFixtures {
+            for preset in fixture.presets {
+                try check(fixture, preset)
             }
-            let expectedPaths = try goldenPaths(folder)
-            XCTAssertEqual(bundle.paths, expectedPaths, "\(preset): the set of files differs from Golden/\(preset)")
-            for file in bundle.files {
-                let url = folder.appendingPathComponent(file.path)
-                guard let expected = try? String(contentsOf: url, encoding: .utf8) else { continue }
-                if expected != file.contents {
-                    XCTFail("\(preset)/\(file.path) differs from its golden file:\n" + lineDiff(expected: expected, actual: file.contents))
-                }
+        }
+    }
+
+    private func check(_ fixture: AppTestFixture, _ preset: String) throws {
+        let bundle = try TestProject.presetBundle(preset, of: fixture).bundle
+        let folder = TestProject.golden.appendingPathComponent("\(fixture.app)/\(preset)")
+        if recording {
+            try? FileManager.default.removeItem(at: folder)
+            try TestProject.materialize(bundle, in: folder)
+            return
+        }
+        let expectedPaths = try goldenPaths(folder)
+        XCTAssertEqual(bundle.paths, expectedPaths, "\(fixture.app) \(preset): the set of files differs from Golden/\(fixture.app)/\(preset)")
+        for file in bundle.files {
+            let url = folder.appendingPathComponent(file.path)
+            guard let expected = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            if expected != file.contents {
+                XCTFail("\(fixture.app)/\(preset)/\(file.path) differs from its golden file:\n" + lineDiff(expected: expected, actual: file.contents))
             }
         }
     }
 
     func testTheSameInputsGiveByteIdenticalBundles() throws {
-        for preset in TestProject.presetNames {
-            XCTAssertEqual(try TestProject.presetBundle(preset).bundle, try TestProject.presetBundle(preset).bundle, preset)
+        for fixture in TestProject.appFixtures {
+            for preset in fixture.presets {
+                XCTAssertEqual(
+                    try TestProject.presetBundle(preset, of: fixture).bundle, try TestProject.presetBundle(preset, of: fixture).bundle,
+                    "\(fixture.app) \(preset)")
+            }
         }
     }
 

@@ -28,40 +28,28 @@ enum TestProject {
     /// The clock every in-memory test generation uses, so that first-generation answers repeat.
     static let fixedNow = Date(timeIntervalSince1970: 1_790_000_000)
 
-    /// The answers each preset leaves open, as an operator would supply them.
-    static let openAnswers: [String: [String]] = [
-        "gcp": ["ingress.hostname=posthog.example.com"],
-        "aws": ["ingress.hostname=posthog.example.com", "ingress.letsencryptEmail=ops@example.com"],
-        "aws-managed": [
-            "ingress.hostname=posthog.example.com", "ingress.letsencryptEmail=ops@example.com",
-            "postgresql.host=posthog.abc123.us-east-1.rds.amazonaws.com",
-            "redis.host=posthog.abc123.use1.cache.amazonaws.com",
-            "kafka.brokers=b-1.posthog.abc123.kafka.us-east-1.amazonaws.com:9092,b-2.posthog.abc123.kafka.us-east-1.amazonaws.com:9092",
-        ],
-        "local": [],
-    ]
+    /// Every app's presets and what each leaves open; each app's fixture is declared beside its tests.
+    static let appFixtures: [AppTestFixture] = [.postHog]
 
-    /// The secrets each preset leaves to the operator.
-    static let openSecrets: [String: [String: String]] = [
-        "aws-managed": ["postgresql.password": "rds-Password-1", "redis.password": "elasticache-Token-1"],
-    ]
-
-    static let presetNames = ["aws", "aws-managed", "gcp", "local"]
+    /// PostHog's: the presets most tests use.
+    static var openAnswers: [String: [String]] { AppTestFixture.postHog.openAnswers }
+    static var openSecrets: [String: [String: String]] { AppTestFixture.postHog.openSecrets }
+    static var presetNames: [String] { AppTestFixture.postHog.presets }
 
     /// A bundle prepared in memory with seeded secrets.
     static func prepare(
-        preset: String?, sets: [String] = [], secrets: [String: String] = [:], outputDirectory: String = "/nonexistent/rigger-test",
-        seed: String = "rigger-tests"
+        app: String? = nil, preset: String?, sets: [String] = [], secrets: [String: String] = [:],
+        outputDirectory: String = "/nonexistent/rigger-test", seed: String = "rigger-tests"
     ) throws -> PreparedBundle {
         let generator = BundleGenerator(registry: .standard, presets: presets, environment: [:], now: fixedNow)
         var random = SeededSecretGenerator(seed: seed)
-        let request = GenerationRequest(preset: preset, setArguments: sets, wizardSecrets: secrets, outputDirectory: outputDirectory)
+        let request = GenerationRequest(app: app, preset: preset, setArguments: sets, wizardSecrets: secrets, outputDirectory: outputDirectory)
         return try generator.prepare(request, generator: &random)
     }
 
-    /// The bundle for a preset with its open answers and secrets supplied.
-    static func presetBundle(_ name: String) throws -> PreparedBundle {
-        try prepare(preset: name, sets: openAnswers[name] ?? [], secrets: openSecrets[name] ?? [:])
+    /// The bundle for one of an app's presets with its open answers and secrets supplied.
+    static func presetBundle(_ name: String, of fixture: AppTestFixture = .postHog) throws -> PreparedBundle {
+        try prepare(app: fixture.app, preset: name, sets: fixture.openAnswers[name] ?? [], secrets: fixture.openSecrets[name] ?? [:])
     }
 
     /// The aws-managed bundle with every secret read from a Secret already in the cluster, and

@@ -1,0 +1,25 @@
+/// One app's presets, with the answers and secrets each leaves open, as an operator would supply
+/// them: what the golden, validator and real-chart tests generate for every app.
+struct AppTestFixture {
+    let app: String
+    let presets: [String]
+    let openAnswers: [String: [String]]
+    let openSecrets: [String: [String: String]]
+}
+
+extension AppTestFixture {
+    static let postHog = AppTestFixture(
+        app: "posthog", presets: ["aws", "aws-managed", "gcp", "local"],
+        openAnswers: [
+            "gcp": ["ingress.hostname=posthog.example.com"],
+            "aws": ["ingress.hostname=posthog.example.com", "ingress.letsencryptEmail=ops@example.com"],
+            "aws-managed": [
+                "ingress.hostname=posthog.example.com", "ingress.letsencryptEmail=ops@example.com",
+                "postgresql.host=posthog.abc123.us-east-1.rds.amazonaws.com",
+                "redis.host=posthog.abc123.use1.cache.amazonaws.com",
+                "kafka.brokers=b-1.posthog.abc123.kafka.us-east-1.amazonaws.com:9092,b-2.posthog.abc123.kafka.us-east-1.amazonaws.com:9092",
+            ],
+            "local": [],
+        ],
+        openSecrets: ["aws-managed": ["postgresql.password": "rds-Password-1", "redis.password": "elasticache-Token-1"]])
+}
