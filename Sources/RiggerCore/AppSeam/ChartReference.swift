@@ -5,10 +5,10 @@ public struct ChartReference: Sendable, Equatable {
         /// A Helm repository, added under `name` before the install.
         case repository(name: String, url: String)
         /// A folder of a git repository at one commit, for charts published in no Helm repository.
-        /// The install script clones it and refuses to go on unless the checked-out commit is
-        /// `commit` (a full 40-hex id) and the folder's git tree is `tree`, the content rigger's
-        /// values were written for.
-        case git(url: String, commit: String, path: String, tree: String)
+        /// The install script fetches that commit and refuses to go on unless the checkout is
+        /// `commit` (a full 40-hex id, which names the whole tree) and, when `tree` is given, the
+        /// chart folder is that git tree: the content rigger's values were written for.
+        case git(url: String, commit: String, path: String, tree: String?)
     }
 
     /// The chart's name, e.g. `analytics`.

@@ -20,7 +20,6 @@ extension InstallScripts {
             script.variable("CHART_GIT_URL", url)
             script.variable("CHART_COMMIT", commit)
             script.variable("CHART_PATH", path)
-            script.variable("CHART_TREE", tree)
             script.add(
                 "",
                 "# The chart is published in no Helm repository: clone it at the pinned commit and check that",
@@ -32,10 +31,14 @@ extension InstallScripts {
                 "git -C \"$checkout\" fetch --quiet --depth 1 \"$CHART_GIT_URL\" \"$CHART_COMMIT\" || fail \"could not fetch commit $CHART_COMMIT from $CHART_GIT_URL\"",
                 "git -C \"$checkout\" -c advice.detachedHead=false checkout --quiet FETCH_HEAD || fail \"could not check out commit $CHART_COMMIT\"",
                 "found_commit=\"$(git -C \"$checkout\" rev-parse HEAD)\"",
-                "[ \"$found_commit\" = \"$CHART_COMMIT\" ] || fail \"the chart checkout is at commit $found_commit; expected $CHART_COMMIT. Refusing to install it.\"",
-                "found_tree=\"$(git -C \"$checkout\" rev-parse \"HEAD:$CHART_PATH\" 2>/dev/null || true)\"",
-                "[ \"$found_tree\" = \"$CHART_TREE\" ] || fail \"the chart folder $CHART_PATH at $CHART_COMMIT is tree '${found_tree:-missing}'; expected $CHART_TREE. Refusing to install it.\"",
-                "echo \"chart $CHART_PATH at commit $CHART_COMMIT verified (tree $CHART_TREE)\"")
+                "[ \"$found_commit\" = \"$CHART_COMMIT\" ] || fail \"the chart checkout is at commit $found_commit; expected $CHART_COMMIT. Refusing to install it.\"")
+            if let tree {
+                script.variable("CHART_TREE", tree)
+                script.add(
+                    "found_tree=\"$(git -C \"$checkout\" rev-parse \"HEAD:$CHART_PATH\" 2>/dev/null || true)\"",
+                    "[ \"$found_tree\" = \"$CHART_TREE\" ] || fail \"the chart folder $CHART_PATH at $CHART_COMMIT is tree '${found_tree:-missing}'; expected $CHART_TREE. Refusing to install it.\"")
+            }
+            script.add("echo \"chart $CHART_PATH at commit $CHART_COMMIT verified\"")
             chartArgument = "\"$checkout/$CHART_PATH\""
         }
         var versionLine = "  --version \"$CHART_VERSION\" \\"
