@@ -5,7 +5,7 @@ import XCTest
 /// with capture-pane.
 final class WizardEndToEndTests: XCTestCase {
     private var socket = ""
-    private var folder = URL(fileURLWithPath: "/")
+    var folder = URL(fileURLWithPath: "/")
 
     override func setUpWithError() throws {
         guard (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains(where: {
@@ -26,7 +26,7 @@ final class WizardEndToEndTests: XCTestCase {
     /// Runs tmux with posix_spawn and waitpid: the tmux server forks off the first client, and
     /// Foundation's Process was seen never to reap that client.
     @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
+    func tmux(_ arguments: [String]) throws -> String {
         let output = folder.appendingPathComponent("tmux-\(UUID().uuidString).out").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -45,7 +45,7 @@ final class WizardEndToEndTests: XCTestCase {
     }
 
     /// Starts rigger in a new 80x24 tmux session; the shell prints EXIT=<code> and the tty's echo state after it.
-    private func start(_ arguments: String, term: String = "xterm-256color", lang: String = "C.UTF-8", environment: String = "") throws {
+    func start(_ arguments: String, term: String = "xterm-256color", lang: String = "C.UTF-8", environment: String = "") throws {
         let presets = WizardTestSupport.root.appendingPathComponent("presets").path
         let command = "cd '\(folder.path)' && \(environment) RIGGER_PRESETS='\(presets)' '\(WizardTestSupport.executable)' \(arguments); "
             + "echo EXIT=$?; echo \"TTY=$(stty -a | grep -o -- ' -\\?echo ' | head -n 1)\"; sleep 120"
@@ -56,21 +56,21 @@ final class WizardEndToEndTests: XCTestCase {
     /// The screen with its attributes and colours as escape sequences.
     private func screenWithAttributes() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", "e2e"]) }
 
-    private func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "e2e"]) }
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "e2e"]) }
 
-    private func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", "e2e"] + keys) }
+    func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", "e2e"] + keys) }
 
-    private func type(_ text: String) throws { try tmux(["send-keys", "-t", "e2e", "-l", text]) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "e2e", "-l", text]) }
 
     /// Waits until the screen shows `text`, for up to five seconds.
     @discardableResult
-    private func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         try waitUntil("showed '\(text)'", file: file, line: line) { $0.contains(text) }
     }
 
     /// Waits until the screen passes a test, for up to five seconds.
     @discardableResult
-    private func waitUntil(_ what: String, file: StaticString = #filePath, line: UInt = #line, _ test: (String) -> Bool) throws -> String {
+    func waitUntil(_ what: String, file: StaticString = #filePath, line: UInt = #line, _ test: (String) -> Bool) throws -> String {
         var last = ""
         for _ in 0..<100 {
             last = try screen()
@@ -83,7 +83,7 @@ final class WizardEndToEndTests: XCTestCase {
 
     private func widest(_ screen: String) -> Int { screen.split(separator: "\n").map(\.count).max() ?? 0 }
 
-    private func pressEnter(until title: String) throws {
+    func pressEnter(until title: String) throws {
         for _ in 0..<12 {
             if try screen().contains("\(">") \(title)") { return }
             try keys("Enter")
@@ -93,7 +93,7 @@ final class WizardEndToEndTests: XCTestCase {
     }
 
     /// Accepts every remaining step, writes on the review, and leaves the done page.
-    private func writeFromHereAndExit() throws {
+    func writeFromHereAndExit() throws {
         try pressEnter(until: "Review")
         try keys("Enter")
         try waitFor("The bundle is written to")
@@ -293,7 +293,7 @@ final class WizardEndToEndTests: XCTestCase {
 
     /// Ends this tmux server and moves to a new one: a new session on a server that is still
     /// shutting down can be lost.
-    private func restartTmux() throws {
+    func restartTmux() throws {
         _ = try? tmux(["kill-server"])
         socket += "-again"
     }
