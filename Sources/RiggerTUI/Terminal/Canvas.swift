@@ -27,7 +27,8 @@ public struct Canvas: Sendable, Equatable {
     public let rows: Int
     public let columns: Int
     public private(set) var cells: [Cell]
-    /// Where the terminal cursor should rest (a text field's insertion point), if shown.
+    /// Where the terminal's cursor rests: on the focus (a text field's editing position, a list's
+    /// selected choice), because screen readers follow it; nil hides it.
     public var cursor: (row: Int, column: Int)?
 
     public init(rows: Int, columns: Int) {

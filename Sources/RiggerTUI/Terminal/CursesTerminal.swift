@@ -9,6 +9,7 @@ public final class CursesTerminal: Terminal {
     public let capabilities: TerminalCapabilities
     private var ended = false
     private var lastFrame: Canvas?
+    private var cursorVisible: Bool?
     /// The terminfo string that turns bracketed paste off again, when it was turned on.
     private var bracketedPasteOff: String?
     /// Keys of codes ncurses reports for sequences terminfo binds to keys the wizard otherwise
@@ -101,12 +102,15 @@ public final class CursesTerminal: Terminal {
             draw(row: row, of: canvas)
         }
         lastFrame = canvas
-        if let cursor = canvas.cursor {
-            curs_set(1)
-            wmove(window, Int32(cursor.row), Int32(cursor.column))
-        } else {
-            curs_set(0)
+        // The cursor's visibility is sent only when it changes; a hidden cursor is left wherever
+        // drawing put it, which costs no move.
+        let visible = canvas.cursor != nil
+        if visible != cursorVisible {
+            curs_set(visible ? 1 : 0)
+            leaveok(window, !visible)
+            cursorVisible = visible
         }
+        if let cursor = canvas.cursor { wmove(window, Int32(cursor.row), Int32(cursor.column)) }
         wnoutrefresh(window)
         doupdate()
     }

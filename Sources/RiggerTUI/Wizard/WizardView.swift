@@ -47,8 +47,10 @@ public enum WizardView {
         }
         if session.showingHelp { drawHelp(session, into: &canvas) }
         if session.confirmingQuit {
-            drawBox(["Quit without writing anything? (y/N)"], into: &canvas, glyphs: glyphs)
-            canvas.cursor = nil
+            let question = "Quit without writing anything? (y/N)"
+            let text = drawBox([question], into: &canvas, glyphs: glyphs)
+            // Where the answer is typed, as a prompt would have it.
+            canvas.cursor = (text.row, min(text.column + question.count, canvas.columns - 1))
         }
         return canvas
     }
@@ -154,7 +156,6 @@ public enum WizardView {
             let width = canvas.columns - left - 1
             canvas.write(helpLine(help(session, focused), width: width), row: canvas.rows - 3, column: left, style: .dim, width: width)
         }
-        if !session.focusIsTextual { canvas.cursor = nil }
     }
 
     /// The drawing of a field's value, one closure per screen line.
@@ -179,6 +180,7 @@ public enum WizardView {
                     { canvas, row in
                         let mark = option == choice ? glyphs.radioOn : glyphs.radioOff
                         canvas.write("\(mark) \(label(option))", row: row, column: column, style: option == choice ? [.reverse] : [], width: width)
+                        if option == choice { canvas.cursor = markCursor(row: row, column: column) }
                     }
                 }
             }
@@ -193,6 +195,7 @@ public enum WizardView {
                 return [{ canvas, row in
                     canvas.write(value == "true" ? "\(glyphs.checkOn) yes" : "\(glyphs.checkOff) no", row: row, column: column,
                                  style: focused ? [.reverse] : [], width: width)
+                    if focused { canvas.cursor = markCursor(row: row, column: column) }
                 }]
             default:
                 return [textLine(session, field, focused: focused, column: column, width: width, glyphs: glyphs)]
@@ -213,6 +216,7 @@ public enum WizardView {
                 let mark = selected ? glyphs.radioOn : glyphs.radioOff
                 canvas.write("\(mark) \(choice.value)", row: row, column: column, style: selected ? [.reverse] : [], width: width)
                 canvas.write(" " + choice.label, row: row, column: column + 4 + choice.value.count, style: .dim, width: max(0, width - 4 - choice.value.count))
+                if selected { canvas.cursor = markCursor(row: row, column: column) }
             }
         }
     }
@@ -252,8 +256,14 @@ public enum WizardView {
             let row = 5 + lines.count + index
             canvas.write(selected ? ">" : " ", row: row, column: left - 1, style: .accent)
             canvas.write("\(selected ? glyphs.radioOn : glyphs.radioOff) \(option.1)", row: row, column: left, style: selected ? [.reverse] : [], width: width)
+            if selected { canvas.cursor = markCursor(row: row, column: left) }
         }
-        canvas.cursor = nil
+    }
+
+    /// The cursor on a choice: inside its mark, "(*)" or "[x]", so that a screen reader, which
+    /// follows the cursor, reads the selected line.
+    private static func markCursor(row: Int, column: Int) -> (row: Int, column: Int) {
+        (row, column + 1)
     }
 
     private static func drawReview(_ session: WizardSession, into canvas: inout Canvas) {
@@ -342,7 +352,9 @@ public enum WizardView {
         canvas.cursor = nil
     }
 
-    private static func drawBox(_ lines: [String], into canvas: inout Canvas, glyphs: Glyphs) {
+    /// Draws lines in a box in the middle of the screen; returns where its first line starts.
+    @discardableResult
+    private static func drawBox(_ lines: [String], into canvas: inout Canvas, glyphs: Glyphs) -> (row: Int, column: Int) {
         let width = min(canvas.columns - 4, (lines.map(\.count).max() ?? 0) + 4)
         let height = min(canvas.rows - 2, lines.count + 2)
         let top = (canvas.rows - height) / 2, left = (canvas.columns - width) / 2
@@ -356,6 +368,7 @@ public enum WizardView {
         for (index, line) in lines.prefix(height - 2).enumerated() {
             canvas.write(line, row: top + 1 + index, column: left + 2, style: index == 0 ? .bold : [], width: width - 4)
         }
+        return (top + 1, left + 2)
     }
 
     /// The one-line help under the fields: whole words, and a pointer to F1 when it doesn't all fit.
