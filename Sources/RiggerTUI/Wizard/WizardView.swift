@@ -11,6 +11,8 @@ public enum WizardView {
     struct Glyphs {
         let vertical: Character, horizontal: Character, done: Character, current: Character, bullet: Character
         let radioOn: String, radioOff: String, checkOn: String, checkOff: String
+        /// What ends cut text.
+        let ellipsis: String
 
         init(unicode: Bool) {
             vertical = unicode ? "│" : "|"
@@ -22,16 +24,17 @@ public enum WizardView {
             radioOff = "( )"
             checkOn = "[x]"
             checkOff = "[ ]"
+            ellipsis = unicode ? "…" : "..."
         }
     }
 
     /// The frame for the session at this size.
     public static func render(_ session: WizardSession, rows: Int, columns: Int, capabilities: TerminalCapabilities) -> Canvas {
-        var canvas = Canvas(rows: rows, columns: columns)
         let glyphs = Glyphs(unicode: capabilities.unicode)
+        var canvas = Canvas(rows: rows, columns: columns, ellipsis: glyphs.ellipsis)
         guard rows >= minimumRows, columns >= minimumColumns else {
             let message = "make the terminal at least \(minimumColumns) x \(minimumRows) (now \(columns) x \(rows))"
-            let lines = wrap(message, width: max(columns - 2, 10))
+            let lines = TextLayout.wrap(message, width: max(columns - 2, 10))
             let top = max(0, (rows - lines.count) / 2)
             for (index, line) in lines.enumerated() {
                 canvas.write(line, row: top + index, column: max(0, (columns - line.count) / 2))
@@ -70,18 +73,22 @@ public enum WizardView {
         }
         for row in 1..<(rows - 2) { canvas.write(String(glyphs.vertical), row: row, column: sidebarWidth) }
         canvas.fill(row: rows - 2, column: 0, width: columns, character: glyphs.horizontal)
-        canvas.write(hints(session), row: rows - 1, column: 1, style: .dim, width: columns - 2)
+        canvas.write(hints(session, width: columns - 2), row: rows - 1, column: 1, style: .dim, width: columns - 2)
     }
 
-    private static func hints(_ session: WizardSession) -> String {
+    /// The keys of the page, two spaces apart where they fit and one where they don't.
+    private static func hints(_ session: WizardSession, width: Int) -> String {
+        let keys: [String]
         switch session.page {
-        case .review: return "Enter write the bundle  Esc back  Up/Down/PgUp/PgDn scroll  Ctrl-C quit"
-        case .done: return "any key: exit"
-        case .resume: return "Up/Down choose  Enter confirm  r resume  s start over  Ctrl-C quit"
+        case .review: keys = ["Enter write the bundle", "Esc back", "Up/Down/PgUp/PgDn scroll", "Ctrl-C quit"]
+        case .done: keys = ["any key: exit"]
+        case .resume: keys = ["Up/Down choose", "Enter confirm", "r resume", "s start over", "Ctrl-C quit"]
         default:
-            let reveal = session.focusedField.map { if case .secretValue = $0 { return "  F2 show/hide" } else { return "" } } ?? ""
-            return "Tab/arrows move  Enter next  Esc back  F1 help\(reveal)  Ctrl-C quit"
+            let isSecret = session.focusedField.map { if case .secretValue = $0 { return true } else { return false } } ?? false
+            keys = ["Tab/arrows move", "Enter next", "Esc back", "F1 help"] + (isSecret ? ["F2 show/hide"] : []) + ["Ctrl-C quit"]
         }
+        let spaced = keys.joined(separator: "  ")
+        return spaced.count <= width ? spaced : keys.joined(separator: " ")
     }
 
     static func label(_ session: WizardSession, _ field: WizardField) -> String {
@@ -105,14 +112,43 @@ public enum WizardView {
         }
     }
 
+    /// The whole description of the choice a choice field has, e.g. "aws: EKS on AWS; ...": the
+    /// list shows as much of it as fits its line.
+    static func choiceDescription(_ session: WizardSession, _ field: WizardField) -> String? {
+        let choices: [Choice], value: String
+        switch field {
+        case .preset:
+            choices = session.presetChoices
+            value = session.presetName
+        case .answer(let key):
+            guard case .choice? = session.catalog[key]?.kind else { return nil }
+            choices = session.choices(key)
+            value = session.displayText(key)
+        default:
+            return nil
+        }
+        guard let choice = choices.first(where: { $0.value == value }), !choice.label.isEmpty else { return nil }
+        return "\(choice.value): \(choice.label)"
+    }
+
+    /// The full help of the focused field in a box: its error, help, the choice it has, its key.
     private static func drawHelp(_ session: WizardSession, into canvas: inout Canvas) {
         guard let field = session.focusedField else { return }
+        let width = min(50, canvas.columns - 8)
         var lines = [label(session, field).trimmingCharacters(in: .whitespaces), ""]
-        lines += wrap(help(session, field), width: 50)
+        if let error = session.errors[field.key] {
+            lines += TextLayout.wrap("! " + error, width: width, hangingIndent: 2)
+            lines.append("")
+        }
+        lines += TextLayout.wrap(help(session, field), width: width)
+        if let description = choiceDescription(session, field) {
+            lines.append("")
+            lines += TextLayout.wrap(description, width: width)
+        }
         if case .answer(let key) = field, let question = session.catalog[key] {
             lines.append("")
-            lines += wrap("Key: \(key). Expects \(question.kind.expectation).", width: 50)
-            if !question.appliesWhen.summary.isEmpty { lines += wrap("Applies when \(question.appliesWhen.summary).", width: 50) }
+            lines += TextLayout.wrap("Key: \(key). Expects \(question.kind.expectation).", width: width)
+            if !question.appliesWhen.summary.isEmpty { lines += TextLayout.wrap("Applies when \(question.appliesWhen.summary).", width: width) }
         }
         lines += ["", "Any key closes this help."]
         drawBox(lines, into: &canvas, glyphs: Glyphs(unicode: false))
@@ -120,6 +156,7 @@ public enum WizardView {
     }
 
     /// Draws lines in a box in the middle of the screen; returns where its first line starts.
+    /// Lines beyond the screen's height are left out, the last one shown marked.
     @discardableResult
     private static func drawBox(_ lines: [String], into canvas: inout Canvas, glyphs: Glyphs) -> (row: Int, column: Int) {
         let width = min(canvas.columns - 4, (lines.map(\.count).max() ?? 0) + 4)
@@ -132,33 +169,10 @@ public enum WizardView {
             canvas.write("|", row: row, column: left)
             canvas.write("|", row: row, column: left + width - 1)
         }
-        for (index, line) in lines.prefix(height - 2).enumerated() {
-            canvas.write(line, row: top + 1 + index, column: left + 2, style: index == 0 ? .bold : [], width: width - 4)
+        let shown = TextLayout.limit(lines.map { (text: $0, style: ()) }, to: height - 2, width: width - 4, marker: canvas.ellipsis)
+        for (index, line) in shown.enumerated() {
+            canvas.write(line.text, row: top + 1 + index, column: left + 2, style: index == 0 ? .bold : [], width: width - 4)
         }
         return (top + 1, left + 2)
-    }
-
-    /// The one-line help under the fields: whole words, and a pointer to F1 when it doesn't all fit.
-    static func helpLine(_ text: String, width: Int) -> String {
-        guard text.count > width else { return text }
-        let more = " (F1: more)"
-        return (wrap(text, width: max(10, width - more.count)).first ?? "") + more
-    }
-
-    /// Splits text into lines of at most `width` characters at spaces.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = [], current = ""
-        for word in text.split(separator: " ") {
-            if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines.isEmpty ? [""] : lines
     }
 }
