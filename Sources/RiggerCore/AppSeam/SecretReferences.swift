@@ -29,8 +29,15 @@ public struct SecretReferences: Sendable {
         for spec in specs {
             let keys = spec.secretKeys
             if let existing = keys.lazy.compactMap({ secrets.existing[$0] }).first {
-                // The operator's Secret: their data key where the chart lets them choose one.
-                let dataKeys = spec.entries.count == 1 ? [existing.dataKey ?? spec.entries[0].dataKey] : spec.entries.map(\.dataKey)
+                // The operator's Secret must hold an optional key only when its secret applies
+                // (and so is read from there too): a Secret shared by several secrets isn't
+                // required to hold, say, an SMTP password while mail is off.
+                let entries = spec.entries.filter { entry in
+                    if case .secret(let key, optional: true) = entry.source { return secrets.existing[key] != nil }
+                    return true
+                }
+                // Their data key where the chart lets them choose one.
+                let dataKeys = spec.entries.count == 1 ? [existing.dataKey ?? spec.entries[0].dataKey] : entries.map(\.dataKey)
                 byFile[spec.fileName] = Reference(purpose: spec.purpose, name: existing.name, manifest: nil, dataKeys: dataKeys)
                 order.append(spec.fileName)
                 continue
