@@ -37,6 +37,7 @@ public struct BundleWriter: Sendable {
         if ["rigger.yaml", "values.yaml", "README.md", "install.sh"].contains(path) { return true }
         if path.hasPrefix("scripts/"), path.hasSuffix(".sh"), !path.dropFirst(8).contains("/") { return true }
         if path.hasPrefix("secrets/"), path.hasSuffix(".secret.yaml"), !path.dropFirst(8).contains("/") { return true }
+        if path.hasPrefix("manifests/"), path.hasSuffix(".yaml"), !path.dropFirst(10).contains("/") { return true }
         return false
     }
 
@@ -48,7 +49,7 @@ public struct BundleWriter: Sendable {
     /// The files of the bundle now on disk, by relative path.
     public func currentFiles() -> [String: Data] {
         var files: [String: Data] = [:]
-        for folder in ["", "scripts/", "secrets/"] {
+        for folder in ["", "scripts/", "secrets/", "manifests/"] {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder)) ?? []
             for entry in entries where Self.isBundlePath(folder + entry) {
                 if let data = FileManager.default.contents(atPath: directory + "/" + folder + entry) { files[folder + entry] = data }
