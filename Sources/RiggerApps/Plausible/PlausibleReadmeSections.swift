@@ -194,9 +194,9 @@ enum PlausibleReadmeSections {
         case .inCluster:
             let cluster = PlausibleNames.postgresqlCluster(plan.release)
             lines += [
-                "- PostgreSQL (accounts, sites, goals): CloudNativePG can back the database up to object storage (its Barman Cloud "
-                    + "plugin) or by volume snapshots; see its backup documentation and add one to `manifests/postgresql.yaml`'s "
-                    + "Cluster through your own tooling. A dump at any time:",
+                "- PostgreSQL (accounts, sites, goals): CloudNativePG backs a Cluster up to object storage (its Barman Cloud "
+                    + "plugin) or by volume snapshots, with scheduled backups; rigger sets neither up, see CloudNativePG's backup "
+                    + "documentation for `\(cluster)`. A dump at any time:",
                 "",
                 "  ```",
                 "  kubectl exec --namespace \(plan.namespace) \(cluster)-1 -c postgres -- pg_dump -Fc -d \(PlausibleNames.postgresqlDatabase) > plausible_db.dump",
