@@ -24,6 +24,22 @@ final class PlausibleSecretsTests: XCTestCase {
         XCTAssertNotEqual(one?["SECRET_KEY_BASE"], other?["SECRET_KEY_BASE"])
     }
 
+    func testSuppliedKeysThatPlausibleWouldRefuseAreRefusedAtOnce() throws {
+        let good = Data(repeating: 1, count: 32).base64EncodedString()
+        XCTAssertNoThrow(try Bundles.prepare("local", secrets: ["plausible.totpVaultKey": good, "plausible.secretKeyBase": String(repeating: "k", count: 64)]))
+        for (key, value) in [
+            ("plausible.totpVaultKey", Data(repeating: 1, count: 31).base64EncodedString()),
+            ("plausible.totpVaultKey", "a passphrase, not a key"),
+            ("plausible.secretKeyBase", String(repeating: "k", count: 63)),
+        ] {
+            XCTAssertThrowsError(try Bundles.prepare("local", secrets: [key: value]), key) { error in
+                let problems = (error as? InvalidAnswers)?.problems ?? []
+                XCTAssertEqual(problems.map(\.key), [key])
+                XCTAssertFalse("\(error)".contains(value), "the refused value is never shown")
+            }
+        }
+    }
+
     func testAnRDSPasswordReachesDatabaseURLPercentEncodedAndParsesBack() throws {
         let prepared = try Bundles.prepare("aws-managed")
         let url = try XCTUnwrap(try Bundles.secretData(prepared, "plausible-env.secret.yaml")?["DATABASE_URL"])
