@@ -86,7 +86,7 @@ enum PlausibleReadmeRenderer {
         let manifestFiles = files.map(\.path).filter { $0.hasPrefix("manifests/") }.sorted()
         if !manifestFiles.isEmpty {
             lines.append("- `manifests/`: what `30-prerequisites.sh` applies or installs besides the chart:")
-            let purposes = [
+            let manifestPurposes = [
                 PlausibleManifests.postgresqlPath: "the CloudNativePG `Cluster` (PostgreSQL)",
                 PlausibleManifests.clickhousePath: "ClickHouse: its settings (ConfigMap), Service and StatefulSet",
                 PlausibleManifests.gkeIngressPath: "the Google-managed certificate and the redirect to HTTPS (FrontendConfig)",
@@ -95,7 +95,7 @@ enum PlausibleReadmeRenderer {
                 PlausibleManifests.ingressNginxValuesPath: "the values of the ingress-nginx chart",
                 PlausibleManifests.certManagerValuesPath: "the values of the cert-manager chart",
             ]
-            for path in manifestFiles { lines.append("  - `\(path)`: \(purposes[path] ?? "")") }
+            for path in manifestFiles { lines.append("  - `\(path)`: \(manifestPurposes[path] ?? "")") }
         }
         lines += [
             "- `scripts/`: the install steps, run in order by `install.sh`:",
@@ -135,6 +135,9 @@ enum PlausibleReadmeRenderer {
         step += 1
         if let hostname = plan.ingress.servedHostname {
             lines.append("\(step). Point DNS for `\(hostname)` at the ingress address that `50-verify.sh` prints, then open \(plan.baseURL).")
+            if plan.cloud == .other, plan.ingress.type == .nginx {
+                lines.append("   ingress-nginx's address comes from the cluster's load balancer: k3s has one, minikube with `minikube tunnel`, kind only with one added.")
+            }
         } else {
             lines.append("\(step). There is no ingress: `50-verify.sh` prints the port-forward that opens Plausible at \(plan.baseURL).")
         }

@@ -55,7 +55,8 @@ enum PlausibleScriptsRenderer {
             sections.append(chartUnlessPresent(
                 PlausibleComponents.ingressNginx, variable: "INGRESS_NGINX", values: PlausibleManifests.ingressNginxValuesPath,
                 comment: "# ingress-nginx serves the Ingress; a controller the cluster already has for class nginx is used as it is.",
-                present: "kube get ingressclass nginx >/dev/null 2>&1", presentMessage: "IngressClass nginx exists; using the controller behind it"))
+                present: "kube get ingressclass nginx >/dev/null 2>&1", presentMessage: "IngressClass nginx exists; using the controller behind it",
+                waitsForLoadBalancer: false))
         }
         if plan.ingress.tls == .letsencrypt {
             var section = chartUnlessPresent(
@@ -126,25 +127,41 @@ enum PlausibleScriptsRenderer {
     }
 
     /// Installs a pinned chart from its repository unless `present` finds what it provides.
+    /// `waitsForLoadBalancer` false waits for the chart's Deployments rather than with `helm
+    /// --wait`, which also waits for a load balancer's address: a test cluster may never give one.
     private static func chartUnlessPresent(
-        _ chart: PlausibleComponents.Chart, variable: String, values: String, comment: String, present: String, presentMessage: String
+        _ chart: PlausibleComponents.Chart, variable: String, values: String, comment: String, present: String, presentMessage: String,
+        waitsForLoadBalancer: Bool = true
     ) -> ScriptSection {
-        ScriptSection(
+        let failure = "fail \"could not install $\(variable)_CHART $\(variable)_VERSION; 'kubectl get pods --namespace $\(variable)_NAMESPACE' shows what is failing\""
+        var lines = [
+            "",
+            comment,
+            "if \(present); then",
+            "  echo \"\(presentMessage)\"",
+            "else",
+            "  helm upgrade --install \"$\(variable)_RELEASE\" \"$\(variable)_CHART\" --repo \"$\(variable)_REPO\" --version \"$\(variable)_VERSION\" \\",
+        ]
+        if waitsForLoadBalancer {
+            lines += [
+                "    \"${helm_context[@]}\" --namespace \"$\(variable)_NAMESPACE\" --create-namespace -f \(values) --wait --timeout 10m \\",
+                "    || \(failure)",
+            ]
+        } else {
+            lines += [
+                "    \"${helm_context[@]}\" --namespace \"$\(variable)_NAMESPACE\" --create-namespace -f \(values) \\",
+                "    || \(failure)",
+                "  kube wait --namespace \"$\(variable)_NAMESPACE\" --for=condition=Available deployment --all --timeout=10m \\",
+                "    || \(failure)",
+            ]
+        }
+        lines.append("fi")
+        return ScriptSection(
             variables: [
                 ("\(variable)_CHART", chart.name), ("\(variable)_REPO", chart.repositoryURL), ("\(variable)_VERSION", chart.version),
                 ("\(variable)_RELEASE", chart.release), ("\(variable)_NAMESPACE", chart.namespace),
             ],
-            lines: [
-                "",
-                comment,
-                "if \(present); then",
-                "  echo \"\(presentMessage)\"",
-                "else",
-                "  helm upgrade --install \"$\(variable)_RELEASE\" \"$\(variable)_CHART\" --repo \"$\(variable)_REPO\" --version \"$\(variable)_VERSION\" \\",
-                "    \"${helm_context[@]}\" --namespace \"$\(variable)_NAMESPACE\" --create-namespace -f \(values) --wait --timeout 10m \\",
-                "    || fail \"could not install $\(variable)_CHART $\(variable)_VERSION; 'kubectl get pods --namespace $\(variable)_NAMESPACE' shows what is failing\"",
-                "fi",
-            ])
+            lines: lines)
     }
 
     /// ClickHouse: grows the volume when the size grew (a StatefulSet's volume template can't

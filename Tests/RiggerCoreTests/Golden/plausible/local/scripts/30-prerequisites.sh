@@ -43,7 +43,9 @@ if kube get ingressclass nginx >/dev/null 2>&1; then
   echo "IngressClass nginx exists; using the controller behind it"
 else
   helm upgrade --install "$INGRESS_NGINX_RELEASE" "$INGRESS_NGINX_CHART" --repo "$INGRESS_NGINX_REPO" --version "$INGRESS_NGINX_VERSION" \
-    "${helm_context[@]}" --namespace "$INGRESS_NGINX_NAMESPACE" --create-namespace -f manifests/ingress-nginx.values.yaml --wait --timeout 10m \
+    "${helm_context[@]}" --namespace "$INGRESS_NGINX_NAMESPACE" --create-namespace -f manifests/ingress-nginx.values.yaml \
+    || fail "could not install $INGRESS_NGINX_CHART $INGRESS_NGINX_VERSION; 'kubectl get pods --namespace $INGRESS_NGINX_NAMESPACE' shows what is failing"
+  kube wait --namespace "$INGRESS_NGINX_NAMESPACE" --for=condition=Available deployment --all --timeout=10m \
     || fail "could not install $INGRESS_NGINX_CHART $INGRESS_NGINX_VERSION; 'kubectl get pods --namespace $INGRESS_NGINX_NAMESPACE' shows what is failing"
 fi
 
