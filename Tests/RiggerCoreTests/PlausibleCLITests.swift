@@ -56,6 +56,31 @@ final class PlausibleCLITests: XCTestCase {
         }
     }
 
+    /// What `generate` wrote, for every preset, rendered on the real chart with its manifests:
+    /// nothing missing, nothing unpinned.
+    func testTheBundlesGenerateWritesRenderOnTheRealChart() throws {
+        let chart = try TestTools.chart("plausible-analytics")
+        let folder = try TestProject.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let passwordFile = folder.appendingPathComponent("rds-password")
+        try Data(AppTestFixture.plausibleRDSPassword.utf8).write(to: passwordFile)
+        for preset in AppTestFixture.plausible.presets {
+            let out = folder.appendingPathComponent(preset)
+            var arguments = ["generate", "--app", "plausible", "--preset", preset, "--out", out.path]
+            for answer in AppTestFixture.plausible.openAnswers[preset] ?? [] { arguments += ["--set", answer] }
+            if preset == "aws-managed" { arguments += ["--secret", "postgresql.password=@\(passwordFile.path)"] }
+            XCTAssertEqual(try run(arguments).status, 0, preset)
+            let bundle = RiggerCore.Bundle(files: files(in: out).map { BundleFile(path: $0.key, contents: String(decoding: $0.value, as: UTF8.self), mode: 0o644) })
+            let rendered = try RenderedChart.render(
+                chart: chart, values: try XCTUnwrap(bundle["values.yaml"]?.contents), release: "plausible", namespace: "plausible")
+            let manifests = try PlausibleTestBundles.manifestObjects(bundle).map { RenderedChart.Document(template: $0.path, object: $0.object) }
+            let installed = RenderedChart(documents: rendered.documents + manifests)
+            XCTAssertEqual(BundleChartCheck.secretProblems(installed, bundle: bundle), [], preset)
+            XCTAssertEqual(BundleChartCheck.imageProblems(installed), [], preset)
+            XCTAssertEqual(rendered.objects("Secret").count, 0, preset)
+        }
+    }
+
     func testRegenerateRotateAndDiffThroughTheBinary() throws {
         let folder = try TestProject.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
