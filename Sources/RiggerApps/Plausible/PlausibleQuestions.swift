@@ -7,12 +7,6 @@ public enum PlausibleQuestions {
     /// The image that chart release ships (its appVersion, with the `v` the upstream tags carry).
     public static let imageTag = "v3.0.1"
 
-    /// The scripts every Plausible bundle holds.
-    public static let scriptPaths = [
-        "install.sh", "scripts/00-preflight.sh", "scripts/10-namespace.sh", "scripts/20-secrets.sh",
-        "scripts/30-prerequisites.sh", "scripts/40-install.sh", "scripts/50-verify.sh",
-    ]
-
     /// Plausible's questions after `app`, in the order they are asked.
     public static let questions: [Question] =
         [CommonQuestions.cloud] + clusterQuestions + dependencyQuestions + ingressQuestions + emailQuestions + sizingQuestions
