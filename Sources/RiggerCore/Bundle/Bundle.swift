@@ -21,9 +21,11 @@ public struct Bundle: Sendable, Hashable {
     /// Files sorted by path, so that the same plan always gives the same bundle.
     public let files: [BundleFile]
 
-    /// Folders and their permission bits; secrets/ is 0700. manifests/ holds the Kubernetes
-    /// objects (and the settings of charts) that the scripts apply besides the app's chart.
-    public static let directoryModes: [String: UInt16] = ["secrets": 0o700, "scripts": 0o755, "manifests": 0o755]
+    /// Folders and their permission bits; secrets/ is 0700.
+    public static let directoryModes: [String: UInt16] = ["secrets": 0o700, "scripts": 0o755]
+
+    /// Folders the bundle owns whole: every file in them is rigger's to replace or remove.
+    public static let ownedFolders = ["helm-plugins", "manifests"]
 
     public init(files: [BundleFile]) {
         self.files = files.sorted { $0.path < $1.path }

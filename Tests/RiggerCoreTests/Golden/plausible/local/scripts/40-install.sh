@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
 NAMESPACE='plausible'
 RELEASE='plausible'
+CHART_NAME='plausible-analytics'
 CHART_VERSION='0.4.1'
 REPO_NAME='imio'
 REPO_URL='https://imio.github.io/helm-charts'
@@ -17,13 +18,28 @@ kube() {
   if [ -n "$KUBE_CONTEXT" ]; then kubectl --context "$KUBE_CONTEXT" "$@"; else kubectl "$@"; fi
 }
 
-helm repo add "$REPO_NAME" "$REPO_URL" --force-update >/dev/null || fail "could not add the Helm repository $REPO_URL"
-helm repo update "$REPO_NAME" || fail "could not update the Helm repository $REPO_NAME"
+chart_version_args=()
+if [ -n "${RIGGER_CHART:-}" ]; then
+  # A local copy of the chart: it must be the one the values were written for.
+  found_name="$(helm show chart "$RIGGER_CHART" 2>/dev/null | sed -n 's/^name: *//p')"
+  found_version="$(helm show chart "$RIGGER_CHART" 2>/dev/null | sed -n 's/^version: *//p')"
+  if [ "$found_name" != "$CHART_NAME" ] || [ "$found_version" != "$CHART_VERSION" ]; then
+    fail "RIGGER_CHART=$RIGGER_CHART holds chart '${found_name:-?}' version '${found_version:-?}'; expected $CHART_NAME $CHART_VERSION"
+  fi
+  chart="$RIGGER_CHART"
+else
+  helm repo add "$REPO_NAME" "$REPO_URL" --force-update >/dev/null || fail "could not add the Helm repository $REPO_URL"
+  helm repo update "$REPO_NAME" >/dev/null || fail "could not update the Helm repository $REPO_NAME"
+  chart="$REPO_NAME/$CHART_NAME"
+  chart_version_args=(--version "$CHART_VERSION")
+fi
+post_render_args=()
 context_args=()
 if [ -n "$KUBE_CONTEXT" ]; then context_args=(--kube-context "$KUBE_CONTEXT"); fi
-helm upgrade --install "$RELEASE" "$REPO_NAME/plausible-analytics" \
+helm upgrade --install "$RELEASE" "$chart" \
   "${context_args[@]}" \
-  --version "$CHART_VERSION" \
+  "${chart_version_args[@]}" \
+  "${post_render_args[@]}" \
   --namespace "$NAMESPACE" \
   -f values.yaml \
   --timeout 30m \
