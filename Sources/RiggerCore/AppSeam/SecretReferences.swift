@@ -36,8 +36,12 @@ public struct SecretReferences: Sendable {
                     if case .secret(let key, optional: true) = entry.source { return secrets.existing[key] != nil }
                     return true
                 }
-                // Their data key where the chart lets them choose one.
-                let dataKeys = spec.entries.count == 1 ? [existing.dataKey ?? spec.entries[0].dataKey] : entries.map(\.dataKey)
+                // Their data key, where the chart lets them choose one, for the file's first secret;
+                // the other keys are the ones the workloads read.
+                var dataKeys = entries.map(\.dataKey)
+                if let chosen = existing.dataKey, let first = entries.firstIndex(where: { if case .secret = $0.source { true } else { false } }) {
+                    dataKeys[first] = chosen
+                }
                 byFile[spec.fileName] = Reference(purpose: spec.purpose, name: existing.name, manifest: nil, dataKeys: dataKeys)
                 order.append(spec.fileName)
                 continue
