@@ -11,13 +11,14 @@ struct PlausibleConnectionURL: Sendable, Equatable {
     let port: Int
     let database: String
 
-    /// The URL with the password, user and database percent-encoded.
+    /// The URL with the user and password percent-encoded. The database needs none: its name is
+    /// an identifier (letters, digits, `_ - .`), all characters a URL's path takes as they are.
     func text(password: String) -> String {
-        "\(scheme)://\(Self.percentEncoded(user)):\(Self.percentEncoded(password))@\(host):\(port)/\(Self.percentEncoded(database))"
+        "\(scheme)://\(PercentEncoding.userinfo(user)):\(PercentEncoding.userinfo(password))@\(host):\(port)/\(database)"
     }
 
     /// The URL as the README shows it: `PASSWORD` where the percent-encoded password goes.
-    var shape: String { "\(scheme)://\(Self.percentEncoded(user)):PASSWORD@\(host):\(port)/\(Self.percentEncoded(database))" }
+    var shape: String { "\(scheme)://\(PercentEncoding.userinfo(user)):PASSWORD@\(host):\(port)/\(database)" }
 
     /// PostgreSQL: the CloudNativePG read-write Service, or the managed server. No TLS options go
     /// into the URL: TLS is turned on by DATABASE_CACERTFILE (see the values).
@@ -43,26 +44,6 @@ struct PlausibleConnectionURL: Sendable, Equatable {
         case .managed(let host, let port, let database, let user):
             return PlausibleConnectionURL(scheme: "https", user: user, host: host, port: port, database: database)
         }
-    }
-
-    /// The bytes RFC 3986 leaves unencoded anywhere: ALPHA, DIGIT, `-`, `.`, `_` and `~`.
-    private static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-    private static let hexDigits = Array("0123456789ABCDEF")
-
-    /// The text with every byte of its UTF-8 other than the unreserved ones written as `%XX`:
-    /// safe in a URL's userinfo and path whatever it holds.
-    static func percentEncoded(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            if unreserved.contains(byte) {
-                out.append(Character(Unicode.Scalar(byte)))
-            } else {
-                out.append("%")
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
-            }
-        }
-        return out
     }
 }
 
