@@ -53,6 +53,24 @@ final class PlausibleRealChartTests: XCTestCase {
         }
     }
 
+    /// The README lists every image the install pulls: all that the chart and the bundle's
+    /// manifests run, and besides them only the images of the charts 30-prerequisites.sh installs.
+    func testTheReadmeListsEveryImageTheInstallPulls() throws {
+        let prerequisites = ["ghcr.io/cloudnative-pg/cloudnative-pg:", "registry.k8s.io/ingress-nginx/", "quay.io/jetstack/cert-manager-"]
+        for (name, prepared, rendered) in try renderedVariants() {
+            let all = try installed(prepared, rendered)
+            var pulled = BundleChartCheck.normalizedImages(all)
+            for cluster in all.objects("Cluster") {
+                if let image = ((cluster.object["spec"] as? [String: Any])?["imageName"] as? String).flatMap(ImageReference.init) { pulled.insert(image.normalized) }
+            }
+            let listed = BundleChartCheck.readmeImages(try XCTUnwrap(prepared.bundle["README.md"]?.contents))
+            XCTAssertEqual(pulled.subtracting(listed), [], "\(name): the README leaves these out")
+            let extra = listed.subtracting(pulled)
+            XCTAssertEqual(extra.filter { image in !prerequisites.contains { image.hasPrefix($0) } }, [], "\(name): the README lists images nothing pulls")
+            XCTAssertEqual(extra.contains { $0.hasPrefix("registry.k8s.io/ingress-nginx/") }, prepared.answers["ingress.type"]?.description == "nginx", name)
+        }
+    }
+
     /// The chart must never make a Secret: its own would hold a SECRET_KEY_BASE made anew on
     /// every render (logging everyone out on every upgrade) and its published TOTP key.
     func testTheChartMakesNoSecretAndReadsOnlyTheEnvironmentSecret() throws {

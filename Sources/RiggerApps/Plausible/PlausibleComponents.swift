@@ -45,7 +45,7 @@ enum PlausibleComponents {
     static let certManager = Chart(
         name: "cert-manager", repositoryURL: "https://charts.jetstack.io", version: "v1.20.2",
         release: "cert-manager", namespace: "cert-manager",
-        images: ["controller", "webhook", "cainjector", "acmesolver"].map { "quay.io/jetstack/cert-manager-\($0):v1.20.2" })
+        images: ["controller", "webhook", "cainjector", "startupapicheck", "acmesolver"].map { "quay.io/jetstack/cert-manager-\($0):v1.20.2" })
 
     /// The oldest Kubernetes minor version the app's chart needs: it renders networking.k8s.io/v1
     /// Ingresses and, with autoscaling, autoscaling/v2 HorizontalPodAutoscalers.

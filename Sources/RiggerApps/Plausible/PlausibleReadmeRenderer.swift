@@ -30,7 +30,7 @@ enum PlausibleReadmeRenderer {
         }
         lines.append("")
         lines += PlausibleReadmeSections.whatRunsWhere(plan)
-        lines += PlausibleReadmeSections.images(plan)
+        lines += BundleImage.readmeSection(PlausibleImages.list(plan), avoidFrozen: PlausibleImages.avoidingFrozen)
         lines += filesSection(plan, manifests: manifests, files: files)
         lines += PlausibleReadmeSections.ownEnvironment(plan, manifests: manifests)
         lines += nextSteps(plan, secrets: secrets)

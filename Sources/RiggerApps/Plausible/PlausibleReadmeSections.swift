@@ -130,35 +130,6 @@ enum PlausibleReadmeSections {
         return parts.isEmpty ? "nothing for these choices" : parts.joined(separator: ", ")
     }
 
-    /// Every image the bundle runs, with what the shared table of registries says of each.
-    static func images(_ plan: PlausiblePlan) -> [String] {
-        var images: [(String, String)] = [(appImage(plan), "Plausible")]
-        if case .inCluster = plan.postgresql {
-            images.append((PlausibleComponents.postgresqlImage, "PostgreSQL"))
-            images += PlausibleComponents.cloudNativePG.images.map { ($0, "CloudNativePG operator, unless the cluster has one") }
-        }
-        if case .inCluster = plan.clickhouse { images.append((PlausibleComponents.clickhouseImage, "ClickHouse")) }
-        if plan.ingress.type == .nginx {
-            images += PlausibleComponents.ingressNginx.images.map { ($0, "ingress-nginx, unless the cluster has one (digest pinned by the chart)") }
-        }
-        if plan.ingress.tls == .letsencrypt {
-            images += PlausibleComponents.certManager.images.map { ($0, "cert-manager, unless the cluster has one") }
-        }
-        var lines = ["## Images", "", "Every image is pinned to a version; none is `latest`.", ""]
-        var notices: [String] = []
-        for (image, what) in images {
-            lines.append("- `\(image)`: \(what)")
-            if let reference = ImageReference(image), let notice = ImageRegistryNotice.notice(for: reference) {
-                notices.append("- `\(image)`: \(notice.status.rawValue) since \(notice.since): \(notice.what). Instead: \(notice.replacement).")
-            }
-        }
-        if !notices.isEmpty {
-            lines += ["", "These get no more security fixes:", ""] + notices
-        }
-        lines.append("")
-        return lines
-    }
-
     /// With the operator's environment Secret: what it must hold.
     static func ownEnvironment(_ plan: PlausiblePlan, manifests: PlausibleSecrets) -> [String] {
         guard let name = plan.existingEnvironmentSecret else { return [] }

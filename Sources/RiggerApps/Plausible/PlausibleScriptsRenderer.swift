@@ -10,7 +10,9 @@ enum PlausibleScriptsRenderer {
             hasVolumes: plan.hasVolumes, minimumKubernetesMinor: minimumKubernetesMinor(plan))
         let managedCertificate = plan.ingress.tls == .gcpManaged ? PlausibleNames.managedCertificate(plan.release) : nil
         return InstallScripts.files([
-            scripts.preflight(extra: preflightChecks(plan)),
+            // The manifests' images are checked with the chart's; CloudNativePG names its image in
+            // a field of its own (imageName), which that check doesn't read, and is a published one.
+            scripts.preflight(extra: preflightChecks(plan), manifestFiles: isInCluster(plan.clickhouse) ? PlausibleManifests.clickhousePath : nil),
             scripts.namespace(),
             scripts.applySecrets(),
             scripts.prerequisites(sections: prerequisites(plan), reminders: managedServices(plan)),

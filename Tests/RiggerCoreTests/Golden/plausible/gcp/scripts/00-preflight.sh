@@ -79,6 +79,7 @@ fi
 post_render_args=()
 rendered="$(helm template "$RELEASE" "$chart" "${chart_version_args[@]}" "${post_render_args[@]}" --namespace "$NAMESPACE" -f values.yaml)" \
   || fail "helm could not render the chart with values.yaml; regenerate the bundle, or run 'rigger check' for details"
+rendered="$rendered"$'\n'"$(cat manifests/clickhouse.yaml)"
 normalize_image() {
   first="${1%%/*}"
   if [ "$first" = "$1" ]; then echo "docker.io/library/$1"; return; fi
