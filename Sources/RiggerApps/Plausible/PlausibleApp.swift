@@ -8,7 +8,7 @@ public struct PlausibleApp: AppDefinition {
 
     public let id = "plausible"
     public let title = "Plausible"
-    public let summary = "Plausible web analytics (Community Edition)"
+    public let summary = "Plausible web analytics"
     public let chart = ChartReference(
         name: "plausible-analytics", version: PlausibleQuestions.chartVersion, appVersion: "3.0.1",
         source: .repository(name: "imio", url: "https://imio.github.io/helm-charts"))
