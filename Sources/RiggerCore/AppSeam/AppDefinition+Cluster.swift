@@ -1,0 +1,5 @@
+extension AppDefinition {
+    /// By default an app names no oldest Kubernetes version; the cluster's version is then shown
+    /// but never warned about.
+    public var minimumKubernetesMinor: Int? { nil }
+}
