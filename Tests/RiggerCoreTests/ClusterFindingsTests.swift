@@ -111,6 +111,23 @@ final class ClusterFindingsTests: XCTestCase {
         XCTAssertEqual(findings["postgresql.existingSecret"]?.note?.hasPrefix("Secrets in namespace posthog: not read: not allowed"), true)
     }
 
+    /// A cert-manager the bundle installed itself (its chart's, or a release its prerequisites
+    /// install) is no clash: regenerating must not take it away.
+    func testTheBundlesOwnCertManagerIsNoClash() throws {
+        let answers = try TestProject.prepare(preset: "aws", sets: Self.awsAnswers).answers
+        var facts = try facts("eks")
+        let installed = try XCTUnwrap(facts.certManager?.value ?? nil)
+        facts.certManager = .success(InstalledComponent(evidence: installed.evidence, owner: HelmOwner(release: "posthog", namespace: "posthog"), version: nil))
+        let byTheChart = ClusterFindings(facts: facts, answers: answers, app: AppRegistry.standard.defaultEntry)
+        XCTAssertEqual(byTheChart.adjustments, [])
+        XCTAssertEqual(byTheChart["ingress.installCertManager"]?.info, "cert-manager was installed by this bundle (release posthog in namespace posthog)")
+
+        let withPrerequisite = AppRegistry(AppWithPrerequisite()).defaultEntry
+        let byAPrerequisite = ClusterFindings(facts: try self.facts("eks"), answers: answers, app: withPrerequisite)
+        XCTAssertEqual(byAPrerequisite.adjustments, [], "release cert-manager in namespace cert-manager is the bundle's own")
+        XCTAssertEqual(byAPrerequisite.warnings, [])
+    }
+
     func testAnOldClusterIsWarnedAbout() throws {
         var facts = try facts("eks")
         facts.version = .success(KubernetesVersion(major: 1, minor: 22, text: "v1.22.17"))
@@ -120,4 +137,18 @@ final class ClusterFindingsTests: XCTestCase {
             "kubeContext: the cluster runs Kubernetes 1.22 (v1.22.17); PostHog's chart needs 1.24 or newer (read from the cluster)",
         ])
     }
+}
+
+/// PostHog as an app whose prerequisites would install cert-manager as a release of its own.
+private struct AppWithPrerequisite: AppDefinition {
+    let base = PostHogApp()
+    var id: String { base.id }
+    var title: String { base.title }
+    var summary: String { base.summary }
+    var chart: ChartReference { base.chart }
+    var questions: [Question] { base.questions }
+    var secretFiles: [SecretFileSpec] { base.secretFiles }
+    var upgradeRules: UpgradeRules { base.upgradeRules }
+    var prerequisiteReleases: [HelmOwner] { [HelmOwner(release: "cert-manager", namespace: "cert-manager")] }
+    func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> RiggerCore.Bundle { try base.render(answers, secrets: secrets) }
 }

@@ -3,3 +3,8 @@ extension AppDefinition {
     /// but never warned about.
     public var minimumKubernetesMinor: Int? { nil }
 }
+
+extension AppDefinition {
+    /// By default the bundle installs no Helm release but its chart's.
+    public var prerequisiteReleases: [HelmOwner] { [] }
+}

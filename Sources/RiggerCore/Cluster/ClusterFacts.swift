@@ -104,9 +104,10 @@ public struct InstalledComponent: Sendable, Equatable {
         self.version = version
     }
 
-    /// Whether it came with the release that the answers name, which would install it anyway.
-    public func belongs(toRelease release: String, namespace: String) -> Bool {
-        owner == HelmOwner(release: release, namespace: namespace)
+    /// Whether one of the bundle's own releases installed it (the chart's, or one its
+    /// prerequisites install), which would install it anyway.
+    public func belongs(to releases: [HelmOwner]) -> Bool {
+        owner.map(releases.contains) ?? false
     }
 }
 
@@ -188,14 +189,19 @@ public struct StaticAddress: Sendable, Equatable {
 public struct ClusterFacts: Sendable {
     /// What was probed: the context, namespace, release and static IP the answers named.
     public let target: ClusterProbeTarget
+    /// The kubeconfig's contexts (`kubectl config view`).
     public var contexts: ProbeResult<KubeContexts>?
+    /// The server's version; the other cluster probes run only once it answered.
     public var version: ProbeResult<KubernetesVersion>?
+    /// The StorageClasses.
     public var storageClasses: ProbeResult<[StorageClassFact]>?
+    /// The IngressClasses.
     public var ingressClasses: ProbeResult<[IngressClassFact]>?
     /// cert-manager, found by its CustomResourceDefinition; nil inside when it is not installed.
     public var certManager: ProbeResult<InstalledComponent?>?
     /// Whether the namespace exists.
     public var namespaceExists: ProbeResult<Bool>?
+    /// The namespace's Secrets (names, types and key names), Helm's release records left out.
     public var secrets: ProbeResult<[SecretFact]>?
     /// The release already installed under the release name; nil inside when there is none.
     public var release: ProbeResult<InstalledRelease?>?

@@ -61,7 +61,9 @@ public struct ClusterAdjustment: Sendable, Equatable {
 /// What the cluster says about one answer key: the values it offers, what is wrong, and a quiet
 /// line when its probe read nothing (the field then stays as it is).
 public struct ClusterField: Sendable, Equatable {
+    /// The values the cluster offers, in its order, the one it marks (current, default) marked.
     public var choices: [ClusterChoice] = []
+    /// What the cluster says about the answer as it stands.
     public var warnings: [ClusterWarning] = []
     /// What was read, in a few words (the static IP exists; the release is an upgrade).
     public var info: String?
@@ -81,6 +83,7 @@ public struct ClusterFindings: Sendable {
     /// How every finding is marked where it is shown.
     public static let origin = "read from the cluster"
 
+    /// What the probes read.
     public let facts: ClusterFacts
     /// Findings by answer key; keys the cluster says nothing about are absent.
     public let fields: [String: ClusterField]

@@ -119,13 +119,16 @@ struct ClusterRules {
         }
     }
 
-    private var target: (name: String, namespace: String) { (facts.target.release, facts.target.namespace) }
+    /// The Helm releases the bundle installs: its chart's, and its prerequisites'.
+    private var ownReleases: [HelmOwner] {
+        [HelmOwner(release: facts.target.release, namespace: facts.target.namespace)] + app.app.prerequisiteReleases
+    }
 
     /// With ingress.type=nginx the install brings its own ingress-nginx, whose IngressClass would
     /// clash with one already there (unless this release installed it).
     private mutating func ingressNginx() {
         guard text("ingress.type") == "nginx", let found = facts.ingressNginx?.value ?? nil,
-            !found.belongs(toRelease: target.name, namespace: target.namespace)
+            !found.belongs(to: ownReleases)
         else { return }
         let owner = found.owner.map { ", \($0)" } ?? ""
         let className = found.evidence.replacingOccurrences(of: "IngressClass ", with: "")
@@ -147,8 +150,8 @@ struct ClusterRules {
             }
             return
         }
-        if found.belongs(toRelease: target.name, namespace: target.namespace) {
-            field(key) { $0.info = "cert-manager was installed by this release" }
+        if found.belongs(to: ownReleases) {
+            field(key) { $0.info = "cert-manager was installed by this bundle (\(found.owner?.description ?? ""))" }
             return
         }
         let what = [found.evidence, found.owner?.description, found.version].compactMap { $0 }.joined(separator: ", ")
