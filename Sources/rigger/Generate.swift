@@ -38,8 +38,34 @@ struct Generate: ParsableCommand {
     @Flag(help: "Write into a non-empty folder that is not a rigger bundle, or change an existing bundle's release or namespace.")
     var force = false
 
+    @Flag(help: ArgumentHelp(
+        "Read the cluster first (kubectl, helm and gcloud on PATH, read-only) and check the answers against it.",
+        discussion: "Each warning names the key, the value and what the cluster has. An answer the cluster settles (cert-manager already installed) is set, with the reason."))
+    var probe = false
+
+    @Flag(help: "With --probe: an answer the cluster contradicts is an error (exit 2), and nothing is written.")
+    var strict = false
+
+    @Flag(help: "Read nothing from the cluster (what generate does without --probe).")
+    var offline = false
+
+    @Option(help: ArgumentHelp("With --probe: how long each kubectl, helm or gcloud call may take.", valueName: "SECONDS"))
+    var probeTimeout: Double = 4
+
     func run() throws {
         if let app { _ = try CLI.app(app) }
+        if probe && offline {
+            CLI.printError("rigger: --probe reads the cluster and --offline forbids it; give one of them")
+            throw ExitCode(2)
+        }
+        if strict && !probe {
+            CLI.printError("rigger: --strict checks the answers against the cluster; it needs --probe")
+            throw ExitCode(2)
+        }
+        guard probeTimeout > 0, probeTimeout <= 600 else {
+            CLI.printError("rigger: --probe-timeout \(probeTimeout): expected a number of seconds above 0 and at most 600")
+            throw ExitCode(2)
+        }
         var request = GenerationRequest(
             app: app, preset: preset, answersFile: answers, setArguments: sets, secretArguments: secrets, outputDirectory: out)
         request.rotate = rotate
@@ -55,7 +81,7 @@ struct Generate: ParsableCommand {
                     CLI.printError("rigger: --force: \(out) is not a rigger bundle; these files will be overwritten: \(overwritten.joined(separator: ", "))")
                 }
             }
-            let prepared = try generator.prepare(request, generator: &random)
+            let prepared = try prepare(request, generator: generator, random: &random)
             let changes = BundleChanges(
                 oldFiles: writer.currentFiles(), oldAnswers: prepared.previousAnswers, oldSecrets: prepared.previous?.secrets ?? [:],
                 new: prepared)
@@ -66,9 +92,33 @@ struct Generate: ParsableCommand {
             }
             let outcome = try writer.write(prepared.bundle)
             report(prepared, outcome, changes)
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw CLI.exitCode(for: error)
         }
+    }
+
+    /// Prepares the bundle; with --probe the cluster is read meanwhile: the probes start first, the
+    /// answers are validated and the bundle rendered while they run, and only then are their
+    /// findings waited for and applied. Bad answers are reported without waiting for the cluster.
+    private func prepare(_ request: GenerationRequest, generator: BundleGenerator, random: inout some SecretGenerator) throws -> PreparedBundle {
+        guard probe else { return try generator.prepare(request, generator: &random) }
+        let prober = ClusterProbe(runner: SubprocessRunner(environment: CLI.environment), timeout: .milliseconds(Int(probeTimeout * 1000)))
+        let probing = try generator.probeTarget(for: request).map { prober.start($0) }
+        let plain = try generator.prepare(request, generator: &random)
+        guard let probing else { return plain }
+        let checked = try generator.prepare(request, generator: &random, cluster: probing.waitUntilFinished(), withoutCluster: plain)
+        let findings = checked.findings
+        for note in findings.notes { CLI.printError("rigger: cluster: \(note)") }
+        if let install = findings.installSummary { CLI.printError("rigger: cluster: \(install)") }
+        for warning in findings.warnings { CLI.printError("rigger: cluster: warning: \(warning)") }
+        let conflicts = findings.conflicts
+        if strict, !conflicts.isEmpty {
+            CLI.printError("rigger: --strict: \(conflicts.count) answer\(conflicts.count == 1 ? "" : "s") disagree with the cluster (above); nothing was written")
+            throw ExitCode(2)
+        }
+        return checked.prepared
     }
 
     private func report(_ prepared: PreparedBundle, _ outcome: BundleWriter.Outcome, _ changes: BundleChanges) {

@@ -13,10 +13,10 @@ struct RiggerCommand: ParsableCommand {
         discussion: """
             Without a subcommand, rigger opens a full-screen wizard on the terminal. `rigger generate` does the \
             same without a terminal, from a preset, an answers file and --set answers; `rigger explain` lists \
-            every answer key.
+            every answer key; `rigger check DIR` proves a bundle against the real chart and the cluster.
             """,
         version: Rigger.version,
-        subcommands: [Wizard.self, Generate.self, Presets.self, Explain.self],
+        subcommands: [Wizard.self, Generate.self, Check.self, Presets.self, Explain.self],
         defaultSubcommand: Wizard.self
     )
 

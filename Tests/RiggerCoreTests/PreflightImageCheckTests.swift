@@ -7,8 +7,9 @@ import XCTest
 /// RIGGER_CHART allows on hosts without internet) through the bundle's post-renderer, and a
 /// stand-in kubectl answers the cluster checks. It must refuse any image from a retired registry.
 final class PreflightImageCheckTests: XCTestCase {
-    /// A kubectl that answers the preflight's cluster questions and hands kustomize to the real one.
-    private func standInKubectl(in folder: URL) throws -> URL {
+    /// A kubectl that answers the preflight's cluster questions and hands kustomize to the real one;
+    /// with `rigger`, the built rigger is on PATH beside it.
+    private func standInKubectl(in folder: URL, rigger: Bool = false) throws -> URL {
         let bin = folder.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         let realKubectl = try XCTUnwrap(TestTools.path("kubectl"), "kubectl (with its built-in kustomize) is needed")
@@ -27,10 +28,13 @@ final class PreflightImageCheckTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
         let helm = try TestTools.require("helm")
         try FileManager.default.createSymbolicLink(atPath: bin.appendingPathComponent("helm").path, withDestinationPath: helm)
+        if rigger {
+            try FileManager.default.createSymbolicLink(atPath: bin.appendingPathComponent("rigger").path, withDestinationPath: TestProject.executable.path)
+        }
         return bin
     }
 
-    private func runPreflight(_ bundle: RiggerCore.Bundle, editValues: (String) -> String = { $0 }) throws -> ProgramResult {
+    private func runPreflight(_ bundle: RiggerCore.Bundle, rigger: Bool = false, editValues: (String) -> String = { $0 }) throws -> ProgramResult {
         let chart = try TestTools.chart("posthog")
         let folder = try TestProject.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -38,12 +42,38 @@ final class PreflightImageCheckTests: XCTestCase {
         try TestProject.materialize(bundle, in: bundleFolder)
         let values = bundleFolder.appendingPathComponent("values.yaml")
         try Data(editValues(try String(contentsOf: values, encoding: .utf8)).utf8).write(to: values)
-        let bin = try standInKubectl(in: folder)
+        let bin = try standInKubectl(in: folder, rigger: rigger)
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = bin.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment["RIGGER_CHART"] = chart.path
         environment["HOME"] = folder.path
         return try runProgram("bash", ["scripts/00-preflight.sh"], environment: environment, directory: bundleFolder)
+    }
+
+    /// Where rigger is installed the preflight ends with `rigger check .`, and says so; where it
+    /// isn't, the bundle's own checks still run and the preflight says what it skipped.
+    func testThePreflightRunsRiggerCheckWhereRiggerIsInstalled() throws {
+        guard FileManager.default.isExecutableFile(atPath: TestProject.executable.path) else {
+            return XCTFail("build rigger first (swift build): \(TestProject.executable.path) is missing")
+        }
+        let bundle = try TestProject.presetBundle("local").bundle
+        let with = try runPreflight(bundle, rigger: true)
+        XCTAssertEqual(with.status, 0, with.output + with.error)
+        XCTAssertTrue(with.output.contains("rigger is on PATH: running 'rigger check .'"), with.output)
+        XCTAssertTrue(with.output.contains("rigger check: the PostHog bundle in "), with.output)
+        XCTAssertTrue(with.output.contains("The install can go ahead.\npreflight checks passed"), with.output)
+
+        let broken = try runPreflight(bundle, rigger: true) { values in
+            // A Secret the chart reads that nobody provides: only rigger check sees it.
+            values.replacingOccurrences(of: "existingSecret: posthog-clickhouse-auth", with: "existingSecret: clickhouse-nobody-made")
+        }
+        XCTAssertEqual(broken.status, 1, broken.output)
+        XCTAssertTrue(broken.output.contains("read Secret clickhouse-nobody-made key clickhouse-password"), broken.output)
+        XCTAssertTrue(broken.error.contains("00-preflight: rigger check found what would stop the install (above)"), broken.error)
+
+        let without = try runPreflight(bundle)
+        XCTAssertEqual(without.status, 0, without.output + without.error)
+        XCTAssertTrue(without.output.contains("rigger is not on PATH: skipping 'rigger check .' (the checks above still ran)"), without.output)
     }
 
     func testThePreflightPassesAPinnedBundleAndNamesItsFrozenImages() throws {

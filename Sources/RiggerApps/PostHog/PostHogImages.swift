@@ -54,7 +54,7 @@ enum PostHogImages {
                 BundleImage("ingress-nginx admission certificates", ingressNginxCertgen),
             ]
         }
-        if plan.ingress.tls == .letsencrypt {
+        if plan.ingress.installCertManager {
             images += ["controller", "webhook", "cainjector", "ctl"].map {
                 BundleImage("cert-manager \($0)", "quay.io/jetstack/cert-manager-\($0):\(certManagerVersion)")
             }

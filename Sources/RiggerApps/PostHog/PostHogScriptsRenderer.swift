@@ -31,15 +31,25 @@ enum PostHogScriptsRenderer {
         return plan.zookeeperStorage != nil
     }
 
-    /// What the chart's own cert-manager needs: no other cert-manager in the cluster.
+    /// What Let's Encrypt needs: with the chart's own cert-manager, no other one in the cluster;
+    /// without it, the one the cluster already runs.
     private static func prerequisites(_ plan: PostHogPlan) -> [ScriptSection] {
         guard plan.ingress.tls == .letsencrypt else { return [] }
+        guard plan.ingress.installCertManager else {
+            return [ScriptSection(lines: [
+                "",
+                "# ingress.installCertManager is false: the chart's ClusterIssuer goes to the cert-manager already in the cluster.",
+                "kube get crd certificates.cert-manager.io clusterissuers.cert-manager.io >/dev/null 2>&1 \\",
+                "  || fail \"cert-manager is not installed in this cluster, and ingress.installCertManager is false; install cert-manager, or regenerate with --set ingress.installCertManager=true\"",
+                "echo \"cert-manager is installed; it issues the Let's Encrypt certificate once DNS points at the ingress (see 50-verify.sh)\"",
+            ])]
+        }
         return [ScriptSection(variables: [("RELEASE", plan.release)], lines: [
             "",
             "# The chart installs cert-manager with its CRDs; a cert-manager from elsewhere would clash.",
             "owner=\"$(kube get crd certificates.cert-manager.io -o jsonpath='{.metadata.annotations.meta\\.helm\\.sh/release-name}' 2>/dev/null || true)\"",
             "if kube get crd certificates.cert-manager.io >/dev/null 2>&1 && [ \"$owner\" != \"$RELEASE\" ]; then",
-            "  fail \"cert-manager is already installed in this cluster (not by release $RELEASE); use it through ingress.tls=secret or remove it first\"",
+            "  fail \"cert-manager is already installed in this cluster (not by release $RELEASE); to use it, regenerate with --set ingress.installCertManager=false\"",
             "fi",
             "echo \"cert-manager will be installed with the chart; Let's Encrypt issues the certificate once DNS points at the ingress (see 50-verify.sh)\"",
         ])]

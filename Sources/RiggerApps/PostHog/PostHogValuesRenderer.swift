@@ -89,7 +89,9 @@ enum PostHogValuesRenderer {
             values.set("ingress.secretName", .string(secret))
         }
         if ingress.tls == .letsencrypt {
-            values.set("cert-manager.enabled", .bool(true))
+            // Without the chart's own cert-manager its ClusterIssuer still goes to the one already
+            // in the cluster, and still takes its email from here.
+            values.set("cert-manager.enabled", .bool(ingress.installCertManager))
             if let email = ingress.letsencryptEmail { values.set("cert-manager.email", .string(email)) }
         }
         if plan.cloud == .aws, ingress.type == .nginx {

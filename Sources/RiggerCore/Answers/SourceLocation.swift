@@ -6,12 +6,15 @@ public enum AnswerOrigin: Sendable, Hashable, CustomStringConvertible {
     case commandLine
     /// Typed into the wizard.
     case wizard
+    /// Set by rigger from what it read from the cluster (see `ClusterFindings`).
+    case cluster
 
     public var description: String {
         switch self {
         case .file(let path, let line, let column): return "\(path):\(line):\(column)"
         case .commandLine: return "--set"
         case .wizard: return "wizard"
+        case .cluster: return "read from the cluster"
         }
     }
 }

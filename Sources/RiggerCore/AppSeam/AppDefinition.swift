@@ -15,6 +15,12 @@ public protocol AppDefinition: Sendable {
     var secretFiles: [SecretFileSpec] { get }
     /// What regenerating must keep: volumes that never shrink, what rotating each secret breaks.
     var upgradeRules: UpgradeRules { get }
+    /// The oldest Kubernetes 1.x minor version the chart installs on, e.g. 24; the cluster probe
+    /// warns about an older cluster. Nil (the default) when the app names none.
+    var minimumKubernetesMinor: Int? { get }
+    /// Helm releases the bundle installs beside its chart (a cert-manager its 30-prerequisites.sh
+    /// installs), which the cluster probe counts as the bundle's own, not as a clash. None by default.
+    var prerequisiteReleases: [HelmOwner] { get }
     /// The bundle for validated answers and their secrets: a pure function, with no I/O, no clock
     /// and no randomness, so that the same inputs always give byte-identical files.
     func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle

@@ -53,6 +53,12 @@ extension CommonQuestions {
                 help: "The address Let's Encrypt writes to about expiring certificates.",
                 kind: .text(.email), step: .ingress, appliesWhen: .when("ingress.tls", is: "letsencrypt")),
             Question(
+                key: "ingress.installCertManager", title: "Own cert-manager",
+                help: "Whether the install brings its own cert-manager to get the Let's Encrypt certificate. Turn it off when "
+                    + "the cluster already runs cert-manager: a second one would clash. rigger turns it off by itself when it "
+                    + "reads one in the cluster.",
+                kind: .bool, step: .ingress, defaultValue: .value(.bool(true)), appliesWhen: .when("ingress.tls", is: "letsencrypt")),
+            Question(
                 key: "ingress.tlsSecretName", title: "TLS Secret",
                 help: "The name of the kubernetes.io/tls Secret in the namespace that holds the certificate for the hostname.",
                 kind: .text(.kubernetesName), step: .ingress, appliesWhen: .when("ingress.tls", is: "secret")),

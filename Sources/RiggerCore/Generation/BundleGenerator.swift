@@ -42,8 +42,9 @@ public struct BundleGenerator: Sendable {
     }
 
     /// The answer layers of a request, lowest first: the bundle already in the folder, the
-    /// preset, the answers file, `--app`, then `--set` and the wizard; with notes of any schema
-    /// migration. The preset is looked up among the presets of the app the other layers name.
+    /// preset, what the cluster sets, the answers file, `--app`, then `--set` and the wizard; with
+    /// notes of any schema migration. The preset is looked up among the presets of the app the
+    /// other layers name.
     public func layers(for request: GenerationRequest, previous: ExistingBundle?) throws -> (layers: [AnswerLayer], notes: [String]) {
         var notes: [String] = []
         var above: [AnswerLayer] = []
@@ -74,6 +75,7 @@ public struct BundleGenerator: Sendable {
             let app = AppRegistry.appNamed(in: layers + above) ?? registry.defaultEntry.app.id
             layers.append(try presets.load(preset, app: app).document.layer)
         }
+        if let cluster = request.clusterAnswers { layers.append(cluster) }
         return (layers + above, notes)
     }
 

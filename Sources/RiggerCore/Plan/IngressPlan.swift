@@ -10,6 +10,9 @@ public struct IngressPlan: Sendable, Equatable {
     public let staticIPName: String?
     public let letsencryptEmail: String?
     public let tlsSecretName: String?
+    /// Whether the install brings its own cert-manager for Let's Encrypt (false without
+    /// Let's Encrypt, or when the cluster already runs one).
+    public let installCertManager: Bool
 
     /// Reads the common ingress answers (see `CommonQuestions.ingress`).
     public init(_ read: PlanReader) throws(PlanError) {
@@ -20,6 +23,7 @@ public struct IngressPlan: Sendable, Equatable {
         staticIPName = read.optionalString("ingress.staticIpName")
         letsencryptEmail = read.optionalString("ingress.letsencryptEmail")
         tlsSecretName = read.optionalString("ingress.tlsSecretName")
+        installCertManager = tls == .letsencrypt && (read.answers["ingress.installCertManager"]?.boolValue ?? true)
     }
 
     /// The URL the app is reached at, when it has a hostname.

@@ -1,10 +1,11 @@
 import Foundation
 import RiggerCore
 import XCTest
-import Yams
 
 /// A chart rendered by the real Helm library (helm-python-sdk, through tools/render-chart.py),
-/// with the questions the tests ask of it: images, Secret references, objects.
+/// with the questions the tests ask of it. The questions themselves (images, Secret uses, the
+/// Secrets the chart renders) are answered by the core's `RenderedManifests`, which `rigger check`
+/// asks too; the objects stay plain JSON for the tests that read them directly.
 struct RenderedChart {
     struct Document {
         let template: String
@@ -18,15 +19,7 @@ struct RenderedChart {
     }
 
     /// A Secret a workload reads: through env (secretKeyRef), envFrom, or a volume.
-    struct SecretUse: Hashable, CustomStringConvertible {
-        let workload: String
-        let secret: String
-        /// The data key, or nil when the whole Secret is read.
-        let key: String?
-        let optional: Bool
-
-        var description: String { "\(workload) reads Secret \(secret)" + (key.map { " key \($0)" } ?? "") }
-    }
+    typealias SecretUse = RiggerCore.SecretUse
 
     let documents: [Document]
 
@@ -60,70 +53,22 @@ struct RenderedChart {
     /// Objects of a kind.
     func objects(_ kind: String) -> [Document] { documents.filter { $0.kind == kind } }
 
-    /// Every container and init container image an install creates (test hooks left out),
-    /// wherever a pod spec sits: Deployments, Jobs, CronJobs and custom resources' pod templates.
-    var images: [(workload: String, image: String)] {
-        documents.filter { !$0.isTestHook }.flatMap { document in
-            Self.containers(in: document.object).compactMap { container in
-                (container["image"] as? String).map { ("\(document.kind)/\(document.name)", $0) }
-            }
-        }
+    /// The documents as the core reads rendered manifests.
+    var manifests: RenderedManifests {
+        RenderedManifests(documents: documents.map { ManifestDocument(template: $0.template, object: ManifestValue(json: $0.object)) })
     }
+
+    /// Every container and init container image an install creates (test hooks left out).
+    var images: [(workload: String, image: String)] { manifests.images }
 
     /// Every Secret a workload reads.
-    var secretUses: [SecretUse] {
-        var uses: [SecretUse] = []
-        for document in documents where !document.isTestHook {
-            let workload = "\(document.kind)/\(document.name)"
-            for container in Self.containers(in: document.object) {
-                for env in container["env"] as? [[String: Any]] ?? [] {
-                    if let ref = (env["valueFrom"] as? [String: Any])?["secretKeyRef"] as? [String: Any], let name = ref["name"] as? String {
-                        uses.append(SecretUse(workload: workload, secret: name, key: ref["key"] as? String, optional: ref["optional"] as? Bool ?? false))
-                    }
-                }
-                for source in container["envFrom"] as? [[String: Any]] ?? [] {
-                    if let ref = source["secretRef"] as? [String: Any], let name = ref["name"] as? String {
-                        uses.append(SecretUse(workload: workload, secret: name, key: nil, optional: ref["optional"] as? Bool ?? false))
-                    }
-                }
-            }
-            Self.walk(document.object) { map in
-                guard let volumes = map["volumes"] as? [[String: Any]] else { return }
-                for volume in volumes {
-                    guard let secret = volume["secret"] as? [String: Any], let name = secret["secretName"] as? String else { continue }
-                    let items = (secret["items"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
-                    let optional = secret["optional"] as? Bool ?? false
-                    if items.isEmpty {
-                        uses.append(SecretUse(workload: workload, secret: name, key: nil, optional: optional))
-                    } else {
-                        uses += items.map { SecretUse(workload: workload, secret: name, key: $0, optional: optional) }
-                    }
-                }
-            }
-        }
-        return uses
-    }
+    var secretUses: [SecretUse] { manifests.secretUses }
 
-    /// The data keys of each Secret the chart itself renders; a Secret that one of its Jobs
-    /// creates when it runs (ingress-nginx's admission certificate) is known by name only.
-    var renderedSecrets: [String: Set<String>] {
-        var secrets: [String: Set<String>] = [:]
-        for document in objects("Job") {
-            for container in Self.containers(in: document.object) {
-                for argument in container["args"] as? [String] ?? [] where argument.hasPrefix("--secret-name=") {
-                    secrets[String(argument.dropFirst("--secret-name=".count)), default: []].insert(RenderedChart.anyKey)
-                }
-            }
-        }
-        for document in objects("Secret") {
-            let keys = Set(((document.object["data"] as? [String: Any]) ?? [:]).keys).union(((document.object["stringData"] as? [String: Any]) ?? [:]).keys)
-            secrets[document.name, default: []].formUnion(keys)
-        }
-        return secrets
-    }
+    /// The data keys of each Secret the chart itself renders (see `RenderedManifests.renderedSecrets`).
+    var renderedSecrets: [String: Set<String>] { manifests.renderedSecrets }
 
     /// Stands for "any key": a Secret whose keys the chart's own Job decides at run time.
-    static let anyKey = "*"
+    static let anyKey = ProvidedSecrets.anyKey
 
     static func containers(in object: [String: Any]) -> [[String: Any]] {
         var found: [[String: Any]] = []
@@ -151,35 +96,33 @@ enum BundleChartCheck {
     /// Problems with every Secret a workload reads: each must be rendered by the chart, written in
     /// secrets/ with the key, or be an existing Secret that 00-preflight.sh checks for the key.
     static func secretProblems(_ rendered: RenderedChart, bundle: RiggerCore.Bundle, extraManifests: [String: Set<String>] = [:]) -> [String] {
-        var provided = rendered.renderedSecrets.merging(extraManifests) { $0.union($1) }
-        for file in bundle.files where file.path.hasPrefix("secrets/") {
-            guard let name = manifestName(file.contents) else { continue }
-            provided[name, default: []].formUnion(manifestKeys(file.contents))
+        var provided = ProvidedSecrets()
+        for (name, keys) in rendered.renderedSecrets.merging(extraManifests, uniquingKeysWith: { $0.union($1) }) {
+            provided.add(name, keys: keys, source: .chart)
         }
+        provided.addManifests(bundle.files.filter { $0.path.hasPrefix("secrets/") }.map(\.contents), source: .bundle)
         let preflight = bundle["scripts/00-preflight.sh"]?.contents ?? ""
         var problems: [String] = []
-        for use in Set(rendered.secretUses) where !use.optional {
-            if let keys = provided[use.secret] {
-                if let key = use.key, !keys.contains(key), !keys.contains(RenderedChart.anyKey) { problems.append("\(use): the Secret has no such key") }
+        for problem in provided.problems(for: rendered.secretUses) {
+            if problem.missingKey {
+                problems.append("\(problem.use): the Secret has no such key")
                 continue
             }
+            let use = problem.use
             let checked = preflight.contains("='\(use.secret)'") && (use.key.map { preflight.contains("='\($0)'") } ?? true)
             if !checked { problems.append("\(use): neither the chart, secrets/ nor 00-preflight.sh provides it") }
         }
-        return problems.sorted()
+        return Array(Set(problems)).sorted()
     }
 
     /// Problems with every image: each must be pinned, and from no retired registry.
     static func imageProblems(_ rendered: RenderedChart) -> [String] {
-        var problems: [String] = []
-        for (workload, text) in rendered.images {
-            guard let image = ImageReference(text) else {
-                problems.append("\(workload): unreadable image '\(text)'")
-                continue
-            }
-            if !image.isPinned { problems.append("\(workload): \(text) is not pinned to a tag or digest") }
-            if let notice = ImageRegistryNotice.notice(for: image), notice.status == .retired {
-                problems.append("\(workload): \(text) is from \(notice.prefix), retired since \(notice.since)")
+        let problems = ImageFinding.findings(rendered.images).compactMap { finding -> String? in
+            switch finding.kind {
+            case .unpinned: return "\(finding.workload): \(finding.image) is not pinned to a tag or digest"
+            case .retired(let notice): return "\(finding.workload): \(finding.image) is from \(notice.prefix), retired since \(notice.since)"
+            case .unreadable: return "\(finding.workload): unreadable image '\(finding.image)'"
+            case .frozen: return nil
             }
         }
         return Array(Set(problems)).sorted()
@@ -205,16 +148,6 @@ enum BundleChartCheck {
     static func leakedSecrets(_ prepared: PreparedBundle) -> [String] {
         let values = prepared.bundle["values.yaml"]?.contents ?? ""
         return prepared.secrets.entries.filter { $0.value.source != .placeholder && values.contains($0.value.value) }.map(\.key).sorted()
-    }
-
-    private static func manifestName(_ text: String) -> String? {
-        guard let node = try? Yams.compose(yaml: text) else { return nil }
-        return node["metadata"]?["name"]?.string
-    }
-
-    private static func manifestKeys(_ text: String) -> Set<String> {
-        guard let node = try? Yams.compose(yaml: text), case .mapping(let data)? = node["stringData"] else { return [] }
-        return Set(data.keys.compactMap(\.string))
     }
 }
 

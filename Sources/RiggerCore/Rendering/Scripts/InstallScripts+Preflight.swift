@@ -1,8 +1,9 @@
 extension InstallScripts {
     /// 00-preflight.sh: the tools, the kube context, the cluster version, the storage class, no
     /// placeholder secrets, each Secret the operator keeps with its keys, the app's own `extra`
-    /// checks, and last every image the install pulls (from the chart as rendered, and from the
-    /// bundle's own `manifestFiles`, a glob) against the table of retired registries.
+    /// checks, every image the install pulls (from the chart as rendered, and from the bundle's own
+    /// `manifestFiles`, a glob) against the table of retired registries, and last `rigger check .`
+    /// when rigger is on PATH.
     public func preflight(extra: [ScriptSection] = [], manifestFiles: String? = nil) -> ShellScript {
         var script = script("00-preflight", "Checks the tools, the cluster and the bundle before anything is changed.")
         // Only a bundle with volumes has a storage class to check.
@@ -50,8 +51,22 @@ extension InstallScripts {
         addExistingSecretChecks(to: &script)
         for section in extra { section.append(to: &script) }
         addImageCheck(to: &script, manifestFiles: manifestFiles)
+        addRiggerCheck(to: &script)
         script.add("echo \"preflight checks passed\"")
         return script
+    }
+
+    /// Runs `rigger check .` where rigger is installed: the real chart, every Secret a workload
+    /// reads, and the cluster's server-side dry run. The bundle still works where rigger isn't.
+    private func addRiggerCheck(to script: inout ShellScript) {
+        script.add(
+            "",
+            "if command -v rigger >/dev/null 2>&1; then",
+            "  echo \"rigger is on PATH: running 'rigger check .' (the real chart, the Secrets workloads read, the cluster's dry run)\"",
+            "  rigger check . || fail \"rigger check found what would stop the install (above); fix it or regenerate the bundle, then run this again\"",
+            "else",
+            "  echo \"rigger is not on PATH: skipping 'rigger check .' (the checks above still ran)\"",
+            "fi")
     }
 
     /// Checks that each Secret the operator named is in the namespace with every key the chart reads.

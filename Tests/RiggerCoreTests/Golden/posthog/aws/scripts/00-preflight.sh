@@ -131,4 +131,11 @@ if [ -n "$retired" ]; then
   fail "the install would pull images from retired registries; regenerate the bundle with a rigger that pins them elsewhere"
 fi
 echo "every image the install pulls is from a registry that still serves it"
+
+if command -v rigger >/dev/null 2>&1; then
+  echo "rigger is on PATH: running 'rigger check .' (the real chart, the Secrets workloads read, the cluster's dry run)"
+  rigger check . || fail "rigger check found what would stop the install (above); fix it or regenerate the bundle, then run this again"
+else
+  echo "rigger is not on PATH: skipping 'rigger check .' (the checks above still ran)"
+fi
 echo "preflight checks passed"

@@ -16,6 +16,6 @@ kube() {
 # The chart installs cert-manager with its CRDs; a cert-manager from elsewhere would clash.
 owner="$(kube get crd certificates.cert-manager.io -o jsonpath='{.metadata.annotations.meta\.helm\.sh/release-name}' 2>/dev/null || true)"
 if kube get crd certificates.cert-manager.io >/dev/null 2>&1 && [ "$owner" != "$RELEASE" ]; then
-  fail "cert-manager is already installed in this cluster (not by release $RELEASE); use it through ingress.tls=secret or remove it first"
+  fail "cert-manager is already installed in this cluster (not by release $RELEASE); to use it, regenerate with --set ingress.installCertManager=false"
 fi
 echo "cert-manager will be installed with the chart; Let's Encrypt issues the certificate once DNS points at the ingress (see 50-verify.sh)"

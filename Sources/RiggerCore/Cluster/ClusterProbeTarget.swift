@@ -1,0 +1,28 @@
+/// What the probes look at: the kube context (nil: kubectl's current one), the namespace and
+/// release the bundle installs, and the GCP static IP when the answers use one.
+public struct ClusterProbeTarget: Sendable, Equatable {
+    public var kubeContext: String?
+    public var namespace: String
+    public var release: String
+    /// The global static IP to look for with gcloud; nil when the answers use none.
+    public var staticIPName: String?
+
+    public init(kubeContext: String?, namespace: String, release: String, staticIPName: String? = nil) {
+        self.kubeContext = kubeContext
+        self.namespace = namespace
+        self.release = release
+        self.staticIPName = staticIPName
+    }
+
+    /// The target the answers name: `kubeContext`, `namespace`, `release`, and `ingress.staticIpName`
+    /// when the Google load balancer takes it (cloud gcp, ingress.type gcp-clb). Nil without a
+    /// namespace and release, which every app's answers have once resolved.
+    public init?(answers: AnswerLookup) {
+        guard let namespace = answers.text("namespace"), let release = answers.text("release") else { return nil }
+        let kubeContext = answers.text("kubeContext").flatMap { $0.isEmpty ? nil : $0 }
+        let usesStaticIP = answers.text("cloud") == "gcp" && answers.text("ingress.type") == "gcp-clb"
+        self.init(
+            kubeContext: kubeContext, namespace: namespace, release: release,
+            staticIPName: usesStaticIP ? answers.text("ingress.staticIpName") : nil)
+    }
+}

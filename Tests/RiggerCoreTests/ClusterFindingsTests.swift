@@ -1,0 +1,154 @@
+import Foundation
+import RiggerApps
+import RiggerCore
+import XCTest
+
+/// What the recorded clusters mean for answers: the choices (marked), the answers the cluster
+/// settles, and warnings that name the key, the value and what the cluster has.
+final class ClusterFindingsTests: XCTestCase {
+    private static let awsAnswers = ["ingress.hostname=posthog.example.com", "ingress.letsencryptEmail=ops@example.com"]
+
+    private func facts(_ scenario: String) throws -> ClusterFacts {
+        let cluster = try StandInCluster(scenario: scenario)
+        return ClusterProbe(runner: cluster.runner).read(ClusterProbeTarget(kubeContext: nil, namespace: "posthog", release: "posthog"))
+    }
+
+    /// The bundle prepared with the cluster's facts, as `generate --probe` prepares it.
+    private func checked(_ scenario: String, preset: String = "aws", sets: [String] = []) throws -> ClusterCheckedBundle {
+        let generator = BundleGenerator(registry: .standard, presets: TestProject.presets, environment: [:], now: TestProject.fixedNow)
+        var random = SeededSecretGenerator(seed: "cluster")
+        let open = preset == "aws" ? Self.awsAnswers : []
+        let request = GenerationRequest(preset: preset, setArguments: open + sets, outputDirectory: "/nonexistent/rigger-cluster")
+        return try generator.prepare(request, generator: &random, cluster: try facts(scenario))
+    }
+
+    /// The acceptance cluster: two contexts, gp3 the default of three classes, cert-manager from a
+    /// release of its own, and the Secret rds-creds.
+    func testTheAcceptanceClusterOffersItsContextsClassesAndSecrets() throws {
+        let findings = try checked("eks").findings
+        XCTAssertEqual(findings["kubeContext"]?.choices, [
+            ClusterChoice("arn:aws:eks:us-east-1:123456789012:cluster/prod", mark: .current), ClusterChoice("kind-dev"),
+        ])
+        XCTAssertEqual(findings["storageClass"]?.choices.map(\.description), ["gp2", "gp3 (default)", "io2"])
+        XCTAssertEqual(findings["storageClass"]?.marked?.value, "gp3")
+        for key in ["posthog.existingSecret", "postgresql.existingSecret", "redis.existingSecret", "clickhouse.existingSecret", "email.existingSecret"] {
+            XCTAssertEqual(findings[key]?.choices.map(\.value), ["rds-creds"], "\(key): TLS Secrets hold no credentials")
+        }
+        XCTAssertEqual(findings["ingress.tlsSecretName"]?.choices.map(\.value), ["posthog-tls"])
+        XCTAssertEqual(findings["ingress.className"]?.choices, [ClusterChoice("alb", detail: "ingress.k8s.aws/alb")])
+        XCTAssertEqual(findings["kubeContext"]?.info, "Kubernetes 1.29 (v1.29.4-eks-036c24b)")
+        XCTAssertEqual(findings.installSummary, "new install: no release posthog in namespace posthog")
+        XCTAssertEqual(findings.notes, [])
+    }
+
+    func testCertManagerInTheClusterTurnsTheChartsCopyOffWithTheReason() throws {
+        let checked = try checked("eks")
+        XCTAssertEqual(checked.prepared.answers["ingress.installCertManager"], .bool(false))
+        let values = try XCTUnwrap(checked.prepared.bundle["values.yaml"]?.contents)
+        XCTAssertTrue(values.contains("cert-manager:\n  enabled: false\n  email: ops@example.com"), values)
+        let warning = try XCTUnwrap(checked.findings["ingress.installCertManager"]?.warnings.first)
+        XCTAssertFalse(warning.isConflict, "rigger settled it: nothing for --strict to refuse")
+        XCTAssertEqual(warning.description, """
+            ingress.installCertManager: 'false': set to false because cert-manager is already installed (CustomResourceDefinition \
+            certificates.cert-manager.io, release cert-manager in namespace cert-manager, v1.14.4): the install's own copy would clash; \
+            the installed one issues the certificate (read from the cluster)
+            """)
+        let rigger = try XCTUnwrap(checked.prepared.bundle["rigger.yaml"]?.contents)
+        XCTAssertTrue(rigger.contains("installCertManager: false"), "kept for the next regeneration")
+        let prerequisites = try XCTUnwrap(checked.prepared.bundle["scripts/30-prerequisites.sh"]?.contents)
+        XCTAssertTrue(prerequisites.contains("kube get crd certificates.cert-manager.io clusterissuers.cert-manager.io"), prerequisites)
+        XCTAssertFalse(try XCTUnwrap(checked.prepared.bundle["README.md"]?.contents).contains("cert-manager-controller"), "its images are not pulled")
+    }
+
+    func testTheOperatorsOwnAnswerWinsAndIsAConflict() throws {
+        let checked = try checked("eks", sets: ["ingress.installCertManager=true"])
+        XCTAssertEqual(checked.prepared.answers["ingress.installCertManager"], .bool(true))
+        let conflict = try XCTUnwrap(checked.findings.conflicts.first)
+        XCTAssertEqual(conflict.key, "ingress.installCertManager")
+        XCTAssertTrue(conflict.description.hasPrefix("ingress.installCertManager: 'true': cert-manager is already installed"), conflict.description)
+    }
+
+    func testAnAnswerTheClusterLacksNamesTheKeyTheValueAndWhatItHas() throws {
+        let findings = try checked("eks", sets: ["storageClass=gp2x", "kubeContext=staging"]).findings
+        XCTAssertEqual(findings.conflicts.map(\.description), [
+            "kubeContext: 'staging': the kubeconfig has no context staging; it has arn:aws:eks:us-east-1:123456789012:cluster/prod (current), kind-dev (read from the cluster)",
+            "storageClass: 'gp2x': storage class gp2x does not exist in this cluster; it has gp2, gp3 (default), io2 (read from the cluster)",
+        ])
+    }
+
+    func testANamedSecretMustHoldTheKeyTheChartReads() throws {
+        let managed = ["postgresql.mode=managed", "postgresql.host=db.example.com", "postgresql.existingSecret=rds-creds"]
+        let wrongKey = try checked("eks", sets: managed + ["postgresql.existingSecretKey=pass"]).findings
+        XCTAssertEqual(wrongKey.conflicts.map(\.description), [
+            "postgresql.existingSecretKey: 'pass': the Secret rds-creds has no key pass; it has password, username (read from the cluster)",
+        ])
+        XCTAssertEqual(wrongKey["postgresql.existingSecretKey"]?.choices.map(\.value), ["password", "username"])
+        XCTAssertEqual(try checked("eks", sets: managed + ["postgresql.existingSecretKey=password"]).findings.conflicts, [])
+        let missing = try checked("eks", sets: ["redis.existingSecret=elasticache-auth"]).findings
+        XCTAssertEqual(missing.conflicts.map(\.description), [
+            "redis.existingSecret: 'elasticache-auth': the Secret elasticache-auth is not in namespace posthog; it has rds-creds; 00-preflight.sh stops until it is there (read from the cluster)",
+        ])
+    }
+
+    func testAnUpgradeIsNamedAndASecondIngressNginxIsAConflict() throws {
+        let findings = try checked("upgrade", preset: "local", sets: []).findings
+        XCTAssertEqual(findings.installSummary, "upgrade: release posthog in namespace posthog has chart posthog-30.40.0 (app 1.43.0), revision 3, deployed")
+        XCTAssertEqual(findings["release"]?.info, "upgrade of chart posthog-30.40.0 (app 1.43.0), revision 3, deployed")
+        XCTAssertEqual(findings.conflicts.map(\.key), ["ingress.type"])
+        XCTAssertTrue(findings.conflicts[0].message.hasPrefix(
+            "ingress-nginx is already installed (IngressClass nginx, release ingress-nginx in namespace ingress-nginx): a second copy would clash"))
+        XCTAssertEqual(findings["ingress.className"]?.marked, ClusterChoice("nginx", mark: .default, detail: "k8s.io/ingress-nginx"))
+    }
+
+    func testAFailedProbeLeavesTheFieldAsItWasWithAQuietLine() throws {
+        let findings = try checked("forbidden").findings
+        XCTAssertEqual(findings["storageClass"]?.choices, [])
+        let note = try XCTUnwrap(findings["storageClass"]?.note)
+        XCTAssertTrue(note.hasPrefix("storage classes: not read: not allowed (Error from server (Forbidden): storageclasses.storage.k8s.io is forbidden"), note)
+        XCTAssertTrue(note.hasSuffix("; left as it was"), note)
+        XCTAssertEqual(findings.warnings, [], "nothing read, nothing to warn about")
+        XCTAssertEqual(findings.adjustments, [])
+        XCTAssertEqual(findings["postgresql.existingSecret"]?.note?.hasPrefix("Secrets in namespace posthog: not read: not allowed"), true)
+    }
+
+    /// A cert-manager the bundle installed itself (its chart's, or a release its prerequisites
+    /// install) is no clash: regenerating must not take it away.
+    func testTheBundlesOwnCertManagerIsNoClash() throws {
+        let answers = try TestProject.prepare(preset: "aws", sets: Self.awsAnswers).answers
+        var facts = try facts("eks")
+        let installed = try XCTUnwrap(facts.certManager?.value ?? nil)
+        facts.certManager = .success(InstalledComponent(evidence: installed.evidence, owner: HelmOwner(release: "posthog", namespace: "posthog"), version: nil))
+        let byTheChart = ClusterFindings(facts: facts, answers: answers, app: AppRegistry.standard.defaultEntry)
+        XCTAssertEqual(byTheChart.adjustments, [])
+        XCTAssertEqual(byTheChart["ingress.installCertManager"]?.info, "cert-manager was installed by this bundle (release posthog in namespace posthog)")
+
+        let withPrerequisite = AppRegistry(AppWithPrerequisite()).defaultEntry
+        let byAPrerequisite = ClusterFindings(facts: try self.facts("eks"), answers: answers, app: withPrerequisite)
+        XCTAssertEqual(byAPrerequisite.adjustments, [], "release cert-manager in namespace cert-manager is the bundle's own")
+        XCTAssertEqual(byAPrerequisite.warnings, [])
+    }
+
+    func testAnOldClusterIsWarnedAbout() throws {
+        var facts = try facts("eks")
+        facts.version = .success(KubernetesVersion(major: 1, minor: 22, text: "v1.22.17"))
+        let answers = try TestProject.prepare(preset: "local").answers
+        let findings = ClusterFindings(facts: facts, answers: answers, app: AppRegistry.standard.defaultEntry)
+        XCTAssertEqual(findings.conflicts.map(\.description), [
+            "kubeContext: the cluster runs Kubernetes 1.22 (v1.22.17); PostHog's chart needs 1.24 or newer (read from the cluster)",
+        ])
+    }
+}
+
+/// PostHog as an app whose prerequisites would install cert-manager as a release of its own.
+private struct AppWithPrerequisite: AppDefinition {
+    let base = PostHogApp()
+    var id: String { base.id }
+    var title: String { base.title }
+    var summary: String { base.summary }
+    var chart: ChartReference { base.chart }
+    var questions: [Question] { base.questions }
+    var secretFiles: [SecretFileSpec] { base.secretFiles }
+    var upgradeRules: UpgradeRules { base.upgradeRules }
+    var prerequisiteReleases: [HelmOwner] { [HelmOwner(release: "cert-manager", namespace: "cert-manager")] }
+    func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> RiggerCore.Bundle { try base.render(answers, secrets: secrets) }
+}
