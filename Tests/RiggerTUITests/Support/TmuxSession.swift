@@ -74,17 +74,17 @@ final class TmuxSession {
 
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "e2e", "-l", text]) }
 
-    /// Waits until the screen shows `text`, for up to five seconds.
+    /// Waits until the screen shows `text`, for up to ten seconds.
     @discardableResult
     func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         try waitUntil("showed '\(text)'", file: file, line: line) { $0.contains(text) }
     }
 
-    /// Waits until the screen passes a test, for up to five seconds.
+    /// Waits until the screen passes a test, for up to ten seconds (CI machines can be slow).
     @discardableResult
     func waitUntil(_ what: String, file: StaticString = #filePath, line: UInt = #line, _ test: (String) -> Bool) throws -> String {
         var last = ""
-        for _ in 0..<100 {
+        for _ in 0..<200 {
             last = try screen()
             if test(last) { return last }
             Thread.sleep(forTimeInterval: 0.05)
