@@ -101,6 +101,20 @@ final class PlausibleManifestTests: XCTestCase {
         XCTAssertTrue(prerequisites.contains("CERT_MANAGER_VERSION='v1.20.2'"))
     }
 
+    /// The cluster's own cert-manager (`ingress.installCertManager=false`, which the cluster probe
+    /// sets when it finds one): the issuer still comes, cert-manager isn't installed but required.
+    func testWithTheClustersOwnCertManagerOnlyTheIssuerIsApplied() throws {
+        let prepared = try Bundles.prepare("aws", ["ingress.installCertManager=false"])
+        XCTAssertNotNil(prepared.bundle[PlausibleTestPaths.clusterIssuer])
+        XCTAssertNil(prepared.bundle["manifests/cert-manager.values.yaml"])
+        let prerequisites = try XCTUnwrap(prepared.bundle["scripts/30-prerequisites.sh"]?.contents)
+        XCTAssertFalse(prerequisites.contains("CERT_MANAGER_VERSION"), prerequisites)
+        XCTAssertTrue(prerequisites.contains("kube get crd clusterissuers.cert-manager.io"), prerequisites)
+        XCTAssertTrue(prerequisites.contains("apply_manifest \(PlausibleTestPaths.clusterIssuer)"))
+        let readme = try XCTUnwrap(prepared.bundle["README.md"]?.contents)
+        XCTAssertFalse(readme.contains("quay.io/jetstack"), "no cert-manager image is pulled")
+    }
+
     func testIngressNginxKeepsVisitorsAddresses() throws {
         let aws = try Bundles.documents(try Bundles.prepare("aws").bundle, "manifests/ingress-nginx.values.yaml").first ?? [:]
         XCTAssertEqual(Bundles.value(aws, "controller.config.use-proxy-protocol") as? String, "true")

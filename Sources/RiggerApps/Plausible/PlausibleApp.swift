@@ -26,6 +26,10 @@ public struct PlausibleApp: AppDefinition {
         dataStores: "PostgreSQL and ClickHouse",
         changeNotes: ["image.tag": "Plausible migrates PostgreSQL and ClickHouse when the new version starts; back both up first."])
 
+    public var minimumKubernetesMinor: Int? { PlausibleComponents.chartMinimumKubernetesMinor }
+    /// ingress-nginx, cert-manager and CloudNativePG, which the bundle installs itself, are its own.
+    public var prerequisiteReleases: [HelmOwner] { IngressAddOns.owners + [PlausibleComponents.cloudNativePG.owner] }
+
     public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {
         try PlausibleRenderer.render(plan: try PlausiblePlan(answers), answers: answers, secrets: secrets, chart: chart)
     }

@@ -10,17 +10,7 @@ enum PlausibleImages {
             images += PlausibleComponents.cloudNativePG.images.map { BundleImage("CloudNativePG operator, unless the cluster has one", $0) }
         }
         if case .inCluster = plan.clickhouse { images.append(BundleImage("ClickHouse", PlausibleComponents.clickhouseImage)) }
-        if plan.ingress.type == .nginx {
-            images += PlausibleComponents.ingressNginx.images.map {
-                BundleImage("ingress-nginx controller, unless the cluster has one (chart \(PlausibleComponents.ingressNginx.version) pins its digest and its admission Job's image)", $0)
-            }
-        }
-        if plan.ingress.tls == .letsencrypt {
-            images += PlausibleComponents.certManager.images.map { reference in
-                let part = reference.split(separator: "/").last.map { String($0.split(separator: ":")[0].dropFirst("cert-manager-".count)) } ?? ""
-                return BundleImage("cert-manager \(part), unless the cluster has cert-manager", reference)
-            }
-        }
+        images += IngressAddOns.images(ingress: plan.ingress)
         return images
     }
 

@@ -90,10 +90,10 @@ enum PlausibleReadmeRenderer {
                 PlausibleManifests.postgresqlPath: "the CloudNativePG `Cluster` (PostgreSQL)",
                 PlausibleManifests.clickhousePath: "ClickHouse: its settings (ConfigMap), Service and StatefulSet",
                 PlausibleManifests.gkeIngressPath: "the Google-managed certificate and the redirect to HTTPS (FrontendConfig)",
-                PlausibleManifests.clusterIssuerPath: "the Let's Encrypt `ClusterIssuer` (cluster-wide)",
+                IngressAddOns.clusterIssuerPath: "the Let's Encrypt `ClusterIssuer` (cluster-wide)",
                 PlausibleManifests.cloudNativePGValuesPath: "the values of the CloudNativePG operator chart",
-                PlausibleManifests.ingressNginxValuesPath: "the values of the ingress-nginx chart",
-                PlausibleManifests.certManagerValuesPath: "the values of the cert-manager chart",
+                IngressAddOns.ingressNginxValuesPath: "the values of the ingress-nginx chart",
+                IngressAddOns.certManagerValuesPath: "the values of the cert-manager chart",
             ]
             for path in manifestFiles { lines.append("  - `\(path)`: \(manifestPurposes[path] ?? "")") }
         }

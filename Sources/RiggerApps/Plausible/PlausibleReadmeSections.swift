@@ -95,7 +95,7 @@ enum PlausibleReadmeSections {
         case .gcpCLB:
             text = "a Google Cloud load balancer for `\(hostname)` on the global static IP `\(ingress.staticIPName ?? "")`"
         case .nginx:
-            text = "ingress-nginx for `\(hostname)`; `30-prerequisites.sh` installs it (chart \(PlausibleComponents.ingressNginx.version)) "
+            text = "ingress-nginx for `\(hostname)`; `30-prerequisites.sh` installs it (chart \(ClusterAddOn.ingressNginx.version)) "
                 + "unless the cluster has the IngressClass `nginx`"
                 + (plan.cloud == .aws ? ", with the PROXY protocol on both ends of the AWS load balancer, which keeps visitors' addresses" : ", its Service keeping visitors' addresses (externalTrafficPolicy Local)")
         case .existing:
@@ -106,8 +106,11 @@ enum PlausibleReadmeSections {
         switch ingress.tls {
         case .gcpManaged: text += "; a Google-managed certificate, and plain HTTP redirected to HTTPS"
         case .letsencrypt:
-            text += "; a Let's Encrypt certificate through cert-manager (chart \(PlausibleComponents.certManager.version), installed unless the cluster "
-                + "has cert-manager) and the ClusterIssuer `\(PlausibleNames.clusterIssuer(plan.release))`"
+            text += plan.ingress.installCertManager
+                ? "; a Let's Encrypt certificate through cert-manager (chart \(ClusterAddOn.certManager.version), installed unless the cluster "
+                    + "has cert-manager) and the ClusterIssuer `\(PlausibleNames.clusterIssuer(plan.release))`"
+                : "; a Let's Encrypt certificate through the cert-manager already in the cluster (`ingress.installCertManager` is false) "
+                    + "and the ClusterIssuer `\(PlausibleNames.clusterIssuer(plan.release))`"
         case .secret: text += "; the certificate in your TLS Secret `\(ingress.tlsSecretName ?? "")`"
         case .none: text += "; no TLS, so BASE_URL is http and Plausible's cookies aren't marked secure"
         }

@@ -50,26 +50,15 @@ enum PlausibleScriptsRenderer {
     /// certificate issuer the Ingress needs, then the databases Plausible connects to as it starts.
     static func prerequisites(_ plan: PlausiblePlan) -> [ScriptSection] {
         var sections: [ScriptSection] = []
-        let installsCharts = plan.ingress.type == .nginx || plan.ingress.tls == .letsencrypt || isInCluster(plan.postgresql)
-        let appliesManifests = plan.ingress.tls == .letsencrypt || isInCluster(plan.postgresql) || isInCluster(plan.clickhouse)
-        if installsCharts || appliesManifests { sections.append(helpers(plan, installsCharts: installsCharts, appliesManifests: appliesManifests)) }
-        if plan.ingress.type == .nginx {
-            sections.append(chartUnlessPresent(
-                PlausibleComponents.ingressNginx, variable: "INGRESS_NGINX", values: PlausibleManifests.ingressNginxValuesPath,
-                comment: "# ingress-nginx serves the Ingress; a controller the cluster already has for class nginx is used as it is.",
-                present: "kube get ingressclass nginx >/dev/null 2>&1", presentMessage: "IngressClass nginx exists; using the controller behind it",
-                waitsForLoadBalancer: false))
+        let ingressNeeds = IngressAddOns.needs(ingress: plan.ingress)
+        let installsCharts = ingressNeeds.installsCharts || isInCluster(plan.postgresql)
+        let appliesManifests = ingressNeeds.appliesManifests || isInCluster(plan.postgresql) || isInCluster(plan.clickhouse)
+        if installsCharts || appliesManifests {
+            sections.append(PrerequisiteScripts.helpers(namespace: plan.namespace, installsCharts: installsCharts, appliesManifests: appliesManifests))
         }
-        if plan.ingress.tls == .letsencrypt {
-            var section = chartUnlessPresent(
-                PlausibleComponents.certManager, variable: "CERT_MANAGER", values: PlausibleManifests.certManagerValuesPath,
-                comment: "# cert-manager obtains the certificate from Let's Encrypt; one the cluster already runs is used as it is.",
-                present: "kube get crd certificates.cert-manager.io >/dev/null 2>&1", presentMessage: "cert-manager is installed; using it")
-            section.lines.append("apply_manifest \(PlausibleManifests.clusterIssuerPath)")
-            sections.append(section)
-        }
+        sections += IngressAddOns.sections(ingress: plan.ingress)
         if case .inCluster = plan.postgresql {
-            var section = chartUnlessPresent(
+            var section = PrerequisiteScripts.chartUnlessPresent(
                 PlausibleComponents.cloudNativePG, variable: "CNPG", values: PlausibleManifests.cloudNativePGValuesPath,
                 comment: "# PostgreSQL runs under the CloudNativePG operator; one the cluster already runs is used as it is.",
                 present: "kube get crd clusters.postgresql.cnpg.io >/dev/null 2>&1", presentMessage: "CloudNativePG is installed; using it")
@@ -101,69 +90,6 @@ enum PlausibleScriptsRenderer {
     private static func isInCluster(_ clickhouse: PlausiblePlan.ClickHouse) -> Bool {
         if case .inCluster = clickhouse { return true }
         return false
-    }
-
-    /// `helm_context` for helm, and `apply_manifest`, which retries while an operator that was
-    /// just installed starts the webhook that admits its objects.
-    private static func helpers(_ plan: PlausiblePlan, installsCharts: Bool, appliesManifests: Bool) -> ScriptSection {
-        var lines: [String] = [""]
-        if installsCharts {
-            lines += [
-                "helm_context=()",
-                "if [ -n \"$KUBE_CONTEXT\" ]; then helm_context=(--kube-context \"$KUBE_CONTEXT\"); fi",
-            ]
-        }
-        if appliesManifests {
-            lines += [
-                "apply_manifest() {",
-                "  for _ in $(seq 1 12); do",
-                "    if kube apply --namespace \"$NAMESPACE\" -f \"$1\"; then return 0; fi",
-                "    echo \"retrying $1 in 10 seconds (a webhook that was just installed may still be starting)\"",
-                "    sleep 10",
-                "  done",
-                "  fail \"could not apply $1\"",
-                "}",
-            ]
-        }
-        return ScriptSection(variables: appliesManifests ? [("NAMESPACE", plan.namespace)] : [], lines: lines)
-    }
-
-    /// Installs a pinned chart from its repository unless `present` finds what it provides.
-    /// `waitsForLoadBalancer` false waits for the chart's Deployments rather than with `helm
-    /// --wait`, which also waits for a load balancer's address: a test cluster may never give one.
-    private static func chartUnlessPresent(
-        _ chart: PlausibleComponents.Chart, variable: String, values: String, comment: String, present: String, presentMessage: String,
-        waitsForLoadBalancer: Bool = true
-    ) -> ScriptSection {
-        let failure = "fail \"could not install $\(variable)_CHART $\(variable)_VERSION; 'kubectl get pods --namespace $\(variable)_NAMESPACE' shows what is failing\""
-        var lines = [
-            "",
-            comment,
-            "if \(present); then",
-            "  echo \"\(presentMessage)\"",
-            "else",
-            "  helm upgrade --install \"$\(variable)_RELEASE\" \"$\(variable)_CHART\" --repo \"$\(variable)_REPO\" --version \"$\(variable)_VERSION\" \\",
-        ]
-        if waitsForLoadBalancer {
-            lines += [
-                "    \"${helm_context[@]}\" --namespace \"$\(variable)_NAMESPACE\" --create-namespace -f \(values) --wait --timeout 10m \\",
-                "    || \(failure)",
-            ]
-        } else {
-            lines += [
-                "    \"${helm_context[@]}\" --namespace \"$\(variable)_NAMESPACE\" --create-namespace -f \(values) \\",
-                "    || \(failure)",
-                "  kube wait --namespace \"$\(variable)_NAMESPACE\" --for=condition=Available deployment --all --timeout=10m \\",
-                "    || \(failure)",
-            ]
-        }
-        lines.append("fi")
-        return ScriptSection(
-            variables: [
-                ("\(variable)_CHART", chart.name), ("\(variable)_REPO", chart.repositoryURL), ("\(variable)_VERSION", chart.version),
-                ("\(variable)_RELEASE", chart.release), ("\(variable)_NAMESPACE", chart.namespace),
-            ],
-            lines: lines)
     }
 
     /// ClickHouse: grows the volume when the size grew (a StatefulSet's volume template can't

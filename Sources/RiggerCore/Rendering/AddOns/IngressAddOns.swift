@@ -1,0 +1,121 @@
+/// The ingress controller and certificate issuer an app's bundle brings when its chart installs
+/// neither: ingress-nginx for `ingress.type=nginx`, cert-manager and a Let's Encrypt
+/// ClusterIssuer for `ingress.tls=letsencrypt`. Each is installed unless the cluster already
+/// has one, and `ingress.installCertManager=false` asks for the cluster's own cert-manager.
+public enum IngressAddOns {
+    public static let ingressNginxValuesPath = "manifests/ingress-nginx.values.yaml"
+    public static let certManagerValuesPath = "manifests/cert-manager.values.yaml"
+    public static let clusterIssuerPath = "manifests/cluster-issuer.yaml"
+    /// The IngressClass the controller serves and the ClusterIssuer answers challenges through.
+    public static let ingressClass = "nginx"
+
+    /// The manifest files the ingress answers need, as YAML documents by path; `issuer` names the
+    /// ClusterIssuer and `labels` are the app's labels for it.
+    public static func manifests(ingress: IngressPlan, cloud: Cloud, issuer: String, labels: YAMLTree) -> [(path: String, documents: [YAMLTree])] {
+        var files: [(path: String, documents: [YAMLTree])] = []
+        if ingress.type == .nginx { files.append((ingressNginxValuesPath, [ingressNginxValues(cloud: cloud)])) }
+        if ingress.tls == .letsencrypt, let email = ingress.letsencryptEmail {
+            files.append((clusterIssuerPath, [clusterIssuer(name: issuer, email: email, labels: labels)]))
+            if ingress.installCertManager { files.append((certManagerValuesPath, [certManagerValues()])) }
+        }
+        return files
+    }
+
+    /// The 30-prerequisites.sh sections for the ingress answers, in order: the controller, then
+    /// cert-manager and the issuer. They use `helm_context` and `apply_manifest` (see `helpers`).
+    public static func sections(ingress: IngressPlan) -> [ScriptSection] {
+        var sections: [ScriptSection] = []
+        if ingress.type == .nginx {
+            sections.append(PrerequisiteScripts.chartUnlessPresent(
+                ClusterAddOn.ingressNginx, variable: "INGRESS_NGINX", values: ingressNginxValuesPath,
+                comment: "# ingress-nginx serves the Ingress; a controller the cluster already has for class nginx is used as it is.",
+                present: "kube get ingressclass \(ingressClass) >/dev/null 2>&1",
+                presentMessage: "IngressClass \(ingressClass) exists; using the controller behind it", waitsForLoadBalancer: false))
+        }
+        if ingress.tls == .letsencrypt {
+            var section: ScriptSection
+            if ingress.installCertManager {
+                section = PrerequisiteScripts.chartUnlessPresent(
+                    ClusterAddOn.certManager, variable: "CERT_MANAGER", values: certManagerValuesPath,
+                    comment: "# cert-manager obtains the certificate from Let's Encrypt; one the cluster already runs is used as it is.",
+                    present: "kube get crd certificates.cert-manager.io >/dev/null 2>&1", presentMessage: "cert-manager is installed; using it")
+            } else {
+                section = ScriptSection(lines: [
+                    "",
+                    "# ingress.installCertManager is false: the ClusterIssuer goes to the cert-manager already in the cluster.",
+                    "kube get crd clusterissuers.cert-manager.io >/dev/null 2>&1 \\",
+                    "  || fail \"cert-manager is not installed in this cluster, and ingress.installCertManager is false; install cert-manager, or regenerate with --set ingress.installCertManager=true\"",
+                    "echo \"cert-manager is installed; using it\"",
+                ])
+            }
+            section.lines.append("apply_manifest \(clusterIssuerPath)")
+            sections.append(section)
+        }
+        return sections
+    }
+
+    /// Whether the sections install a chart, or apply a manifest (so need the helpers).
+    public static func needs(ingress: IngressPlan) -> (installsCharts: Bool, appliesManifests: Bool) {
+        let installs = ingress.type == .nginx || (ingress.tls == .letsencrypt && ingress.installCertManager)
+        return (installs, ingress.tls == .letsencrypt)
+    }
+
+    /// The images the ingress add-ons run, for the README.
+    public static func images(ingress: IngressPlan) -> [BundleImage] {
+        var images: [BundleImage] = []
+        if ingress.type == .nginx {
+            images += ClusterAddOn.ingressNginx.images.map {
+                BundleImage("ingress-nginx controller, unless the cluster has one (chart \(ClusterAddOn.ingressNginx.version) pins its digest and its admission Job's image)", $0)
+            }
+        }
+        if ingress.tls == .letsencrypt, ingress.installCertManager {
+            images += ClusterAddOn.certManager.images.map { reference in
+                let part = reference.split(separator: "/").last.map { String($0.split(separator: ":")[0].dropFirst("cert-manager-".count)) } ?? reference
+                return BundleImage("cert-manager \(part), unless the cluster has cert-manager", reference)
+            }
+        }
+        return images
+    }
+
+    /// The releases the add-ons install, so that a re-probe takes them for the bundle's own.
+    public static let owners = [ClusterAddOn.ingressNginx.owner, ClusterAddOn.certManager.owner]
+
+    /// ingress-nginx, keeping each visitor's address, by which analytics tell visitors apart.
+    /// Behind an AWS load balancer in TCP mode the address is lost unless both ends speak the
+    /// PROXY protocol; elsewhere the Service must not route through another node, which would
+    /// replace it with that node's.
+    public static func ingressNginxValues(cloud: Cloud) -> YAMLTree {
+        var values = YAMLTree.emptyMap
+        if cloud != .aws {
+            values.set("controller.service.externalTrafficPolicy", .string("Local"))
+        } else {
+            values.set("controller.config.use-proxy-protocol", .string("true"))
+            values.set(
+                ["controller", "service", "annotations"],
+                .map([("service.beta.kubernetes.io/aws-load-balancer-proxy-protocol", .string("*"))]))
+        }
+        return values
+    }
+
+    /// cert-manager with its CRDs, which the ClusterIssuer needs.
+    public static func certManagerValues() -> YAMLTree {
+        var values = YAMLTree.emptyMap
+        values.set("crds.enabled", .bool(true))
+        return values
+    }
+
+    /// Let's Encrypt's production directory, answering HTTP-01 challenges through ingress-nginx.
+    public static func clusterIssuer(name: String, email: String, labels: YAMLTree) -> YAMLTree {
+        .map([
+            ("apiVersion", .string("cert-manager.io/v1")),
+            ("kind", .string("ClusterIssuer")),
+            ("metadata", .map([("name", .string(name)), ("labels", labels)])),
+            ("spec", .map([("acme", .map([
+                ("server", .string("https://acme-v02.api.letsencrypt.org/directory")),
+                ("email", .string(email)),
+                ("privateKeySecretRef", .map([("name", .string("\(name)-account"))])),
+                ("solvers", .list([.map([("http01", .map([("ingress", .map([("ingressClassName", .string(ingressClass))]))]))])])),
+            ]))])),
+        ])
+    }
+}
