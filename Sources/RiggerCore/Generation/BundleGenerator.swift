@@ -103,6 +103,8 @@ public struct BundleGenerator: Sendable {
         let rules = entry.app.upgradeRules
         let outcome = AnswerResolver(catalog: catalog, now: now).evaluate(layers)
         var problems = outcome.problems
+        // The app's rules between answers mean something only once each answer is valid.
+        if problems.isEmpty { problems += entry.app.problems(outcome.answers) }
         let lookup = outcome.answers.lookup
 
         var supplied: [String: String] = [:]
@@ -154,6 +156,8 @@ public struct BundleGenerator: Sendable {
             warnings.append("rotating \(key): " + rules.rotationWarning(key))
         }
 
+        problems += Self.secretValueProblems(catalog: catalog, answers: lookup, supplied: supplied, kept: kept)
+
         let previousAnswers = previous.flatMap { try? AnswerResolver(catalog: $0.app.catalog).resolve([$0.layer]) }
         if let previousAnswers {
             problems += rules.problems(old: previousAnswers, new: outcome.answers, appTitle: entry.app.title, force: request.force)
@@ -163,10 +167,32 @@ public struct BundleGenerator: Sendable {
 
         let secrets = SecretSet.resolve(catalog: catalog, answers: outcome.answers, supplied: supplied, kept: kept, generator: &generator)
         let bundle = try entry.app.render(outcome.answers, secrets: secrets)
-        warnings += CommonWarnings.warnings(outcome.answers)
+        warnings += CommonWarnings.warnings(outcome.answers) + entry.app.warnings(outcome.answers)
         return PreparedBundle(
             app: entry, answers: outcome.answers, secrets: secrets, bundle: bundle, previous: previous,
             previousAnswers: previousAnswers, warnings: warnings)
+    }
+
+    /// Secret values given or kept that their question's rules refuse (published examples, too
+    /// short); a kept one is named with how to replace it. Values are never quoted.
+    static func secretValueProblems(
+        catalog: QuestionCatalog, answers: AnswerLookup, supplied: [String: String], kept: [String: String]
+    ) -> [AnswerProblem] {
+        var problems: [AnswerProblem] = []
+        for question in catalog.secrets where question.appliesWhen.holds(answers) {
+            guard let rules = catalog.secretPolicy(question.key)?.valueRules else { continue }
+            if let value = supplied[question.key] {
+                if let problem = rules.problem(value) {
+                    problems.append(AnswerProblem(key: question.key, value: nil, reason: .invalid(expected: problem), origin: .commandLine))
+                }
+            } else if let value = kept[question.key], !value.hasPrefix(SecretSet.placeholderMarker), let problem = rules.problem(value) {
+                problems.append(AnswerProblem(
+                    key: question.key, value: nil,
+                    reason: .invalid(expected: "\(problem) (the bundle's secrets/ holds it; replace it with --rotate \(question.key) or --secret \(question.key)=@FILE)"),
+                    origin: nil))
+            }
+        }
+        return problems
     }
 
     /// Why `--secret KEY=...` can't be taken: an unknown key, a plain answer, one that doesn't

@@ -14,19 +14,23 @@ public struct SecretPolicy: Sendable {
     /// The answers that name a Secret already in the cluster to read the value from instead;
     /// nil when the secret can't come from one.
     public let existing: ExistingSecretAnswers?
+    /// What a value the operator supplies (or the bundle keeps) must not be.
+    public let valueRules: SecretValueRules
 
     public init(
-        length: Int = 32, format: SecretFormat = .alphanumeric, operatorSuppliedWhen: Condition? = nil, existing: ExistingSecretAnswers? = nil
+        length: Int = 32, format: SecretFormat = .alphanumeric, operatorSuppliedWhen: Condition? = nil, existing: ExistingSecretAnswers? = nil,
+        valueRules: SecretValueRules = .none
     ) {
         self.length = length
         self.format = format
         self.operatorSuppliedWhen = operatorSuppliedWhen
         self.existing = existing
+        self.valueRules = valueRules
     }
 
     /// A secret only the operator can supply, whatever the other answers.
-    public static func operatorSupplied(existing: ExistingSecretAnswers? = nil) -> SecretPolicy {
-        SecretPolicy(length: 0, operatorSuppliedWhen: .always, existing: existing)
+    public static func operatorSupplied(existing: ExistingSecretAnswers? = nil, valueRules: SecretValueRules = .none) -> SecretPolicy {
+        SecretPolicy(length: 0, operatorSuppliedWhen: .always, existing: existing, valueRules: valueRules)
     }
 
     /// Whether rigger may generate the value for these answers.
