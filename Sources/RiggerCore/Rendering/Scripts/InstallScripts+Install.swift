@@ -5,10 +5,11 @@ extension InstallScripts {
         var script = script("40-install", "Installs or upgrades the \(appTitle) release with values.yaml; safe to run again.")
         script.variable("NAMESPACE", cluster.namespace)
         script.variable("RELEASE", cluster.release)
-        script.variable("CHART_VERSION", cluster.chartVersion)
         let chartArgument: String
         switch chart.source {
         case .repository(let name, let url):
+            // A git checkout is its commit; only a repository chart is chosen by version.
+            script.variable("CHART_VERSION", cluster.chartVersion)
             script.variable("REPO_NAME", name)
             script.variable("REPO_URL", url)
             script.add(
