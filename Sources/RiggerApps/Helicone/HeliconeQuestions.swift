@@ -15,14 +15,26 @@ public enum HeliconeQuestions {
         "scripts/30-prerequisites.sh", "scripts/40-install.sh", "scripts/50-verify.sh",
     ]
 
-    /// Helicone's questions after `app`, in the order they are asked.
-    public static let questions: [Question] = [CommonQuestions.cloud] + clusterQuestions + dependencyQuestions + ingressQuestions
-        + emailQuestions + sizingQuestions
+    /// Helicone's questions after `app`, in the order they are asked. Every secret, the common
+    /// ones included, refuses the chart's published examples.
+    public static let questions: [Question] = ([CommonQuestions.cloud] + clusterQuestions + dependencyQuestions + ingressQuestions
+        + emailQuestions + sizingQuestions).map(refusingPublishedValues)
+
+    /// The question, with the published examples refused when it is a secret that has no rules yet.
+    private static func refusingPublishedValues(_ question: Question) -> Question {
+        guard case .secret(let policy) = question.kind, policy.valueRules.published.isEmpty else { return question }
+        return Question(
+            key: question.key, title: question.title, help: question.help,
+            kind: .secret(SecretPolicy(
+                length: policy.length, format: policy.format, operatorSuppliedWhen: policy.operatorSuppliedWhen, existing: policy.existing,
+                valueRules: HeliconePublishedValues.rules(minimumLength: policy.valueRules.minimumLength))),
+            step: question.step, defaultValue: question.defaultValue, appliesWhen: question.appliesWhen, isOptional: question.isOptional)
+    }
 
     private static func managed(_ dependency: String) -> Condition { CommonQuestions.managed(dependency) }
     private static func inCluster(_ dependency: String) -> Condition { CommonQuestions.inCluster(dependency) }
 
-    /// Every Helicone secret refuses the chart's published examples.
+    /// A generated secret that refuses the chart's published examples and values shorter than `minimumLength`.
     private static func policy(
         length: Int, minimumLength: Int = 0, operatorSuppliedWhen: Condition? = nil, existing: ExistingSecretAnswers
     ) -> SecretPolicy {
@@ -149,7 +161,9 @@ public enum HeliconeQuestions {
             defaultValue: .derived(summary: "\(label).<the domain of ingress.hostname>") { answers in
                 answers.text("ingress.hostname").map { .string("\(label).\(domain(of: $0))") }
             },
-            appliesWhen: appliesWhen)
+            // Optional only so that a missing ingress.hostname is reported once, not again for each
+            // host derived from it: with it answered, each has a value.
+            appliesWhen: appliesWhen, isOptional: true)
     }
 
     private static let served = Condition.when("ingress.type", isNot: "none")

@@ -27,7 +27,7 @@ enum HeliconeScriptsRenderer {
         "",
         "# The chart is in no Helm repository: 40-install.sh fetches it with git at the pinned commit.",
         "command -v git >/dev/null 2>&1 || fail \"git is not on PATH; 40-install.sh fetches the chart with it\"",
-        "echo \"$(git --version)\"",
+        "git --version",
     ])
 
     /// On GKE each Ingress is a load balancer of its own, with an address of its own: the shared
