@@ -8,7 +8,7 @@ public struct HeliconeApp: AppDefinition {
 
     public let id = "helicone"
     public let title = "Helicone"
-    public let summary = "Helicone LLM observability (Supabase-based chart)"
+    public let summary = "Helicone LLM monitoring"
     public let chart = ChartReference(
         name: "helicone", version: HeliconeQuestions.chartVersion, appVersion: HeliconeQuestions.webImageTag,
         // No tree id: the full commit id already names the whole tree (git is content-addressed),
