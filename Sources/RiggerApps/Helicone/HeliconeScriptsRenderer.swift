@@ -18,8 +18,43 @@ enum HeliconeScriptsRenderer {
             scripts.install(),
             scripts.verify(
                 webService: HeliconeChart.fullname(release: plan.release, component: "web"), webPort: HeliconeChart.webPort,
-                managedCertificate: plan.ingress.tls == .gcpManaged ? HeliconeIngress.managedCertificateName(plan, .web) : nil),
+                managedCertificate: plan.ingress.tls == .gcpManaged ? HeliconeIngress.managedCertificateName(plan, .web) : nil,
+                extra: [verifySection(plan)]),
         ])
+    }
+
+    /// The other hosts' DNS records, each from the address of the Ingress that serves it (on GKE
+    /// each has its own); without an ingress, the port-forward to Kong that the dashboard calls.
+    private static func verifySection(_ plan: HeliconePlan) -> ScriptSection {
+        let others = HeliconeIngress.served(plan).filter { $0.route != .web }
+        guard !others.isEmpty else {
+            return ScriptSection(variables: [("KONG_SERVICE", HeliconeChart.fullname(release: plan.release, component: "kong"))], lines: [
+                "echo \"and, for the dashboard's calls from your browser to the Supabase API, in another terminal:\"",
+                "echo \"  kubectl port-forward --namespace $NAMESPACE svc/$KONG_SERVICE \(HeliconeChart.kongPort):\(HeliconeChart.kongPort)\"",
+            ])
+        }
+        var section = ScriptSection(lines: [])
+        for (index, served) in others.enumerated() {
+            section.variables.append(("OTHER_HOST_\(index + 1)", served.host))
+        }
+        section.lines += [
+            "echo \"and these, one per Ingress:\"",
+            "for host in " + others.indices.map { "\"$OTHER_HOST_\($0 + 1)\"" }.joined(separator: " ") + "; do",
+            "  other=\"{.items[?(@.spec.rules[0].host==\\\"$host\\\")].status.loadBalancer.ingress[0]\"",
+            "  other_address=\"\"",
+            "  for _ in $(seq 1 60); do",
+            "    other_address=\"$(kube get ingress --namespace \"$NAMESPACE\" -o jsonpath=\"${other}.ip}${other}.hostname}\" 2>/dev/null || true)\"",
+            "    [ -n \"$other_address\" ] && break",
+            "    sleep 10",
+            "  done",
+            "  [ -n \"$other_address\" ] || fail \"the Ingress for $host has no address after 10 minutes; see: kubectl describe ingress --namespace $NAMESPACE\"",
+            "  case \"$other_address\" in",
+            "    *[!0-9.]*) echo \"  $host  CNAME  $other_address\" ;;",
+            "    *) echo \"  $host  A  $other_address\" ;;",
+            "  esac",
+            "done",
+        ]
+        return section
     }
 
     /// The chart is fetched from git, so git must be there before anything changes.
