@@ -77,11 +77,11 @@ public enum HeliconeQuestions {
             kind: .secret(policy(length: 64, minimumLength: 32, existing: jwtExisting.answers)), step: .cluster),
     ] + realtimeExisting.questions + [
         Question(
-            key: "realtime.secretKeyBase", title: "Realtime secret key base",
+            key: "realtime.secretKeyBase", title: "Realtime key base",
             help: "Realtime's SECRET_KEY_BASE, which signs its sessions. Generated; never the chart example's published one.",
             kind: .secret(policy(length: 64, minimumLength: 64, existing: realtimeExisting.answers)), step: .cluster),
         Question(
-            key: "realtime.dbEncKey", title: "Realtime database key",
+            key: "realtime.dbEncKey", title: "Realtime DB key",
             help: "Realtime's DB_ENC_KEY, exactly 16 characters, which encrypts the database credentials it stores. "
                 + "Generated; never the chart example's published one.",
             kind: .secret(policy(length: 16, minimumLength: 16, existing: realtimeExisting.answers)), step: .cluster),
@@ -125,7 +125,7 @@ public enum HeliconeQuestions {
             key: "clickhouse.secure", title: "ClickHouse TLS", help: "Whether Helicone reaches the managed ClickHouse's HTTP interface over HTTPS.",
             kind: .bool, step: .dependencies, defaultValue: .value(.bool(true)), appliesWhen: managed("clickhouse")),
         Question(
-            key: "clickhouse.port", title: "ClickHouse HTTP port",
+            key: "clickhouse.port", title: "ClickHouse port",
             help: "The managed ClickHouse's HTTP(S) port: Helicone speaks ClickHouse's HTTP interface, not the native protocol.",
             kind: .int(1...65535), step: .dependencies,
             defaultValue: .derived(summary: "8443 with clickhouse.secure, otherwise 8123") { answers in
