@@ -25,7 +25,8 @@ final class PostHogChartTests: XCTestCase {
     }
 
     func testEveryKeyWrittenExistsInTheChart() throws {
-        let chartPaths = Set(try TestProject.fixtureLines("posthog-30.46.0-value-paths.txt") + TestProject.fixtureLines("subchart-value-paths.txt"))
+        let chartPaths = Set(try TestProject.fixtureLines("posthog-30.46.0-value-paths.txt") + TestProject.fixtureLines("posthog-30.46.0-subchart-value-paths.txt")
+            + TestProject.fixtureLines("subchart-value-paths.txt"))
         let freeForm = try TestProject.fixtureLines("free-form-value-maps.txt")
         XCTAssertGreaterThan(chartPaths.count, 1000, "the chart key list looks truncated")
         for (name, prepared) in try TestProject.postHogVariants() {

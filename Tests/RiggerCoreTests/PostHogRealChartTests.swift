@@ -32,4 +32,12 @@ final class PostHogRealChartTests: XCTestCase {
             XCTAssertEqual(BundleChartCheck.imageProblems(rendered), [], name)
         }
     }
+
+    /// The README's list of images is what the install really pulls: no more, no fewer.
+    func testTheReadmeListsEveryImageTheInstallPulls() throws {
+        for (name, prepared, rendered) in try renderedVariants() {
+            let readme = try XCTUnwrap(prepared.bundle["README.md"]?.contents)
+            XCTAssertEqual(BundleChartCheck.readmeImages(readme), BundleChartCheck.normalizedImages(rendered), name)
+        }
+    }
 }

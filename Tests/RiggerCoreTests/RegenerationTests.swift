@@ -18,7 +18,7 @@ final class RegenerationTests: XCTestCase {
         let changes: [(String, Set<String>)] = [
             ("ingress.hostname=changed.example.com", ["README.md", "rigger.yaml", "values.yaml", "scripts/50-verify.sh"]),
             ("image.tag=release-1.44.0", ["README.md", "rigger.yaml", "values.yaml"]),
-            ("chart.version=30.47.0", ["README.md", "rigger.yaml", "values.yaml", "scripts/40-install.sh"]),
+            ("chart.version=30.47.0", ["README.md", "rigger.yaml", "values.yaml", "scripts/00-preflight.sh", "scripts/40-install.sh"]),
             ("clickhouse.storage=500Gi", ["README.md", "rigger.yaml", "values.yaml"]),
             ("storageClass=fast", ["README.md", "rigger.yaml", "values.yaml", "scripts/00-preflight.sh"]),
             ("kubeContext=prod-cluster", Set(["README.md", "rigger.yaml"] + PostHogQuestions.scriptPaths.filter { $0.hasPrefix("scripts/") })),

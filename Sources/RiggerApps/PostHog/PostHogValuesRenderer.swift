@@ -12,6 +12,9 @@ enum PostHogValuesRenderer {
         values.set("cloud", .string(plan.cloud.rawValue))
         if let siteURL = plan.ingress.siteURL { values.set("siteUrl", .string(siteURL)) }
         values.set("image.tag", .string(plan.imageTag))
+        // The chart's own PgBouncer, always installed, takes a repository and tag only.
+        values.set("pgbouncer.image.repository", .string("docker.io/" + PostHogImages.pgbouncer.repository))
+        values.set("pgbouncer.image.tag", .string(PostHogImages.pgbouncer.tag))
         // Without an existing Secret the chart keeps SECRET_KEY only through `lookup`, which a
         // `helm template` or a lost Secret turns into a new key that logs everyone out.
         values.set("posthogSecretKey.existingSecret", .string(secrets.secretKey.name))
@@ -71,6 +74,9 @@ enum PostHogValuesRenderer {
             values.set("ingress.nginx.enabled", .bool(true))
             // The chart hangs its cert-manager issuer annotation on the TLS redirect, so both go together.
             values.set("ingress.nginx.redirectToTLS", .bool(ingress.tls != .none))
+            // The chart's tags and digests, from the registry that still serves them.
+            values.set("ingress-nginx.controller.image.registry", .string(PostHogImages.ingressNginxRegistry))
+            values.set("ingress-nginx.controller.admissionWebhooks.patch.image.registry", .string(PostHogImages.ingressNginxRegistry))
         case .existing:
             // Any type other than nginx or clb makes the chart leave the class to annotations.
             values.set("ingress.type", .string("existing"))
@@ -99,6 +105,7 @@ enum PostHogValuesRenderer {
         switch plan.postgresql {
         case .inCluster(let storage):
             values.set("postgresql.enabled", .bool(true))
+            PostHogImages.set(PostHogImages.postgresql, under: "postgresql", in: &values)
             values.set("postgresql.existingSecret", .string(secrets.postgresql.name))
             persistence("postgresql.persistence", size: storage, plan: plan, to: &values)
         case .managed(let managed):
@@ -116,6 +123,7 @@ enum PostHogValuesRenderer {
         switch plan.redis {
         case .inCluster(let storage):
             values.set("redis.enabled", .bool(true))
+            PostHogImages.set(PostHogImages.redis, under: "redis", in: &values)
             if let reference = secrets.redis {
                 values.set("redis.auth.enabled", .bool(true))
                 values.set("redis.auth.existingSecret", .string(reference.name))
@@ -137,6 +145,7 @@ enum PostHogValuesRenderer {
         switch plan.kafka {
         case .inCluster(let storage):
             values.set("kafka.enabled", .bool(true))
+            PostHogImages.set(PostHogImages.kafka, under: "kafka", in: &values)
             persistence("kafka.persistence", size: storage, plan: plan, to: &values)
             // The chart's default names the ZooKeeper of a release called "posthog"; name ours.
             let zookeeper = bitnamiFullname(release: plan.release, nameOverride: "posthog-zookeeper")
@@ -154,6 +163,7 @@ enum PostHogValuesRenderer {
             return
         }
         values.set("zookeeper.enabled", .bool(true))
+        PostHogImages.set(PostHogImages.zookeeper, under: "zookeeper", in: &values)
         persistence("zookeeper.persistence", size: storage, plan: plan, to: &values)
     }
 
@@ -188,6 +198,7 @@ enum PostHogValuesRenderer {
             break
         case .inCluster(let storage):
             values.set("minio.enabled", .bool(true))
+            PostHogImages.set(PostHogImages.minio, under: "minio", in: &values)
             // PostHog and the MinIO subchart name the service differently unless both are told the name.
             values.set("minio.fullnameOverride", .string("\(plan.release)-posthog-minio"))
             if let reference = secrets.objectStorage { values.set("minio.auth.existingSecret", .string(reference.name)) }

@@ -24,6 +24,9 @@ public struct Bundle: Sendable, Hashable {
     /// Folders and their permission bits; secrets/ is 0700.
     public static let directoryModes: [String: UInt16] = ["secrets": 0o700, "scripts": 0o755]
 
+    /// Folders the bundle owns whole: every file in them is rigger's to replace or remove.
+    public static let ownedFolders = ["helm-plugins", "manifests"]
+
     public init(files: [BundleFile]) {
         self.files = files.sorted { $0.path < $1.path }
     }

@@ -32,12 +32,13 @@ public struct BundleWriter: Sendable {
         public var isUnchanged: Bool { added.isEmpty && changed.isEmpty && removed.isEmpty }
     }
 
-    /// Paths under the folder that rigger writes, and so may replace or remove.
+    /// Paths under the folder that rigger writes, and so may replace or remove: its top-level
+    /// files, scripts and Secrets by their names' shape, and anything in the folders it owns whole.
     static func isBundlePath(_ path: String) -> Bool {
         if ["rigger.yaml", "values.yaml", "README.md", "install.sh"].contains(path) { return true }
         if path.hasPrefix("scripts/"), path.hasSuffix(".sh"), !path.dropFirst(8).contains("/") { return true }
         if path.hasPrefix("secrets/"), path.hasSuffix(".secret.yaml"), !path.dropFirst(8).contains("/") { return true }
-        return false
+        return Bundle.ownedFolders.contains { path.hasPrefix($0 + "/") }
     }
 
     /// The paths in a folder that a bundle would write (and so overwrite), sorted.
@@ -52,6 +53,16 @@ public struct BundleWriter: Sendable {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder)) ?? []
             for entry in entries where Self.isBundlePath(folder + entry) {
                 if let data = FileManager.default.contents(atPath: directory + "/" + folder + entry) { files[folder + entry] = data }
+            }
+        }
+        for folder in Bundle.ownedFolders {
+            let root = directory + "/" + folder
+            for relative in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? [] {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue,
+                    let data = FileManager.default.contents(atPath: root + "/" + relative)
+                else { continue }
+                files[folder + "/" + relative] = data
             }
         }
         return files
@@ -150,9 +161,21 @@ public struct BundleWriter: Sendable {
         }
         for (source, path) in entries where source == "-" {
             try? FileManager.default.removeItem(atPath: directory + "/" + path)
+            removeEmptyFolders(above: path)
         }
         try? FileManager.default.removeItem(atPath: staging)
         removeEmptyRiggerFolders()
+    }
+
+    /// Removes the folders a removed file leaves empty, up to the bundle's own top folder.
+    private func removeEmptyFolders(above path: String) {
+        var folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty {
+            let full = directory + "/" + folder
+            guard ((try? FileManager.default.contentsOfDirectory(atPath: full)) ?? ["?"]).isEmpty else { return }
+            try? FileManager.default.removeItem(atPath: full)
+            folder = (folder as NSString).deletingLastPathComponent
+        }
     }
 
     /// .rigger/ holds only backups and drafts; don't leave it (or its backups/) behind empty.

@@ -185,6 +185,22 @@ enum BundleChartCheck {
         return Array(Set(problems)).sorted()
     }
 
+    /// The images a rendered chart pulls, normalized (registry and library/ written out).
+    static func normalizedImages(_ rendered: RenderedChart) -> Set<String> {
+        Set(rendered.images.compactMap { ImageReference($0.image)?.normalized })
+    }
+
+    /// The images a bundle README's "Images" table lists, normalized.
+    static func readmeImages(_ readme: String) -> Set<String> {
+        guard let start = readme.range(of: "## Images") else { return [] }
+        let section = readme[start.upperBound...].prefix { _ in true }.components(separatedBy: "\n## ").first ?? ""
+        return Set(section.split(separator: "\n").compactMap { line -> String? in
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 3, cells[1].hasPrefix("`"), cells[1].hasSuffix("`") else { return nil }
+            return ImageReference(String(cells[1].dropFirst().dropLast()))?.normalized
+        })
+    }
+
     /// Secret values that appear in values.yaml, which must never hold one.
     static func leakedSecrets(_ prepared: PreparedBundle) -> [String] {
         let values = prepared.bundle["values.yaml"]?.contents ?? ""
@@ -209,7 +225,7 @@ enum RealChartRender {
         let folder = try TestProject.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try TestProject.materialize(prepared.bundle, in: folder)
-        let postRenderer = prepared.bundle["scripts/post-render.sh"].map { _ in folder.appendingPathComponent("scripts/post-render.sh").path }
+        let postRenderer = prepared.bundle[PostRender.script].map { _ in folder.appendingPathComponent(PostRender.script).path }
         return try RenderedChart.render(
             chart: chart, values: try XCTUnwrap(prepared.bundle["values.yaml"]?.contents, name),
             release: try XCTUnwrap(prepared.answers["release"]?.description),

@@ -10,11 +10,13 @@ enum TestTools {
         environment["RIGGER_TOOLS"].map { URL(fileURLWithPath: $0) } ?? TestProject.root.appendingPathComponent(".tools/venv")
     }
 
-    /// A tool from the virtual environment, else from PATH; nil when neither has it.
+    /// A tool's absolute path, from the virtual environment, else from PATH; nil when neither has it.
     static func path(_ tool: String) -> String? {
         let inVenv = venv.appendingPathComponent("bin/\(tool)").path
         if FileManager.default.isExecutableFile(atPath: inVenv) { return inVenv }
-        return programExists(tool) ? tool : nil
+        return (environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(tool)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     /// The tool, or a failure that says how to get it (CI installs every one of them).

@@ -1,19 +1,20 @@
 extension InstallScripts {
     /// 00-preflight.sh: the tools, the kube context, the cluster version, the storage class, no
-    /// placeholder secrets, and each Secret the operator keeps with its keys. `extra` are the
-    /// app's own checks, run last.
-    public func preflight(extra: [ScriptSection] = []) -> ShellScript {
+    /// placeholder secrets, each Secret the operator keeps with its keys, the app's own `extra`
+    /// checks, and last every image the install pulls (from the chart as rendered, and from the
+    /// bundle's own `manifestFiles`, a glob) against the table of retired registries.
+    public func preflight(extra: [ScriptSection] = [], manifestFiles: String? = nil) -> ShellScript {
         var script = script("00-preflight", "Checks the tools, the cluster and the bundle before anything is changed.")
         // Only a bundle with volumes has a storage class to check.
         if hasVolumes { script.variable("STORAGE_CLASS", cluster.storageClass ?? "") }
         script.add(
             "",
             "command -v kubectl >/dev/null 2>&1 || fail \"kubectl is not on PATH; install kubectl 1.\(minimumKubernetesMinor) or newer\"",
-            "command -v helm >/dev/null 2>&1 || fail \"helm is not on PATH; install Helm 3\"",
+            "command -v helm >/dev/null 2>&1 || fail \"helm is not on PATH; install Helm 3 or 4\"",
             "helm_version=\"$(helm version --template '{{.Version}}' 2>/dev/null || true)\"",
             "case \"$helm_version\" in",
-            "  v3.*) echo \"helm $helm_version\" ;;",
-            "  *) fail \"Helm 3 is needed; found '${helm_version:-an unknown version}'\" ;;",
+            "  v3.* | v4.*) echo \"helm $helm_version\" ;;",
+            "  *) fail \"Helm 3 or 4 is needed; found '${helm_version:-an unknown version}'\" ;;",
             "esac",
             "",
             "current_context=\"$(kubectl config current-context 2>/dev/null || true)\"",
@@ -48,6 +49,7 @@ extension InstallScripts {
         }
         addExistingSecretChecks(to: &script)
         for section in extra { section.append(to: &script) }
+        addImageCheck(to: &script, manifestFiles: manifestFiles)
         script.add("echo \"preflight checks passed\"")
         return script
     }

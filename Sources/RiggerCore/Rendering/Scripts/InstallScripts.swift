@@ -12,10 +12,12 @@ public struct InstallScripts: Sendable {
     public let hasVolumes: Bool
     /// The oldest Kubernetes minor version the chart (and what the bundle installs) accepts.
     public let minimumKubernetesMinor: Int
+    /// What the bundle's post-renderer changes; empty when it has none.
+    public let postRender: PostRender
 
     public init(
         appTitle: String, cluster: ClusterPlan, ingress: IngressPlan, chart: ChartReference, secrets: SecretReferences,
-        hasVolumes: Bool, minimumKubernetesMinor: Int
+        hasVolumes: Bool, minimumKubernetesMinor: Int, postRender: PostRender = PostRender()
     ) {
         self.appTitle = appTitle
         self.cluster = cluster
@@ -24,6 +26,7 @@ public struct InstallScripts: Sendable {
         self.secrets = secrets
         self.hasVolumes = hasVolumes
         self.minimumKubernetesMinor = minimumKubernetesMinor
+        self.postRender = postRender
     }
 
     /// The six scripts and install.sh as bundle files.

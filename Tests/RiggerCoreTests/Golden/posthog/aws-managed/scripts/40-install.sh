@@ -6,9 +6,12 @@ cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
 NAMESPACE='posthog'
 RELEASE='posthog'
+CHART_NAME='posthog'
 CHART_VERSION='30.46.0'
 REPO_NAME='posthog'
 REPO_URL='https://posthog.github.io/charts-clickhouse/'
+POST_RENDER_PLUGINS='helm-plugins'
+POST_RENDER_PLUGIN='rigger-post-render'
 fail() {
   printf '40-install: %s\n' "$*" >&2
   exit 1
@@ -17,13 +20,35 @@ kube() {
   if [ -n "$KUBE_CONTEXT" ]; then kubectl --context "$KUBE_CONTEXT" "$@"; else kubectl "$@"; fi
 }
 
-helm repo add "$REPO_NAME" "$REPO_URL" --force-update >/dev/null || fail "could not add the Helm repository $REPO_URL"
-helm repo update "$REPO_NAME" || fail "could not update the Helm repository $REPO_NAME"
+chart_version_args=()
+if [ -n "${RIGGER_CHART:-}" ]; then
+  # A local copy of the chart: it must be the one the values were written for.
+  found_name="$(helm show chart "$RIGGER_CHART" 2>/dev/null | sed -n 's/^name: *//p')"
+  found_version="$(helm show chart "$RIGGER_CHART" 2>/dev/null | sed -n 's/^version: *//p')"
+  if [ "$found_name" != "$CHART_NAME" ] || [ "$found_version" != "$CHART_VERSION" ]; then
+    fail "RIGGER_CHART=$RIGGER_CHART holds chart '${found_name:-?}' version '${found_version:-?}'; expected $CHART_NAME $CHART_VERSION"
+  fi
+  chart="$RIGGER_CHART"
+else
+  helm repo add "$REPO_NAME" "$REPO_URL" --force-update >/dev/null || fail "could not add the Helm repository $REPO_URL"
+  helm repo update "$REPO_NAME" >/dev/null || fail "could not update the Helm repository $REPO_NAME"
+  chart="$REPO_NAME/$CHART_NAME"
+  chart_version_args=(--version "$CHART_VERSION")
+fi
+post_render_args=()
+case "$(helm version --template '{{.Version}}' 2>/dev/null)" in
+  v3.*) post_render_args=(--post-renderer "$PWD/$POST_RENDER_PLUGINS/$POST_RENDER_PLUGIN/post-render.sh") ;;
+  *)
+    export HELM_PLUGINS="$PWD/$POST_RENDER_PLUGINS"
+    post_render_args=(--post-renderer "$POST_RENDER_PLUGIN")
+    ;;
+esac
 context_args=()
 if [ -n "$KUBE_CONTEXT" ]; then context_args=(--kube-context "$KUBE_CONTEXT"); fi
-helm upgrade --install "$RELEASE" "$REPO_NAME/posthog" \
+helm upgrade --install "$RELEASE" "$chart" \
   "${context_args[@]}" \
-  --version "$CHART_VERSION" \
+  "${chart_version_args[@]}" \
+  "${post_render_args[@]}" \
   --namespace "$NAMESPACE" \
   -f values.yaml \
   --timeout 30m \

@@ -5,6 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
 STORAGE_CLASS=''
+NAMESPACE='posthog'
+RELEASE='posthog'
+CHART_NAME='posthog'
+CHART_VERSION='30.46.0'
+REPO_NAME='posthog'
+REPO_URL='https://posthog.github.io/charts-clickhouse/'
+POST_RENDER_PLUGINS='helm-plugins'
+POST_RENDER_PLUGIN='rigger-post-render'
 fail() {
   printf '00-preflight: %s\n' "$*" >&2
   exit 1
@@ -14,11 +22,11 @@ kube() {
 }
 
 command -v kubectl >/dev/null 2>&1 || fail "kubectl is not on PATH; install kubectl 1.24 or newer"
-command -v helm >/dev/null 2>&1 || fail "helm is not on PATH; install Helm 3"
+command -v helm >/dev/null 2>&1 || fail "helm is not on PATH; install Helm 3 or 4"
 helm_version="$(helm version --template '{{.Version}}' 2>/dev/null || true)"
 case "$helm_version" in
-  v3.*) echo "helm $helm_version" ;;
-  *) fail "Helm 3 is needed; found '${helm_version:-an unknown version}'" ;;
+  v3.* | v4.*) echo "helm $helm_version" ;;
+  *) fail "Helm 3 or 4 is needed; found '${helm_version:-an unknown version}'" ;;
 esac
 
 current_context="$(kubectl config current-context 2>/dev/null || true)"
@@ -52,4 +60,75 @@ if [ -n "$placeholders" ]; then
   grep -ho 'RIGGER-PLACEHOLDER supply [A-Za-z.]*' secrets/*.secret.yaml | sed 's/.* supply /  /' >&2
   fail "supply each with: rigger generate --out <this folder> --secret KEY=@FILE, then run install.sh again"
 fi
+
+# Every image the install pulls must still be published: render the chart as 40-install.sh will.
+
+chart_version_args=()
+if [ -n "${RIGGER_CHART:-}" ]; then
+  # A local copy of the chart: it must be the one the values were written for.
+  found_name="$(helm show chart "$RIGGER_CHART" 2>/dev/null | sed -n 's/^name: *//p')"
+  found_version="$(helm show chart "$RIGGER_CHART" 2>/dev/null | sed -n 's/^version: *//p')"
+  if [ "$found_name" != "$CHART_NAME" ] || [ "$found_version" != "$CHART_VERSION" ]; then
+    fail "RIGGER_CHART=$RIGGER_CHART holds chart '${found_name:-?}' version '${found_version:-?}'; expected $CHART_NAME $CHART_VERSION"
+  fi
+  chart="$RIGGER_CHART"
+else
+  helm repo add "$REPO_NAME" "$REPO_URL" --force-update >/dev/null || fail "could not add the Helm repository $REPO_URL"
+  helm repo update "$REPO_NAME" >/dev/null || fail "could not update the Helm repository $REPO_NAME"
+  chart="$REPO_NAME/$CHART_NAME"
+  chart_version_args=(--version "$CHART_VERSION")
+fi
+post_render_args=()
+case "$(helm version --template '{{.Version}}' 2>/dev/null)" in
+  v3.*) post_render_args=(--post-renderer "$PWD/$POST_RENDER_PLUGINS/$POST_RENDER_PLUGIN/post-render.sh") ;;
+  *)
+    export HELM_PLUGINS="$PWD/$POST_RENDER_PLUGINS"
+    post_render_args=(--post-renderer "$POST_RENDER_PLUGIN")
+    ;;
+esac
+rendered="$(helm template "$RELEASE" "$chart" "${chart_version_args[@]}" "${post_render_args[@]}" --namespace "$NAMESPACE" -f values.yaml)" \
+  || fail "helm could not render the chart with values.yaml; regenerate the bundle, or run 'rigger check' for details"
+normalize_image() {
+  first="${1%%/*}"
+  if [ "$first" = "$1" ]; then echo "docker.io/library/$1"; return; fi
+  case "$first" in
+    index.docker.io | registry-1.docker.io) echo "docker.io/${1#*/}" ;;
+    *.* | *:* | localhost) echo "$1" ;;
+    *) echo "docker.io/$1" ;;
+  esac
+}
+images="$(printf '%s\n' "$rendered" | sed -n "s/^[[:space:]-]*image:[[:space:]]*[\"']\{0,1\}\([^\"' ]*\).*/\1/p" | sort -u)"
+retired=""
+for image in $images; do
+  case "$(normalize_image "$image")" in
+    docker.io/bitnami/minideb | docker.io/bitnami/minideb[:@]* | docker.io/bitnami/sealed-secrets-controller | docker.io/bitnami/sealed-secrets-controller[:@]*)
+      ;;
+    gcr.io/kubebuilder/kube-rbac-proxy | gcr.io/kubebuilder/kube-rbac-proxy[:@]*)
+      retired="$retired  $image: kubebuilder stopped publishing kube-rbac-proxy to gcr.io (2025-03-18); use quay.io/brancz/kube-rbac-proxy at the same version"$'\n'
+      ;;
+    docker.io/bitnami/*)
+      retired="$retired  $image: Bitnami deleted its free versioned images from docker.io/bitnami (2025-09-29); use docker.io/bitnamilegacy/ (frozen, Debian 11 and 12 builds only), a maintained image, or a managed service"$'\n'
+      ;;
+    k8s.gcr.io/*)
+      retired="$retired  $image: k8s.gcr.io was frozen; pulls are only redirected, and the redirect is to end (2023-04-03); use registry.k8s.io/ with the same path and digest"$'\n'
+      ;;
+    gcr.io/google-containers/*)
+      retired="$retired  $image: Google Container Registry stopped serving it (2025-04-22); use registry.k8s.io/ where the image was promoted there"$'\n'
+      ;;
+    gcr.io/google_containers/*)
+      retired="$retired  $image: Google Container Registry stopped serving it (2025-04-22); use registry.k8s.io/ where the image was promoted there"$'\n'
+      ;;
+    docker.io/bitnamilegacy/*)
+      echo "note: $image is frozen: Bitnami's copy of its old images: no rebuilds or security fixes, and announced as temporary (2025-08-28); use a managed service, or a maintained image mirrored into your own registry"
+      ;;
+    registry.k8s.io/ingress-nginx/*)
+      echo "note: $image is frozen: the ingress-nginx project was retired: no more releases or security fixes (2026-03); use another ingress controller (or a Gateway API implementation) through ingress.type=existing"
+      ;;
+  esac
+done
+if [ -n "$retired" ]; then
+  printf 'These images can no longer be pulled:\n%s' "$retired" >&2
+  fail "the install would pull images from retired registries; regenerate the bundle with a rigger that pins them elsewhere"
+fi
+echo "every image the install pulls is from a registry that still serves it"
 echo "preflight checks passed"

@@ -1,0 +1,90 @@
+import RiggerCore
+
+/// The images a PostHog install pulls, pinned where the chart's defaults are no longer published:
+/// its Bitnami subcharts' Debian 10 builds were never copied to `bitnamilegacy`, so each takes
+/// the nearest build of the same version that was, and ingress-nginx moves from k8s.gcr.io to
+/// registry.k8s.io with the chart's own tags and digests.
+enum PostHogImages {
+    /// A Bitnami image: the registry, repository and tag keys a subchart takes.
+    struct Bitnami {
+        let repository: String
+        let tag: String
+        var reference: String { "docker.io/\(repository):\(tag)" }
+    }
+
+    // Same PostgreSQL major (11), so the data folder of an existing install is read as it is.
+    static let postgresql = Bitnami(repository: "bitnamilegacy/postgresql", tag: "11.22.0-debian-11-r4")
+    static let redis = Bitnami(repository: "bitnamilegacy/redis", tag: "6.2.7-debian-11-r11")
+    static let kafka = Bitnami(repository: "bitnamilegacy/kafka", tag: "2.8.1")
+    static let zookeeper = Bitnami(repository: "bitnamilegacy/zookeeper", tag: "3.7.1")
+    // MinIO from 2022-10-29 on no longer reads the storage format that 2022.5.8 wrote.
+    static let minio = Bitnami(repository: "bitnamilegacy/minio", tag: "2022.9.1")
+    static let pgbouncer = Bitnami(repository: "bitnamilegacy/pgbouncer", tag: "1.18.0")
+
+    static let ingressNginxRegistry = "registry.k8s.io"
+    static let ingressNginxController =
+        "registry.k8s.io/ingress-nginx/controller:v1.1.0@sha256:f766669fdcf3dc26347ed273a55e754b427eb4411ee075a53f30718b4499076a"
+    static let ingressNginxCertgen =
+        "registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.1.1@sha256:64d8c73dca984af206adf9d6d7e46aa550362b1d7a01f3a0a91b20cc67868660"
+    static let certManagerVersion = "v1.6.1"
+    static let clickhouseOperatorVersion = "0.19.0"
+
+    /// The chart hard-codes the ClickHouse operator's metrics exporter as `latest`, and no value
+    /// changes it: the post-renderer pins it to the operator's own version.
+    static func postRender(_ plan: PostHogPlan) -> PostRender {
+        guard case .inCluster = plan.clickhouse else { return PostRender() }
+        return PostRender(imagePins: [
+            PostRender.ImagePin(
+                name: "altinity/metrics-exporter", tag: clickhouseOperatorVersion,
+                reason: "the chart hard-codes the tag latest; pinned to the operator's own version"),
+        ])
+    }
+
+    /// Every image the install pulls for this plan, in the order the README lists them.
+    static func list(_ plan: PostHogPlan) -> [BundleImage] {
+        var images = [
+            BundleImage("PostHog (web, workers, migrations)", "posthog/posthog:\(plan.imageTag)"),
+            BundleImage("init containers (wait for dependencies)", "busybox:1.34"),
+            BundleImage("PgBouncer (always run by the chart)", pgbouncer.reference),
+        ]
+        if case .inCluster = plan.postgresql { images.append(BundleImage("PostgreSQL", postgresql.reference)) }
+        if case .inCluster = plan.redis { images.append(BundleImage("Redis", redis.reference)) }
+        if case .inCluster = plan.kafka { images.append(BundleImage("Kafka", kafka.reference)) }
+        if plan.zookeeperStorage != nil { images.append(BundleImage("ZooKeeper", zookeeper.reference)) }
+        if case .inCluster = plan.clickhouse {
+            images += [
+                BundleImage("ClickHouse", "clickhouse/clickhouse-server:23.9.2.56"),
+                BundleImage("ClickHouse operator", "altinity/clickhouse-operator:\(clickhouseOperatorVersion)"),
+                BundleImage("ClickHouse operator metrics", "altinity/metrics-exporter:\(clickhouseOperatorVersion)"),
+            ]
+        }
+        if case .inCluster = plan.objectStorage { images.append(BundleImage("MinIO", minio.reference)) }
+        if plan.ingress.type == .nginx {
+            images += [
+                BundleImage("ingress-nginx controller", ingressNginxController),
+                BundleImage("ingress-nginx admission certificates", ingressNginxCertgen),
+            ]
+        }
+        if plan.ingress.tls == .letsencrypt {
+            images += ["controller", "webhook", "cainjector", "ctl"].map {
+                BundleImage("cert-manager \($0)", "quay.io/jetstack/cert-manager-\($0):\(certManagerVersion)")
+            }
+        }
+        return images
+    }
+
+    /// Which answers do without the frozen images, for the README.
+    static let avoidingFrozen = """
+        Managed services avoid most of them: `postgresql.mode`, `redis.mode` and `kafka.mode` set to `managed` (the aws-managed \
+        preset) drop PostgreSQL, Redis and Kafka; `objectStorage.mode=managed` drops MinIO; ZooKeeper stays while ClickHouse or \
+        Kafka runs in the cluster; the chart always runs its own PgBouncer. `ingress.type=existing`, or `gcp-clb` on GKE, does \
+        without ingress-nginx.
+        """
+
+    /// Points a Bitnami subchart's image at its pinned build, through the subchart's own keys.
+    static func set(_ image: Bitnami, under key: String, in values: inout YAMLTree) {
+        values.set("\(key).image.registry", .string("docker.io"))
+        values.set("\(key).image.repository", .string(image.repository))
+        values.set("\(key).image.tag", .string(image.tag))
+    }
+}

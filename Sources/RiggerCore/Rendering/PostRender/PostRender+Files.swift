@@ -1,0 +1,93 @@
+import Foundation
+
+extension PostRender {
+    /// The bundle files: the script Helm runs, a Helm 4 plugin manifest pointing at it, the
+    /// kustomization, and one file per patch. None when there is nothing to change.
+    public func files() throws -> [BundleFile] {
+        guard !isEmpty else { return [] }
+        var files = [
+            BundleFile(path: Self.script, contents: scriptText, mode: BundleFile.executable),
+            BundleFile(path: "\(Self.folder)/plugin.yaml", contents: try pluginManifest(), mode: BundleFile.regular),
+            BundleFile(path: "\(Self.folder)/kustomization.yaml", contents: try kustomization(), mode: BundleFile.regular),
+        ]
+        for (index, patch) in patches.enumerated() {
+            var tree = YAMLTree.map([("apiVersion", .string(Self.apiVersion(of: patch.kind))), ("kind", .string(patch.kind))])
+            tree.set(["metadata", "name"], .string(patch.name))
+            if case .map(let entries) = patch.body {
+                for (key, value) in entries { tree.set([key], value) }
+            }
+            files.append(BundleFile(
+                path: "\(Self.folder)/\(Self.patchFile(index, patch))",
+                contents: "# \(patch.reason)\n" + (try tree.serialized()), mode: BundleFile.regular))
+        }
+        return files
+    }
+
+    static func patchFile(_ index: Int, _ patch: Patch) -> String {
+        "patches/\(String(format: "%02d", index + 1))-\(patch.kind.lowercased())-\(patch.name).yaml"
+    }
+
+    /// The apiVersion of the kinds a patch can target.
+    static func apiVersion(of kind: String) -> String {
+        switch kind {
+        case "Deployment", "StatefulSet", "DaemonSet": return "apps/v1"
+        case "Job": return "batch/v1"
+        case "CronJob": return "batch/v1"
+        default: return "v1"
+        }
+    }
+
+    /// Helm's post-renderer contract: the manifests on stdin, the changed manifests on stdout.
+    /// kustomize reads files only, so they go through a temporary folder.
+    var scriptText: String {
+        var script = ShellScript(
+            name: "post-render",
+            summary: [
+                "Helm post-renderer: reads the chart's manifests on stdin and writes them on stdout with the",
+                "changes in kustomization.yaml (images the chart hard-codes, patches no chart value can make).",
+            ])
+        script.add(
+            "here=\"$(cd \"$(dirname \"$0\")\" && pwd)\"",
+            "command -v kubectl >/dev/null 2>&1 || { echo 'post-render: kubectl is needed (its built-in kustomize)' >&2; exit 1; }",
+            "work=\"$(mktemp -d)\"",
+            "trap 'rm -rf \"$work\"' EXIT",
+            "cat >\"$work/rendered.yaml\"",
+            "cp \"$here/kustomization.yaml\" \"$work/\"",
+            "if [ -d \"$here/patches\" ]; then cp -R \"$here/patches\" \"$work/\"; fi",
+            "kubectl kustomize \"$work\"")
+        return script.text
+    }
+
+    func pluginManifest() throws -> String {
+        let tree = YAMLTree.map([
+            ("apiVersion", .string("v1")),
+            ("type", .string("postrenderer/v1")),
+            ("name", .string(Self.pluginName)),
+            ("version", .string(Rigger.version)),
+            ("runtime", .string("subprocess")),
+            ("runtimeConfig", .map([("platformCommand", .list([.map([("command", .string("${HELM_PLUGIN_DIR}/post-render.sh"))])]))])),
+        ])
+        return "# Helm 4 takes a post-renderer only as a plugin; 40-install.sh points HELM_PLUGINS here.\n" + (try tree.serialized())
+    }
+
+    func kustomization() throws -> String {
+        var tree = YAMLTree.map([
+            ("apiVersion", .string("kustomize.config.k8s.io/v1beta1")),
+            ("kind", .string("Kustomization")),
+            ("resources", .list([.string("rendered.yaml")])),
+        ])
+        if !imagePins.isEmpty {
+            tree.set(["images"], .list(imagePins.map { .map([("name", .string($0.name)), ("newTag", .string($0.tag))]) }))
+        }
+        if !patches.isEmpty {
+            tree.set(["patches"], .list(patches.enumerated().map { index, patch in
+                .map([
+                    ("path", .string(Self.patchFile(index, patch))),
+                    ("target", .map([("kind", .string(patch.kind)), ("name", .string(patch.name))])),
+                ])
+            }))
+        }
+        let reasons = imagePins.map { "\($0.name): \($0.reason)" } + patches.map { "\($0.kind)/\($0.name): \($0.reason)" }
+        return reasons.map { "# " + $0 }.joined(separator: "\n") + "\n" + (try tree.serialized())
+    }
+}

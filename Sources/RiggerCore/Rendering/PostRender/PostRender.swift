@@ -1,0 +1,57 @@
+/// Changes an app makes to what its chart renders, where no chart value can: an image the chart
+/// hard-codes, a Secret the chart would read from a ConfigMap. The bundle carries them as a Helm
+/// post-renderer that runs `kubectl kustomize` over the chart's manifests, so Helm still owns
+/// every object and an upgrade applies them again.
+public struct PostRender: Sendable, Equatable {
+    /// An image to pin by name (registry and repository), whatever tag the chart gives it.
+    public struct ImagePin: Sendable, Equatable {
+        /// The image as the chart writes it, without tag, e.g. `altinity/metrics-exporter`.
+        public let name: String
+        /// The tag to use instead.
+        public let tag: String
+        /// Why the chart's own is not good enough, for the bundle's README.
+        public let reason: String
+
+        public init(name: String, tag: String, reason: String) {
+            self.name = name
+            self.tag = tag
+            self.reason = reason
+        }
+    }
+
+    /// A strategic-merge patch of one object the chart renders.
+    public struct Patch: Sendable, Equatable {
+        public let kind: String
+        public let name: String
+        /// The patch, as a partial object (apiVersion, kind and metadata.name are added).
+        public let body: YAMLTree
+        /// What the patch does, for the README and the patch file's comment.
+        public let reason: String
+
+        public init(kind: String, name: String, body: YAMLTree, reason: String) {
+            self.kind = kind
+            self.name = name
+            self.body = body
+            self.reason = reason
+        }
+    }
+
+    public var imagePins: [ImagePin]
+    public var patches: [Patch]
+
+    public init(imagePins: [ImagePin] = [], patches: [Patch] = []) {
+        self.imagePins = imagePins
+        self.patches = patches
+    }
+
+    public var isEmpty: Bool { imagePins.isEmpty && patches.isEmpty }
+
+    /// The plugin's folder in the bundle; `HELM_PLUGINS` points at its parent for Helm 4.
+    public static let pluginsFolder = "helm-plugins"
+    /// The post-renderer's name as a Helm 4 plugin.
+    public static let pluginName = "rigger-post-render"
+    /// The folder holding the plugin, its script and its kustomization.
+    public static var folder: String { "\(pluginsFolder)/\(pluginName)" }
+    /// The executable Helm 3 takes as `--post-renderer`.
+    public static var script: String { "\(folder)/post-render.sh" }
+}
