@@ -2,7 +2,7 @@ import Foundation
 
 extension PostRender {
     /// The bundle files: the script Helm runs, a Helm 4 plugin manifest pointing at it, the
-    /// kustomization, and one file per patch. None when there is nothing to change.
+    /// kustomization, one file per patch and one per added object. None when there is nothing to change.
     public func files() throws -> [BundleFile] {
         guard !isEmpty else { return [] }
         var files = [
@@ -20,7 +20,21 @@ extension PostRender {
                 path: "\(Self.folder)/\(Self.patchFile(index, patch))",
                 contents: "# \(patch.reason)\n" + (try tree.serialized()), mode: BundleFile.regular))
         }
+        for (index, resource) in resources.enumerated() {
+            var tree = YAMLTree.map([("apiVersion", .string(resource.apiVersion)), ("kind", .string(resource.kind))])
+            tree.set(["metadata", "name"], .string(resource.name))
+            if case .map(let entries) = resource.body {
+                for (key, value) in entries { tree.set([key], value) }
+            }
+            files.append(BundleFile(
+                path: "\(Self.folder)/\(Self.resourceFile(index, resource))",
+                contents: "# \(resource.reason)\n" + (try tree.serialized()), mode: BundleFile.regular))
+        }
         return files
+    }
+
+    static func resourceFile(_ index: Int, _ resource: Resource) -> String {
+        "resources/\(String(format: "%02d", index + 1))-\(resource.kind.lowercased())-\(resource.name).yaml"
     }
 
     static func patchFile(_ index: Int, _ patch: Patch) -> String {
@@ -54,6 +68,7 @@ extension PostRender {
             "cat >\"$work/rendered.yaml\"",
             "cp \"$here/kustomization.yaml\" \"$work/\"",
             "if [ -d \"$here/patches\" ]; then cp -R \"$here/patches\" \"$work/\"; fi",
+            "if [ -d \"$here/resources\" ]; then cp -R \"$here/resources\" \"$work/\"; fi",
             "kubectl kustomize \"$work\"")
         return script.text
     }
@@ -74,7 +89,7 @@ extension PostRender {
         var tree = YAMLTree.map([
             ("apiVersion", .string("kustomize.config.k8s.io/v1beta1")),
             ("kind", .string("Kustomization")),
-            ("resources", .list([.string("rendered.yaml")])),
+            ("resources", .list([.string("rendered.yaml")] + resources.enumerated().map { .string(Self.resourceFile($0, $1)) })),
         ])
         if !imagePins.isEmpty {
             tree.set(["images"], .list(imagePins.map { .map([("name", .string($0.name)), ("newTag", .string($0.tag))]) }))
@@ -88,6 +103,7 @@ extension PostRender {
             }))
         }
         let reasons = imagePins.map { "\($0.name): \($0.reason)" } + patches.map { "\($0.kind)/\($0.name): \($0.reason)" }
+            + resources.map { "+ \($0.kind)/\($0.name): \($0.reason)" }
         return reasons.map { "# " + $0 }.joined(separator: "\n") + "\n" + (try tree.serialized())
     }
 }
