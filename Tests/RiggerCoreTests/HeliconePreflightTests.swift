@@ -27,9 +27,16 @@ final class HeliconePreflightTests: XCTestCase {
         esac
         """
 
+    /// A helm that is v3, knows the pinned chart (RIGGER_CHART stands in for the git checkout) and
+    /// renders nothing, so the image check has nothing to refuse.
     private static let fakeHelm = """
         #!/usr/bin/env bash
-        echo v3.17.0
+        case "$1" in
+          version) echo v3.17.0 ;;
+          show) printf 'name: helicone\\nversion: 0.0.1\\n' ;;
+          template) echo '---' ;;
+          *) echo "stand-in helm: unexpected $*" >&2; exit 1 ;;
+        esac
         """
 
     private struct Run {
@@ -57,6 +64,7 @@ final class HeliconePreflightTests: XCTestCase {
         }
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = bin.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment["RIGGER_CHART"] = folder.appendingPathComponent("chart").path
         let result = try runProgram("bash", [bundle.appendingPathComponent("scripts/00-preflight.sh").path], environment: environment)
         return Run(status: result.status, output: result.output + result.error)
     }

@@ -54,9 +54,10 @@ public enum HeliconeChart {
         ("clickhouse", Image(role: "ClickHouse", repository: "clickhouse/clickhouse-server", tag: "23.4.2.11")),
     ]
 
-    /// The images the templates name themselves, which values can't change.
+    /// The images the templates name themselves, which values can't change; the post-renderer
+    /// pins `postgres`, whose tag the chart leaves floating (15-alpine).
     static let templateImages: [Image] = [
-        Image(role: "init container waiting for PostgreSQL (auth, realtime, storage, web)", repository: "postgres", tag: "15-alpine"),
+        Image(role: "init containers waiting for PostgreSQL (auth, realtime, storage, web)", repository: "postgres", tag: "15.1-alpine"),
         Image(role: "web's PostgreSQL migrations (init container)", repository: "helicone/supabase-migration-runner", tag: "v2023.07.13"),
         Image(role: "web's ClickHouse migrations (init container)", repository: "helicone/clickhouse-migration-runner", tag: "v2023.07.13"),
     ]

@@ -2,7 +2,7 @@ import RiggerCore
 
 /// Writes the bundle's README.md: what was generated from which answers, and what to do next.
 enum HeliconeReadmeRenderer {
-    static func readme(plan: HeliconePlan, answers: ResolvedAnswers, secrets: SecretSet, references: HeliconeSecrets) -> String {
+    static func readme(plan: HeliconePlan, answers: ResolvedAnswers, secrets: SecretSet, references: HeliconeSecrets, postRender: PostRender) -> String {
         var lines: [String] = [
             "# Helicone install bundle",
             "",
@@ -14,8 +14,8 @@ enum HeliconeReadmeRenderer {
         lines += warnings(plan)
         lines += addresses(plan)
         lines += answerLines(answers, secrets)
-        lines += fileLines(plan, references)
-        lines += imageLines(plan)
+        lines += fileLines(plan, references, postRender)
+        lines += BundleImage.readmeSection(HeliconeImages.list(plan), avoidFrozen: "")
         lines += nextSteps(plan, secrets)
         lines += regenerating(plan)
         return lines.joined(separator: "\n")
@@ -105,7 +105,7 @@ enum HeliconeReadmeRenderer {
         return lines
     }
 
-    private static func fileLines(_ plan: HeliconePlan, _ references: HeliconeSecrets) -> [String] {
+    private static func fileLines(_ plan: HeliconePlan, _ references: HeliconeSecrets, _ postRender: PostRender) -> [String] {
         var lines = [
             "## Files",
             "",
@@ -134,30 +134,11 @@ enum HeliconeReadmeRenderer {
                 + "`helm upgrade --install` from that checkout",
             "  - `50-verify.sh`: waits for the rollouts, shows the addresses and the DNS records to create",
             "- `rigger.yaml`: every answer, so that the bundle can be regenerated exactly.",
-            "",
+            "- `\(PostRender.folder)/`: a Helm post-renderer (run through `kubectl kustomize`) for what no chart value can set:",
         ]
-        return lines
-    }
-
-    private static func imageLines(_ plan: HeliconePlan) -> [String] {
-        var lines = [
-            "## Images",
-            "",
-            "Every image is pinned to a tag; none is `latest`.",
-            "",
-            "| Image | Runs |",
-            "| --- | --- |",
-            "| `helicone/web:\(plan.cluster.imageTag)` | the dashboard (`image.tag`) |",
-            "| `helicone/worker:\(plan.workerImageTag)` | the proxy (`helicone.workerImageTag`) |",
-        ]
-        for (key, image) in HeliconeChart.valueImages {
-            if key == "studio", !plan.studio { continue }
-            if key == "clickhouse", case .managed = plan.clickhouse { continue }
-            lines.append("| `\(image.reference)` | \(image.role) |")
-        }
-        for image in HeliconeChart.templateImages {
-            lines.append("| `\(image.reference)` | \(image.role) |")
-        }
+        lines += postRender.imagePins.map { "  - `\($0.name)` pinned to `\($0.tag)`: \($0.reason)" }
+        lines += postRender.patches.map { "  - \($0.kind) `\($0.name)`: \($0.reason)" }
+        lines += postRender.resources.map { "  - adds \($0.kind) `\($0.name)`: \($0.reason)" }
         return lines + [""]
     }
 

@@ -5,7 +5,8 @@ enum HeliconeRenderer {
     /// The bundle for these inputs; the same inputs always give byte-identical files.
     static func render(plan: HeliconePlan, answers: ResolvedAnswers, secrets: SecretSet, chart: ChartReference) throws -> Bundle {
         let references = try HeliconeSecrets(release: plan.release, secrets: secrets)
-        var files: [BundleFile] = []
+        let postRender = HeliconePostRender.postRender(plan: plan, secrets: references)
+        var files: [BundleFile] = try postRender.files()
 
         let riggerHeader = [
             "rigger answers for this bundle: every answer, defaults included,",
@@ -36,10 +37,10 @@ enum HeliconeRenderer {
                 contents: try manifest.render(namespace: plan.namespace, app: "helicone", instance: plan.release, answers: answers.lookup, secrets: secrets),
                 mode: BundleFile.secret))
         }
-        files += HeliconeScriptsRenderer.scripts(plan: plan, secrets: references, chart: chart)
+        files += HeliconeScriptsRenderer.scripts(plan: plan, secrets: references, chart: chart, postRender: postRender)
         files.append(BundleFile(
             path: "README.md",
-            contents: HeliconeReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, references: references),
+            contents: HeliconeReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, references: references, postRender: postRender),
             mode: BundleFile.regular))
         return Bundle(files: files)
     }

@@ -6,10 +6,10 @@ enum HeliconeScriptsRenderer {
     static let minimumKubernetesMinor = 19
 
     /// Every script, by path under the bundle.
-    static func scripts(plan: HeliconePlan, secrets: HeliconeSecrets, chart: ChartReference) -> [BundleFile] {
+    static func scripts(plan: HeliconePlan, secrets: HeliconeSecrets, chart: ChartReference, postRender: PostRender) -> [BundleFile] {
         let scripts = InstallScripts(
             appTitle: "Helicone", cluster: plan.cluster, ingress: plan.ingress, chart: chart, secrets: secrets.references,
-            hasVolumes: true, minimumKubernetesMinor: minimumKubernetesMinor)
+            hasVolumes: true, minimumKubernetesMinor: minimumKubernetesMinor, postRender: postRender)
         return InstallScripts.files([
             scripts.preflight(extra: [gitSection, HeliconePreflight.publishedValuesSection(plan: plan, secrets: secrets)]),
             scripts.namespace(),
