@@ -7,9 +7,12 @@ import XCTest
 /// Every page drawn into the in-memory screen at 80x24 and 120x40, against reviewed text
 /// snapshots in Snapshots/. Set RIGGER_RECORD_SNAPSHOTS=1 to write them anew, then review the diff.
 final class WizardSnapshotTests: XCTestCase {
-    private func check(_ session: WizardSession, _ name: String, rows: Int, columns: Int, unicode: Bool = true, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func check(
+        _ session: WizardSession, _ name: String, rows: Int, columns: Int, unicode: Bool = true, suffix: String = "",
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let canvas = WizardView.render(session, rows: rows, columns: columns, capabilities: TerminalCapabilities(hasColor: false, unicode: unicode))
-        try WizardTestSupport.checkSnapshot(canvas, "\(name)-\(columns)x\(rows)", file: file, line: line)
+        try WizardTestSupport.checkSnapshot(canvas, "\(name)-\(columns)x\(rows)\(suffix)", file: file, line: line)
     }
 
     func testEveryPageAtBothSizes() throws {
@@ -34,6 +37,36 @@ final class WizardSnapshotTests: XCTestCase {
             _ = session.handle(.enter)
         }
         XCTAssertEqual(visited, ["output-folder", "app-and-cloud", "cluster", "dependencies", "secrets", "ingress-and-tls", "email", "sizing", "review"])
+    }
+
+    /// At the smallest size, labels are whole (wrapped when longer than their column), cut text
+    /// ends with an ellipsis, and the focused field's whole error and choice description are in
+    /// the help area.
+    func testTheSmallestSizeKeepsTextReadable() throws {
+        let session = try WizardTestSupport.session(preset: "aws-managed")
+        _ = session.handle(.tab)
+        XCTAssertEqual(session.focusedField, .preset, "the preset list, with the chosen one's description")
+        try check(session, "aws-managed-app-and-cloud", rows: 20, columns: 70)
+        for _ in 0..<4 where session.page != .step(.dependencies) { _ = session.handle(.enter) }
+        _ = session.handle(.enter)
+        XCTAssertEqual(session.focusedField, .answer("postgresql.host"), "stays on the first field with an error")
+        try check(session, "aws-managed-dependencies-errors", rows: 20, columns: 70)
+        for _ in 0..<20 where session.focusedField != .answer("clickhouse.mode") { _ = session.handle(.tab) }
+        _ = session.handle(.character("m"))
+        for _ in 0..<20 where session.focusedField != .answer("clickhouse.secure") { _ = session.handle(.tab) }
+        _ = session.handle(.character("y"))
+        _ = session.handle(.tab)
+        XCTAssertEqual(session.focusedField, .answer("clickhouse.verify"))
+        try check(session, "aws-managed-dependencies-long-label", rows: 20, columns: 70)
+        try check(session, "aws-managed-dependencies-long-label", rows: 20, columns: 70, unicode: false, suffix: "-ascii")
+
+        let aws = try WizardTestSupport.session(preset: "aws")
+        for _ in 0..<6 where aws.page != .secrets { _ = aws.handle(.enter) }
+        try check(aws, "aws-secrets", rows: 20, columns: 70)
+        _ = aws.handle(.enter)
+        XCTAssertEqual(aws.page, .step(.ingress))
+        _ = aws.handle(.enter)
+        try check(aws, "aws-ingress-errors", rows: 20, columns: 70)
     }
 
     func testHelpQuitAndTooSmall() throws {

@@ -1,31 +1,20 @@
-/// Recognises a bracketed paste, character by character: ESC[200~ (the ESC already read by the
-/// caller), the pasted text, then ESC[201~. Pure, so that the terminal layer's use of it is small
-/// and the protocol is tested without a terminal.
+/// Collects a bracketed paste's text, character by character, after its opening ESC [ 200 ~
+/// (which `EscapeSequenceDecoder` recognises) up to the closing ESC [ 201 ~. Pure, so that the
+/// terminal layer's use of it is small and the protocol is tested without a terminal.
 struct BracketedPasteDecoder {
-    private static let opening = Array("[200~".unicodeScalars.map(\.value))
     private static let closing = Array("\u{1B}[201~".unicodeScalars.map(\.value))
 
-    private var openingMatched = 0
     private var pasted: [UInt32] = []
     private(set) var isComplete = false
 
-    /// Still reading the opening sequence.
-    var isOpening: Bool { openingMatched < Self.opening.count }
-
-    /// Takes the next character; false when it breaks the opening sequence (so it was no paste).
-    mutating func feed(_ character: UInt32) -> Bool {
-        if isOpening {
-            guard character == Self.opening[openingMatched] else { return false }
-            openingMatched += 1
-            return true
-        }
-        guard !isComplete else { return true }
+    /// Takes the next character of the paste; those after the closing sequence are ignored.
+    mutating func feed(_ character: UInt32) {
+        guard !isComplete else { return }
         pasted.append(character)
         if pasted.count >= Self.closing.count, Array(pasted.suffix(Self.closing.count)) == Self.closing {
             pasted.removeLast(Self.closing.count)
             isComplete = true
         }
-        return true
     }
 
     /// The text pasted so far.

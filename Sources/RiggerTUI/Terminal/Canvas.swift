@@ -27,12 +27,17 @@ public struct Canvas: Sendable, Equatable {
     public let rows: Int
     public let columns: Int
     public private(set) var cells: [Cell]
-    /// Where the terminal cursor should rest (a text field's insertion point), if shown.
+    /// What ends text cut at a width or the right edge ("…", or "..." without Unicode), so that
+    /// no text is ever cut without a mark.
+    public var ellipsis: String
+    /// Where the terminal's cursor rests: on the focus (a text field's editing position, a list's
+    /// selected choice), because screen readers follow it; nil hides it.
     public var cursor: (row: Int, column: Int)?
 
-    public init(rows: Int, columns: Int) {
+    public init(rows: Int, columns: Int, ellipsis: String = "…") {
         self.rows = max(rows, 0)
         self.columns = max(columns, 0)
+        self.ellipsis = ellipsis
         cells = Array(repeating: .blank, count: self.rows * self.columns)
     }
 
@@ -46,14 +51,19 @@ public struct Canvas: Sendable, Equatable {
         set { cells[row * columns + column] = newValue }
     }
 
-    /// Writes text from a position, clipped at the right edge (and at `width` when given).
-    /// Returns the column after the last character written.
+    /// Writes text from a position, up to the right edge (and to `width` when given); text that
+    /// doesn't fit ends with the ellipsis. Returns the column after the last character written.
     @discardableResult
     public mutating func write(_ text: String, row: Int, column: Int, style: CellStyle = [], width: Int? = nil) -> Int {
         guard row >= 0, row < rows else { return column }
         let limit = min(columns, width.map { column + $0 } ?? columns)
+        var fitted = text
+        if column + text.count > limit {
+            let room = limit - column
+            fitted = room >= ellipsis.count ? String(text.prefix(room - ellipsis.count)) + ellipsis : String(text.prefix(max(room, 0)))
+        }
         var position = column
-        for character in text {
+        for character in fitted {
             guard position < limit else { break }
             if position >= 0 {
                 // One cell per character: control characters never reach the terminal.

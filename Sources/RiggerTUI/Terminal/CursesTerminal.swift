@@ -9,15 +9,20 @@ public final class CursesTerminal: Terminal {
     public let capabilities: TerminalCapabilities
     private var ended = false
     private var lastFrame: Canvas?
+    private var cursorVisible: Bool?
     /// The terminfo string that turns bracketed paste off again, when it was turned on.
     private var bracketedPasteOff: String?
+    /// Keys of codes ncurses reports for sequences terminfo binds to keys the wizard otherwise
+    /// doesn't know (xterm's Ctrl-Up is Up here).
+    private let otherKeyCodes: [Int32: Key]
 
     /// Why the terminal can't be used.
     public struct Unavailable: Error, CustomStringConvertible {
         public let description: String
     }
 
-    /// Takes over the terminal: raw keys, no echo, keypad decoding, Esc after 25 ms.
+    /// Takes over the terminal: raw keys, no echo, keypad decoding (terminfo's keys and the usual
+    /// escape sequences it may lack), Esc after 25 ms.
     public init(environment: [String: String]) throws {
         setlocale(LC_ALL, "")
         let term = environment["TERM"] ?? ""
@@ -42,6 +47,7 @@ public final class CursesTerminal: Terminal {
         keypad(window, true)
         set_escdelay(25)
         meta(window, true)
+        otherKeyCodes = Self.registerEscapeSequences()
         let wantsColor = environment["NO_COLOR"].map(\.isEmpty) ?? true
         var hasColor = false
         if wantsColor, has_colors() {
@@ -96,12 +102,15 @@ public final class CursesTerminal: Terminal {
             draw(row: row, of: canvas)
         }
         lastFrame = canvas
-        if let cursor = canvas.cursor {
-            curs_set(1)
-            wmove(window, Int32(cursor.row), Int32(cursor.column))
-        } else {
-            curs_set(0)
+        // The cursor's visibility is sent only when it changes; a hidden cursor is left wherever
+        // drawing put it, which costs no move.
+        let visible = canvas.cursor != nil
+        if visible != cursorVisible {
+            curs_set(visible ? 1 : 0)
+            leaveok(window, !visible)
+            cursorVisible = visible
         }
+        if let cursor = canvas.cursor { wmove(window, Int32(cursor.row), Int32(cursor.column)) }
         wnoutrefresh(window)
         doupdate()
     }
@@ -156,29 +165,52 @@ public final class CursesTerminal: Terminal {
         var character: wint_t = 0
         let status = wget_wch(window, &character)
         if status == ERR { return nil }
-        if status == KEY_CODE_YES { return Self.functionKey(Int32(character)) }
-        if character == 27, bracketedPasteOff != nil, let paste = readBracketedPaste() { return paste }
-        return Self.decode(character)
+        if status == KEY_CODE_YES { return CursesKeyCodes.key(for: Int32(character)) ?? otherKeyCodes[Int32(character)] }
+        var decoder = EscapeSequenceDecoder()
+        switch character {
+        case 0x1B: return readEscapeSequence(&decoder)
+        // The 8-bit forms of CSI and SS3, which a terminal may send in place of ESC [ and ESC O.
+        case 0x9B, 0x8F:
+            _ = decoder.feed(character == 0x9B ? 0x5B : 0x4F)
+            return readEscapeSequence(&decoder)
+        default: return Self.decode(character)
+        }
     }
 
-    /// After an ESC: the pasted text when ESC[200~ follows at once, up to ESC[201~; otherwise
-    /// nil, with whatever was read put back so that Esc and the keys after it still arrive.
-    private func readBracketedPaste() -> Key? {
-        var decoder = BracketedPasteDecoder()
-        // The rest of a paste's opening is already waiting; a lone Esc has nothing after it.
-        wtimeout(window, 0)
-        var consumed: [wint_t] = []
-        while decoder.isOpening {
+    /// After an ESC: the key of the sequence that follows, Esc when nothing does, or nil for a
+    /// sequence that stands for no key (swallowed whole, so none of it becomes text).
+    private func readEscapeSequence(_ decoder: inout EscapeSequenceDecoder) -> Key? {
+        // The rest of a key's sequence is already waiting (ncurses waited escdelay for it); a
+        // lone Esc has nothing after it, and must act at once.
+        var wait: Int32 = 0
+        while true {
+            wtimeout(window, wait)
             var character: wint_t = 0
             let status = wget_wch(window, &character)
-            guard status == OK, decoder.feed(UInt32(character)) else {
-                // Put back last-read first: the queue hands back what was pushed last.
-                if status == KEY_CODE_YES { ungetch(Int32(character)) } else if status == OK { unget_wch(wchar_t(bitPattern: UInt32(character))) }
-                for back in consumed.reversed() { unget_wch(wchar_t(bitPattern: UInt32(back))) }
-                return nil
+            if status == ERR { return decoder.finish() }
+            if status == KEY_CODE_YES {
+                // A key ncurses decoded on its own follows: it is read next.
+                ungetch(Int32(character))
+                return decoder.finish()
             }
-            consumed.append(character)
+            switch decoder.feed(UInt32(character)) {
+            case .incomplete:
+                // Inside a sequence, the rest may trail behind over a slow link.
+                wait = 100
+            case .complete(let key):
+                return key
+            case .ended(let key):
+                unget_wch(wchar_t(bitPattern: UInt32(character)))
+                return key
+            case .pasteOpened:
+                return readBracketedPaste()
+            }
         }
+    }
+
+    /// The text of a bracketed paste, read up to ESC[201~.
+    private func readBracketedPaste() -> Key {
+        var decoder = BracketedPasteDecoder()
         // The pasted text may come in several reads; a second without more ends it anyway.
         wtimeout(window, 1000)
         while !decoder.isComplete {
@@ -186,42 +218,40 @@ public final class CursesTerminal: Terminal {
             let status = wget_wch(window, &character)
             if status == ERR { break }
             if status == KEY_CODE_YES { continue }
-            _ = decoder.feed(UInt32(character))
+            decoder.feed(UInt32(character))
         }
         return .paste(decoder.text)
     }
 
+    /// Registers with ncurses every escape sequence the decoder knows that terminfo lacks, so that
+    /// ncurses decodes it like the keys terminfo lists (with escdelay between its characters).
+    /// Returns the keys of codes terminfo binds sequences to that mean nothing here otherwise
+    /// (xterm's Ctrl-Up, vt100's keypad), so that those act as the decoder says too.
+    private static func registerEscapeSequences() -> [Int32: Key] {
+        var otherKeyCodes: [Int32: Key] = [:]
+        for (sequence, key) in EscapeSequenceDecoder.knownSequences {
+            let text = "\u{1B}" + sequence
+            let bound = key_defined(text)
+            if bound > 0 {
+                if CursesKeyCodes.key(for: bound) == nil, otherKeyCodes[bound] == nil { otherKeyCodes[bound] = key }
+            } else if bound == 0, let code = CursesKeyCodes.code(for: key) {
+                define_key(text, code)
+            }
+        }
+        return otherKeyCodes
+    }
+
     private static func decode(_ value: wint_t) -> Key? {
         switch value {
-        case 27: return .escape
         case 9: return .tab
         case 10, 13: return .enter
         case 127, 8: return .backspace
         case 1...26: return .control(Character(UnicodeScalar(UInt8(value) + 96)))
+        // C1 controls are no text.
+        case 0x80...0x9F: return nil
         default:
             guard let scalar = UnicodeScalar(UInt32(value)) else { return nil }
             return .character(Character(scalar))
-        }
-    }
-
-    private static func functionKey(_ code: Int32) -> Key? {
-        switch code {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_HOME: return .home
-        case KEY_END: return .end
-        case KEY_NPAGE: return .pageDown
-        case KEY_PPAGE: return .pageUp
-        case KEY_BACKSPACE: return .backspace
-        case KEY_DC: return .delete
-        case KEY_BTAB: return .backTab
-        case KEY_ENTER: return .enter
-        case rigger_key_resize(): return .resize
-        default:
-            for number in 1...12 where code == rigger_key_f(Int32(number)) { return .function(number) }
-            return nil
         }
     }
 }

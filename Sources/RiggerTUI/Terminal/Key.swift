@@ -1,7 +1,7 @@
 /// A key press, decoded by the terminal layer.
 public enum Key: Sendable, Hashable {
     case character(Character)
-    case enter, tab, backTab, escape, backspace, delete
+    case enter, tab, backTab, escape, backspace, delete, insert
     case up, down, left, right, home, end, pageUp, pageDown
     case function(Int)
     /// A control key other than those above, e.g. Ctrl-U is `.control("u")`.
@@ -31,6 +31,7 @@ public protocol Terminal: AnyObject {
     var capabilities: TerminalCapabilities { get }
     /// Shows a frame; only what changed since the last one reaches the wire.
     func present(_ canvas: Canvas)
-    /// The next key, or nil when the timeout (milliseconds) passes first.
+    /// The next key, or nil when the timeout (milliseconds) passes first or what arrived means
+    /// nothing here (an escape sequence that stands for no key).
     func readKey(timeout: Int) -> Key?
 }

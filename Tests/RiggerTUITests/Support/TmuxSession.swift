@@ -5,7 +5,7 @@ import XCTest
 /// own, keys sent with send-keys, the screen read with capture-pane. Each test makes one and
 /// calls `stop()` when done.
 final class TmuxSession {
-    let socket = "rigger-e2e-\(UUID().uuidString.prefix(8))"
+    private(set) var socket = "rigger-e2e-\(UUID().uuidString.prefix(8))"
     /// A fresh folder for the test's bundles; the session starts in it.
     let folder: URL
 
@@ -21,6 +21,13 @@ final class TmuxSession {
     }
 
     func stop() { _ = try? tmux(["kill-server"]) }
+
+    /// Ends this tmux server and moves to a new one: a new session on a server that is still
+    /// shutting down can be lost.
+    func restart() {
+        stop()
+        socket += "-again"
+    }
 
     /// Runs tmux with posix_spawn and waitpid: the tmux server forks off the first client, and
     /// Foundation's Process was seen never to reap that client.

@@ -1,0 +1,108 @@
+import RiggerCore
+
+/// The pages without fields: resume, review and done. Their text wraps rather than being cut,
+/// except a diff's lines, which end with an ellipsis where they don't fit.
+extension WizardView {
+    static func drawResume(_ session: WizardSession, into canvas: inout Canvas, glyphs: Glyphs) {
+        let left = sidebarWidth + 2
+        let width = canvas.columns - left - 1
+        canvas.write("Resume", row: 2, column: left, style: .bold)
+        guard let draft = session.pendingDraft else { return }
+        var lines = TextLayout.wrap("A draft of an unfinished run is in \(WizardDraft.path(in: session.outputDirectory)).", width: width)
+        let typed = draft.answers.count == 1 ? "1 answer" : "\(draft.answers.count) answers"
+        lines += TextLayout.wrap("It had reached \(draft.step), with \(typed) typed" + (draft.preset.map { " over the \($0) preset." } ?? "."), width: width)
+        lines += TextLayout.wrap("Typed secret values are never saved: the secrets step asks for them again.", width: width)
+        for (index, line) in lines.enumerated() { canvas.write(line, row: 4 + index, column: left, width: width) }
+        let options = [(true, "Resume where it stopped"), (false, "Start over (the draft is replaced at the next step)")]
+        var row = 5 + lines.count
+        for option in options {
+            let selected = option.0 == session.resumeSelected
+            canvas.write(selected ? ">" : " ", row: row, column: left - 1, style: .accent)
+            if selected { canvas.cursor = markCursor(row: row, column: left) }
+            let mark = selected ? glyphs.radioOn : glyphs.radioOff
+            // Continuation lines stay clear of the mark, under the option's text.
+            for line in TextLayout.wrap("\(mark) \(option.1)", width: width, hangingIndent: mark.count + 1) {
+                canvas.write(line, row: row, column: left, style: selected ? [.reverse] : [], width: width)
+                row += 1
+            }
+        }
+    }
+
+    static func drawReview(_ session: WizardSession, into canvas: inout Canvas) {
+        let left = sidebarWidth + 2
+        let width = canvas.columns - left - 1
+        canvas.write("Review", row: 2, column: left, style: .bold)
+        var lines: [(String, CellStyle)] = []
+        func add(_ text: String, _ style: CellStyle = [], hangingIndent: Int = 2) {
+            lines += TextLayout.wrap(text, width: width, hangingIndent: hangingIndent).map { ($0, style) }
+        }
+        if let error = session.reviewError {
+            lines.append(("Cannot write the bundle:", .error))
+            for line in error.split(separator: "\n") { add(String(line), .error) }
+        }
+        if let reviewed = session.reviewed {
+            add("Bundle folder: \(session.outputDirectory)", .bold)
+            for warning in session.reviewWarnings { add("! " + warning, .error) }
+            let byStep = Dictionary(grouping: reviewed.answers.entries) { session.catalog[$0.key]?.step ?? .app }
+            for step in WizardStep.allCases {
+                guard let entries = byStep[step], !entries.isEmpty else { continue }
+                lines.append(("", []))
+                lines.append((step.title, .bold))
+                for entry in entries { add("  \(entry.key): \(entry.value)") }
+            }
+            lines.append(("", []))
+            lines.append(("Secrets (values never shown)", .bold))
+            for key in reviewed.secrets.entries.keys.sorted() {
+                guard let entry = reviewed.secrets[key] else { continue }
+                let how: String
+                switch entry.source {
+                case .supplied: how = "typed"
+                case .kept: how = "kept"
+                case .generated: how = "generated"
+                case .placeholder: how = "placeholder"
+                }
+                add("  \(key): \(how)" + (entry.source == .placeholder ? "" : ", \(entry.value.count) characters"))
+            }
+            for key in reviewed.secrets.existing.keys.sorted() {
+                guard let reference = reviewed.secrets.existing[key] else { continue }
+                add("  \(key): existing Secret \(reference.name)" + (reference.dataKey.map { ", key \($0)" } ?? ""))
+            }
+            lines.append(("", []))
+            lines.append(("Files", .bold))
+            for file in reviewed.bundle.files {
+                add("  \(file.path)  \(file.contents.utf8.count) bytes")
+            }
+            if let changes = session.reviewChanges {
+                lines.append(("", []))
+                lines.append(("Changes to the bundle in this folder", .bold))
+                // A diff's lines keep their columns: cut with an ellipsis, not wrapped.
+                for line in changes.report(includeDiffs: true).split(separator: "\n", omittingEmptySubsequences: false) {
+                    lines.append(("  " + line, []))
+                }
+            }
+        }
+        let top = 4, available = canvas.rows - 4 - top
+        let start = min(session.reviewScroll, max(0, lines.count - available))
+        for (offset, line) in lines.dropFirst(start).prefix(available).enumerated() {
+            canvas.write(line.0, row: top + offset, column: left, style: line.1, width: width)
+        }
+        if start + available < lines.count { canvas.write("(more below)", row: canvas.rows - 3, column: canvas.columns - 14, style: .dim) }
+        canvas.cursor = nil
+    }
+
+    static func drawDone(_ session: WizardSession, into canvas: inout Canvas) {
+        let left = sidebarWidth + 2
+        let width = canvas.columns - left - 1
+        let folder = session.writtenTo ?? session.outputDirectory
+        let paragraphs = [
+            "The bundle is written to \(folder)", "",
+            "Next, on a host whose kubectl and helm reach the cluster:", "",
+            "  cd \(ShellQuote.quote(folder)) && ./install.sh", "",
+            "Before an upgrade, run rigger again with --out \(ShellQuote.quote(folder)).",
+        ]
+        canvas.write("Done", row: 2, column: left, style: .bold)
+        let lines = paragraphs.flatMap { TextLayout.wrap($0, width: width, hangingIndent: 2) }
+        for (index, line) in lines.enumerated() { canvas.write(line, row: 4 + index, column: left, width: width) }
+        canvas.cursor = nil
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import XCTest
+
+/// Keys as terminal emulators send them whatever TERM says: raw escape sequences, written to the
+/// wizard's terminal byte for byte, under terminal types whose terminfo lists few of them.
+extension WizardEndToEndTests {
+    /// Writes the characters to the wizard as they are, as a terminal does for a key.
+    private func send(_ sequences: String...) throws {
+        let bytes = sequences.joined().utf8.map { String(format: "%02x", $0) }
+        try tmux(["send-keys", "-t", "e2e", "-H"] + bytes)
+    }
+
+    /// The folders in the test's folder, the tmux helper's files aside.
+    private var foldersMade: Set<String> {
+        Set(((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix("tmux-") })
+    }
+
+    func testRawEscapeSequencesActAsKeysAndNeverAsTextOnVt100Vt220AndXterm() throws {
+        let esc = "\u{1B}"
+        var written: Set<String> = []
+        for (index, term) in ["vt100", "vt220", "xterm"].enumerated() {
+            if index > 0 { try restartTmux() }
+            try start("--preset local", term: term)
+            try waitFor("> Output folder")
+            let name = "\(term)-bundle"
+            try keys("C-u")
+            try type("XXXX\(name)YYYY")
+            // Each form of Home then Delete takes an X off the front; each form of End then
+            // Backspace a Y off the end.
+            for home in ["[1~", "[H", "OH", "[7~"] { try send(esc + home, esc + "[3~") }
+            for end in ["[4~", "[F", "OF", "[8~"] { try send(esc + end, "\u{7F}") }
+            // Keys with nothing to do in a text field, and sequences that mean nothing at all.
+            try send(esc + "[6~", esc + "[5~", esc + "[2~", esc + "[Z", esc + "[1;5C", esc + "[99~", esc + "Oz", esc + "[1;5X", esc + "x")
+            let output = try waitUntil("showed the folder typed, \(name), alone in its field under TERM=\(term)") { screen in
+                screen.split(separator: "\n").contains { $0.contains(">Output folder") && $0.contains(" \(name)_") }
+            }
+            XCTAssertTrue(output.contains("> Output folder"), "TERM=\(term): no sequence may act as Esc:\n\(output)")
+            for stray in ["[", "~", "Oz", "X", "Y"] {
+                XCTAssertFalse(output.split(separator: "\n").contains { $0.contains(">Output folder") && $0.contains(stray) },
+                               "TERM=\(term): '\(stray)' must not be in the field:\n\(output)")
+            }
+
+            try keys("Enter")
+            try waitFor("> App and cloud")
+            try keys("Tab")
+            let onPreset = try waitFor(">Preset")
+            try send(esc + "[Z")
+            let back = try waitFor(">App")
+            XCTAssertTrue(back.contains("> App and cloud"), "TERM=\(term): Shift-Tab moves focus back, not a page:\n\(back)")
+            XCTAssertFalse(back.contains("[Z"), "TERM=\(term): Shift-Tab typed text:\n\(back)")
+            // PgDn and Delete do nothing on a choice; Tab after them shows they were read.
+            try send(esc + "[6~", esc + "[3~", "\t")
+            let again = try waitFor(">Preset")
+            XCTAssertEqual(again, onPreset, "TERM=\(term): PgDn and Delete changed the page")
+
+            // Esc alone still goes back at once.
+            let pressed = Date()
+            try keys("Escape")
+            try waitFor("> Output folder")
+            XCTAssertLessThan(Date().timeIntervalSince(pressed), 0.6, "TERM=\(term): Esc alone lags")
+            try keys("Enter")
+            try waitFor("> App and cloud")
+            try writeFromHereAndExit()
+            written.insert(name)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name)/values.yaml").path), "TERM=\(term)")
+            XCTAssertEqual(foldersMade, written, "TERM=\(term): the bundle goes to exactly the folder typed")
+        }
+    }
+}
