@@ -48,4 +48,13 @@ final class PostRenderResourceTests: XCTestCase {
         XCTAssertTrue(result.output.contains("name: kept"), result.output)
         XCTAssertFalse(result.output.contains("name: unused"), "the deleted Service is gone:\n\(result.output)")
     }
+
+    /// A patch or an object with metadata of its own (annotations) keeps the name it targets.
+    func testMetadataInABodyKeepsTheName() throws {
+        let postRender = PostRender(patches: [PostRender.Patch(
+            kind: "Service", name: "api", body: .map([("metadata", .map([("annotations", .map([("example.com/a", .string("b"))]))]))]),
+            reason: "an annotation")])
+        let patch = try XCTUnwrap(try postRender.files().first { $0.path.contains("/patches/") }?.contents)
+        XCTAssertTrue(patch.contains("metadata:\n  name: api\n  annotations:\n    example.com/a: b"), patch)
+    }
 }

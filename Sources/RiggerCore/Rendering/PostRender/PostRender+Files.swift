@@ -11,26 +11,38 @@ extension PostRender {
             BundleFile(path: "\(Self.folder)/kustomization.yaml", contents: try kustomization(), mode: BundleFile.regular),
         ]
         for (index, patch) in patches.enumerated() {
-            var tree = YAMLTree.map([("apiVersion", .string(Self.apiVersion(of: patch.kind))), ("kind", .string(patch.kind))])
-            tree.set(["metadata", "name"], .string(patch.name))
-            if case .map(let entries) = patch.body {
-                for (key, value) in entries { tree.set([key], value) }
-            }
+            let tree = Self.object(apiVersion: Self.apiVersion(of: patch.kind), kind: patch.kind, name: patch.name, body: patch.body)
             files.append(BundleFile(
                 path: "\(Self.folder)/\(Self.patchFile(index, patch))",
                 contents: "# \(patch.reason)\n" + (try tree.serialized()), mode: BundleFile.regular))
         }
         for (index, resource) in resources.enumerated() {
-            var tree = YAMLTree.map([("apiVersion", .string(resource.apiVersion)), ("kind", .string(resource.kind))])
-            tree.set(["metadata", "name"], .string(resource.name))
-            if case .map(let entries) = resource.body {
-                for (key, value) in entries { tree.set([key], value) }
-            }
+            let tree = Self.object(apiVersion: resource.apiVersion, kind: resource.kind, name: resource.name, body: resource.body)
             files.append(BundleFile(
                 path: "\(Self.folder)/\(Self.resourceFile(index, resource))",
                 contents: "# \(resource.reason)\n" + (try tree.serialized()), mode: BundleFile.regular))
         }
         return files
+    }
+
+    /// An object or patch: apiVersion, kind, metadata with the name first and then whatever
+    /// metadata the body has (annotations, labels), then the rest of the body.
+    static func object(apiVersion: String, kind: String, name: String, body: YAMLTree) -> YAMLTree {
+        var entries: [(String, YAMLTree)] = [("apiVersion", .string(apiVersion)), ("kind", .string(kind))]
+        var metadata: [(String, YAMLTree)] = [("name", .string(name))]
+        var rest: [(String, YAMLTree)] = []
+        if case .map(let bodyEntries) = body {
+            for (key, value) in bodyEntries {
+                if key == "metadata", case .map(let fields) = value {
+                    metadata += fields.filter { $0.0 != "name" }
+                } else {
+                    rest.append((key, value))
+                }
+            }
+        }
+        // A whole-object directive such as `$patch: delete` stays before the object it acts on.
+        let directives = rest.filter { $0.0.hasPrefix("$") }
+        return .map(directives + entries + [("metadata", .map(metadata))] + rest.filter { !$0.0.hasPrefix("$") })
     }
 
     static func resourceFile(_ index: Int, _ resource: Resource) -> String {
