@@ -201,5 +201,16 @@ final class HeliconeRealChartTests: XCTestCase {
             let name = try XCTUnwrap(ingress.annotations["networking.gke.io/managed-certificates"], ingress.name)
             XCTAssertEqual(certificates[name], [host], ingress.name)
         }
+        // Kong answers 404 at /, where GKE checks health by default: the API's check reads Kong's status API.
+        let service = try XCTUnwrap(rendered.objects("Service").first { $0.name == "helicone-helicone-kong" })
+        XCTAssertEqual(service.annotations["cloud.google.com/backend-config"], "{\"default\": \"helicone-kong\"}")
+        let backend = try XCTUnwrap(rendered.objects("BackendConfig").first { $0.name == "helicone-kong" })
+        let check = (backend.object["spec"] as? [String: Any])?["healthCheck"] as? [String: Any]
+        XCTAssertEqual(check?["requestPath"] as? String, "/status")
+        XCTAssertEqual(check?["port"] as? Int, 8100)
+        let kong = try container(rendered, deployment: "-helicone-kong", "helicone-kong")
+        XCTAssertTrue((kong["ports"] as? [[String: Any]] ?? []).contains { $0["containerPort"] as? Int == 8100 })
+        let configMap = try XCTUnwrap(rendered.objects("ConfigMap").first { $0.name == "helicone-helicone-kong" })
+        XCTAssertEqual((configMap.object["data"] as? [String: Any])?["KONG_STATUS_LISTEN"] as? String, "0.0.0.0:8100")
     }
 }

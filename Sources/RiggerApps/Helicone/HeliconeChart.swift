@@ -13,6 +13,8 @@ public enum HeliconeChart {
     public static let workerPort = 8787
     public static let studioPort = 3000
     public static let clickhousePort = 8123
+    /// Kong's status API, opened for Google load balancers' health checks.
+    public static let kongStatusPort = 8100
 
     /// The chart's name for a component's objects (`<release>-helicone-<component>`, or the
     /// release alone when it already holds `helicone-<component>`), cut to 63 characters as Helm's

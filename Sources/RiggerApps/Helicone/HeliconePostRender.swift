@@ -33,6 +33,10 @@ enum HeliconePostRender {
             postRender.patches.append(senderAddress(plan, from: email.from))
         }
         postRender.patches += renamedSecrets(plan, secrets)
+        if plan.ingress.type == .gcpCLB, HeliconeIngress.host(plan, .api) != nil {
+            postRender.patches += kongHealthCheck(plan)
+            postRender.resources.append(kongBackendConfig(plan))
+        }
         if plan.ingress.tls == .gcpManaged {
             postRender.resources += HeliconeIngress.served(plan).map { route, host in
                 PostRender.Resource(
@@ -110,10 +114,7 @@ enum HeliconePostRender {
             apiVersion: "v1", kind: "PersistentVolumeClaim", name: clickhouseClaim(release: plan.release),
             body: .map([
                 // Kept by `helm uninstall`, like a database's data should be.
-                ("metadata", .map([
-                    ("name", .string(clickhouseClaim(release: plan.release))),
-                    ("annotations", .map([("helm.sh/resource-policy", .string("keep"))])),
-                ])),
+                ("metadata", .map([("annotations", .map([("helm.sh/resource-policy", .string("keep"))]))])),
                 ("spec", .map(spec)),
             ]),
             reason: "the volume ClickHouse keeps its data on (clickhouse.storage)")
@@ -162,6 +163,37 @@ enum HeliconePostRender {
                 reason: "reads the operator's own Secrets: \(names)"))
         }
         return patches
+    }
+
+    /// The BackendConfig that points the API load balancer's health check at Kong's status API.
+    static func kongBackendConfigName(_ plan: HeliconePlan) -> String { "\(plan.release)-kong" }
+
+    /// Google's load balancer takes a backend as healthy only when GET / answers 200, and Kong
+    /// answers 404 there (no route): the API would never be served. Its status API is opened on a
+    /// port of its own and the health check pointed at it.
+    private static func kongHealthCheck(_ plan: HeliconePlan) -> [PostRender.Patch] {
+        let config = "{\"default\": \"\(kongBackendConfigName(plan))\"}"
+        return [
+            PostRender.Patch(
+                kind: "Deployment", name: deployment(plan, "kong"),
+                body: containerPatch(HeliconeChart.containerName("kong"), [("ports", .list([.map([
+                    ("name", .string("status")), ("containerPort", .int(HeliconeChart.kongStatusPort)), ("protocol", .string("TCP")),
+                ])]))]),
+                reason: "Kong's status API on port \(HeliconeChart.kongStatusPort), where the Google load balancer checks its health"),
+            PostRender.Patch(
+                kind: "Service", name: deployment(plan, "kong"),
+                body: .map([("metadata", .map([("annotations", .map([("cloud.google.com/backend-config", .string(config))]))]))]),
+                reason: "the API's load balancer checks Kong's health through the BackendConfig \(kongBackendConfigName(plan))"),
+        ]
+    }
+
+    private static func kongBackendConfig(_ plan: HeliconePlan) -> PostRender.Resource {
+        PostRender.Resource(
+            apiVersion: "cloud.google.com/v1", kind: "BackendConfig", name: kongBackendConfigName(plan),
+            body: .map([("spec", .map([("healthCheck", .map([
+                ("type", .string("HTTP")), ("requestPath", .string("/status")), ("port", .int(HeliconeChart.kongStatusPort)),
+            ]))]))]),
+            reason: "GKE's health check of the API: Kong's status API (200) instead of / (404)")
     }
 
     /// Whether the chart renders the component's Deployment with these answers.

@@ -70,6 +70,10 @@ enum HeliconeReadmeRenderer {
             lines.append("- On GKE each Ingress is a load balancer of its own: each host has its own global static IP "
                 + "(`30-prerequisites.sh` reserves them and prints the DNS records)"
                 + (plan.ingress.tls == .gcpManaged ? " and its own Google-managed certificate." : "."))
+            lines.append("- A Google load balancer serves a backend only while `GET /` on it answers 200. Kong answers 404 there, so the "
+                + "API's health check reads Kong's status API instead (port \(HeliconeChart.kongStatusPort), a BackendConfig). The dashboard, "
+                + "the proxy and Studio keep the default check: if `kubectl describe ingress` shows one of them unhealthy, "
+                + "`ingress.type=nginx` serves every host through one load balancer without such checks.")
         }
         if let email = plan.email {
             lines.append("- Mail goes through \(email.host):\(email.port) as \(email.from). GoTrue has no TLS switch: it uses TLS on port 465 "

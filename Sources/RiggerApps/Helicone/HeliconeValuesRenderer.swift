@@ -170,11 +170,16 @@ enum HeliconeValuesRenderer {
     }
 
     private static func kong(_ plan: HeliconePlan) -> [(String, YAMLTree)] {
-        var values = component("kong", port: HeliconeChart.kongPort, environment: [
+        var environment = [
             ("KONG_DATABASE", "off"), ("KONG_DECLARATIVE_CONFIG", "/home/kong/kong.yml"), ("KONG_DNS_ORDER", "LAST,A,CNAME"),
             ("KONG_PLUGINS", "request-transformer,cors,key-auth,acl"), ("KONG_NGINX_PROXY_PROXY_BUFFER_SIZE", "160k"),
             ("KONG_NGINX_PROXY_PROXY_BUFFERS", "64 160k"),
-        ])
+        ]
+        if plan.ingress.type == .gcpCLB {
+            // Kong answers 404 at /, where Google's load balancer checks health: its status API answers 200.
+            environment.append(("KONG_STATUS_LISTEN", "0.0.0.0:\(HeliconeChart.kongStatusPort)"))
+        }
+        var values = component("kong", port: HeliconeChart.kongPort, environment: environment)
         if let index = values.firstIndex(where: { $0.0 == "service" }) {
             values[index].1 = .map([("type", .string("ClusterIP")), ("httpPort", .int(HeliconeChart.kongPort)), ("httpsPort", .int(8443))])
         }
