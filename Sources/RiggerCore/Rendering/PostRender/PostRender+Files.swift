@@ -14,13 +14,13 @@ extension PostRender {
             let tree = Self.object(apiVersion: Self.apiVersion(of: patch.kind), kind: patch.kind, name: patch.name, body: patch.body)
             files.append(BundleFile(
                 path: "\(Self.folder)/\(Self.patchFile(index, patch))",
-                contents: "# \(patch.reason)\n" + (try tree.serialized()), mode: BundleFile.regular))
+                contents: Self.comment(patch.reason) + (try tree.serialized()), mode: BundleFile.regular))
         }
         for (index, resource) in resources.enumerated() {
             let tree = Self.object(apiVersion: resource.apiVersion, kind: resource.kind, name: resource.name, body: resource.body)
             files.append(BundleFile(
                 path: "\(Self.folder)/\(Self.resourceFile(index, resource))",
-                contents: "# \(resource.reason)\n" + (try tree.serialized()), mode: BundleFile.regular))
+                contents: Self.comment(resource.reason) + (try tree.serialized()), mode: BundleFile.regular))
         }
         return files
     }
@@ -43,6 +43,22 @@ extension PostRender {
         // A whole-object directive such as `$patch: delete` stays before the object it acts on.
         let directives = rest.filter { $0.0.hasPrefix("$") }
         return .map(directives + entries + [("metadata", .map(metadata))] + rest.filter { !$0.0.hasPrefix("$") })
+    }
+
+    /// Text as YAML comment lines of at most `width` columns (a longer word keeps its own line),
+    /// so that the files stay readable and pass yamllint whatever a reason and a name hold.
+    static func comment(_ text: String, width: Int = 100) -> String {
+        var lines: [String] = []
+        var line = "#"
+        for word in text.split(separator: " ") {
+            if line.count > 1, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = "#  "
+            }
+            line += (line.hasSuffix("  ") ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func resourceFile(_ index: Int, _ resource: Resource) -> String {
@@ -116,6 +132,6 @@ extension PostRender {
         }
         let reasons = imagePins.map { "\($0.name): \($0.reason)" } + patches.map { "\($0.kind)/\($0.name): \($0.reason)" }
             + resources.map { "+ \($0.kind)/\($0.name): \($0.reason)" }
-        return reasons.map { "# " + $0 }.joined(separator: "\n") + "\n" + (try tree.serialized())
+        return reasons.map { Self.comment($0) }.joined() + (try tree.serialized())
     }
 }
