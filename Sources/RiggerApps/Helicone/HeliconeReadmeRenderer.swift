@@ -30,11 +30,16 @@ enum HeliconeReadmeRenderer {
                 plan.hosts == nil
                     ? "There is no ingress: the dashboard and the API are reached through `kubectl port-forward` on this host only "
                         + "(`50-verify.sh` prints the commands), over plain HTTP."
-                    : "There is no TLS: every host is served over plain HTTP. " + HeliconeRules.plainHTTPWarning,
+                    : HeliconeRules.plainHTTPWarning,
                 "This is for trying Helicone on a test cluster. For anything others use, regenerate with TLS "
                     + "(`--set ingress.tls=letsencrypt`, `secret` or `gcp-managed`) and real host names.",
-                "",
             ]
+            if let hosts = plan.hosts, hosts.web.hasSuffix(".localhost") {
+                lines.append("Browsers resolve every `*.localhost` name to this machine, so no DNS record is needed when the cluster's "
+                    + "ingress answers on this machine's port 80 (k3s, kind with a port mapping, `minikube tunnel`); otherwise add the "
+                    + "hosts to `/etc/hosts` with the ingress address `50-verify.sh` prints.")
+            }
+            lines.append("")
         }
         if let studio = plan.hosts?.studio {
             lines += ["## Warning: Supabase Studio is exposed", "", HeliconeRules.studioWarning(host: studio), ""]
