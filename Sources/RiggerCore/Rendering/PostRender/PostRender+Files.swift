@@ -14,13 +14,13 @@ extension PostRender {
             let tree = Self.object(apiVersion: Self.apiVersion(of: patch.kind), kind: patch.kind, name: patch.name, body: patch.body)
             files.append(BundleFile(
                 path: "\(Self.folder)/\(Self.patchFile(index, patch))",
-                contents: Self.comment(patch.reason) + (try tree.serialized()), mode: BundleFile.regular))
+                contents: Self.comment([patch.reason]) + (try tree.serialized()), mode: BundleFile.regular))
         }
         for (index, resource) in resources.enumerated() {
             let tree = Self.object(apiVersion: resource.apiVersion, kind: resource.kind, name: resource.name, body: resource.body)
             files.append(BundleFile(
                 path: "\(Self.folder)/\(Self.resourceFile(index, resource))",
-                contents: Self.comment(resource.reason) + (try tree.serialized()), mode: BundleFile.regular))
+                contents: Self.comment([resource.reason]) + (try tree.serialized()), mode: BundleFile.regular))
         }
         return files
     }
@@ -28,7 +28,7 @@ extension PostRender {
     /// An object or patch: apiVersion, kind, metadata with the name first and then whatever
     /// metadata the body has (annotations, labels), then the rest of the body.
     static func object(apiVersion: String, kind: String, name: String, body: YAMLTree) -> YAMLTree {
-        var entries: [(String, YAMLTree)] = [("apiVersion", .string(apiVersion)), ("kind", .string(kind))]
+        let entries: [(String, YAMLTree)] = [("apiVersion", .string(apiVersion)), ("kind", .string(kind))]
         var metadata: [(String, YAMLTree)] = [("name", .string(name))]
         var rest: [(String, YAMLTree)] = []
         if case .map(let bodyEntries) = body {
@@ -45,24 +45,25 @@ extension PostRender {
         return .map(directives + entries + [("metadata", .map(metadata))] + rest.filter { !$0.0.hasPrefix("$") })
     }
 
-    /// Text as YAML comment lines of at most `width` columns (a longer word keeps its own line),
-    /// so that the files stay readable and pass yamllint whatever a reason and a name hold.
-    static func comment(_ text: String, width: Int = 100) -> String {
-        var lines: [String] = []
-        var line = "#"
-        for word in text.split(separator: " ") {
-            if line.count > 1, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = "#  "
-            }
-            line += (line.hasSuffix("  ") ? "" : " ") + word
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n") + "\n"
-    }
-
     static func resourceFile(_ index: Int, _ resource: Resource) -> String {
         "resources/\(String(format: "%02d", index + 1))-\(resource.kind.lowercased())-\(resource.name).yaml"
+    }
+
+    /// YAML comment lines for each paragraph, wrapped short enough for linters' line limits.
+    static func comment(_ paragraphs: [String], width: Int = 100) -> String {
+        var lines: [String] = []
+        for paragraph in paragraphs {
+            var line = "#"
+            for word in paragraph.split(separator: " ") {
+                if line.count + 1 + word.count > width, line != "#" {
+                    lines.append(line)
+                    line = "#  "
+                }
+                line += " " + word
+            }
+            lines.append(line)
+        }
+        return lines.map { $0 + "\n" }.joined()
     }
 
     static func patchFile(_ index: Int, _ patch: Patch) -> String {
@@ -132,6 +133,6 @@ extension PostRender {
         }
         let reasons = imagePins.map { "\($0.name): \($0.reason)" } + patches.map { "\($0.kind)/\($0.name): \($0.reason)" }
             + resources.map { "+ \($0.kind)/\($0.name): \($0.reason)" }
-        return reasons.map { Self.comment($0) }.joined() + (try tree.serialized())
+        return Self.comment(reasons) + (try tree.serialized())
     }
 }
