@@ -29,7 +29,10 @@ let package = Package(
         ),
         .target(
             name: "RiggerApps",
-            dependencies: ["RiggerCore"]
+            dependencies: [
+                "RiggerCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "RiggerTUI",

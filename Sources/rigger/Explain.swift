@@ -36,6 +36,10 @@ enum AnswerExplanation {
         case .choice(let choices):
             lines.append("  allowed:")
             for choice in choices {
+                if let refusal = choice.refusal {
+                    lines.append("    \(choice.value): refused: \(refusal)")
+                    continue
+                }
                 let when = choice.availableWhen.summary.isEmpty ? "" : " (only when \(choice.availableWhen.summary))"
                 lines.append("    \(choice.value): \(choice.label)\(when)")
             }

@@ -49,13 +49,13 @@ public enum PlausibleQuestions {
             key: "plausible.secretKeyBase", title: "Secret key base",
             help: "SECRET_KEY_BASE, which signs sessions and cookies: 64 random bytes (Plausible refuses fewer than 64). "
                 + "Kept across upgrades; a new one logs every user out.",
-            kind: .secret(SecretPolicy(length: 64, format: .base64Bytes, existing: environmentExisting.answers, requirement: .minimumBytes(64))),
+            kind: .secret(SecretPolicy(length: 64, format: .base64Bytes, existing: environmentExisting.answers, valueRules: SecretValueRules(minimumLength: 64))),
             step: .cluster),
         Question(
             key: "plausible.totpVaultKey", title: "TOTP vault key",
             help: "TOTP_VAULT_KEY, which encrypts two-factor secrets: Base64 of exactly 32 random bytes (never the chart's "
                 + "published default). Kept across upgrades; a new one breaks every user's two-factor login.",
-            kind: .secret(SecretPolicy(length: 32, format: .base64Bytes, existing: environmentExisting.answers, requirement: .base64OfBytes(32))),
+            kind: .secret(SecretPolicy(length: 32, format: .base64Bytes, existing: environmentExisting.answers, valueRules: SecretValueRules(base64Bytes: 32))),
             step: .cluster),
     ]
 

@@ -24,14 +24,22 @@ public protocol AppDefinition: Sendable {
     /// The bundle for validated answers and their secrets: a pure function, with no I/O, no clock
     /// and no randomness, so that the same inputs always give byte-identical files.
     func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle
+    /// Problems between answers that no single question can see (two hosts that must differ),
+    /// reported with the catalog's own; any of them refuses the bundle.
+    func problems(_ answers: ResolvedAnswers) -> [AnswerProblem]
+    /// What the operator should know before installing with these answers, shown by `generate`
+    /// and the wizard's review, such as an admin interface exposed to the internet.
+    func warnings(_ answers: ResolvedAnswers) -> [String]
+}
+
+extension AppDefinition {
+    public func problems(_ answers: ResolvedAnswers) -> [AnswerProblem] { [] }
+    public func warnings(_ answers: ResolvedAnswers) -> [String] { [] }
 }
 
 extension AppDefinition {
     /// The secret answer key stored under a data key of a Secret file, for reading a bundle back.
     public func secretKey(fileName: String, dataKey: String) -> String? {
-        secretFiles.first { $0.fileName == fileName }?.entries.lazy.compactMap { entry -> String? in
-            guard entry.dataKey == dataKey, case .secret(let key, _) = entry.source else { return nil }
-            return key
-        }.first
+        secretFiles.first { $0.fileName == fileName }?.entries.first { $0.dataKey == dataKey }?.secretKey
     }
 }

@@ -40,12 +40,7 @@ public struct SecretFileSpec: Sendable {
     public var purpose: String { fileName.hasSuffix(".secret.yaml") ? String(fileName.dropLast(".secret.yaml".count)) : fileName }
 
     /// The secret answer keys whose values the file holds.
-    public var secretKeys: [String] {
-        entries.compactMap { entry in
-            if case .secret(let key, _) = entry.source { return key }
-            return nil
-        }
-    }
+    public var secretKeys: [String] { entries.compactMap(\.secretKey) }
 }
 
 /// One data key of a Secret and where its value comes from.
@@ -54,6 +49,9 @@ public struct SecretDataEntry: Sendable {
     public enum Source: Sendable {
         /// A secret answer's value; `optional` ones are left out when the secret doesn't apply.
         case secret(String, optional: Bool)
+        /// A secret answer's value, or an empty string when the secret doesn't apply: for a key
+        /// the chart always reads, although what it is for (a mail server's login) may be off.
+        case secretOrEmpty(String)
         /// A plain answer's text, such as a user name that belongs beside its password.
         case answer(String)
         /// Fixed text the chart expects.
@@ -70,6 +68,14 @@ public struct SecretDataEntry: Sendable {
     public init(_ dataKey: String, _ source: Source) {
         self.dataKey = dataKey
         self.source = source
+    }
+
+    /// The secret answer whose value this data key holds, if it holds one.
+    public var secretKey: String? {
+        switch source {
+        case .secret(let key, _), .secretOrEmpty(let key): return key
+        case .answer, .literal, .derived: return nil
+        }
     }
 
     /// A data key holding a secret answer's value.

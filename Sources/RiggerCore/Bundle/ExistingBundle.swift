@@ -49,7 +49,8 @@ public struct ExistingBundle: Sendable {
             }
             guard let stringData = node?["stringData"], case .mapping(let mapping) = stringData else { continue }
             for (keyNode, valueNode) in mapping {
-                guard let dataKey = keyNode.string, let value = valueNode.string,
+                // An empty value stands in for a secret that didn't apply; it is never one.
+                guard let dataKey = keyNode.string, let value = valueNode.string, !value.isEmpty,
                     let secretKey = app.app.secretKey(fileName: file, dataKey: dataKey)
                 else { continue }
                 secrets[secretKey] = value

@@ -105,6 +105,8 @@ public struct BundleGenerator: Sendable {
         let rules = entry.app.upgradeRules
         let outcome = AnswerResolver(catalog: catalog, now: now).evaluate(layers)
         var problems = outcome.problems
+        // The app's rules between answers mean something only once each answer is valid.
+        if problems.isEmpty { problems += entry.app.problems(outcome.answers) }
         let lookup = outcome.answers.lookup
 
         var supplied: [String: String] = [:]
@@ -116,12 +118,7 @@ public struct BundleGenerator: Sendable {
                     continue
                 }
                 switch input.read(environment: environment) {
-                case .success(let value):
-                    if let problem = Self.requirementProblem(input.key, value, catalog: catalog, origin: .commandLine) {
-                        problems.append(problem)
-                    } else {
-                        supplied[input.key] = value
-                    }
+                case .success(let value): supplied[input.key] = value
                 case .failure(let problem): problems.append(problem)
                 }
             } catch {
@@ -129,11 +126,7 @@ public struct BundleGenerator: Sendable {
             }
         }
         for (key, value) in request.wizardSecrets where catalog.secretPolicy(key)?.existing.flatMap({ lookup.text($0.name) }) == nil {
-            if let problem = Self.requirementProblem(key, value, catalog: catalog, origin: .wizard) {
-                problems.append(problem)
-            } else {
-                supplied[key] = value
-            }
+            supplied[key] = value
         }
 
         // Secrets of a bundle made for another app (changed with --force) mean nothing here.
@@ -165,6 +158,10 @@ public struct BundleGenerator: Sendable {
             warnings.append("rotating \(key): " + rules.rotationWarning(key))
         }
 
+        let secretValues = Self.secretValueProblems(catalog: catalog, answers: lookup, supplied: supplied, kept: kept)
+        problems += secretValues.problems
+        warnings += secretValues.warnings
+
         let previousAnswers = previous.flatMap { try? AnswerResolver(catalog: $0.app.catalog).resolve([$0.layer]) }
         if let previousAnswers {
             problems += rules.problems(old: previousAnswers, new: outcome.answers, appTitle: entry.app.title, force: request.force)
@@ -174,17 +171,40 @@ public struct BundleGenerator: Sendable {
 
         let secrets = SecretSet.resolve(catalog: catalog, answers: outcome.answers, supplied: supplied, kept: kept, generator: &generator)
         let bundle = try entry.app.render(outcome.answers, secrets: secrets)
-        warnings += CommonWarnings.warnings(outcome.answers)
+        warnings += CommonWarnings.warnings(outcome.answers) + entry.app.warnings(outcome.answers)
         return PreparedBundle(
             app: entry, answers: outcome.answers, secrets: secrets, bundle: bundle, previous: previous,
             previousAnswers: previousAnswers, warnings: warnings)
     }
 
-    /// Why a supplied secret value can't be used: it doesn't meet its policy's requirement. The
-    /// problem names the key and what is expected, never the value.
-    static func requirementProblem(_ key: String, _ value: String, catalog: QuestionCatalog, origin: AnswerOrigin) -> AnswerProblem? {
-        guard let requirement = catalog.secretPolicy(key)?.requirement, !requirement.accepts(value) else { return nil }
-        return AnswerProblem(key: key, value: nil, reason: .invalid(expected: "a value \(requirement.expectation)"), origin: origin)
+    /// Secret values given or kept that their question's rules refuse (published examples, too
+    /// short, not of the form the app decodes); a kept one is named with how to replace it. A
+    /// managed service's password that is only short is the operator's choice: a warning, not a
+    /// refusal. Values are never quoted.
+    static func secretValueProblems(
+        catalog: QuestionCatalog, answers: AnswerLookup, supplied: [String: String], kept: [String: String]
+    ) -> (problems: [AnswerProblem], warnings: [String]) {
+        var problems: [AnswerProblem] = [], warnings: [String] = []
+        for question in catalog.secrets where question.appliesWhen.holds(answers) {
+            guard let policy = catalog.secretPolicy(question.key) else { continue }
+            let rules = policy.valueRules
+            if let value = supplied[question.key] {
+                guard let problem = rules.problem(value) else { continue }
+                if !policy.isGenerated(answers), rules.isOnlyTooShort(value) {
+                    warnings.append("\(question.key): the value supplied is shorter than \(rules.minimumLength) characters; a longer password is safer")
+                } else {
+                    problems.append(AnswerProblem(key: question.key, value: nil, reason: .invalid(expected: problem), origin: .commandLine))
+                }
+            } else if let value = kept[question.key], !value.hasPrefix(SecretSet.placeholderMarker), let problem = rules.problem(value),
+                policy.isGenerated(answers) || !rules.isOnlyTooShort(value)
+            {
+                problems.append(AnswerProblem(
+                    key: question.key, value: nil,
+                    reason: .invalid(expected: "\(problem) (the bundle's secrets/ holds it; replace it with --rotate \(question.key) or --secret \(question.key)=@FILE)"),
+                    origin: nil))
+            }
+        }
+        return (problems, warnings)
     }
 
     /// Why `--secret KEY=...` can't be taken: an unknown key, a plain answer, one that doesn't

@@ -51,6 +51,10 @@ public struct Question: Sendable {
             guard let choice = choices.first(where: { $0.value == text }) else {
                 return .failure(.invalid(expected: kind.expectation))
             }
+            if let refusal = choice.refusal {
+                let accepted = choices.filter { $0.refusal == nil }.map(\.value).joined(separator: ", ")
+                return .failure(.invalid(expected: "\(accepted); '\(text)' is refused: \(refusal)"))
+            }
             guard choice.availableWhen.holds(answers) else {
                 let others = availableChoices(answers).map(\.value).joined(separator: ", ")
                 return .failure(.invalid(expected: "a choice that fits the other answers: '\(text)' needs \(choice.availableWhen.summary); possible here: \(others)"))

@@ -28,7 +28,7 @@ public enum QuestionKind: Sendable {
     /// What a valid answer looks like, for errors and `explain`.
     public var expectation: String {
         switch self {
-        case .choice(let choices): return "one of " + choices.map(\.value).joined(separator: ", ")
+        case .choice(let choices): return "one of " + choices.filter { $0.refusal == nil }.map(\.value).joined(separator: ", ")
         case .text(let format): return format.expectation
         case .bool: return "true or false"
         case .int(let range): return "a whole number from \(range.lowerBound) to \(range.upperBound)"

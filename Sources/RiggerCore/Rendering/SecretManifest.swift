@@ -58,6 +58,8 @@ public struct SecretManifest: Sendable, Equatable {
         case .secret(let key, _):
             guard let secret = secrets[key] else { throw PlanError(key: key, message: "no value for the secret in \(fileName)") }
             return secret.value
+        case .secretOrEmpty(let key):
+            return secrets[key]?.value ?? ""
         case .answer(let key):
             guard let text = answers.text(key) else { throw PlanError(key: key, message: "no answer for \(entry.dataKey) in \(fileName)") }
             return text

@@ -2,7 +2,7 @@ import Foundation
 
 extension PostRender {
     /// The bundle files: the script Helm runs, a Helm 4 plugin manifest pointing at it, the
-    /// kustomization, and one file per patch. None when there is nothing to change.
+    /// kustomization, one file per patch and one per added object. None when there is nothing to change.
     public func files() throws -> [BundleFile] {
         guard !isEmpty else { return [] }
         var files = [
@@ -11,16 +11,42 @@ extension PostRender {
             BundleFile(path: "\(Self.folder)/kustomization.yaml", contents: try kustomization(), mode: BundleFile.regular),
         ]
         for (index, patch) in patches.enumerated() {
-            var tree = YAMLTree.map([("apiVersion", .string(Self.apiVersion(of: patch.kind))), ("kind", .string(patch.kind))])
-            tree.set(["metadata", "name"], .string(patch.name))
-            if case .map(let entries) = patch.body {
-                for (key, value) in entries { tree.set([key], value) }
-            }
+            let tree = Self.object(apiVersion: Self.apiVersion(of: patch.kind), kind: patch.kind, name: patch.name, body: patch.body)
             files.append(BundleFile(
                 path: "\(Self.folder)/\(Self.patchFile(index, patch))",
                 contents: Self.comment([patch.reason]) + (try tree.serialized()), mode: BundleFile.regular))
         }
+        for (index, resource) in resources.enumerated() {
+            let tree = Self.object(apiVersion: resource.apiVersion, kind: resource.kind, name: resource.name, body: resource.body)
+            files.append(BundleFile(
+                path: "\(Self.folder)/\(Self.resourceFile(index, resource))",
+                contents: Self.comment([resource.reason]) + (try tree.serialized()), mode: BundleFile.regular))
+        }
         return files
+    }
+
+    /// An object or patch: apiVersion, kind, metadata with the name first and then whatever
+    /// metadata the body has (annotations, labels), then the rest of the body.
+    static func object(apiVersion: String, kind: String, name: String, body: YAMLTree) -> YAMLTree {
+        let entries: [(String, YAMLTree)] = [("apiVersion", .string(apiVersion)), ("kind", .string(kind))]
+        var metadata: [(String, YAMLTree)] = [("name", .string(name))]
+        var rest: [(String, YAMLTree)] = []
+        if case .map(let bodyEntries) = body {
+            for (key, value) in bodyEntries {
+                if key == "metadata", case .map(let fields) = value {
+                    metadata += fields.filter { $0.0 != "name" }
+                } else {
+                    rest.append((key, value))
+                }
+            }
+        }
+        // A whole-object directive such as `$patch: delete` stays before the object it acts on.
+        let directives = rest.filter { $0.0.hasPrefix("$") }
+        return .map(directives + entries + [("metadata", .map(metadata))] + rest.filter { !$0.0.hasPrefix("$") })
+    }
+
+    static func resourceFile(_ index: Int, _ resource: Resource) -> String {
+        "resources/\(String(format: "%02d", index + 1))-\(resource.kind.lowercased())-\(resource.name).yaml"
     }
 
     /// YAML comment lines for each paragraph, wrapped short enough for linters' line limits.
@@ -71,6 +97,7 @@ extension PostRender {
             "cat >\"$work/rendered.yaml\"",
             "cp \"$here/kustomization.yaml\" \"$work/\"",
             "if [ -d \"$here/patches\" ]; then cp -R \"$here/patches\" \"$work/\"; fi",
+            "if [ -d \"$here/resources\" ]; then cp -R \"$here/resources\" \"$work/\"; fi",
             "kubectl kustomize \"$work\"")
         return script.text
     }
@@ -91,7 +118,7 @@ extension PostRender {
         var tree = YAMLTree.map([
             ("apiVersion", .string("kustomize.config.k8s.io/v1beta1")),
             ("kind", .string("Kustomization")),
-            ("resources", .list([.string("rendered.yaml")])),
+            ("resources", .list([.string("rendered.yaml")] + resources.enumerated().map { .string(Self.resourceFile($0, $1)) })),
         ])
         if !imagePins.isEmpty {
             tree.set(["images"], .list(imagePins.map { .map([("name", .string($0.name)), ("newTag", .string($0.tag))]) }))
@@ -105,6 +132,7 @@ extension PostRender {
             }))
         }
         let reasons = imagePins.map { "\($0.name): \($0.reason)" } + patches.map { "\($0.kind)/\($0.name): \($0.reason)" }
+            + resources.map { "+ \($0.kind)/\($0.name): \($0.reason)" }
         return Self.comment(reasons) + (try tree.serialized())
     }
 }

@@ -36,15 +36,37 @@ public struct PostRender: Sendable, Equatable {
         }
     }
 
-    public var imagePins: [ImagePin]
-    public var patches: [Patch]
+    /// An object the chart lacks and the release needs, such as the volume claim a template
+    /// forgot: added to what the chart renders, so that Helm owns it like the chart's own.
+    public struct Resource: Sendable, Equatable {
+        public let apiVersion: String
+        public let kind: String
+        public let name: String
+        /// The object without apiVersion, kind and metadata.name, which are added.
+        public let body: YAMLTree
+        /// Why the release needs it, for the README and the file's comment.
+        public let reason: String
 
-    public init(imagePins: [ImagePin] = [], patches: [Patch] = []) {
-        self.imagePins = imagePins
-        self.patches = patches
+        public init(apiVersion: String, kind: String, name: String, body: YAMLTree, reason: String) {
+            self.apiVersion = apiVersion
+            self.kind = kind
+            self.name = name
+            self.body = body
+            self.reason = reason
+        }
     }
 
-    public var isEmpty: Bool { imagePins.isEmpty && patches.isEmpty }
+    public var imagePins: [ImagePin]
+    public var patches: [Patch]
+    public var resources: [Resource]
+
+    public init(imagePins: [ImagePin] = [], patches: [Patch] = [], resources: [Resource] = []) {
+        self.imagePins = imagePins
+        self.patches = patches
+        self.resources = resources
+    }
+
+    public var isEmpty: Bool { imagePins.isEmpty && patches.isEmpty && resources.isEmpty }
 
     /// The plugin's folder in the bundle; `HELM_PLUGINS` points at its parent for Helm 4.
     public static let pluginsFolder = "helm-plugins"

@@ -2,7 +2,8 @@ extension InstallScripts {
     /// 50-verify.sh: waits for every rollout, then shows the address, the DNS record to create and
     /// the certificate's state; without an ingress, the port-forward that reaches the app through
     /// `webService` on `webPort`. `managedCertificate` names the GKE ManagedCertificate, if any.
-    public func verify(webService: String, webPort: Int, managedCertificate: String?) -> ShellScript {
+    /// `extra` are the app's own lines (more hosts, more port-forwards), shown after the site's.
+    public func verify(webService: String, webPort: Int, managedCertificate: String?, extra: [ScriptSection] = []) -> ShellScript {
         var script = script("50-verify", "Waits for every rollout, then shows the address and the DNS record to create.")
         script.variable("NAMESPACE", cluster.namespace)
         script.add(
@@ -15,14 +16,17 @@ extension InstallScripts {
             script.add(
                 "echo \"\(appTitle) is running. It has no ingress; reach it with:\"",
                 "echo \"  kubectl port-forward --namespace $NAMESPACE svc/$WEB_SERVICE \(webPort):\(webPort)\"")
+            for section in extra { section.append(to: &script) }
             return script
         }
         script.variable("SITE_HOST", hostname)
         script.variable("SITE_URL", siteURL)
         script.add(
             "address=\"\"",
+            "# The Ingress that serves the site's host: an app may have more, each with an address of its own.",
+            "site=\"{.items[?(@.spec.rules[0].host==\\\"$SITE_HOST\\\")].status.loadBalancer.ingress[0]\"",
             "for _ in $(seq 1 60); do",
-            "  address=\"$(kube get ingress --namespace \"$NAMESPACE\" -o jsonpath='{.items[0].status.loadBalancer.ingress[0].ip}{.items[0].status.loadBalancer.ingress[0].hostname}' 2>/dev/null || true)\"",
+            "  address=\"$(kube get ingress --namespace \"$NAMESPACE\" -o jsonpath=\"${site}.ip}${site}.hostname}\" 2>/dev/null || true)\"",
             "  [ -n \"$address\" ] && break",
             "  sleep 10",
             "done",
@@ -33,6 +37,7 @@ extension InstallScripts {
             "esac",
             "echo \"The ingress address is $address. Create (or check) this DNS record:\"",
             "echo \"  $SITE_HOST  $record  $address\"")
+        for section in extra { section.append(to: &script) }
         switch ingress.tls {
         case .gcpManaged:
             if let managedCertificate {

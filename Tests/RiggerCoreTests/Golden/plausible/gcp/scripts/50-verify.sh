@@ -20,8 +20,10 @@ kube get deployments,statefulsets --namespace "$NAMESPACE" -o name | while read 
   kube rollout status --namespace "$NAMESPACE" "$workload" --timeout=15m || fail "$workload did not finish rolling out"
 done
 address=""
+# The Ingress that serves the site's host: an app may have more, each with an address of its own.
+site="{.items[?(@.spec.rules[0].host==\"$SITE_HOST\")].status.loadBalancer.ingress[0]"
 for _ in $(seq 1 60); do
-  address="$(kube get ingress --namespace "$NAMESPACE" -o jsonpath='{.items[0].status.loadBalancer.ingress[0].ip}{.items[0].status.loadBalancer.ingress[0].hostname}' 2>/dev/null || true)"
+  address="$(kube get ingress --namespace "$NAMESPACE" -o jsonpath="${site}.ip}${site}.hostname}" 2>/dev/null || true)"
   [ -n "$address" ] && break
   sleep 10
 done

@@ -10,4 +10,5 @@ trap 'rm -rf "$work"' EXIT
 cat >"$work/rendered.yaml"
 cp "$here/kustomization.yaml" "$work/"
 if [ -d "$here/patches" ]; then cp -R "$here/patches" "$work/"; fi
+if [ -d "$here/resources" ]; then cp -R "$here/resources" "$work/"; fi
 kubectl kustomize "$work"

@@ -1,0 +1,46 @@
+import RiggerCore
+
+/// Helicone on the Supabase-based chart of Helicone/helicone-helm-chart (helm/helicone at commit
+/// 4289687): Supabase's PostgreSQL, auth, API and storage in the cluster, ClickHouse in the
+/// cluster or managed, and the web dashboard and worker proxy, each behind its own host.
+public struct HeliconeApp: AppDefinition {
+    public init() {}
+
+    public let id = "helicone"
+    public let title = "Helicone"
+    public let summary = "Helicone LLM monitoring"
+    public let chart = ChartReference(
+        name: "helicone", version: HeliconeQuestions.chartVersion, appVersion: HeliconeQuestions.webImageTag,
+        // No tree id: the full commit id already names the whole tree (git is content-addressed),
+        // and the copy rigger was written against could not be shown to hold every file of the
+        // folder at that commit, so a tree id computed from it could wrongly refuse the real one.
+        source: .git(url: HeliconeChart.gitURL, commit: HeliconeChart.commit, path: HeliconeChart.path, tree: nil))
+    public var questions: [Question] { HeliconeQuestions.questions }
+    public var secretFiles: [SecretFileSpec] { HeliconeSecrets.files }
+    public let upgradeRules = UpgradeRules(
+        volumeKeys: ["postgresql.storage", "clickhouse.storage", "fileStorage.storage"],
+        rotationWarnings: [
+            "helicone.jwtSecret": "every API key and session in use stops working: ANON_KEY and SERVICE_ROLE_KEY are signed again "
+                + "with the new secret, everyone is logged out, and any client holding the old keys must be given the new ones",
+            "postgresql.password": "the in-cluster PostgreSQL keeps its old password in its volume, for postgres and every Supabase role: "
+                + "set the new one in the database too (ALTER USER for each) or nothing can connect",
+            "clickhouse.password": "ClickHouse in the cluster takes the new password when its pod restarts; web and worker restart to pick it up",
+            "realtime.secretKeyBase": "Realtime's sessions end; clients reconnect",
+            "realtime.dbEncKey": "Realtime can no longer read the database credentials it stored with the old key: clear its tenants table first",
+        ],
+        dataStores: "PostgreSQL, ClickHouse and the Storage volume",
+        changeNotes: [
+            "image.tag": "Helicone's web image runs its database migrations on start; back up first.",
+            "helicone.jwtIssuedAt": "the API keys are signed again with the new issue time: every client holding the old ones must be given the new ones.",
+            "ingress.hostname": "the API, proxy and Studio hosts keep their own answers; to move them under the new domain too, add "
+                + "--set helicone.apiHostname= --set helicone.workerHostname= --set helicone.studioHostname= (empty: back to the default).",
+        ])
+
+    public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {
+        try HeliconeRenderer.render(plan: try HeliconePlan(answers), answers: answers, secrets: secrets, chart: chart)
+    }
+
+    public func problems(_ answers: ResolvedAnswers) -> [AnswerProblem] { HeliconeRules.problems(answers) }
+
+    public func warnings(_ answers: ResolvedAnswers) -> [String] { HeliconeRules.warnings(answers) }
+}

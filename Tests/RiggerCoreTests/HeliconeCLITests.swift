@@ -1,0 +1,83 @@
+import Foundation
+import RiggerApps
+import RiggerCore
+import XCTest
+
+/// The built rigger binary making Helicone bundles, as an operator runs it.
+final class HeliconeCLITests: XCTestCase {
+    private var rigger: String { TestProject.executable.path }
+
+    override func setUpWithError() throws {
+        guard FileManager.default.isExecutableFile(atPath: rigger) else {
+            XCTFail("build rigger first (swift build): \(rigger) is missing")
+            throw XCTSkip("no binary")
+        }
+    }
+
+    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProgramResult {
+        var merged = ProcessInfo.processInfo.environment
+        merged["RIGGER_PRESETS"] = TestProject.root.appendingPathComponent("presets").path
+        for (key, value) in environment { merged[key] = value }
+        return try runProgram(rigger, arguments, environment: merged)
+    }
+
+    func testGenerateWritesAHeliconeBundleWhoseKeysVerifyAndIssueTimeIsTheSourceDateEpoch() throws {
+        let folder = try TestProject.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("bundle")
+        let result = try run(["generate", "--app", "helicone", "--preset", "local", "--out", out.path], environment: ["SOURCE_DATE_EPOCH": "1790000000"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.output.contains("wrote the Helicone bundle"), result.output)
+        XCTAssertTrue(result.error.contains("warning: Helicone is served over plain HTTP"), result.error)
+        let manifest = try String(contentsOf: out.appendingPathComponent("secrets/supabase.secret.yaml"), encoding: .utf8)
+        let data = try HeliconeJWTTests.stringData(manifest)
+        let secret = try XCTUnwrap(data["JWT_SECRET"])
+        try HeliconeJWTTests.assertAPIKey(try XCTUnwrap(data["ANON_KEY"]), role: "anon", secret: secret, issuedAt: 1_790_000_000)
+        try HeliconeJWTTests.assertAPIKey(try XCTUnwrap(data["SERVICE_ROLE_KEY"]), role: "service_role", secret: secret, issuedAt: 1_790_000_000)
+        let mode = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("secrets/supabase.secret.yaml").path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+
+        // Regenerating later, with another clock and no app named, keeps the bundle's app and keys.
+        let again = try run(["generate", "--out", out.path], environment: ["SOURCE_DATE_EPOCH": "1900000000"])
+        XCTAssertEqual(again.status, 0, again.error)
+        XCTAssertTrue(again.output.contains("is up to date"), again.output)
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("secrets/supabase.secret.yaml"), encoding: .utf8), manifest)
+
+        // --rotate warns on stderr and signs new keys.
+        let rotated = try run(["generate", "--out", out.path, "--rotate", "helicone.jwtSecret"])
+        XCTAssertEqual(rotated.status, 0, rotated.error)
+        XCTAssertTrue(rotated.error.contains("rotating helicone.jwtSecret: every API key and session in use stops working"), rotated.error)
+        XCTAssertNotEqual(try String(contentsOf: out.appendingPathComponent("secrets/supabase.secret.yaml"), encoding: .utf8), manifest)
+    }
+
+    func testThePublishedJWTSecretAndManagedPostgreSQLExitTwoWritingNothing() throws {
+        let folder = try TestProject.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let published = folder.appendingPathComponent("jwt-secret")
+        try Data("abcdefghijklmnopqrstuvwxyz123456\n".utf8).write(to: published)
+        let out = folder.appendingPathComponent("bundle")
+        let result = try run([
+            "generate", "--app", "helicone", "--preset", "local", "--out", out.path, "--secret", "helicone.jwtSecret=@\(published.path)",
+            "--set", "postgresql.mode=managed",
+        ])
+        XCTAssertEqual(result.status, 2, result.output + result.error)
+        XCTAssertTrue(result.error.contains("helicone.jwtSecret: is not valid; expected a value of your own: this one is published in the Helicone chart's README"), result.error)
+        XCTAssertTrue(result.error.contains("postgresql.mode: 'managed' is not valid; expected in-cluster; 'managed' is refused: Helicone needs Supabase's Postgres extensions"), result.error)
+        XCTAssertFalse(result.error.contains("abcdefghijklmnopqrstuvwxyz123456"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing is written")
+    }
+
+    func testPresetsAndExplainKnowHelicone() throws {
+        let presets = try run(["presets"])
+        XCTAssertEqual(presets.status, 0)
+        let lines = presets.output.split(separator: "\n").map(String.init)
+        let start = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("helicone: ") }, presets.output)
+        let names = lines[(start + 1)...].prefix { $0.hasPrefix("  ") }.map { String($0.split(separator: " ")[0]) }
+        XCTAssertEqual(names, AppTestFixture.helicone.presets)
+        let explain = try run(["explain", "--app", "helicone", "postgresql.mode"])
+        XCTAssertEqual(explain.status, 0)
+        XCTAssertTrue(explain.output.contains("managed: refused: Helicone needs Supabase's Postgres extensions"), explain.output)
+        let issued = try run(["explain", "--app", "helicone", "helicone.jwtIssuedAt"])
+        XCTAssertTrue(issued.output.contains("default: the time the bundle is first generated"), issued.output)
+    }
+}

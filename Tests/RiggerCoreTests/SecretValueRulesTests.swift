@@ -1,0 +1,25 @@
+import Foundation
+import RiggerCore
+import XCTest
+
+/// What a secret's value must be: long enough, of the form the app decodes, never published.
+final class SecretValueRulesTests: XCTestCase {
+    func testLengthDecodedLengthAndPublishedValues() {
+        let password = SecretValueRules.password
+        XCTAssertNil(password.problem(String(repeating: "a", count: 16)))
+        XCTAssertEqual(password.problem("abc"), "at least 16 characters; the value given has 3")
+        XCTAssertTrue(password.isOnlyTooShort("abc"))
+
+        let key = SecretValueRules(base64Bytes: 32)
+        XCTAssertNil(key.problem(Data(repeating: 7, count: 32).base64EncodedString()))
+        XCTAssertNotNil(key.problem(Data(repeating: 7, count: 31).base64EncodedString()))
+        XCTAssertNotNil(key.problem("not base64 at all!"))
+        XCTAssertFalse(key.isOnlyTooShort("not base64 at all!"))
+
+        let published = SecretValueRules(minimumLength: 4, published: [.init("hunter22", source: "a README")])
+        let problem = published.problem("hunter22") ?? ""
+        XCTAssertTrue(problem.contains("published in a README"), problem)
+        XCTAssertFalse(problem.contains("hunter22"), "a refusal never quotes the value")
+        XCTAssertTrue(SecretPolicy(valueRules: SecretValueRules(minimumLength: 64)).expectation.contains("at least 64 characters"))
+    }
+}
