@@ -15,7 +15,7 @@ struct RiggerCommand: ParsableCommand {
             same without a terminal, from a preset, an answers file and --set answers; `rigger explain` lists \
             every answer key.
             """,
-        version: Rigger.version,
+        version: CLI.version,
         subcommands: [Wizard.self, Generate.self, Presets.self, Explain.self],
         defaultSubcommand: Wizard.self
     )
