@@ -23,7 +23,8 @@ final class BuiltInPresetsTests: XCTestCase {
         return names
     }
 
-    /// `rigger presets` output: app id to its preset names.
+    /// `rigger presets` output: app id to its preset names (a preset's line starts with two spaces,
+    /// the lines its description wraps onto with more).
     private func listedPresets(_ output: String) -> [String: [String]] {
         var listed: [String: [String]] = [:]
         var app = ""
@@ -31,7 +32,7 @@ final class BuiltInPresetsTests: XCTestCase {
             if !line.hasPrefix(" ") {
                 app = String(line.prefix { $0 != ":" })
                 listed[app] = []
-            } else if let name = line.split(separator: " ").first, name != "(no" {
+            } else if !line.hasPrefix("   "), let name = line.split(separator: " ").first, name != "(no" {
                 listed[app, default: []].append(String(name))
             }
         }
