@@ -3,16 +3,17 @@
 # writing with fsync), side by side with peers measured in the same run. Not a test: these
 # figures depend on the machine; compare the rows of one run with each other.
 #
-# Usage: Benchmarks/generate.sh [RUNS]
+# Usage: Benchmarks/generate.sh [RUNS [RIGGER_BINARY]]
+# Without RIGGER_BINARY it times the binary that ships, built by `Scripts/release.sh build`, with
+# its built-in presets. Target: a whole new bundle under 30 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-30}"
 
-swift build -c release --product rigger >/dev/null
-rigger="$(swift build -c release --show-bin-path)/rigger"
+rigger="${2:-$(bash Scripts/release.sh build | tail -n 1)}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-export RIGGER_PRESETS="$PWD/presets"
+unset RIGGER_PRESETS
 printf 'pg-Password-1\n' >"$work/pg"
 printf 'redis-Token-1\n' >"$work/redis"
 
@@ -45,6 +46,7 @@ measure() {
           name, t[int((NR + 1) / 2)] / 1000, sum / NR / 1000, t[1] / 1000, t[NR] / 1000 }'
 }
 
+echo "$rigger"
 echo "runs: $runs each, $(nproc) cores, $(uname -sr)"
 measure rigger_version "rigger --version (start-up only)"
 measure generate "rigger generate (aws-managed, new)"

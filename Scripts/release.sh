@@ -23,18 +23,19 @@ static_cxx="$scratch/static-libstdc++"
 # Why each flag is there (README, "Install on a bastion host"):
 # - -static-stdlib (--static-swift-stdlib, in the form `swift package` takes too): the Swift
 #   runtime and Foundation are in the binary;
-# - lld with -z pack-relative-relocs: the 84,000 relative relocations of a binary that holds
-#   Foundation become a 16 KB table (DT_RELR, glibc 2.36 or later) instead of 2 MB to read at
-#   every start;
-# - libstdc++ and libgcc linked in: no libstdc++.so to load and relocate before the first frame.
+# - libstdc++ and libgcc linked in (lld finds the static libstdc++ first): no libstdc++.so to
+#   load and relocate before the first frame;
+# - -no-pie: a binary that holds Foundation has 84,000 relative relocations, which a position-
+#   independent one applies at every start (and with them copies 230 pages); at a fixed address
+#   it has none. kubectl and helm are built the same way. Packed relocations (DT_RELR) would
+#   keep the address random but cost more and need glibc 2.36.
 # --gc-sections is SwiftPM's own for release executables.
 link_flags=(
   -Xswiftc -static-stdlib
   -Xswiftc -use-ld=lld
   -Xswiftc -L"$static_cxx"
   -Xswiftc -Xclang-linker -Xswiftc -static-libgcc
-  -Xlinker -z -Xlinker pack-relative-relocs
-  -Xlinker -O1
+  -Xlinker -no-pie
 )
 build_flags=(-c release --product rigger --scratch-path "$scratch" "${link_flags[@]}")
 

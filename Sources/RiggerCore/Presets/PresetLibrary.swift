@@ -80,12 +80,20 @@ public struct PresetLibrary: Sendable {
                 : "app \(app) has \(known.joined(separator: ", ")); or give a path to a YAML file"
             throw PresetError(name: nameOrPath, message: "no such preset; \(hint)")
         }
-        let name = URL(fileURLWithPath: nameOrPath).deletingPathExtension().lastPathComponent
+        let name = Self.fileName(nameOrPath)
         let document = try AnswersDocument(text: text, path: path, layerName: "preset \(name)")
         if !Self.isPath(nameOrPath), let named = AppRegistry.appNamed(in: [document.layer]), named != app {
             throw PresetError(name: nameOrPath, message: "\(path) is in app \(app)'s presets but sets app: \(named)")
         }
         return Preset(name: name, description: document.description ?? "", document: document)
+    }
+
+    /// A path's last component without its extension (`presets/gcp.yaml` is `gcp`). Plain string
+    /// work: a URL costs more than parsing the preset, before the wizard's first frame.
+    static func fileName(_ path: String) -> String {
+        let last = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return last }
+        return String(last[..<dot])
     }
 
     private static func read(_ path: String, name: String) throws -> String {
