@@ -29,17 +29,6 @@ enum PostHogImages {
     static let certManagerVersion = "v1.6.1"
     static let clickhouseOperatorVersion = "0.19.0"
 
-    /// The chart hard-codes the ClickHouse operator's metrics exporter as `latest`, and no value
-    /// changes it: the post-renderer pins it to the operator's own version.
-    static func postRender(_ plan: PostHogPlan) -> PostRender {
-        guard case .inCluster = plan.clickhouse else { return PostRender() }
-        return PostRender(imagePins: [
-            PostRender.ImagePin(
-                name: "altinity/metrics-exporter", tag: clickhouseOperatorVersion,
-                reason: "the chart hard-codes the tag latest; pinned to the operator's own version"),
-        ])
-    }
-
     /// Every image the install pulls for this plan, in the order the README lists them.
     static func list(_ plan: PostHogPlan) -> [BundleImage] {
         var images = [

@@ -9,7 +9,7 @@ public struct PostHogPlan: Sendable, Equatable {
 
     public enum Redis: Sendable, Equatable {
         case inCluster(storage: StorageQuantity)
-        case managed(host: String, port: Int, auth: Bool)
+        case managed(host: String, port: Int, auth: Bool, tls: Bool)
     }
 
     public enum Kafka: Sendable, Equatable {
@@ -62,7 +62,9 @@ public struct PostHogPlan: Sendable, Equatable {
             ? .managed(try ManagedPostgreSQL(read))
             : .inCluster(storage: try read.size("postgresql.storage"))
         redis = try read.string("redis.mode") == "managed"
-            ? .managed(host: try read.string("redis.host"), port: try read.int("redis.port"), auth: try read.bool("redis.auth"))
+            ? .managed(
+                host: try read.string("redis.host"), port: try read.int("redis.port"), auth: try read.bool("redis.auth"),
+                tls: try read.bool("redis.tls"))
             : .inCluster(storage: try read.size("redis.storage"))
         kafka = try read.string("kafka.mode") == "managed"
             ? .managed(brokers: try read.string("kafka.brokers").split(separator: ",").map(String.init), tls: try read.bool("kafka.tls"))

@@ -43,7 +43,8 @@ public enum PostHogQuestions {
         defaultKey: PostHogSecrets.postgresqlPasswordKey, keyAppliesWhen: managed("postgresql"))
     private static let redisPasswordApplies = Condition.any(inCluster("redis"), .enabled("redis.auth"))
     private static let redisExisting = CommonQuestions.existingSecret(
-        "redis", for: "the Redis password", step: .dependencies, appliesWhen: redisPasswordApplies, defaultKey: PostHogSecrets.redisPasswordKey)
+        "redis", for: "the Redis password (and, with redis.tls, the whole rediss:// URL under the key redis-url)", step: .dependencies,
+        appliesWhen: redisPasswordApplies, defaultKey: PostHogSecrets.redisPasswordKey)
     private static let clickhouseExisting = CommonQuestions.existingSecret(
         "clickhouse", for: "the ClickHouse password", step: .dependencies, defaultKey: PostHogSecrets.clickhousePasswordKey)
     private static let objectStorageExisting = CommonQuestions.existingSecret(
@@ -70,6 +71,11 @@ public enum PostHogQuestions {
             key: "redis.auth", title: "Redis password auth",
             help: "Whether the managed Redis asks for a password (AUTH). In the cluster, Redis always has one.",
             kind: .bool, step: .dependencies, defaultValue: .value(.bool(true)), appliesWhen: managed("redis")),
+        Question(
+            key: "redis.tls", title: "Redis TLS",
+            help: "Whether to reach the managed Redis over TLS (rediss://). ElastiCache with an AUTH token requires it; "
+                + "PostHog then reads REDIS_URL, which rigger writes into the Redis Secret with the password percent-encoded.",
+            kind: .bool, step: .dependencies, defaultValue: .value(.bool(false)), appliesWhen: managed("redis")),
     ] + redisExisting.questions + [
         Question(
             key: "redis.password", title: "Redis password",

@@ -51,10 +51,11 @@ enum PostHogReadmeRenderer {
             "  - `50-verify.sh`: waits for the rollouts, shows the address and the DNS record to create",
             "- `rigger.yaml`: every answer, so that the bundle can be regenerated exactly.",
         ]
-        let postRender = PostHogImages.postRender(plan)
+        let postRender = PostHogPostRender.make(plan)
         if !postRender.isEmpty {
             lines.append("- `\(PostRender.folder)/`: a Helm post-renderer (run through `kubectl kustomize`) for what no chart value can set:")
             lines += postRender.imagePins.map { "  - `\($0.name)` pinned to `\($0.tag)`: \($0.reason)" }
+            lines += postRender.patches.map { "  - `\($0.kind)/\($0.name)`: \($0.reason)" }
         }
         lines.append("")
         lines += BundleImage.readmeSection(PostHogImages.list(plan), avoidFrozen: PostHogImages.avoidingFrozen)

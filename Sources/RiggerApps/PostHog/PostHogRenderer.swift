@@ -36,7 +36,7 @@ enum PostHogRenderer {
                 mode: BundleFile.secret))
         }
         files += PostHogScriptsRenderer.scripts(plan: plan, secrets: manifests, chart: chart)
-        files += try PostHogImages.postRender(plan).files()
+        files += try PostHogPostRender.make(plan).files()
         files.append(BundleFile(
             path: "README.md", contents: PostHogReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, manifests: manifests),
             mode: BundleFile.regular))

@@ -9,7 +9,7 @@ enum PostHogScriptsRenderer {
     static func scripts(plan: PostHogPlan, secrets: PostHogSecrets, chart: ChartReference) -> [BundleFile] {
         let scripts = InstallScripts(
             appTitle: "PostHog", cluster: plan.cluster, ingress: plan.ingress, chart: chart, secrets: secrets.references,
-            hasVolumes: hasVolumes(plan), minimumKubernetesMinor: minimumKubernetesMinor, postRender: PostHogImages.postRender(plan))
+            hasVolumes: hasVolumes(plan), minimumKubernetesMinor: minimumKubernetesMinor, postRender: PostHogPostRender.make(plan))
         return InstallScripts.files([
             scripts.preflight(),
             scripts.namespace(),
@@ -51,8 +51,8 @@ enum PostHogScriptsRenderer {
         if case .managed(let postgres) = plan.postgresql {
             reminders.append("PostgreSQL at \(postgres.host):\(postgres.port): database '\(postgres.database)' must exist, owned by user '\(postgres.username)', reachable from the cluster")
         }
-        if case .managed(let host, let port, _) = plan.redis {
-            reminders.append("Redis at \(host):\(port) must be reachable from the cluster")
+        if case .managed(let host, let port, _, let tls) = plan.redis {
+            reminders.append("Redis at \(host):\(port) must be reachable from the cluster" + (tls ? " over TLS" : ""))
         }
         if case .managed(let brokers, _) = plan.kafka {
             reminders.append("Kafka brokers \(brokers.joined(separator: ",")) must be reachable from the cluster, with topic auto-creation allowed")

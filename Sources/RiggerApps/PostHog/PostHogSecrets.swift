@@ -23,6 +23,8 @@ struct PostHogSecrets: Sendable {
     static let redisPasswordKey = "redis-password"
     static let clickhousePasswordKey = "clickhouse-password"
     static let smtpPasswordKey = "smtp-password"
+    /// With TLS to a managed Redis, PostHog reads the whole rediss:// URL from this key.
+    static let redisURLKey = "redis-url"
     /// The chart reads object storage credentials from these fixed keys, for MinIO and external storage alike.
     static let accessKeyIdKey = "root-user"
     static let secretAccessKeyKey = "root-password"
@@ -37,7 +39,7 @@ struct PostHogSecrets: Sendable {
             entries: [.secret(postgresqlPasswordKey, "postgresql.password")]),
         SecretFileSpec(
             fileName: "redis.secret.yaml", component: "redis", naming: .releasePrefixed("redis-auth"),
-            entries: [.secret(redisPasswordKey, "redis.password")]),
+            entries: [.secret(redisPasswordKey, "redis.password"), SecretDataEntry(redisURLKey, .derived(inputs: ["redis.password"], compute: redisURL))]),
         SecretFileSpec(
             fileName: "clickhouse.secret.yaml", component: "clickhouse", naming: .releasePrefixed("clickhouse-auth"),
             entries: [.secret(clickhousePasswordKey, "clickhouse.password")]),
@@ -49,10 +51,28 @@ struct PostHogSecrets: Sendable {
             entries: [.secret(accessKeyIdKey, "objectStorage.accessKeyId"), .secret(secretAccessKeyKey, "objectStorage.secretAccessKey")]),
     ]
 
+    /// The rediss:// URL PostHog reads as REDIS_URL with TLS: the password percent-encoded, and the
+    /// certificate required (Celery refuses a rediss:// URL that doesn't say).
+    @Sendable static func redisURL(_ answers: AnswerLookup, _ secrets: SecretSet) -> String? {
+        guard let host = answers.text("redis.host"), let port = answers.text("redis.port") else { return nil }
+        let credentials = secrets["redis.password"].map { ":" + PercentEncoding.userinfo($0.value) + "@" } ?? ""
+        return "rediss://\(credentials)\(host):\(port)/0?ssl_cert_reqs=required"
+    }
+
+    /// The Secret files this plan's bundle holds: the URL key only with TLS to a managed Redis.
+    static func files(for plan: PostHogPlan) -> [SecretFileSpec] {
+        if case .managed(_, _, _, true) = plan.redis { return files }
+        return files.map { file in
+            SecretFileSpec(
+                fileName: file.fileName, component: file.component, naming: file.naming, type: file.type,
+                entries: file.entries.filter { $0.dataKey != redisURLKey })
+        }
+    }
+
     /// Throws when a Secret the chart always reads has neither values nor an existing Secret,
     /// which validated answers never allow.
     init(plan: PostHogPlan, secrets: SecretSet) throws(PlanError) {
-        let references = SecretReferences(specs: Self.files, release: plan.release, secrets: secrets)
+        let references = SecretReferences(specs: Self.files(for: plan), release: plan.release, secrets: secrets)
         self.references = references
         // The Django key, PostgreSQL and ClickHouse passwords always apply.
         secretKey = try references.required("posthog-secret-key.secret.yaml", for: "posthog.secretKey")

@@ -130,13 +130,27 @@ enum PostHogValuesRenderer {
                 values.set("redis.auth.existingSecretPasswordKey", .string(reference.dataKey))
             }
             persistence("redis.master.persistence", size: storage, plan: plan, to: &values)
-        case .managed(let host, let port, _):
+        case .managed(let host, let port, _, let tls):
             values.set("redis.enabled", .bool(false))
             values.set("externalRedis.host", .string(host))
             values.set("externalRedis.port", .int(port))
             if let reference = secrets.redis {
                 values.set("externalRedis.existingSecret", .string(reference.name))
                 values.set("externalRedis.existingSecretPasswordKey", .string(reference.dataKey))
+            }
+            if tls {
+                // PostHog turns TLS on only through a rediss:// REDIS_URL, which wins over the host
+                // and password the chart sets; with a password, the URL lives in the Secret.
+                let url: YAMLTree
+                if let reference = secrets.redis {
+                    url = .map([("valueFrom", .map([("secretKeyRef", .map([
+                        ("name", .string(reference.name)), ("key", .string(PostHogSecrets.redisURLKey)),
+                    ]))]))])
+                } else {
+                    url = .map([("value", .string("rediss://\(host):\(port)/0?ssl_cert_reqs=required"))])
+                }
+                guard case .map(let entries) = url else { return }
+                values.set("env", .list([.map([("name", .string("REDIS_URL"))] + entries)]))
             }
         }
     }

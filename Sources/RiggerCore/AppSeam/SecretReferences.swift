@@ -29,8 +29,12 @@ public struct SecretReferences: Sendable {
         for spec in specs {
             let keys = spec.secretKeys
             if let existing = keys.lazy.compactMap({ secrets.existing[$0] }).first {
-                // The operator's Secret: their data key where the chart lets them choose one.
-                let dataKeys = spec.entries.count == 1 ? [existing.dataKey ?? spec.entries[0].dataKey] : spec.entries.map(\.dataKey)
+                // The operator's Secret: their data key, where the chart lets them choose one, for the
+                // file's first secret; the other keys are the ones the workloads read.
+                var dataKeys = spec.entries.map(\.dataKey)
+                if let chosen = existing.dataKey, let first = spec.entries.firstIndex(where: { if case .secret = $0.source { true } else { false } }) {
+                    dataKeys[first] = chosen
+                }
                 byFile[spec.fileName] = Reference(purpose: spec.purpose, name: existing.name, manifest: nil, dataKeys: dataKeys)
                 order.append(spec.fileName)
                 continue

@@ -18,9 +18,26 @@ extension PostRender {
             }
             files.append(BundleFile(
                 path: "\(Self.folder)/\(Self.patchFile(index, patch))",
-                contents: "# \(patch.reason)\n" + (try tree.serialized()), mode: BundleFile.regular))
+                contents: Self.comment([patch.reason]) + (try tree.serialized()), mode: BundleFile.regular))
         }
         return files
+    }
+
+    /// YAML comment lines for each paragraph, wrapped short enough for linters' line limits.
+    static func comment(_ paragraphs: [String], width: Int = 100) -> String {
+        var lines: [String] = []
+        for paragraph in paragraphs {
+            var line = "#"
+            for word in paragraph.split(separator: " ") {
+                if line.count + 1 + word.count > width, line != "#" {
+                    lines.append(line)
+                    line = "#  "
+                }
+                line += " " + word
+            }
+            lines.append(line)
+        }
+        return lines.map { $0 + "\n" }.joined()
     }
 
     static func patchFile(_ index: Int, _ patch: Patch) -> String {
@@ -88,6 +105,6 @@ extension PostRender {
             }))
         }
         let reasons = imagePins.map { "\($0.name): \($0.reason)" } + patches.map { "\($0.kind)/\($0.name): \($0.reason)" }
-        return reasons.map { "# " + $0 }.joined(separator: "\n") + "\n" + (try tree.serialized())
+        return Self.comment(reasons) + (try tree.serialized())
     }
 }

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
 RELEASE='posthog'
 MANAGED_1='PostgreSQL at posthog.abc123.us-east-1.rds.amazonaws.com:5432: database '\''posthog'\'' must exist, owned by user '\''posthog'\'', reachable from the cluster'
-MANAGED_2='Redis at posthog.abc123.use1.cache.amazonaws.com:6379 must be reachable from the cluster'
+MANAGED_2='Redis at posthog.abc123.use1.cache.amazonaws.com:6379 must be reachable from the cluster over TLS'
 MANAGED_3='Kafka brokers b-1.posthog.abc123.kafka.us-east-1.amazonaws.com:9092,b-2.posthog.abc123.kafka.us-east-1.amazonaws.com:9092 must be reachable from the cluster, with topic auto-creation allowed'
 fail() {
   printf '30-prerequisites: %s\n' "$*" >&2

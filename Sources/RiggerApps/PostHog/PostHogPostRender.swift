@@ -1,0 +1,27 @@
+import RiggerCore
+
+/// What PostHog's bundle changes in the chart's rendered manifests, where no chart value can.
+enum PostHogPostRender {
+    static func make(_ plan: PostHogPlan) -> PostRender {
+        var postRender = PostRender()
+        if case .inCluster = plan.clickhouse {
+            // The chart hard-codes the operator's metrics exporter as `latest`.
+            postRender.imagePins.append(PostRender.ImagePin(
+                name: "altinity/metrics-exporter", tag: PostHogImages.clickhouseOperatorVersion,
+                reason: "the chart hard-codes the tag latest; pinned to the operator's own version"))
+        }
+        if case .managed(_, _, _, true) = plan.redis {
+            // The plugin server connects to POSTHOG_REDIS_HOST, without TLS, whenever it is set, and
+            // the chart always sets it; without it, the plugin server reads REDIS_URL as Django does.
+            let container = YAMLTree.map([
+                ("name", .string("posthog-plugins")),
+                ("env", .list([.map([("name", .string("POSTHOG_REDIS_HOST")), ("$patch", .string("delete"))])])),
+            ])
+            postRender.patches.append(PostRender.Patch(
+                kind: "Deployment", name: PostHogValuesRenderer.chartFullname(release: plan.release) + "-plugins",
+                body: .map([("spec", .map([("template", .map([("spec", .map([("containers", .list([container]))]))]))]))]),
+                reason: "the plugin server must read REDIS_URL (rediss://) rather than connect to POSTHOG_REDIS_HOST without TLS"))
+        }
+        return postRender
+    }
+}
