@@ -87,12 +87,14 @@ def keystroke_bytes(argv, marker, env, text="posthogexampledotcom"):
 
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    if len(sys.argv) > 1:
-        rigger = sys.argv[1]
+    arguments = sys.argv[1:]
+    # A number alone is RUNS, for the shipped binary.
+    if arguments and not arguments[0].isdigit():
+        rigger = arguments.pop(0)
     else:
         built = subprocess.run(["bash", os.path.join(root, "Scripts/release.sh"), "build"], check=True, stdout=subprocess.PIPE, text=True)
         rigger = built.stdout.strip().splitlines()[-1]
-    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    runs = int(arguments[0]) if arguments else 10
     # The presets are the ones built in, as on a host with nothing but the binary.
     env = {key: value for key, value in os.environ.items() if key != "RIGGER_PRESETS"}
     env.update(TERM="xterm-256color", LANG="C.UTF-8")

@@ -143,6 +143,23 @@ final class ReleaseTarballTests: XCTestCase {
         XCTAssertTrue(bash.contains("complete -o filenames -F _rigger_values_follow_keys rigger"), bash.suffix(600).description)
     }
 
+    /// `make install` (Scripts/release.sh install PREFIX) puts the tarball's files under PREFIX,
+    /// byte for byte, and uninstall removes every one of them.
+    func testInstallPutsTheTarballsFilesInPlaceAndUninstallRemovesThem() throws {
+        let release = try release
+        let prefix = try TestProjectFolder.make().appendingPathComponent("usr-local")
+        let script = WizardTestSupport.root.appendingPathComponent("Scripts/release.sh").path
+        let installed = try Self.run("/bin/bash", [script, "install", prefix.path])
+        XCTAssertEqual(installed.status, 0, String(installed.error.suffix(2000)))
+        let shipped = TmuxSession.files(release.tree)
+        XCTAssertEqual(TmuxSession.files(prefix).keys.sorted(), shipped.keys.sorted())
+        for (path, data) in shipped { XCTAssertEqual(TmuxSession.files(prefix)[path], data, "\(path) differs from the tarball's") }
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: prefix.appendingPathComponent("bin/rigger").path))
+        let removed = try Self.run("/bin/bash", [script, "uninstall", prefix.path])
+        XCTAssertEqual(removed.status, 0, removed.error)
+        XCTAssertEqual(TmuxSession.files(prefix), [:], "uninstall leaves no file behind")
+    }
+
     func testTheBinaryLoadsOnlyTheSystemsLibraries() throws {
         let release = try release
         let ldd = try Self.run("/usr/bin/ldd", [release.binary])
