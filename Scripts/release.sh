@@ -4,7 +4,7 @@
 #   Scripts/release.sh dist              dist/rigger-VERSION-linux-ARCH.tar.gz and dist/SHA256SUMS
 #   Scripts/release.sh install [PREFIX]  the same files under PREFIX (default /usr/local)
 #   Scripts/release.sh uninstall [PREFIX]
-#   Scripts/release.sh build             only the binary; prints its path
+#   Scripts/release.sh build             only the shipped binary; prints its path
 #
 # The binary has the Swift runtime and Foundation linked in, and C++'s runtime too, so that a
 # host needs only glibc and ncurses from its own packages (the README says which). It is built
@@ -29,6 +29,9 @@ static_cxx="$scratch/static-libstdc++"
 #   independent one applies at every start (and with them copies 230 pages); at a fixed address
 #   it has none. kubectl and helm are built the same way. Packed relocations (DT_RELR) would
 #   keep the address random but cost more and need glibc 2.36.
+# - --no-export-dynamic: the static Swift runtime's link options export all 9,100 of the
+#   binary's symbols, which dladdr then scans at every start (the runtime asks it for its own
+#   path); rigger looks up no symbol by name, and 500 are left.
 # --gc-sections is SwiftPM's own for release executables.
 link_flags=(
   -Xswiftc -static-stdlib
@@ -36,6 +39,7 @@ link_flags=(
   -Xswiftc -L"$static_cxx"
   -Xswiftc -Xclang-linker -Xswiftc -static-libgcc
   -Xlinker -no-pie
+  -Xlinker --no-export-dynamic
 )
 build_flags=(-c release --product rigger --scratch-path "$scratch" "${link_flags[@]}")
 
@@ -49,7 +53,11 @@ build() {
   mkdir -p "$static_cxx"
   ln -sf "$libstdcxx" "$static_cxx/libstdc++.a"
   swift build "${build_flags[@]}" >&2
-  binary="$(swift build "${build_flags[@]}" --show-bin-path)/rigger"
+  # The symbols stay out of the shipped binary (the build folder keeps them): it is a third
+  # smaller, and the unstripped one was measured about 3 ms slower to its first frame.
+  mkdir -p "$scratch/shipped"
+  strip -o "$scratch/shipped/rigger" "$(swift build "${build_flags[@]}" --show-bin-path)/rigger"
+  binary="$scratch/shipped/rigger"
 }
 
 # The version the binary reports: "0.1.0 (commit abc123)" gives 0.1.0.
@@ -117,8 +125,7 @@ stage() {
   rm -rf "$tree"
   mkdir -p "$tree/bin" "$tree/share/man/man1" "$tree/share/bash-completion/completions" \
     "$tree/share/zsh/site-functions" "$tree/share/fish/vendor_completions.d" "$tree/share/doc/rigger"
-  # The symbols stay out of the shipped binary; the build folder keeps the unstripped one.
-  strip -o "$tree/bin/rigger" "$binary"
+  cp "$binary" "$tree/bin/rigger"
   "$tree/bin/rigger" --generate-completion-script bash >"$tree/share/bash-completion/completions/rigger"
   "$tree/bin/rigger" --generate-completion-script zsh >"$tree/share/zsh/site-functions/_rigger"
   "$tree/bin/rigger" --generate-completion-script fish >"$tree/share/fish/vendor_completions.d/rigger.fish"
