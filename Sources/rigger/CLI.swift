@@ -6,8 +6,24 @@ import RiggerPresets
 
 /// Shared plumbing for the commands: the apps, where presets are, printing, and mapping errors to exit codes.
 enum CLI {
-    /// Read once: each read of ProcessInfo's environment builds the dictionary anew.
-    static let environment: [String: String] = ProcessInfo.processInfo.environment
+    /// The process's environment, read once and straight from `environ`: ProcessInfo's copy costs
+    /// several times as much, before the wizard's first frame, and is built anew on every read.
+    static let environment: [String: String] = {
+        var variables: [String: String] = [:]
+        variables.reserveCapacity(64)
+        var entry = environ
+        while let pointer = entry.pointee {
+            // Split at the first "=" over bytes: a search by Characters walks long values such as
+            // LS_COLORS grapheme by grapheme.
+            if let equals = strchr(pointer, 0x3D) {
+                let name = String(decoding: UnsafeRawBufferPointer(start: pointer, count: equals - pointer), as: UTF8.self)
+                // The first of two same names is the one getenv(3) returns.
+                if variables[name] == nil { variables[name] = String(cString: equals + 1) }
+            }
+            entry += 1
+        }
+        return variables
+    }()
 
     /// Every app this rigger installs.
     static var registry: AppRegistry { .standard }
