@@ -20,7 +20,8 @@ dpkg -s libncurses-dev >/dev/null 2>&1 || missing+=(libncurses-dev)
 for tool in pkg-config shellcheck yamllint tmux dialog git; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
-# The release links C++'s runtime in statically (Scripts/release.sh): g++ brings libstdc++.a.
+# The release links everything in statically (Scripts/release.sh): g++ brings libstdc++.a, and
+# libncurses-dev (above) ncurses' static libraries.
 case "$(gcc -print-file-name=libstdc++.a 2>/dev/null)" in
   /*) ;;
   *) missing+=(g++) ;;

@@ -59,7 +59,10 @@ enum Completions {
 
     /// Folders and YAML files whose path starts with `prefix`, folders ending in `/`.
     static func presetFiles(matching prefix: String) -> [String] {
-        let expanded = prefix.hasPrefix("~") ? NSString(string: prefix).expandingTildeInPath : prefix
+        // ~ from HOME only: Foundation's expansion may ask glibc's name service, which a static
+        // binary must not (README, "Install on a bastion host").
+        let home = CLI.environment["HOME"] ?? ""
+        let expanded = prefix.hasPrefix("~/") && !home.isEmpty ? home + prefix.dropFirst() : prefix
         let slash = expanded.lastIndex(of: "/")
         let folder = slash.map { String(expanded[...$0]) } ?? ""
         let typedFolder = prefix.lastIndex(of: "/").map { String(prefix[...$0]) } ?? ""
