@@ -109,6 +109,14 @@ licences() {
     echo
     echo "== libstdc++ and libgcc, linked in from GCC: GPL 3 with the GCC Runtime Library Exception,"
     echo "   which lets programs compiled with GCC carry them under any licence."
+    # glibc and ncurses are linked in from the build machine's packages; their copyright files
+    # say which versions and under which licences (glibc: LGPL 2.1 or later).
+    for file in /usr/share/doc/libc6/copyright /usr/share/doc/libncurses-dev/copyright; do
+      [ -f "$file" ] || continue
+      echo
+      echo "== $(basename "$(dirname "$file")") (the build machine's package): copyright"
+      cat "$file"
+    done
   } >"$into"
 }
 
