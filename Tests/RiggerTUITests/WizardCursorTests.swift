@@ -60,23 +60,24 @@ final class WizardCursorTests: XCTestCase {
 
     func testMovingTheFocusMovesTheCursor() throws {
         let session = try WizardTestSupport.session(preset: "aws")
-        while session.page != .step(.ingress) { _ = session.handle(.enter) }
-        XCTAssertEqual(session.focusedField, .answer("ingress.type"))
+        session.walk(to: .step(.ingress))
+        XCTAssertEqual(session.focusedField, .answer("ingress.hostname"), "focus starts on the field to fill")
         var screen = draw(session)
+        let hostname = try XCTUnwrap(position(of: "____", in: screen, onRowWith: ">Hostname"))
+        assertCursor(screen, at: hostname, "at the start of the empty hostname")
+        _ = session.handle(.backTab)
+        XCTAssertEqual(session.focusedField, .answer("ingress.type"))
+        screen = draw(session)
         let ingress = try XCTUnwrap(position(of: "(*) nginx", in: screen))
         assertCursor(screen, at: (ingress.row, ingress.column + 1), "on the ingress chosen")
         _ = session.handle(.tab)
         screen = draw(session)
-        let hostname = try XCTUnwrap(position(of: "____", in: screen, onRowWith: ">Hostname"))
-        assertCursor(screen, at: hostname, "at the start of the empty hostname")
-        _ = session.handle(.backTab)
-        screen = draw(session)
-        assertCursor(screen, at: (ingress.row, ingress.column + 1), "back on the ingress chosen")
+        assertCursor(screen, at: hostname, "back in the hostname")
     }
 
     func testOnAYesNoFieldTheCursorIsInItsBox() throws {
         let session = try WizardTestSupport.session(preset: "aws-managed")
-        while session.page != .step(.dependencies) { _ = session.handle(.enter) }
+        session.walk(to: .step(.dependencies))
         for _ in 0..<session.fields.count where session.focusedField != .answer("redis.auth") { _ = session.handle(.tab) }
         XCTAssertEqual(session.focusedField, .answer("redis.auth"))
         let screen = draw(session)
@@ -86,7 +87,7 @@ final class WizardCursorTests: XCTestCase {
 
     func testOnTheSecretsAndResumePagesTheCursorIsOnTheSelectedWay() throws {
         let session = try WizardTestSupport.session(preset: "local")
-        while session.page != .secrets { _ = session.handle(.enter) }
+        session.walk(to: .secrets)
         var screen = draw(session)
         let generate = try XCTUnwrap(position(of: "(*) generate", in: screen))
         assertCursor(screen, at: (generate.row, generate.column + 1), "on how the secret is provided")
@@ -112,7 +113,7 @@ final class WizardCursorTests: XCTestCase {
         let question = try XCTUnwrap(position(of: "(y/N)", in: screen))
         assertCursor(screen, at: (question.row, question.column + 5), "where y or n is typed")
         _ = session.handle(.character("n"))
-        while session.page != .review { _ = session.handle(.enter) }
+        session.walk(to: .review)
         assertCursor(draw(session), at: nil, "review")
         _ = session.handle(.enter)
         XCTAssertEqual(session.page, .done)

@@ -64,7 +64,6 @@ extension WizardEndToEndTests {
         try waitFor("(*) aws ")
 
         try pressEnter(until: "Ingress and TLS")
-        try keys("Tab")
         try waitFor(">Hostname")
         _ = bytesWritten(to: log, since: &written)
         try type("h")

@@ -37,7 +37,7 @@ final class WizardReadableTextTests: XCTestCase {
 
     func testEveryKeyHintShowsAtTheSmallestWidth() throws {
         let session = try WizardTestSupport.session(preset: "aws")
-        for _ in 0..<4 where session.page != .secrets { _ = session.handle(.enter) }
+        session.walk(to: .secrets)
         _ = session.handle(.character("t"))
         _ = session.handle(.tab)
         let canvas = WizardView.render(session, rows: 20, columns: 70, capabilities: TerminalCapabilities(hasColor: false, unicode: true))

@@ -36,7 +36,7 @@ final class WizardSnapshotTests: XCTestCase {
             if session.page == .review { break }
             _ = session.handle(.enter)
         }
-        XCTAssertEqual(visited, ["output-folder", "app-and-cloud", "cluster", "dependencies", "secrets", "ingress-and-tls", "email", "sizing", "review"])
+        XCTAssertEqual(visited, ["output-folder", "app-and-cloud", "cluster", "dependencies", "ingress-and-tls", "email", "sizing", "secrets", "review"])
     }
 
     /// At the smallest size, labels are whole (wrapped when longer than their column), cut text
@@ -61,12 +61,11 @@ final class WizardSnapshotTests: XCTestCase {
         try check(session, "aws-managed-dependencies-long-label", rows: 20, columns: 70, unicode: false, suffix: "-ascii")
 
         let aws = try WizardTestSupport.session(preset: "aws")
-        for _ in 0..<6 where aws.page != .secrets { _ = aws.handle(.enter) }
-        try check(aws, "aws-secrets", rows: 20, columns: 70)
-        _ = aws.handle(.enter)
-        XCTAssertEqual(aws.page, .step(.ingress))
+        aws.walk(to: .step(.ingress))
         _ = aws.handle(.enter)
         try check(aws, "aws-ingress-errors", rows: 20, columns: 70)
+        aws.walk(to: .secrets)
+        try check(aws, "aws-secrets", rows: 20, columns: 70)
     }
 
     func testHelpQuitAndTooSmall() throws {
@@ -99,8 +98,8 @@ final class WizardSnapshotTests: XCTestCase {
 
     func testGoingBackKeepsWhatWasTyped() throws {
         let session = try WizardTestSupport.session(preset: "aws")
-        while session.page != .step(.ingress) { _ = session.handle(.enter) }
-        _ = session.handle(.tab)
+        session.walk(to: .step(.ingress))
+        XCTAssertEqual(session.focusedField, .answer("ingress.hostname"))
         session.type("keep.example.com")
         _ = session.handle(.escape)
         XCTAssertNotEqual(session.page, .step(.ingress))
@@ -110,7 +109,7 @@ final class WizardSnapshotTests: XCTestCase {
 
     func testSecretsAreMaskedWithTheirLengthAndRevealedOnF2() throws {
         let session = try WizardTestSupport.session(preset: "aws")
-        while session.page != .secrets { _ = session.handle(.enter) }
+        session.walk(to: .secrets)
         _ = session.handle(.character("t"))  // type-ahead: "type or paste it"
         _ = session.handle(.tab)
         session.type("s3cret-value")
@@ -148,10 +147,10 @@ final class WizardPresetTests: XCTestCase {
 final class WizardExistingSecretTests: XCTestCase {
     func testASecretFromTheClusterIsAskedByNameAndWrittenAsGenerateWould() throws {
         let session = try WizardTestSupport.session(preset: "local")
-        for _ in 0..<10 where session.page != .secrets { _ = session.handle(.enter) }
+        session.walk(to: .secrets)
         XCTAssertEqual(session.focusedField, .secretChoice("posthog.secretKey"))
-        _ = session.handle(.character("e"))
-        XCTAssertEqual(session.secretChoice("posthog.secretKey"), .existing)
+        _ = session.handle(.character("u"))
+        XCTAssertEqual(session.secretChoice("posthog.secretKey"), .existing, "u: use an existing Secret")
         XCTAssertEqual(session.fields.prefix(2), [.secretChoice("posthog.secretKey"), .answer("posthog.existingSecret")])
         _ = session.handle(.enter)
         XCTAssertEqual(session.page, .secrets, "the Secret's name is required")
@@ -183,8 +182,8 @@ final class WizardExistingSecretTests: XCTestCase {
 
     func testLeavingExistingClearsTheName() throws {
         let session = try WizardTestSupport.session(preset: "local")
-        for _ in 0..<10 where session.page != .secrets { _ = session.handle(.enter) }
-        _ = session.handle(.character("e"))
+        session.walk(to: .secrets)
+        _ = session.handle(.character("u"))
         _ = session.handle(.tab)
         session.type("django-key")
         _ = session.handle(.backTab)
@@ -198,22 +197,23 @@ final class WizardExistingSecretTests: XCTestCase {
 final class WizardDraftTests: XCTestCase {
     func testDraftKeepsTypedAnswersNotSecretsAndIsOfferedAgain() throws {
         let session = try WizardTestSupport.session(preset: "aws")
-        for _ in 0..<10 where session.page != .secrets { _ = session.handle(.enter) }
+        for _ in 0..<10 where session.page != .step(.ingress) { _ = session.handle(.enter) }
+        XCTAssertEqual(session.focusedField, .answer("ingress.hostname"))
+        session.type("draft.example.com")
+        session.focus(on: .answer("ingress.letsencryptEmail"))
+        session.type("ops@example.com")
+        session.walk(to: .secrets)
         XCTAssertEqual(session.page, .secrets)
         _ = session.handle(.character("t"))
         _ = session.handle(.tab)
         session.type("s3cret-value")
-        _ = session.handle(.enter)
-        XCTAssertEqual(session.page, .step(.ingress))
-        _ = session.handle(.tab)
-        session.type("draft.example.com")
         _ = session.handle(.tab)
 
         let folder = WizardTestSupport.snapshotFolder
         let draftPath = WizardDraft.path(in: folder)
         let draft = try String(contentsOfFile: draftPath, encoding: .utf8)
         XCTAssertTrue(draft.contains("ingress.hostname: draft.example.com"), draft)
-        XCTAssertTrue(draft.contains("step: Ingress and TLS"), draft)
+        XCTAssertTrue(draft.contains("step: Secrets"), draft)
         XCTAssertFalse(draft.contains("s3cret-value"), "a typed secret value must never reach the draft")
         XCTAssertEqual(try permissions(draftPath), 0o600)
         XCTAssertEqual(try permissions(folder + "/.rigger"), 0o700)
@@ -227,7 +227,7 @@ final class WizardDraftTests: XCTestCase {
             try WizardTestSupport.checkSnapshot(canvas, "aws-resume-\(columns)x\(rows)")
         }
         _ = again.handle(.enter)
-        XCTAssertEqual(again.page, .step(.ingress))
+        XCTAssertEqual(again.page, .secrets)
         XCTAssertEqual(again.displayText("ingress.hostname"), "draft.example.com")
         let typedSecret = try XCTUnwrap(again.catalog.secrets.first { again.secretChoice($0.key) == .type })
         XCTAssertEqual(again.secretText(typedSecret.key), "", "typed secret values are asked for again")
@@ -270,5 +270,29 @@ final class WizardDraftTests: XCTestCase {
 extension WizardSession {
     func type(_ text: String) {
         for character in text { _ = handle(.character(character)) }
+    }
+}
+
+extension WizardSession {
+    /// Moves focus with Tab until it is on `field` (at most one lap of the page).
+    func focus(on field: WizardField) {
+        for _ in 0...fields.count where focusedField != field { _ = handle(.tab) }
+    }
+}
+
+extension WizardSession {
+    /// What the aws preset leaves open, as an operator would answer it.
+    static let awsOpenAnswers = ["ingress.hostname": "posthog.example.com", "ingress.letsencryptEmail": "ops@example.com"]
+
+    /// Presses Enter page by page until `target` (at most 20 times), first typing each of
+    /// `answers` that the page asks and that is still empty.
+    func walk(to target: WizardPage, answers: [String: String] = awsOpenAnswers) {
+        for _ in 0..<20 where page != target {
+            for (key, text) in answers.sorted(by: { $0.key < $1.key }) where fields.contains(.answer(key)) && displayText(key).isEmpty {
+                focus(on: .answer(key))
+                type(text)
+            }
+            _ = handle(.enter)
+        }
     }
 }

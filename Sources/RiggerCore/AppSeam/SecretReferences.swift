@@ -29,10 +29,17 @@ public struct SecretReferences: Sendable {
         for spec in specs {
             let keys = spec.secretKeys
             if let existing = keys.lazy.compactMap({ secrets.existing[$0] }).first {
-                // The operator's Secret: their data key, where the chart lets them choose one, for the
-                // file's first secret; the other keys are the ones the workloads read.
-                var dataKeys = spec.entries.map(\.dataKey)
-                if let chosen = existing.dataKey, let first = spec.entries.firstIndex(where: { if case .secret = $0.source { true } else { false } }) {
+                // The operator's Secret must hold an optional key only when its secret applies
+                // (and so is read from there too): a Secret shared by several secrets isn't
+                // required to hold, say, an SMTP password while mail is off.
+                let entries = spec.entries.filter { entry in
+                    if case .secret(let key, optional: true) = entry.source { return secrets.existing[key] != nil }
+                    return true
+                }
+                // Their data key, where the chart lets them choose one, for the file's first secret;
+                // the other keys are the ones the workloads read.
+                var dataKeys = entries.map(\.dataKey)
+                if let chosen = existing.dataKey, let first = entries.firstIndex(where: { if case .secret = $0.source { true } else { false } }) {
                     dataKeys[first] = chosen
                 }
                 byFile[spec.fileName] = Reference(purpose: spec.purpose, name: existing.name, manifest: nil, dataKeys: dataKeys)

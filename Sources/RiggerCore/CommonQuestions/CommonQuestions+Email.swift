@@ -4,9 +4,17 @@ extension CommonQuestions {
 
     /// Whether and how the app sends email: the SMTP server, its user, the sender, TLS, and the
     /// password (or an existing Secret holding it, under `existingKey` when the chart lets one choose).
-    public static func email(app: String, sends: String, existingKey: String?) -> [Question] {
+    /// `sharedExisting` is for a chart that reads the password from the one Secret it reads its
+    /// other secrets from: then the password comes from that Secret whenever the others do, and
+    /// no Secret of its own is asked.
+    public static func email(app: String, sends: String, existingKey: String?, sharedExisting: ExistingSecretAnswers? = nil) -> [Question] {
         let enabled = Condition.enabled("email.enabled")
-        let existing = existingSecret("email", for: "the SMTP password", step: .email, appliesWhen: emailPasswordApplies, defaultKey: existingKey)
+        let existing: (questions: [Question], answers: ExistingSecretAnswers)
+        if let sharedExisting {
+            existing = ([], sharedExisting)
+        } else {
+            existing = existingSecret("email", for: "the SMTP password", step: .email, appliesWhen: emailPasswordApplies, defaultKey: existingKey)
+        }
         return [
             Question(
                 key: "email.enabled", title: "Send email",

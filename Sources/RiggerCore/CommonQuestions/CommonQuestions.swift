@@ -20,7 +20,7 @@ public enum CommonQuestions {
             Question(
                 key: "kubeContext", title: "Kube context",
                 help: "The kubeconfig context of the target cluster. When set, the scripts refuse to run against any other context.",
-                kind: .text(.kubeContext), step: .cluster, isOptional: true),
+                kind: .text(.kubeContext), step: .cluster, isOptional: true, whenEmpty: "(the current context)"),
             Question(
                 key: "namespace", title: "Namespace", help: "The Kubernetes namespace \(app) is installed into.",
                 kind: .text(.dnsLabel(maxLength: 63)), step: .cluster, defaultValue: .value(.string(id))),
@@ -38,7 +38,7 @@ public enum CommonQuestions {
             Question(
                 key: "storageClass", title: "Storage class",
                 help: "The storage class for every volume rigger sizes. Empty uses the cluster's default storage class.",
-                kind: .text(.kubernetesName), step: .cluster, isOptional: true),
+                kind: .text(.kubernetesName), step: .cluster, isOptional: true, whenEmpty: "(the cluster's default)"),
         ]
     }
 

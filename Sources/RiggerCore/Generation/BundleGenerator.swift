@@ -114,7 +114,12 @@ public struct BundleGenerator: Sendable {
                     continue
                 }
                 switch input.read(environment: environment) {
-                case .success(let value): supplied[input.key] = value
+                case .success(let value):
+                    if let problem = Self.requirementProblem(input.key, value, catalog: catalog, origin: .commandLine) {
+                        problems.append(problem)
+                    } else {
+                        supplied[input.key] = value
+                    }
                 case .failure(let problem): problems.append(problem)
                 }
             } catch {
@@ -122,7 +127,11 @@ public struct BundleGenerator: Sendable {
             }
         }
         for (key, value) in request.wizardSecrets where catalog.secretPolicy(key)?.existing.flatMap({ lookup.text($0.name) }) == nil {
-            supplied[key] = value
+            if let problem = Self.requirementProblem(key, value, catalog: catalog, origin: .wizard) {
+                problems.append(problem)
+            } else {
+                supplied[key] = value
+            }
         }
 
         // Secrets of a bundle made for another app (changed with --force) mean nothing here.
@@ -167,6 +176,13 @@ public struct BundleGenerator: Sendable {
         return PreparedBundle(
             app: entry, answers: outcome.answers, secrets: secrets, bundle: bundle, previous: previous,
             previousAnswers: previousAnswers, warnings: warnings)
+    }
+
+    /// Why a supplied secret value can't be used: it doesn't meet its policy's requirement. The
+    /// problem names the key and what is expected, never the value.
+    static func requirementProblem(_ key: String, _ value: String, catalog: QuestionCatalog, origin: AnswerOrigin) -> AnswerProblem? {
+        guard let requirement = catalog.secretPolicy(key)?.requirement, !requirement.accepts(value) else { return nil }
+        return AnswerProblem(key: key, value: nil, reason: .invalid(expected: "a value \(requirement.expectation)"), origin: origin)
     }
 
     /// Why `--secret KEY=...` can't be taken: an unknown key, a plain answer, one that doesn't

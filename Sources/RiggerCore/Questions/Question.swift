@@ -13,10 +13,13 @@ public struct Question: Sendable {
     public let appliesWhen: Condition
     /// Whether the question may stay unanswered when it applies and has no default.
     public let isOptional: Bool
+    /// What leaving an optional question unanswered means, for the review and `explain`,
+    /// e.g. "(the current context)"; nil when it means nothing worth saying.
+    public let whenEmpty: String?
 
     public init(
         key: String, title: String, help: String, kind: QuestionKind, step: WizardStep,
-        defaultValue: DefaultValue = .none, appliesWhen: Condition = .always, isOptional: Bool = false
+        defaultValue: DefaultValue = .none, appliesWhen: Condition = .always, isOptional: Bool = false, whenEmpty: String? = nil
     ) {
         self.key = key
         self.title = title
@@ -26,6 +29,7 @@ public struct Question: Sendable {
         self.defaultValue = defaultValue
         self.appliesWhen = appliesWhen
         self.isOptional = isOptional
+        self.whenEmpty = whenEmpty
     }
 
     /// Whether this question holds a secret (never written to answers files or values.yaml).

@@ -87,7 +87,9 @@ public indirect enum YAMLTree: Sendable, Equatable {
     }
 
     static func style(for text: String) -> Node.Scalar.Style {
-        if text.contains("\n") { return .doubleQuoted }
+        // A file's contents (a config file in a ConfigMap) stays readable as a literal block;
+        // the emitter falls back to a quoted style where a block can't hold the text exactly.
+        if text.contains("\n") { return .literal }
         let plain = Node.Scalar(text)
         if text.isEmpty || Resolver.default.resolveTag(of: .scalar(plain)) != .str {
             return .doubleQuoted

@@ -21,8 +21,12 @@ public enum WizardPage: Sendable, Hashable {
         }
     }
 
-    /// Every page in wizard order; pages without fields for the answers so far are skipped.
-    static let order: [WizardPage] = [.output, .step(.app), .step(.cluster), .step(.dependencies), .secrets, .step(.ingress), .step(.email), .step(.sizing), .review]
+    /// Every page in wizard order; pages without fields for the answers so far are skipped. The
+    /// secrets come after every step whose answers can make one apply (the SMTP password on the
+    /// email step, say), so that none is first met as a warning on the review.
+    static let order: [WizardPage] = [
+        .output, .step(.app), .step(.cluster), .step(.dependencies), .step(.ingress), .step(.email), .step(.sizing), .secrets, .review,
+    ]
 }
 
 /// How one secret gets its value in the wizard.

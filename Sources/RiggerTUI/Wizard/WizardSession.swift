@@ -77,6 +77,12 @@ public final class WizardSession {
         // With --out given, start at the app step; the folder can still be changed by going back.
         if outputGiven { pageIndex = 1 }
         offerDraft(in: request.outputDirectory)
+        // A folder that can't take the bundle is said at once, on the page where another is chosen.
+        if outputGiven, pendingDraft == nil, let problem = checkOutputFolder() {
+            pageIndex = 0
+            errors[WizardField.outputFolder.key] = problem
+        }
+        focus = firstFieldToFill()
     }
 
     /// Reads the bundle already in the folder (if any) under the preset and answers file.
@@ -250,7 +256,9 @@ public final class WizardSession {
         if let choice = secretChoices[key] { return choice }
         if let existing = catalog.secretPolicy(key)?.existing, resolution.answers.lookup.text(existing.name) != nil { return .existing }
         if previousSecrets[key].map({ !$0.hasPrefix(SecretSet.placeholderMarker) }) == true { return .keep }
-        return secretOptions(key).contains(.generate) ? .generate : .later
+        // Only the operator knows a managed service's password: ask for it rather than leave a
+        // placeholder that the preflight refuses later.
+        return secretOptions(key).contains(.generate) ? .generate : .type
     }
 
     /// The ways a secret may be provided here.
@@ -370,14 +378,14 @@ public final class WizardSession {
         draftFolder = loadedFolder
         draftCreatedFolder = draft.createdFolder
         pageIndex = pages.firstIndex { $0.title == draft.step } ?? (outputGiven ? 1 : 0)
-        focus = 0
+        focus = firstFieldToFill()
         if page == .review { prepareReview() }
     }
 
     private func startOver() {
         pendingDraft = nil
         pageIndex = outputGiven ? 1 : 0
-        focus = 0
+        focus = firstFieldToFill()
     }
 
     /// Saves the answers so far to the folder's draft; typed secret values stay out of it.
@@ -426,6 +434,9 @@ public final class WizardSession {
         case .answer(let field)? where { if case .choice? = catalog[field]?.kind { return true } else { return false } }():
             options = choices(field).map(\.value)
             current = displayText(field)
+        case .secretChoice(let secret)?:
+            options = secretOptions(secret).map(\.rawValue)
+            current = secretChoice(secret).rawValue
         default: return false
         }
         guard let index = options.firstIndex(of: current) else { return false }
@@ -492,7 +503,10 @@ public final class WizardSession {
             case .left, .up: chooseSecret(secret, options[(index - 1 + options.count) % options.count])
             case .right, .down, .character(" "): chooseSecret(secret, options[(index + 1) % options.count])
             case .character(let c):
-                if let match = options.first(where: { $0.rawValue.first == Character(c.lowercased()) }) { chooseSecret(secret, match) }
+                // Type-ahead follows the label the operator reads; a letter that matches none changes nothing.
+                let letter = Character(c.lowercased())
+                let rotated = Array(options[(index + 1)...] + options[...index])
+                if let match = rotated.first(where: { $0.label.lowercased().first == letter }) { chooseSecret(secret, match) }
             default: return
             }
         case .answer(let field)?:
@@ -536,11 +550,32 @@ public final class WizardSession {
 
     // MARK: Pages
 
+    /// Where focus starts on a page: the first field the operator must still fill (a missing or
+    /// invalid answer, an empty secret value or Secret name), so that typing lands there and not
+    /// in a choice list above it. The app page starts on the app, which decides the rest.
+    func firstFieldToFill() -> Int {
+        guard page != .step(.app) else { return 0 }
+        let problems = Set(resolution.problems.map(\.key))
+        let existingNames = Set(catalog.secrets.compactMap { catalog.secretPolicy($0.key)?.existing?.name })
+        for (index, field) in fields.enumerated() {
+            switch field {
+            case .answer(let key):
+                if problems.contains(key) { return index }
+                if page == .secrets, existingNames.contains(key), displayText(key).isEmpty { return index }
+            case .secretValue(let key):
+                if secretText(key).isEmpty { return index }
+            case .outputFolder, .secretChoice, .resumeChoice, .preset:
+                break
+            }
+        }
+        return 0
+    }
+
     private func goBack() {
         if page == .review { reviewScroll = 0 }
         if pageIndex > 0, pages[pageIndex - 1] != .resume {
             pageIndex -= 1
-            focus = 0
+            focus = firstFieldToFill()
         }
     }
 
@@ -583,6 +618,7 @@ public final class WizardSession {
             if pendingDraft != nil { return }
         }
         pageIndex = min(pageIndex + 1, pages.count - 1)
+        focus = firstFieldToFill()
         saveDraft()
         if page == .review { prepareReview() }
     }
@@ -594,7 +630,8 @@ public final class WizardSession {
             try BundleWriter(directory: outputDirectory).checkWritable(force: false)
             return nil
         } catch let error as ForeignFolderError {
-            return "not a rigger bundle and not empty (holds \(error.entries.prefix(3).joined(separator: ", "))\(error.entries.count > 3 ? ", ..." : "")); choose another folder"
+            return "not a rigger bundle and not empty (holds \(error.entries.prefix(3).joined(separator: ", "))\(error.entries.count > 3 ? ", ..." : "")); "
+                + "type another folder here: a new or empty one, or a bundle to regenerate"
         } catch {
             return "\(error)"
         }
@@ -650,6 +687,9 @@ public final class WizardSession {
             WizardDraft.remove(from: outputDirectory)
             if let draftFolder, draftFolder != outputDirectory { WizardDraft.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
             draftFolder = nil
+        } catch is ForeignFolderError {
+            // The folder filled up since it was chosen; --force is the command line's, not the wizard's.
+            reviewError = "\(outputDirectory): " + (checkOutputFolder() ?? "cannot be written") + " (Esc goes back to it)"
         } catch {
             reviewError = "\(error)"
         }

@@ -42,42 +42,17 @@ extension WizardView {
         }
         if let reviewed = session.reviewed {
             add("Bundle folder: \(session.outputDirectory)", .bold)
-            for warning in session.reviewWarnings { add("! " + warning, .error) }
-            let byStep = Dictionary(grouping: reviewed.answers.entries) { session.catalog[$0.key]?.step ?? .app }
-            for step in WizardStep.allCases {
-                guard let entries = byStep[step], !entries.isEmpty else { continue }
+            let review = BundleReview(prepared: reviewed, changes: session.reviewChanges, warnings: session.reviewWarnings)
+            for section in review.sections {
                 lines.append(("", []))
-                lines.append((step.title, .bold))
-                for entry in entries { add("  \(entry.key): \(entry.value)") }
-            }
-            lines.append(("", []))
-            lines.append(("Secrets (values never shown)", .bold))
-            for key in reviewed.secrets.entries.keys.sorted() {
-                guard let entry = reviewed.secrets[key] else { continue }
-                let how: String
-                switch entry.source {
-                case .supplied: how = "typed"
-                case .kept: how = "kept"
-                case .generated: how = "generated"
-                case .placeholder: how = "placeholder"
-                }
-                add("  \(key): \(how)" + (entry.source == .placeholder ? "" : ", \(entry.value.count) characters"))
-            }
-            for key in reviewed.secrets.existing.keys.sorted() {
-                guard let reference = reviewed.secrets.existing[key] else { continue }
-                add("  \(key): existing Secret \(reference.name)" + (reference.dataKey.map { ", key \($0)" } ?? ""))
-            }
-            lines.append(("", []))
-            lines.append(("Files", .bold))
-            for file in reviewed.bundle.files {
-                add("  \(file.path)  \(file.contents.utf8.count) bytes")
-            }
-            if let changes = session.reviewChanges {
-                lines.append(("", []))
-                lines.append(("Changes to the bundle in this folder", .bold))
-                // A diff's lines keep their columns: cut with an ellipsis, not wrapped.
-                for line in changes.report(includeDiffs: true).split(separator: "\n", omittingEmptySubsequences: false) {
-                    lines.append(("  " + line, []))
+                lines.append((section.title, .bold))
+                for line in section.lines {
+                    if section.isPreformatted {
+                        // A diff's lines keep their columns: cut with an ellipsis, not wrapped.
+                        lines.append(("  " + line, []))
+                    } else {
+                        add("  " + line, section.isWarning ? .error : [], hangingIndent: 4)
+                    }
                 }
             }
         }

@@ -29,7 +29,7 @@ enum TestProject {
     static let fixedNow = Date(timeIntervalSince1970: 1_790_000_000)
 
     /// Every app's presets and what each leaves open; each app's fixture is declared beside its tests.
-    static let appFixtures: [AppTestFixture] = [.postHog]
+    static let appFixtures: [AppTestFixture] = [.postHog, .plausible]
 
     /// PostHog's: the presets most tests use.
     static var openAnswers: [String: [String]] { AppTestFixture.postHog.openAnswers }

@@ -1,0 +1,32 @@
+import RiggerCore
+
+/// Plausible Community Edition on IMIO's plausible-analytics chart 0.4.1: the chart runs the
+/// app, and PostgreSQL and ClickHouse run in the cluster (CloudNativePG, and the official
+/// ClickHouse image) or as managed services.
+public struct PlausibleApp: AppDefinition {
+    public init() {}
+
+    public let id = "plausible"
+    public let title = "Plausible"
+    public let summary = "Plausible web analytics"
+    public let chart = ChartReference(
+        name: "plausible-analytics", version: PlausibleQuestions.chartVersion, appVersion: "3.0.1",
+        source: .repository(name: "imio", url: "https://imio.github.io/helm-charts"))
+    public var questions: [Question] { PlausibleQuestions.questions }
+    public var secretFiles: [SecretFileSpec] { PlausibleSecrets.files }
+    public let upgradeRules = UpgradeRules(
+        volumeKeys: ["postgresql.storage", "clickhouse.storage"],
+        rotationWarnings: [
+            "plausible.secretKeyBase": "a new SECRET_KEY_BASE logs every user out; restart Plausible after ./install.sh --from 20",
+            "plausible.totpVaultKey": "a new TOTP_VAULT_KEY breaks every user's two-factor login: the enrolled secrets were encrypted with the old key, so each such user must sign in with a recovery code and set two-factor up again",
+            "postgresql.password": "PostgreSQL keeps the password its owner was created with: set the new one in the database too (ALTER ROLE, or on the managed server) before restarting Plausible, or it can't connect",
+            "clickhouse.password": "the in-cluster ClickHouse takes the new password when its pod restarts (kubectl rollout restart statefulset); a managed one must have it set there first; then restart Plausible",
+            "email.password": "the SMTP server must accept the new password; restart Plausible after ./install.sh --from 20",
+        ],
+        dataStores: "PostgreSQL and ClickHouse",
+        changeNotes: ["image.tag": "Plausible migrates PostgreSQL and ClickHouse when the new version starts; back both up first."])
+
+    public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {
+        try PlausibleRenderer.render(plan: try PlausiblePlan(answers), answers: answers, secrets: secrets, chart: chart)
+    }
+}

@@ -1,0 +1,134 @@
+import RiggerCore
+
+/// The questions for a Plausible Community Edition install, in the order they are asked.
+public enum PlausibleQuestions {
+    /// The IMIO chart release rigger's values are written for.
+    public static let chartVersion = "0.4.1"
+    /// The image that chart release ships (its appVersion, with the `v` the upstream tags carry).
+    public static let imageTag = "v3.0.1"
+
+    /// Plausible's questions after `app`, in the order they are asked.
+    public static let questions: [Question] =
+        [CommonQuestions.cloud] + clusterQuestions + dependencyQuestions + ingressQuestions + emailQuestions + sizingQuestions
+
+    private static func managed(_ dependency: String) -> Condition { CommonQuestions.managed(dependency) }
+    private static func inCluster(_ dependency: String) -> Condition { CommonQuestions.inCluster(dependency) }
+
+    /// Holds when rigger writes Plausible's environment Secret itself, rather than reading the operator's.
+    static let riggerWritesTheEnvironment = Condition(summary: "plausible.existingSecret is not set", keys: ["plausible.existingSecret"]) {
+        $0["plausible.existingSecret"] == nil
+    }
+
+    /// The operator's own Secret with Plausible's whole environment. There is one for all of it:
+    /// the chart reads every secret from the same Secret, and the connection URLs carry the
+    /// database passwords, so a Secret per password couldn't be read.
+    static let environmentExisting = CommonQuestions.existingSecret(
+        "plausible",
+        for: "Plausible's whole environment: SECRET_KEY_BASE, TOTP_VAULT_KEY, DATABASE_URL and CLICKHOUSE_DATABASE_URL "
+            + "(and SMTP_USER_PWD when mail has a user). The connection URLs carry the database passwords, so there is one "
+            + "Secret for all of them rather than one per password",
+        step: .cluster, defaultKey: nil)
+
+    private static let clusterQuestions: [Question] = CommonQuestions.cluster(
+        app: "Plausible", id: "plausible", chartVersion: chartVersion,
+        chartHelp: "The IMIO plausible-analytics Helm chart version to install. rigger's values are written for 0.4.1.",
+        imageTag: imageTag, imageExample: imageTag
+    ) + [
+        Question(
+            key: "plausible.disableRegistration", title: "Registration",
+            help: "Who may create an account: invite_only (the first user registers, then only people invited), "
+                + "true (nobody: registration is closed) or false (anyone who reaches the site).",
+            kind: .choice([
+                Choice("invite_only", "the first user, then only invited people"),
+                Choice("true", "nobody: registration is closed"),
+                Choice("false", "anyone who can reach the site"),
+            ]),
+            step: .cluster, defaultValue: .value(.string("invite_only"))),
+    ] + environmentExisting.questions + [
+        Question(
+            key: "plausible.secretKeyBase", title: "Secret key base",
+            help: "SECRET_KEY_BASE, which signs sessions and cookies: 64 random bytes (Plausible refuses fewer than 64). "
+                + "Kept across upgrades; a new one logs every user out.",
+            kind: .secret(SecretPolicy(length: 64, format: .base64Bytes, existing: environmentExisting.answers, requirement: .minimumBytes(64))),
+            step: .cluster),
+        Question(
+            key: "plausible.totpVaultKey", title: "TOTP vault key",
+            help: "TOTP_VAULT_KEY, which encrypts two-factor secrets: Base64 of exactly 32 random bytes (never the chart's "
+                + "published default). Kept across upgrades; a new one breaks every user's two-factor login.",
+            kind: .secret(SecretPolicy(length: 32, format: .base64Bytes, existing: environmentExisting.answers, requirement: .base64OfBytes(32))),
+            step: .cluster),
+    ]
+
+    private static let postgresqlVerifies = Condition.all(managed("postgresql"), .when("postgresql.sslmode", is: "verify-ca"))
+
+    private static let dependencyQuestions: [Question] = [
+        CommonQuestions.mode(
+            "postgresql", "PostgreSQL", managedExamples: "RDS, Cloud SQL",
+            inClusterLabel: "run it in the cluster (CloudNativePG, installed by 30-prerequisites.sh)"),
+    ] + CommonQuestions.managedPostgreSQL(app: "Plausible", defaultName: "plausible") + [
+        Question(
+            key: "postgresql.sslmode", title: "PostgreSQL TLS",
+            help: "How Plausible reaches the managed PostgreSQL. verify-ca: over TLS, checking the server's certificate against "
+                + "the CA certificate in postgresql.caSecret (set as DATABASE_CACERTFILE, which turns TLS on in every Plausible v3; "
+                + "rigger writes no sslmode into DATABASE_URL, which v3.0.1 doesn't read). disable: without TLS, for a server that allows it.",
+            kind: .choice([
+                Choice("verify-ca", "TLS, the certificate checked against a CA you give"),
+                Choice("disable", "no TLS"),
+            ]),
+            step: .dependencies, defaultValue: .value(.string("verify-ca")), appliesWhen: managed("postgresql")),
+        Question(
+            key: "postgresql.caSecret", title: "PostgreSQL CA Secret",
+            help: "A Secret in the namespace whose key ca.crt holds the CA certificate(s) of the managed PostgreSQL, "
+                + "e.g. RDS's global bundle from https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem. "
+                + "00-preflight.sh checks it and says how to create it.",
+            kind: .text(.kubernetesName), step: .dependencies,
+            defaultValue: .derived(summary: "<release>-postgresql-ca") { answers in
+                .string("\(answers.text("release") ?? "plausible")-postgresql-ca")
+            },
+            appliesWhen: postgresqlVerifies),
+        Question(
+            key: "postgresql.password", title: "PostgreSQL password",
+            help: "The PostgreSQL password. Generated for the in-cluster server; for a managed one, the password it already has "
+                + "(any characters: it is percent-encoded into DATABASE_URL). Not asked when plausible.existingSecret holds "
+                + "DATABASE_URL for a managed server.",
+            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("postgresql"))),
+            step: .dependencies, appliesWhen: .any(inCluster("postgresql"), riggerWritesTheEnvironment)),
+
+        CommonQuestions.mode(
+            "clickhouse", "ClickHouse", managedExamples: "ClickHouse Cloud, over HTTPS",
+            inClusterLabel: "run it in the cluster (the official image, one node)"),
+        Question(
+            key: "clickhouse.host", title: "ClickHouse host", help: "The managed ClickHouse host, e.g. abc123.eu-west-1.aws.clickhouse.cloud.",
+            kind: .text(.host), step: .dependencies, appliesWhen: managed("clickhouse")),
+        Question(
+            key: "clickhouse.port", title: "ClickHouse HTTPS port", help: "The managed ClickHouse's HTTPS port (8443 on ClickHouse Cloud).",
+            kind: .int(1...65535), step: .dependencies, defaultValue: .value(.int(8443)), appliesWhen: managed("clickhouse")),
+        Question(
+            key: "clickhouse.database", title: "ClickHouse database",
+            help: "The ClickHouse database Plausible writes events to; Plausible creates it when the user may.",
+            kind: .text(.identifier), step: .dependencies, defaultValue: .value(.string("plausible_events_db")), appliesWhen: managed("clickhouse")),
+        Question(
+            key: "clickhouse.user", title: "ClickHouse user", help: "The managed ClickHouse user Plausible connects as.",
+            kind: .text(.userName), step: .dependencies, defaultValue: .value(.string("default")), appliesWhen: managed("clickhouse")),
+        Question(
+            key: "clickhouse.password", title: "ClickHouse password",
+            help: "The ClickHouse password. Generated for the in-cluster ClickHouse; for a managed one, its password "
+                + "(percent-encoded into CLICKHOUSE_DATABASE_URL). Not asked when plausible.existingSecret holds "
+                + "CLICKHOUSE_DATABASE_URL for a managed server.",
+            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("clickhouse"))),
+            step: .dependencies, appliesWhen: .any(inCluster("clickhouse"), riggerWritesTheEnvironment)),
+    ]
+
+    private static let ingressQuestions = CommonQuestions.ingress(
+        app: "Plausible", id: "plausible", nginxLabel: "ingress-nginx (30-prerequisites.sh installs it unless the cluster has one)",
+        letsencryptLabel: "Let's Encrypt through cert-manager (30-prerequisites.sh installs it unless the cluster has one)")
+
+    private static let emailQuestions = CommonQuestions.email(
+        app: "Plausible", sends: "invitations, password resets, weekly and monthly reports", existingKey: nil,
+        sharedExisting: environmentExisting.answers)
+
+    private static let sizingQuestions: [Question] = [
+        CommonQuestions.storage("postgresql.storage", "PostgreSQL", "10Gi", appliesWhen: inCluster("postgresql")),
+        CommonQuestions.storage("clickhouse.storage", "ClickHouse", "20Gi", appliesWhen: inCluster("clickhouse")),
+    ]
+}

@@ -1,0 +1,207 @@
+import RiggerCore
+
+/// The install scripts for a Plausible plan: the shared ones, with what the chart doesn't run
+/// itself (ingress-nginx, cert-manager, the databases) added to 30-prerequisites.sh.
+enum PlausibleScriptsRenderer {
+    /// Every script, by path under the bundle.
+    static func scripts(plan: PlausiblePlan, secrets: PlausibleSecrets, chart: ChartReference) -> [BundleFile] {
+        let scripts = InstallScripts(
+            appTitle: "Plausible", cluster: plan.cluster, ingress: plan.ingress, chart: chart, secrets: secrets.references,
+            hasVolumes: plan.hasVolumes, minimumKubernetesMinor: minimumKubernetesMinor(plan))
+        let managedCertificate = plan.ingress.tls == .gcpManaged ? PlausibleNames.managedCertificate(plan.release) : nil
+        return InstallScripts.files([
+            // The manifests' images are checked with the chart's; CloudNativePG names its image in
+            // a field of its own (imageName), which that check doesn't read, and is a published one.
+            scripts.preflight(extra: preflightChecks(plan), manifestFiles: isInCluster(plan.clickhouse) ? PlausibleManifests.clickhousePath : nil),
+            scripts.namespace(),
+            scripts.applySecrets(),
+            scripts.prerequisites(sections: prerequisites(plan), reminders: managedServices(plan)),
+            scripts.install(),
+            scripts.verify(webService: PlausibleNames.app(plan.release), webPort: PlausibleNames.httpPort, managedCertificate: managedCertificate),
+        ])
+    }
+
+    /// The chart's own need, or CloudNativePG's when the bundle installs it.
+    static func minimumKubernetesMinor(_ plan: PlausiblePlan) -> Int {
+        guard case .inCluster = plan.postgresql else { return PlausibleComponents.chartMinimumKubernetesMinor }
+        return max(PlausibleComponents.chartMinimumKubernetesMinor, PlausibleComponents.cloudNativePGMinimumKubernetesMinor)
+    }
+
+    /// The CA Secret a managed PostgreSQL's certificate is checked against must be there first.
+    static func preflightChecks(_ plan: PlausiblePlan) -> [ScriptSection] {
+        guard case .managed(_, .verifyCA(let secretName)) = plan.postgresql else { return [] }
+        return [ScriptSection(
+            variables: [("NAMESPACE", plan.namespace), ("POSTGRESQL_CA_SECRET", secretName), ("POSTGRESQL_CA_KEY", PlausibleValuesRenderer.databaseCAFile)],
+            lines: [
+                "",
+                "# Plausible checks the managed PostgreSQL's certificate against this CA; the Secret is yours.",
+                "ca=\"$(kube get secret --namespace \"$NAMESPACE\" \"$POSTGRESQL_CA_SECRET\" -o \"go-template={{index .data \\\"$POSTGRESQL_CA_KEY\\\"}}\" 2>/dev/null || true)\"",
+                "if [ -z \"$ca\" ] || [ \"$ca\" = \"<no value>\" ]; then",
+                "  echo \"The managed PostgreSQL's CA certificate goes in a Secret (RDS: CA.pem is https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem):\" >&2",
+                "  echo \"  kubectl create namespace '$NAMESPACE'   # when it is new\" >&2",
+                "  echo \"  kubectl create secret generic '$POSTGRESQL_CA_SECRET' --namespace '$NAMESPACE' --from-file='$POSTGRESQL_CA_KEY'=CA.pem\" >&2",
+                "  fail \"the Secret $POSTGRESQL_CA_SECRET in namespace $NAMESPACE has no key $POSTGRESQL_CA_KEY\"",
+                "fi",
+                "echo \"Secret $POSTGRESQL_CA_SECRET has key $POSTGRESQL_CA_KEY\"",
+            ])]
+    }
+
+    /// What 30-prerequisites.sh does before the chart, in order: the ingress controller and the
+    /// certificate issuer the Ingress needs, then the databases Plausible connects to as it starts.
+    static func prerequisites(_ plan: PlausiblePlan) -> [ScriptSection] {
+        var sections: [ScriptSection] = []
+        let installsCharts = plan.ingress.type == .nginx || plan.ingress.tls == .letsencrypt || isInCluster(plan.postgresql)
+        let appliesManifests = plan.ingress.tls == .letsencrypt || isInCluster(plan.postgresql) || isInCluster(plan.clickhouse)
+        if installsCharts || appliesManifests { sections.append(helpers(plan, installsCharts: installsCharts, appliesManifests: appliesManifests)) }
+        if plan.ingress.type == .nginx {
+            sections.append(chartUnlessPresent(
+                PlausibleComponents.ingressNginx, variable: "INGRESS_NGINX", values: PlausibleManifests.ingressNginxValuesPath,
+                comment: "# ingress-nginx serves the Ingress; a controller the cluster already has for class nginx is used as it is.",
+                present: "kube get ingressclass nginx >/dev/null 2>&1", presentMessage: "IngressClass nginx exists; using the controller behind it",
+                waitsForLoadBalancer: false))
+        }
+        if plan.ingress.tls == .letsencrypt {
+            var section = chartUnlessPresent(
+                PlausibleComponents.certManager, variable: "CERT_MANAGER", values: PlausibleManifests.certManagerValuesPath,
+                comment: "# cert-manager obtains the certificate from Let's Encrypt; one the cluster already runs is used as it is.",
+                present: "kube get crd certificates.cert-manager.io >/dev/null 2>&1", presentMessage: "cert-manager is installed; using it")
+            section.lines.append("apply_manifest \(PlausibleManifests.clusterIssuerPath)")
+            sections.append(section)
+        }
+        if case .inCluster = plan.postgresql {
+            var section = chartUnlessPresent(
+                PlausibleComponents.cloudNativePG, variable: "CNPG", values: PlausibleManifests.cloudNativePGValuesPath,
+                comment: "# PostgreSQL runs under the CloudNativePG operator; one the cluster already runs is used as it is.",
+                present: "kube get crd clusters.postgresql.cnpg.io >/dev/null 2>&1", presentMessage: "CloudNativePG is installed; using it")
+            section.variables.append(("POSTGRESQL_CLUSTER", PlausibleNames.postgresqlCluster(plan.release)))
+            section.lines += [
+                "apply_manifest \(PlausibleManifests.postgresqlPath)",
+                "echo \"waiting for PostgreSQL ($POSTGRESQL_CLUSTER) to be ready\"",
+                "kube wait --namespace \"$NAMESPACE\" --for=condition=Ready \"cluster.postgresql.cnpg.io/$POSTGRESQL_CLUSTER\" --timeout=15m \\",
+                "  || fail \"PostgreSQL did not become ready; see: kubectl describe cluster.postgresql.cnpg.io --namespace $NAMESPACE $POSTGRESQL_CLUSTER\"",
+            ]
+            sections.append(section)
+        }
+        if case .inCluster(let storage) = plan.clickhouse { sections.append(clickhouse(plan, storage: storage)) }
+        if plan.ingress.type == .gcpCLB, plan.ingress.tls != .none {
+            sections.append(ScriptSection(variables: [("NAMESPACE", plan.namespace)], lines: [
+                "",
+                "# The Google-managed certificate and the redirect to HTTPS that the Ingress names.",
+                "kube apply --namespace \"$NAMESPACE\" -f \(PlausibleManifests.gkeIngressPath) || fail \"could not apply \(PlausibleManifests.gkeIngressPath)\"",
+            ]))
+        }
+        return sections
+    }
+
+    private static func isInCluster(_ postgresql: PlausiblePlan.PostgreSQL) -> Bool {
+        if case .inCluster = postgresql { return true }
+        return false
+    }
+
+    private static func isInCluster(_ clickhouse: PlausiblePlan.ClickHouse) -> Bool {
+        if case .inCluster = clickhouse { return true }
+        return false
+    }
+
+    /// `helm_context` for helm, and `apply_manifest`, which retries while an operator that was
+    /// just installed starts the webhook that admits its objects.
+    private static func helpers(_ plan: PlausiblePlan, installsCharts: Bool, appliesManifests: Bool) -> ScriptSection {
+        var lines: [String] = [""]
+        if installsCharts {
+            lines += [
+                "helm_context=()",
+                "if [ -n \"$KUBE_CONTEXT\" ]; then helm_context=(--kube-context \"$KUBE_CONTEXT\"); fi",
+            ]
+        }
+        if appliesManifests {
+            lines += [
+                "apply_manifest() {",
+                "  for _ in $(seq 1 12); do",
+                "    if kube apply --namespace \"$NAMESPACE\" -f \"$1\"; then return 0; fi",
+                "    echo \"retrying $1 in 10 seconds (a webhook that was just installed may still be starting)\"",
+                "    sleep 10",
+                "  done",
+                "  fail \"could not apply $1\"",
+                "}",
+            ]
+        }
+        return ScriptSection(variables: appliesManifests ? [("NAMESPACE", plan.namespace)] : [], lines: lines)
+    }
+
+    /// Installs a pinned chart from its repository unless `present` finds what it provides.
+    /// `waitsForLoadBalancer` false waits for the chart's Deployments rather than with `helm
+    /// --wait`, which also waits for a load balancer's address: a test cluster may never give one.
+    private static func chartUnlessPresent(
+        _ chart: PlausibleComponents.Chart, variable: String, values: String, comment: String, present: String, presentMessage: String,
+        waitsForLoadBalancer: Bool = true
+    ) -> ScriptSection {
+        let failure = "fail \"could not install $\(variable)_CHART $\(variable)_VERSION; 'kubectl get pods --namespace $\(variable)_NAMESPACE' shows what is failing\""
+        var lines = [
+            "",
+            comment,
+            "if \(present); then",
+            "  echo \"\(presentMessage)\"",
+            "else",
+            "  helm upgrade --install \"$\(variable)_RELEASE\" \"$\(variable)_CHART\" --repo \"$\(variable)_REPO\" --version \"$\(variable)_VERSION\" \\",
+        ]
+        if waitsForLoadBalancer {
+            lines += [
+                "    \"${helm_context[@]}\" --namespace \"$\(variable)_NAMESPACE\" --create-namespace -f \(values) --wait --timeout 10m \\",
+                "    || \(failure)",
+            ]
+        } else {
+            lines += [
+                "    \"${helm_context[@]}\" --namespace \"$\(variable)_NAMESPACE\" --create-namespace -f \(values) \\",
+                "    || \(failure)",
+                "  kube wait --namespace \"$\(variable)_NAMESPACE\" --for=condition=Available deployment --all --timeout=10m \\",
+                "    || \(failure)",
+            ]
+        }
+        lines.append("fi")
+        return ScriptSection(
+            variables: [
+                ("\(variable)_CHART", chart.name), ("\(variable)_REPO", chart.repositoryURL), ("\(variable)_VERSION", chart.version),
+                ("\(variable)_RELEASE", chart.release), ("\(variable)_NAMESPACE", chart.namespace),
+            ],
+            lines: lines)
+    }
+
+    /// ClickHouse: grows the volume when the size grew (a StatefulSet's volume template can't
+    /// change in place, so it is re-created around its running pod), applies, and waits.
+    private static func clickhouse(_ plan: PlausiblePlan, storage: StorageQuantity) -> ScriptSection {
+        ScriptSection(
+            variables: [
+                ("NAMESPACE", plan.namespace), ("CLICKHOUSE", PlausibleNames.clickhouse(plan.release)),
+                ("CLICKHOUSE_CLAIM", PlausibleNames.clickhouseVolumeClaim(plan.release)), ("CLICKHOUSE_STORAGE", storage.text),
+            ],
+            lines: [
+                "",
+                "# ClickHouse: one node of the official image, its data on a volume.",
+                "current_size=\"$(kube get statefulset --namespace \"$NAMESPACE\" \"$CLICKHOUSE\" -o jsonpath='{.spec.volumeClaimTemplates[0].spec.resources.requests.storage}' 2>/dev/null || true)\"",
+                "if [ -n \"$current_size\" ] && [ \"$current_size\" != \"$CLICKHOUSE_STORAGE\" ]; then",
+                "  echo \"growing the ClickHouse volume from $current_size to $CLICKHOUSE_STORAGE\"",
+                "  kube patch pvc --namespace \"$NAMESPACE\" \"$CLICKHOUSE_CLAIM\" -p \"{\\\"spec\\\":{\\\"resources\\\":{\\\"requests\\\":{\\\"storage\\\":\\\"$CLICKHOUSE_STORAGE\\\"}}}}\" \\",
+                "    || fail \"could not grow the volume $CLICKHOUSE_CLAIM; its storage class must allow volume expansion\"",
+                "  kube delete statefulset --namespace \"$NAMESPACE\" \"$CLICKHOUSE\" --cascade=orphan || fail \"could not re-create the StatefulSet $CLICKHOUSE\"",
+                "fi",
+                "apply_manifest \(PlausibleManifests.clickhousePath)",
+                "kube rollout status --namespace \"$NAMESPACE\" \"statefulset/$CLICKHOUSE\" --timeout=10m \\",
+                "  || fail \"ClickHouse did not become ready; see: kubectl describe pod --namespace $NAMESPACE $CLICKHOUSE-0\"",
+            ])
+    }
+
+    /// What each managed service must offer; rigger can't check them from the bastion.
+    static func managedServices(_ plan: PlausiblePlan) -> [String] {
+        var reminders: [String] = []
+        if case .managed(let server, let tls) = plan.postgresql {
+            let how = tls == .disabled ? "without TLS" : "over TLS"
+            reminders.append(
+                "PostgreSQL at \(server.host):\(server.port), reachable from the cluster \(how): database '\(server.database)' owned by user '\(server.username)'")
+        }
+        if case .managed(let host, let port, let database, let user) = plan.clickhouse {
+            reminders.append(
+                "ClickHouse at https://\(host):\(port), reachable from the cluster (its IP access list must admit the cluster's egress addresses): user '\(user)' may create and write database '\(database)'")
+        }
+        return reminders
+    }
+}
