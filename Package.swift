@@ -34,6 +34,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The YAML files under presets/, compiled in so that the binary needs no files beside it.
+        .target(
+            name: "RiggerPresets",
+            plugins: ["EmbedPresets"]
+        ),
+        // Writes the sources of the two build plugins; C library only, so it builds in seconds.
+        .executableTarget(name: "RiggerBuildTool"),
+        .plugin(name: "EmbedPresets", capability: .buildTool(), dependencies: ["RiggerBuildTool"]),
+        .plugin(name: "StampBuildCommit", capability: .buildTool(), dependencies: ["RiggerBuildTool"]),
         .target(
             name: "RiggerTUI",
             dependencies: ["RiggerCore", "CNCursesW"]
@@ -44,8 +53,10 @@ let package = Package(
                 "RiggerCore",
                 "RiggerApps",
                 "RiggerTUI",
+                "RiggerPresets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["StampBuildCommit"]
         ),
         .testTarget(
             name: "RiggerCoreTests",

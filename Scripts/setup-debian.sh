@@ -20,6 +20,16 @@ dpkg -s libncurses-dev >/dev/null 2>&1 || missing+=(libncurses-dev)
 for tool in pkg-config shellcheck yamllint tmux dialog git; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
+# The release links everything in statically (Scripts/release.sh): g++ brings libstdc++.a, and
+# libncurses-dev (above) ncurses' static libraries.
+case "$(gcc -print-file-name=libstdc++.a 2>/dev/null)" in
+  /*) ;;
+  *) missing+=(g++) ;;
+esac
+# The release test hides the toolchain with unshare and mount, and strips the binary.
+for tool in unshare strip; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$([ "$tool" = strip ] && echo binutils || echo util-linux)")
+done
 # Debian's python3 makes virtual environments only with python3-venv.
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ "${#missing[@]}" -gt 0 ]; then

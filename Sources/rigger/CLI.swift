@@ -2,19 +2,41 @@ import ArgumentParser
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerPresets
 
 /// Shared plumbing for the commands: the apps, where presets are, printing, and mapping errors to exit codes.
 enum CLI {
-    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+    /// The process's environment, read once and straight from `environ`: ProcessInfo's copy costs
+    /// several times as much, before the wizard's first frame, and is built anew on every read.
+    static let environment: [String: String] = {
+        var variables: [String: String] = [:]
+        variables.reserveCapacity(64)
+        var entry = environ
+        while let pointer = entry.pointee {
+            // Split at the first "=" over bytes: a search by Characters walks long values such as
+            // LS_COLORS grapheme by grapheme.
+            if let equals = strchr(pointer, 0x3D) {
+                let name = String(decoding: UnsafeRawBufferPointer(start: pointer, count: equals - pointer), as: UTF8.self)
+                // The first of two same names is the one getenv(3) returns.
+                if variables[name] == nil { variables[name] = String(cString: equals + 1) }
+            }
+            entry += 1
+        }
+        return variables
+    }()
 
     /// Every app this rigger installs.
     static var registry: AppRegistry { .standard }
 
     static var presetLibrary: PresetLibrary { presetLibrary(environment: environment) }
 
+    /// `$RIGGER_PRESETS`, then the presets built into this binary.
     static func presetLibrary(environment: [String: String]) -> PresetLibrary {
-        PresetLibrary.standard(executablePath: CommandLine.arguments.first.map(executablePath) ?? "", environment: environment)
+        PresetLibrary.standard(environment: environment, builtIn: BuiltInPresets.files)
     }
+
+    /// What `--version` prints: the version and the commit this binary was built from.
+    static var version: String { "\(Rigger.version) (commit \(buildCommit))" }
 
     static func generator(environment: [String: String] = environment) -> BundleGenerator {
         BundleGenerator(
@@ -36,12 +58,6 @@ enum CLI {
             throw ExitCode(2)
         }
         return entry
-    }
-
-    /// The running executable's path, found through /proc when it was started by name from PATH.
-    private static func executablePath(_ argument0: String) -> String {
-        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
-        return argument0
     }
 
     static func printError(_ message: String) {

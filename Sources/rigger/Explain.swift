@@ -6,10 +6,10 @@ struct Explain: ParsableCommand {
         commandName: "explain",
         abstract: "Explains every answer key, or the keys under KEY: meaning, type, allowed values, default, when it applies.")
 
-    @Option(help: ArgumentHelp("The app whose answers to explain (default posthog).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("The app whose answers to explain (default posthog).", valueName: "NAME"), completion: Completions.appIDs)
     var app: String?
 
-    @Argument(help: "A key such as ingress.hostname, or a prefix such as ingress.")
+    @Argument(help: "A key such as ingress.hostname, or a prefix such as ingress.", completion: Completions.answerKeys)
     var key: String?
 
     func run() throws {
@@ -24,7 +24,7 @@ struct Explain: ParsableCommand {
             throw ExitCode(2)
         }
         _ = first
-        print(questions.map(AnswerExplanation.text).joined(separator: "\n"))
+        print(TerminalText.wrapLines(questions.map(AnswerExplanation.text).joined(separator: "\n")))
     }
 }
 

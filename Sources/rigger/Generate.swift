@@ -11,25 +11,31 @@ struct Generate: ParsableCommand {
             --answers, then --set. Every problem is reported at once with exit code 2, and nothing is written.
             """)
 
-    @Option(help: ArgumentHelp("The app to install (the same as --set app=NAME; default posthog, or the bundle's app).", valueName: "NAME"))
+    @Option(
+        help: ArgumentHelp("The app to install (the same as --set app=NAME; default posthog, or the bundle's app).", valueName: "NAME"),
+        completion: Completions.appIDs)
     var app: String?
 
-    @Option(help: "A preset name of the app (see `rigger presets`) or a path to a preset file.")
+    @Option(help: "A preset name of the app (see `rigger presets`) or a path to a preset file.", completion: Completions.presets)
     var preset: String?
 
-    @Option(help: "An answers file (a bundle's rigger.yaml is one).")
+    @Option(help: "An answers file (a bundle's rigger.yaml is one).", completion: .file())
     var answers: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Sets one answer.", valueName: "KEY=VALUE"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Sets one answer.", valueName: "KEY=VALUE"), completion: Completions.settableKeys)
     var sets: [String] = []
 
-    @Option(name: .customLong("secret"), help: ArgumentHelp("Supplies one secret from a file or an environment variable.", valueName: "KEY=@FILE|KEY=env:VAR"))
+    @Option(
+        name: .customLong("secret"), help: ArgumentHelp("Supplies one secret from a file or an environment variable.", valueName: "KEY=@FILE|KEY=env:VAR"),
+        completion: Completions.secretKeysWithValue)
     var secrets: [String] = []
 
-    @Option(help: "The bundle folder to write (created when missing).")
+    @Option(help: "The bundle folder to write (created when missing).", completion: .directory)
     var out: String
 
-    @Option(help: ArgumentHelp("Generates a secret anew although the bundle has it; says what that breaks.", valueName: "KEY"))
+    @Option(
+        help: ArgumentHelp("Generates a secret anew although the bundle has it; says what that breaks.", valueName: "KEY"),
+        completion: Completions.secretKeys)
     var rotate: [String] = []
 
     @Flag(help: "Print what would change (answers, files, a diff of values.yaml and the scripts) and write nothing.")

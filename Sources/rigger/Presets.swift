@@ -5,7 +5,7 @@ struct Presets: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "presets", abstract: "Lists each app's presets, each with a one-line description.")
 
-    @Option(help: ArgumentHelp("List only this app's presets.", valueName: "NAME"))
+    @Option(help: ArgumentHelp("List only this app's presets.", valueName: "NAME"), completion: Completions.appIDs)
     var app: String?
 
     func run() throws {
@@ -15,7 +15,7 @@ struct Presets: ParsableCommand {
         for (index, entry) in entries.enumerated() {
             let names = library.names(app: entry.id)
             if index > 0 { print("") }
-            print("\(entry.id): \(entry.app.summary)")
+            print(TerminalText.wrap("\(entry.id): \(entry.app.summary)", first: "", rest: "  ").joined(separator: "\n"))
             guard !names.isEmpty else {
                 print("  (no presets)")
                 continue
@@ -24,7 +24,9 @@ struct Presets: ParsableCommand {
             for name in names {
                 do {
                     let preset = try library.load(name, app: entry.id)
-                    print("  " + name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + preset.description)
+                    let label = "  " + name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                    let lines = TerminalText.wrap(preset.description, first: label, rest: String(repeating: " ", count: label.count))
+                    print(lines.joined(separator: "\n"))
                     listed += 1
                 } catch {
                     throw CLI.exitCode(for: error)

@@ -15,7 +15,7 @@ struct RiggerCommand: ParsableCommand {
             same without a terminal, from a preset, an answers file and --set answers; `rigger explain` lists \
             every answer key; `rigger check DIR` proves a bundle against the real chart and the cluster.
             """,
-        version: Rigger.version,
+        version: CLI.version,
         subcommands: [Wizard.self, Generate.self, Check.self, Presets.self, Explain.self],
         defaultSubcommand: Wizard.self
     )
@@ -24,15 +24,42 @@ struct RiggerCommand: ParsableCommand {
     /// (reflection, and the Swift runtime's first protocol conformance lookups) takes over a
     /// millisecond before the first frame. Everything else goes through ArgumentParser.
     static func main() {
-        guard let arguments = WizardArguments(CommandLine.arguments.dropFirst()) else {
-            Self.main(nil)
+        let commandLine = Array(CommandLine.arguments.dropFirst())
+        if commandLine == ["--generate-completion-script", "bash"] || commandLine == ["--generate-completion-script=bash"] {
+            print(Completions.bashScript(), terminator: "")
             return
+        }
+        guard let arguments = WizardArguments(commandLine) else {
+            runThroughArgumentParser(commandLine)
         }
         do {
             try Wizard.run(app: arguments.app, preset: arguments.preset, answers: arguments.answers, out: arguments.out)
         } catch {
-            Self.exit(withError: error)
+            exit(with: error)
         }
+    }
+
+    /// ArgumentParser's `main`, except that a usage error (a mistyped subcommand, a missing or
+    /// unknown option) exits 2 as documented, not ArgumentParser's 64; help and --version exit 0.
+    static func runThroughArgumentParser(_ arguments: [String]) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch {
+            exit(with: error)
+        }
+    }
+
+    static func exit(with error: Error) -> Never {
+        // An exit code of rigger's own has had its message printed already; ArgumentParser would
+        // build the whole help text (reflecting on every command) only to print nothing.
+        if let code = error as? ExitCode { Foundation.exit(code.rawValue) }
+        if exitCode(for: error) == .validationFailure {
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+        Self.exit(withError: error)
     }
 }
 
@@ -69,16 +96,16 @@ struct Wizard: ParsableCommand {
         commandName: "wizard",
         abstract: "Opens the full-screen wizard (what `rigger` does without a subcommand).")
 
-    @Option(help: ArgumentHelp("Start with this app chosen (default posthog).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("Start with this app chosen (default posthog).", valueName: "NAME"), completion: Completions.appIDs)
     var app: String?
 
-    @Option(help: "Start the wizard from a preset of the app (see `rigger presets`).")
+    @Option(help: "Start the wizard from a preset of the app (see `rigger presets`).", completion: Completions.presets)
     var preset: String?
 
-    @Option(help: "Start the wizard from an answers file.")
+    @Option(help: "Start the wizard from an answers file.", completion: .file())
     var answers: String?
 
-    @Option(help: "The bundle folder (asked for when not given; default ./<app>-install).")
+    @Option(help: "The bundle folder (asked for when not given; default ./<app>-install).", completion: .directory)
     var out: String?
 
     func run() throws {

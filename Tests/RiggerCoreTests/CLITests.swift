@@ -30,7 +30,8 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(presets.status, 0)
         let lines = presets.output.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.first, "posthog: PostHog product analytics", "presets are grouped by app")
-        let postHogPresets = lines.dropFirst().prefix { $0.hasPrefix("  ") }.map { String($0.split(separator: " ")[0]) }
+        // A preset's line starts with two spaces; the lines its description wraps onto, with more.
+        let postHogPresets = lines.dropFirst().prefix { $0.hasPrefix("  ") }.filter { !$0.hasPrefix("   ") }.map { String($0.split(separator: " ")[0]) }
         XCTAssertEqual(postHogPresets, TestProject.presetNames)
         let all = try run(["explain"])
         XCTAssertEqual(all.status, 0)
@@ -148,5 +149,94 @@ final class CLITests: XCTestCase {
         let result = try run([])
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.error.contains("rigger generate"), result.error)
+    }
+
+    /// Usage errors exit 2, as the README says (ArgumentParser's own code is 64); help and the
+    /// version exit 0.
+    func testUsageErrorsExitTwoAndHelpAndVersionZero() throws {
+        let usage: [[String]] = [
+            ["generate"], ["generate", "--preset", "gcp"], ["generate", "--out"], ["generat", "--out", "x"], ["presets", "--bogus"],
+            ["explain", "a", "b"], ["--no-such-option"], ["generate", "--out", "x", "--diff=yes"],
+        ]
+        for arguments in usage {
+            let result = try run(arguments)
+            XCTAssertEqual(result.status, 2, "rigger \(arguments.joined(separator: " ")): \(result.error)")
+            XCTAssertFalse(result.error.isEmpty, "rigger \(arguments.joined(separator: " ")) says what is wrong")
+        }
+        for arguments in [["--help"], ["generate", "--help"], ["help", "explain"], ["--version"]] {
+            let result = try run(arguments)
+            XCTAssertEqual(result.status, 0, "rigger \(arguments.joined(separator: " ")): \(result.error)")
+            XCTAssertFalse(result.output.isEmpty)
+        }
+    }
+
+    /// Piped, `explain` and `presets` wrap to 80 columns; continuation lines keep the indent.
+    func testExplainAndPresetsFitEightyColumnsWhenPiped() throws {
+        var outputs = [("presets", try run(["presets"]))]
+        for app in AppRegistry.standard.ids {
+            outputs.append(("explain --app \(app)", try run(["explain", "--app", app])))
+            outputs.append(("presets --app \(app)", try run(["presets", "--app", app])))
+        }
+        for (command, result) in outputs {
+            XCTAssertEqual(result.status, 0, "\(command): \(result.error)")
+            for line in result.output.split(separator: "\n") {
+                XCTAssertLessThanOrEqual(line.count, 80, "rigger \(command): \(line)")
+            }
+        }
+        let explained = try run(["explain", "ingress.tls"]).output
+        // Nothing is lost to the wrapping: the words are the same as on one line.
+        XCTAssertTrue(explained.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("applies when: ingress.type is not none"), explained)
+    }
+
+    /// The bash completion script offers preset names of the app given, answer keys and paths.
+    func testBashCompletionOffersPresetsKeysAndPaths() throws {
+        guard programExists("bash") else { throw XCTSkip("no bash") }
+        let folder = try TestProject.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("bundles"), withIntermediateDirectories: true)
+        try Data("cloud: gcp\n".utf8).write(to: folder.appendingPathComponent("answers.yaml"))
+        let script = """
+            source <("$RIGGER" --generate-completion-script bash) || exit 3
+            complete_line() {
+                COMP_LINE="$1"; COMP_POINT=${#COMP_LINE}
+                read -r -a COMP_WORDS <<< "$COMP_LINE"
+                if [[ "$COMP_LINE" == *" " ]]; then COMP_WORDS+=(""); fi
+                COMP_WORDS[0]="$RIGGER"
+                COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+                COMPREPLY=()
+                _rigger_values_follow_keys rigger "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}" 2>/dev/null
+                echo "$1|$(printf '%s,' "${COMPREPLY[@]}")"
+            }
+            complete_line "rigger generate --preset "
+            complete_line "rigger generate --app posthog --preset a"
+            complete_line "rigger wizard --preset l"
+            complete_line "rigger generate --app no-such-app --preset "
+            complete_line "rigger generate --set ingress.h"
+            complete_line "rigger generate --secret postgresql.p"
+            complete_line "rigger generate --rotate redis."
+            complete_line "rigger explain ingress.tl"
+            complete_line "rigger generate --out bun"
+            complete_line "rigger generate --answers ans"
+            """
+        var environment = ProcessInfo.processInfo.environment
+        environment["RIGGER"] = rigger
+        environment["RIGGER_PRESETS"] = nil
+        let result = try runProgram("bash", ["-c", script], environment: environment, directory: folder)
+        XCTAssertEqual(result.status, 0, result.error)
+        var offered: [String: [String]] = [:]
+        for line in result.output.split(separator: "\n") {
+            let parts = line.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { continue }
+            offered[String(parts[0])] = parts[1].split(separator: ",").map(String.init).sorted()
+        }
+        XCTAssertEqual(offered["rigger generate --preset "], TestProject.presetNames)
+        XCTAssertEqual(offered["rigger generate --app posthog --preset a"], ["aws", "aws-managed"])
+        XCTAssertEqual(offered["rigger wizard --preset l"], ["local"])
+        XCTAssertEqual(offered["rigger generate --app no-such-app --preset "], [])
+        XCTAssertEqual(offered["rigger generate --set ingress.h"], ["ingress.hostname="])
+        XCTAssertEqual(offered["rigger generate --secret postgresql.p"], ["postgresql.password="])
+        XCTAssertEqual(offered["rigger generate --rotate redis."], ["redis.password"])
+        XCTAssertEqual(offered["rigger explain ingress.tl"], ["ingress.tls", "ingress.tlsSecretName"])
+        XCTAssertEqual(offered["rigger generate --out bun"], ["bundles"])
+        XCTAssertEqual(offered["rigger generate --answers ans"], ["answers.yaml"])
     }
 }

@@ -21,7 +21,9 @@ public struct AnswersDocument: Sendable {
         do {
             // The basic resolver: tags are not read here, and the default one compiles regular
             // expressions (starting ICU) on first use, milliseconds before the wizard's first frame.
-            root = try Yams.compose(yaml: text, .basic)
+            // For the same reason no constructor (answers are read as text, never constructed into
+            // values) and UTF-8 named outright (Yams' default reads the whole environment).
+            root = try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8)
         } catch let error as YamlError {
             throw Self.describe(error, path: path)
         } catch {

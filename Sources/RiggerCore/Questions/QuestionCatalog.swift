@@ -5,6 +5,9 @@
 public struct QuestionCatalog: Sendable {
     public let questions: [Question]
     private let index: [String: Int]
+    /// The answers that name existing Secrets: asked with their secrets rather than on a step of their own.
+    /// Kept, not computed on each read: the wizard reads it several times for every frame.
+    public let existingSecretAnswerKeys: Set<String>
 
     public init(_ questions: [Question]) {
         self.questions = questions
@@ -13,6 +16,11 @@ public struct QuestionCatalog: Sendable {
             index[question.key] = position
         }
         self.index = index
+        existingSecretAnswerKeys = Set(
+            questions.compactMap { question -> ExistingSecretAnswers? in
+                guard case .secret(let policy) = question.kind else { return nil }
+                return policy.existing
+            }.flatMap { [$0.name, $0.dataKey].compactMap { $0 } })
     }
 
     public subscript(key: String) -> Question? {
@@ -32,11 +40,6 @@ public struct QuestionCatalog: Sendable {
     public func secretPolicy(_ key: String) -> SecretPolicy? {
         guard case .secret(let policy)? = self[key]?.kind else { return nil }
         return policy
-    }
-
-    /// The answers that name existing Secrets: asked with their secrets rather than on a step of their own.
-    public var existingSecretAnswerKeys: Set<String> {
-        Set(secrets.compactMap { secretPolicy($0.key)?.existing }.flatMap { [$0.name, $0.dataKey].compactMap { $0 } })
     }
 
     /// The known key closest to a mistyped one, for "did you mean".

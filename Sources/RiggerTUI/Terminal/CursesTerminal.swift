@@ -13,8 +13,10 @@ public final class CursesTerminal: Terminal {
     /// The terminfo string that turns bracketed paste off again, when it was turned on.
     private var bracketedPasteOff: String?
     /// Keys of codes ncurses reports for sequences terminfo binds to keys the wizard otherwise
-    /// doesn't know (xterm's Ctrl-Up is Up here).
-    private let otherKeyCodes: [Int32: Key]
+    /// doesn't know (xterm's Ctrl-Up is Up here). Registering the sequences takes more work than
+    /// drawing a frame, so it happens when the first key is read, with the first frame on screen
+    /// already; keys typed before then wait in the terminal and are decoded the same.
+    private lazy var otherKeyCodes: [Int32: Key] = Self.registerEscapeSequences()
 
     /// Why the terminal can't be used.
     public struct Unavailable: Error, CustomStringConvertible {
@@ -47,7 +49,6 @@ public final class CursesTerminal: Terminal {
         keypad(window, true)
         set_escdelay(25)
         meta(window, true)
-        otherKeyCodes = Self.registerEscapeSequences()
         let wantsColor = environment["NO_COLOR"].map(\.isEmpty) ?? true
         var hasColor = false
         if wantsColor, has_colors() {
@@ -161,6 +162,7 @@ public final class CursesTerminal: Terminal {
     }
 
     public func readKey(timeout: Int) -> Key? {
+        _ = otherKeyCodes
         wtimeout(window, Int32(timeout))
         var character: wint_t = 0
         let status = wget_wch(window, &character)

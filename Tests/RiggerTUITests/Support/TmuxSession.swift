@@ -65,6 +65,14 @@ final class TmuxSession {
         ])
     }
 
+    /// Runs a shell command of the test's own in a new session, in the session's folder, with the
+    /// same EXIT= and TTY= lines after it.
+    func start(shellCommand: String, columns: Int = 80, rows: Int = 24) throws {
+        let command = "cd '\(folder.path)' && \(shellCommand); "
+            + "echo EXIT=$?; echo \"TTY=$(stty -a | grep -o -- ' -\\?echo ' | head -n 1)\"; sleep 120"
+        try tmux(["new-session", "-d", "-s", "e2e", "-x", "\(columns)", "-y", "\(rows)", "sh", "-c", command])
+    }
+
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "e2e"]) }
 
     /// The screen with its attributes and colours as escape sequences.
