@@ -70,14 +70,11 @@ final class HeliconeCLITests: XCTestCase {
     func testPresetsAndExplainKnowHelicone() throws {
         let presets = try run(["presets"])
         XCTAssertEqual(presets.status, 0)
-        let lines = presets.output.split(separator: "\n").map(String.init)
-        let start = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("helicone: ") }, presets.output)
-        let names = lines[(start + 1)...].prefix { $0.hasPrefix("  ") }.map { String($0.split(separator: " ")[0]) }
-        XCTAssertEqual(names, AppTestFixture.helicone.presets)
+        XCTAssertEqual(AppTestFixture.helicone.presetNames(inPresetsOutput: presets.output), AppTestFixture.helicone.presets, presets.output)
         let explain = try run(["explain", "--app", "helicone", "postgresql.mode"])
         XCTAssertEqual(explain.status, 0)
-        XCTAssertTrue(explain.output.contains("managed: refused: Helicone needs Supabase's Postgres extensions"), explain.output)
+        XCTAssertTrue(AppTestFixture.unwrapped(explain.output).contains("managed: refused: Helicone needs Supabase's Postgres extensions"), explain.output)
         let issued = try run(["explain", "--app", "helicone", "helicone.jwtIssuedAt"])
-        XCTAssertTrue(issued.output.contains("default: the time the bundle is first generated"), issued.output)
+        XCTAssertTrue(AppTestFixture.unwrapped(issued.output).contains("default: the time the bundle is first generated"), issued.output)
     }
 }

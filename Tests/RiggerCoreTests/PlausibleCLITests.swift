@@ -116,19 +116,13 @@ final class PlausibleCLITests: XCTestCase {
 
     func testPresetsAndExplainKnowPlausible() throws {
         let presets = try run(["presets"])
-        let lines = presets.output.split(separator: "\n").map(String.init)
-        let start = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("plausible: ") }, presets.output)
-        // A preset's line starts with two spaces; the lines its description wraps onto, with more.
-        let names = lines[(start + 1)...].prefix { $0.hasPrefix("  ") }.filter { !$0.hasPrefix("   ") }.map { String($0.split(separator: " ")[0]) }
-        XCTAssertEqual(names, AppTestFixture.plausible.presets)
+        XCTAssertEqual(AppTestFixture.plausible.presetNames(inPresetsOutput: presets.output), AppTestFixture.plausible.presets, presets.output)
 
         let explain = try run(["explain", "--app", "plausible", "postgresql.sslmode"])
         XCTAssertEqual(explain.status, 0, explain.error)
         XCTAssertTrue(explain.output.contains("verify-ca:") && explain.output.contains("disable:"), explain.output)
         let existing = try run(["explain", "--app", "plausible", "plausible.existingSecret"])
-        // explain wraps to 80 columns: the phrase is read across the line breaks.
-        let existingText = existing.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        XCTAssertTrue(existingText.contains("one Secret for all of them rather than one per password"), existing.output)
+        XCTAssertTrue(AppTestFixture.unwrapped(existing.output).contains("one Secret for all of them rather than one per password"), existing.output)
         XCTAssertEqual(try run(["explain", "--app", "plausible", "redis"]).status, 2, "Plausible has no Redis")
     }
 }

@@ -23,3 +23,18 @@ extension AppTestFixture {
         ],
         openSecrets: ["aws-managed": ["postgresql.password": "rds-Password-1", "redis.password": "elasticache-Token-1"]])
 }
+
+extension AppTestFixture {
+    /// The preset names `rigger presets` lists under this app: a preset's line starts with two
+    /// spaces, and the lines its description wraps onto with more.
+    func presetNames(inPresetsOutput output: String) -> [String]? {
+        let lines = output.split(separator: "\n").map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("\(app): ") }) else { return nil }
+        return lines[(start + 1)...].prefix { $0.hasPrefix("  ") }.filter { !$0.hasPrefix("   ") }.map { String($0.split(separator: " ")[0]) }
+    }
+
+    /// Text as one line, so that a phrase is found across the line breaks of wrapped output.
+    static func unwrapped(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
