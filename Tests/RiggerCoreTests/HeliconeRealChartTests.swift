@@ -2,6 +2,7 @@ import Foundation
 import RiggerApps
 import RiggerCore
 import XCTest
+import Yams
 
 /// Helicone bundles rendered by the real chart (helm/helicone at commit 4289687) through the real
 /// Helm library, as 40-install.sh installs them: every preset and the variants the presets leave out.
@@ -99,6 +100,43 @@ final class HeliconeRealChartTests: XCTestCase {
         }
         let ipNames = Set(gcp.objects("Ingress").compactMap { $0.annotations["kubernetes.io/ingress.global-static-ip-name"] })
         XCTAssertEqual(ipNames, ["helicone", "helicone-api", "helicone-worker"], "a static IP per load balancer")
+    }
+
+    /// The chart brings no ingress controller and no certificate issuer: the bundle installs
+    /// ingress-nginx and cert-manager unless present, and applies the ClusterIssuer every
+    /// Let's Encrypt Ingress names.
+    func testLetsEncryptIngressesNameTheIssuerTheBundleApplies() throws {
+        let (aws, rendered) = try self.rendered("aws")
+        let issuerText = try XCTUnwrap(aws.bundle[IngressAddOns.clusterIssuerPath]?.contents, "the ClusterIssuer is in the bundle")
+        let issuer = try XCTUnwrap(try Yams.load_all(yaml: issuerText).compactMap { $0 as? [String: Any] }.first)
+        let issuerName = try XCTUnwrap((issuer["metadata"] as? [String: Any])?["name"] as? String)
+        XCTAssertEqual(issuer["kind"] as? String, "ClusterIssuer")
+        let ingresses = rendered.objects("Ingress")
+        XCTAssertEqual(ingresses.count, 3)
+        for ingress in ingresses {
+            XCTAssertEqual(ingress.annotations["cert-manager.io/cluster-issuer"], issuerName, ingress.name)
+        }
+        let prerequisites = try XCTUnwrap(aws.bundle["scripts/30-prerequisites.sh"]?.contents)
+        for needed in ["apply_manifest \(IngressAddOns.clusterIssuerPath)", IngressAddOns.ingressNginxValuesPath, IngressAddOns.certManagerValuesPath,
+                       "INGRESS_NGINX_VERSION='\(ClusterAddOn.ingressNginx.version)'", "CERT_MANAGER_VERSION='\(ClusterAddOn.certManager.version)'"] {
+            XCTAssertTrue(prerequisites.contains(needed), "30-prerequisites.sh lacks \(needed)")
+        }
+        let readme = try XCTUnwrap(aws.bundle["README.md"]?.contents)
+        for image in IngressAddOns.images(ingress: try IngressPlan(PlanReader(answers: aws.answers))) {
+            XCTAssertTrue(readme.contains(image.reference), "the README lists \(image.reference)")
+        }
+
+        let own = try TestProject.prepare(
+            app: "helicone", preset: "aws", sets: (AppTestFixture.helicone.openAnswers["aws"] ?? []) + ["ingress.installCertManager=false"])
+        XCTAssertNotNil(own.bundle[IngressAddOns.clusterIssuerPath])
+        XCTAssertNil(own.bundle[IngressAddOns.certManagerValuesPath], "the cluster's cert-manager is used")
+        let ownPrerequisites = try XCTUnwrap(own.bundle["scripts/30-prerequisites.sh"]?.contents)
+        XCTAssertFalse(ownPrerequisites.contains("CERT_MANAGER_VERSION"), ownPrerequisites)
+        XCTAssertTrue(ownPrerequisites.contains("kube get crd clusterissuers.cert-manager.io"), ownPrerequisites)
+
+        for (name, prepared) in try TestProject.heliconeVariants() where prepared.answers["ingress.type"]?.description != "nginx" {
+            XCTAssertNil(prepared.bundle[IngressAddOns.ingressNginxValuesPath], "\(name): no ingress-nginx without ingress.type=nginx")
+        }
     }
 
     func testStudioRunsOnlyWhenAskedFor() throws {

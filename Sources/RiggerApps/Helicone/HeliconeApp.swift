@@ -40,6 +40,10 @@ public struct HeliconeApp: AppDefinition {
         try HeliconeRenderer.render(plan: try HeliconePlan(answers), answers: answers, secrets: secrets, chart: chart)
     }
 
+    public var minimumKubernetesMinor: Int? { HeliconeScriptsRenderer.minimumKubernetesMinor }
+
+    public var prerequisiteReleases: [HelmOwner] { IngressAddOns.owners }
+
     public func problems(_ answers: ResolvedAnswers) -> [AnswerProblem] { HeliconeRules.problems(answers) }
 
     public func warnings(_ answers: ResolvedAnswers) -> [String] { HeliconeRules.warnings(answers) }

@@ -15,6 +15,6 @@ enum HeliconeImages {
             images.append(BundleImage(image.role, image.reference))
         }
         images += HeliconeChart.templateImages.map { BundleImage($0.role, $0.reference) }
-        return images
+        return images + IngressAddOns.images(ingress: plan.ingress)
     }
 }

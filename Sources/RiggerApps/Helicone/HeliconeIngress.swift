@@ -53,7 +53,7 @@ enum HeliconeIngress {
     static func letsencryptSecretName(_ plan: HeliconePlan, _ route: Route) -> String { "\(plan.release)-\(route.rawValue)-tls" }
 
     /// The ClusterIssuer the Let's Encrypt certificates come from.
-    static func clusterIssuer(_ plan: HeliconePlan) -> String { "letsencrypt-\(plan.release)" }
+    static func clusterIssuer(_ plan: HeliconePlan) -> String { IngressAddOns.clusterIssuerName(release: plan.release) }
 
     /// The `<component>.ingress` values for a route.
     static func values(_ plan: HeliconePlan, _ route: Route) -> YAMLTree {

@@ -2,7 +2,9 @@ import RiggerCore
 
 /// Writes the bundle's README.md: what was generated from which answers, and what to do next.
 enum HeliconeReadmeRenderer {
-    static func readme(plan: HeliconePlan, answers: ResolvedAnswers, secrets: SecretSet, references: HeliconeSecrets, postRender: PostRender) -> String {
+    static func readme(plan: HeliconePlan, answers: ResolvedAnswers, secrets: SecretSet, references: HeliconeSecrets, postRender: PostRender,
+        manifests: [String]
+    ) -> String {
         var lines: [String] = [
             "# Helicone install bundle",
             "",
@@ -14,8 +16,8 @@ enum HeliconeReadmeRenderer {
         lines += warnings(plan)
         lines += addresses(plan)
         lines += answerLines(answers, secrets)
-        lines += fileLines(plan, references, postRender)
-        lines += BundleImage.readmeSection(HeliconeImages.list(plan), avoidFrozen: "")
+        lines += fileLines(plan, references, postRender, manifests: manifests)
+        lines += BundleImage.readmeSection(HeliconeImages.list(plan), avoidFrozen: IngressAddOns.avoidingIngressNginx)
         lines += nextSteps(plan, secrets)
         lines += regenerating(plan)
         return lines.joined(separator: "\n")
@@ -114,7 +116,7 @@ enum HeliconeReadmeRenderer {
         return lines
     }
 
-    private static func fileLines(_ plan: HeliconePlan, _ references: HeliconeSecrets, _ postRender: PostRender) -> [String] {
+    private static func fileLines(_ plan: HeliconePlan, _ references: HeliconeSecrets, _ postRender: PostRender, manifests: [String]) -> [String] {
         var lines = [
             "## Files",
             "",
@@ -132,13 +134,17 @@ enum HeliconeReadmeRenderer {
                 lines.append("  - Secret `\(reference.name)` in namespace `\(plan.namespace)` (\(reference.dataKeys.map { "`\($0)`" }.joined(separator: ", ")))")
             }
         }
+        if !manifests.isEmpty {
+            lines.append("- `manifests/`: what `30-prerequisites.sh` applies or installs besides the chart:")
+            for path in manifests.sorted() { lines.append("  - `\(path)`: \(IngressAddOns.filePurposes[path] ?? "")") }
+        }
         lines += [
             "- `scripts/`: the install steps, run in order by `install.sh`:",
             "  - `00-preflight.sh`: kubectl, helm, git, the kube context, the cluster version, the storage class, no placeholder secrets, "
                 + "and no Secret in the namespace holding a value published in the chart's README or values.example.yaml",
             "  - `10-namespace.sh`: creates the namespace",
             "  - `20-secrets.sh`: applies the Secrets before the chart",
-            "  - `30-prerequisites.sh`: what the choices need first",
+            "  - `30-prerequisites.sh`: " + prerequisitesSummary(plan),
             "  - `40-install.sh`: fetches the chart with git at commit `\(HeliconeChart.commit)`, refuses any other, and runs "
                 + "`helm upgrade --install` from that checkout",
             "  - `50-verify.sh`: waits for the rollouts, shows the addresses and the DNS records to create",
@@ -149,6 +155,19 @@ enum HeliconeReadmeRenderer {
         lines += postRender.patches.map { "  - \($0.kind) `\($0.name)`: \($0.reason)" }
         lines += postRender.resources.map { "  - adds \($0.kind) `\($0.name)`: \($0.reason)" }
         return lines + [""]
+    }
+
+    private static func prerequisitesSummary(_ plan: HeliconePlan) -> String {
+        var parts: [String] = []
+        if plan.ingress.type == .gcpCLB { parts.append("a global static IP per Ingress") }
+        if plan.ingress.type == .nginx { parts.append("ingress-nginx, unless the cluster has a controller for class nginx") }
+        if plan.ingress.tls == .letsencrypt {
+            parts.append(plan.ingress.installCertManager ? "cert-manager (unless installed) and the ClusterIssuer" : "the ClusterIssuer, on the cluster's cert-manager")
+        }
+        if plan.ingress.tls == .secret { parts.append("checks the TLS Secret") }
+        if plan.ingress.type == .existing { parts.append("checks the IngressClass") }
+        if case .managed = plan.clickhouse { parts.append("lists what the managed ClickHouse must offer") }
+        return parts.isEmpty ? "nothing for these choices" : parts.joined(separator: ", ")
     }
 
     private static func nextSteps(_ plan: HeliconePlan, _ secrets: SecretSet) -> [String] {

@@ -37,10 +37,13 @@ enum HeliconeRenderer {
                 contents: try manifest.render(namespace: plan.namespace, app: "helicone", instance: plan.release, answers: answers.lookup, secrets: secrets),
                 mode: BundleFile.secret))
         }
+        let manifests = try HeliconeManifests.files(plan: plan)
+        files += manifests
         files += HeliconeScriptsRenderer.scripts(plan: plan, secrets: references, chart: chart, postRender: postRender)
         files.append(BundleFile(
             path: "README.md",
-            contents: HeliconeReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, references: references, postRender: postRender),
+            contents: HeliconeReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, references: references, postRender: postRender,
+                manifests: manifests.map(\.path)),
             mode: BundleFile.regular))
         return Bundle(files: files)
     }

@@ -65,9 +65,21 @@ enum HeliconeScriptsRenderer {
         "git --version",
     ])
 
+    /// What 30-prerequisites.sh does before the chart, in order: the ingress controller and the
+    /// certificate issuer the Ingresses name, then, on GKE, the other Ingresses' addresses.
+    private static func prerequisites(_ plan: HeliconePlan) -> [ScriptSection] {
+        var sections: [ScriptSection] = []
+        let needs = IngressAddOns.needs(ingress: plan.ingress)
+        if needs.installsCharts || needs.appliesManifests {
+            sections.append(PrerequisiteScripts.helpers(namespace: plan.namespace, installsCharts: needs.installsCharts, appliesManifests: needs.appliesManifests))
+        }
+        sections += IngressAddOns.sections(ingress: plan.ingress)
+        return sections + staticIPs(plan)
+    }
+
     /// On GKE each Ingress is a load balancer of its own, with an address of its own: the shared
     /// prerequisites reserve the web one's, this the others'.
-    private static func prerequisites(_ plan: HeliconePlan) -> [ScriptSection] {
+    private static func staticIPs(_ plan: HeliconePlan) -> [ScriptSection] {
         guard plan.ingress.type == .gcpCLB else { return [] }
         var section = ScriptSection(lines: [
             "",
@@ -78,10 +90,10 @@ enum HeliconeScriptsRenderer {
             let host = "HOST_\(index)"
             section.variables += [(name, HeliconeIngress.staticIPName(plan, served.route)), (host, served.host)]
             section.lines += [
-                "if ! gcloud compute addresses describe \"$\(name)\" --global >/dev/null 2>&1; then",
-                "  gcloud compute addresses create \"$\(name)\" --global || fail \"could not reserve the global static IP $\(name)\"",
+                "if ! gcloud --project \"$GCP_PROJECT\" compute addresses describe \"$\(name)\" --global >/dev/null 2>&1; then",
+                "  gcloud --project \"$GCP_PROJECT\" compute addresses create \"$\(name)\" --global || fail \"could not reserve the global static IP $\(name)\"",
                 "fi",
-                "echo \"  $\(host)  A  $(gcloud compute addresses describe \"$\(name)\" --global --format='value(address)')\"",
+                "echo \"  $\(host)  A  $(gcloud --project \"$GCP_PROJECT\" compute addresses describe \"$\(name)\" --global --format='value(address)')\"",
             ]
         }
         return [section]

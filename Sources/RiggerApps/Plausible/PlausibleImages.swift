@@ -13,7 +13,4 @@ enum PlausibleImages {
         images += IngressAddOns.images(ingress: plan.ingress)
         return images
     }
-
-    /// Which answers do without the frozen images, for the README.
-    static let avoidingFrozen = "`ingress.type=existing` (a controller the cluster already has), or `gcp-clb` on GKE, does without ingress-nginx."
 }

@@ -1,3 +1,5 @@
+import RiggerCore
+
 /// The names and fixed values of what a Plausible bundle creates, decided once here for the
 /// values, the manifests, the Secrets' URLs and the scripts.
 enum PlausibleNames {
@@ -24,7 +26,7 @@ enum PlausibleNames {
     static func clickhouseVolumeClaim(_ release: String) -> String { "data-\(clickhouse(release))-0" }
     static func managedCertificate(_ release: String) -> String { "\(release)-certificate" }
     static func frontendConfig(_ release: String) -> String { "\(release)-frontend" }
-    static func clusterIssuer(_ release: String) -> String { "\(release)-letsencrypt" }
+    static func clusterIssuer(_ release: String) -> String { IngressAddOns.clusterIssuerName(release: release) }
     /// The Secret cert-manager writes the Let's Encrypt certificate into.
     static func letsencryptTLSSecret(_ release: String) -> String { "\(release)-tls" }
 }

@@ -30,7 +30,7 @@ enum PlausibleReadmeRenderer {
         }
         lines.append("")
         lines += PlausibleReadmeSections.whatRunsWhere(plan)
-        lines += BundleImage.readmeSection(PlausibleImages.list(plan), avoidFrozen: PlausibleImages.avoidingFrozen)
+        lines += BundleImage.readmeSection(PlausibleImages.list(plan), avoidFrozen: IngressAddOns.avoidingIngressNginx)
         lines += filesSection(plan, manifests: manifests, files: files)
         lines += PlausibleReadmeSections.ownEnvironment(plan, manifests: manifests)
         lines += nextSteps(plan, secrets: secrets)
@@ -90,11 +90,8 @@ enum PlausibleReadmeRenderer {
                 PlausibleManifests.postgresqlPath: "the CloudNativePG `Cluster` (PostgreSQL)",
                 PlausibleManifests.clickhousePath: "ClickHouse: its settings (ConfigMap), Service and StatefulSet",
                 PlausibleManifests.gkeIngressPath: "the Google-managed certificate and the redirect to HTTPS (FrontendConfig)",
-                IngressAddOns.clusterIssuerPath: "the Let's Encrypt `ClusterIssuer` (cluster-wide)",
                 PlausibleManifests.cloudNativePGValuesPath: "the values of the CloudNativePG operator chart",
-                IngressAddOns.ingressNginxValuesPath: "the values of the ingress-nginx chart",
-                IngressAddOns.certManagerValuesPath: "the values of the cert-manager chart",
-            ]
+            ].merging(IngressAddOns.filePurposes) { own, _ in own }
             for path in manifestFiles { lines.append("  - `\(path)`: \(manifestPurposes[path] ?? "")") }
         }
         lines += [

@@ -66,7 +66,7 @@ public final class ClusterProbe: Sendable {
             self.launch(run) { $0.release = self.release(target) }
         }
         if let name = target.staticIPName {
-            launch(run) { $0.staticIP = self.staticIP(name) }
+            launch(run) { $0.staticIP = self.staticIP(name, project: target.gcpProject) }
         }
         run.launched()
         return run
@@ -210,8 +210,9 @@ public final class ClusterProbe: Sendable {
         }
     }
 
-    func staticIP(_ name: String) -> ProbeResult<StaticAddress?> {
-        let invocation = ToolInvocation(.gcloud, ["compute", "addresses", "describe", name, "--global", "--format=json", "--quiet"])
+    func staticIP(_ name: String, project: String?) -> ProbeResult<StaticAddress?> {
+        let projectArguments = project.map { ["--project", $0] } ?? []
+        let invocation = ToolInvocation(.gcloud, projectArguments + ["compute", "addresses", "describe", name, "--global", "--format=json", "--quiet"])
         guard runner.isAvailable(.gcloud) else { return .failure(.toolMissing(.gcloud)) }
         return call(invocation, absent: .some(nil)) { data in
             ProbeJSON.decode(ProbeJSON.Address.self, from: data, tool: .gcloud).map {

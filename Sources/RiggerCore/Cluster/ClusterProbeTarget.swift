@@ -6,12 +6,15 @@ public struct ClusterProbeTarget: Sendable, Equatable {
     public var release: String
     /// The global static IP to look for with gcloud; nil when the answers use none.
     public var staticIPName: String?
+    /// The GCP project to look in; nil: gcloud's configured one, as 30-prerequisites.sh does.
+    public var gcpProject: String?
 
-    public init(kubeContext: String?, namespace: String, release: String, staticIPName: String? = nil) {
+    public init(kubeContext: String?, namespace: String, release: String, staticIPName: String? = nil, gcpProject: String? = nil) {
         self.kubeContext = kubeContext
         self.namespace = namespace
         self.release = release
         self.staticIPName = staticIPName
+        self.gcpProject = gcpProject
     }
 
     /// The target the answers name: `kubeContext`, `namespace`, `release`, and `ingress.staticIpName`
@@ -23,6 +26,7 @@ public struct ClusterProbeTarget: Sendable, Equatable {
         let usesStaticIP = answers.text("cloud") == "gcp" && answers.text("ingress.type") == "gcp-clb"
         self.init(
             kubeContext: kubeContext, namespace: namespace, release: release,
-            staticIPName: usesStaticIP ? answers.text("ingress.staticIpName") : nil)
+            staticIPName: usesStaticIP ? answers.text("ingress.staticIpName") : nil,
+            gcpProject: usesStaticIP ? answers.text("ingress.gcpProject").flatMap { $0.isEmpty ? nil : $0 } : nil)
     }
 }

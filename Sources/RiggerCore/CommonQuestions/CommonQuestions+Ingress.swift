@@ -31,6 +31,12 @@ extension CommonQuestions {
                 kind: .text(.gcpResourceName), step: .ingress, defaultValue: .value(.string(id)),
                 appliesWhen: .when("ingress.type", is: "gcp-clb")),
             Question(
+                key: "ingress.gcpProject", title: "GCP project",
+                help: "The Google Cloud project the static IP is reserved in. Empty takes gcloud's configured project "
+                    + "(gcloud config get-value project); 30-prerequisites.sh names the project before it creates anything.",
+                kind: .text(.gcpProjectID), step: .ingress, appliesWhen: .when("ingress.type", is: "gcp-clb"), isOptional: true,
+                whenEmpty: "(gcloud's configured project)"),
+            Question(
                 key: "ingress.tls", title: "TLS",
                 help: "How the HTTPS certificate is obtained: Google-managed (GKE load balancer), Let's Encrypt through cert-manager, an existing TLS Secret, or plain HTTP.",
                 kind: .choice([

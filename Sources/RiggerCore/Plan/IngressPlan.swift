@@ -8,6 +8,8 @@ public struct IngressPlan: Sendable, Equatable {
     public let tls: TLS
     public let className: String?
     public let staticIPName: String?
+    /// The GCP project the static IP is in; nil takes gcloud's configured one.
+    public let gcpProject: String?
     public let letsencryptEmail: String?
     public let tlsSecretName: String?
     /// Whether the install brings its own cert-manager for Let's Encrypt (false without
@@ -21,6 +23,7 @@ public struct IngressPlan: Sendable, Equatable {
         tls = type == .none ? .none : try read.choice("ingress.tls", as: TLS.self)
         className = read.optionalString("ingress.className")
         staticIPName = read.optionalString("ingress.staticIpName")
+        gcpProject = read.optionalString("ingress.gcpProject").flatMap { $0.isEmpty ? nil : $0 }
         letsencryptEmail = read.optionalString("ingress.letsencryptEmail")
         tlsSecretName = read.optionalString("ingress.tlsSecretName")
         installCertManager = tls == .letsencrypt && (read.answers["ingress.installCertManager"]?.boolValue ?? true)

@@ -27,6 +27,8 @@ public enum TextFormat: Sendable, Hashable {
     case endpointURL
     /// A GCP resource name (lower case letters, digits, hyphens; starts with a letter).
     case gcpResourceName
+    /// A GCP project ID: 6 to 30 lower case letters, digits and hyphens, starting with a letter.
+    case gcpProjectID
     /// An identifier for a database, user or cluster: letters, digits, `_`, `-`, `.`.
     case identifier
     /// A login name (SMTP users are often keys or addresses): letters, digits and . _ @ + -.
@@ -54,6 +56,8 @@ public enum TextFormat: Sendable, Hashable {
         case .brokerList: return "a comma-separated list of host:port, such as b-1.msk.example:9092,b-2.msk.example:9092"
         case .endpointURL: return "an http(s) URL with a host and optional port, such as https://s3.us-east-1.amazonaws.com"
         case .gcpResourceName: return "a GCP resource name: lower case letters, digits and '-', starting with a letter, at most 63 characters"
+        case .gcpProjectID:
+            return "a GCP project ID such as my-project-123456: 6 to 30 lower case letters, digits and '-', starting with a letter, not ending with '-'"
         case .identifier: return "a name of letters, digits, '_', '-' and '.', at most 63 characters"
         case .userName: return "a user name of letters, digits and . _ @ + - (at most 253 characters)"
         case .bucketName: return "a bucket name: 3 to 63 lower case letters, digits, '.' and '-'"
@@ -91,6 +95,9 @@ public enum TextFormat: Sendable, Hashable {
             return Self.isEndpointURL(text) && Self.isHostPort(Self.hostPart(ofURL: text), portOptional: true)
         case .gcpResourceName:
             return Self.matches(text, length: 1...63, first: ASCII.isLower, rest: { ASCII.isLowerOrDigit($0) || $0 == UInt8(ascii: "-") },
+                last: ASCII.isLowerOrDigit)
+        case .gcpProjectID:
+            return Self.matches(text, length: 6...30, first: ASCII.isLower, rest: { ASCII.isLowerOrDigit($0) || $0 == UInt8(ascii: "-") },
                 last: ASCII.isLowerOrDigit)
         case .identifier:
             return Self.matches(text, length: 1...63, first: { ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: "_") },

@@ -6,6 +6,14 @@ public enum IngressAddOns {
     public static let ingressNginxValuesPath = "manifests/ingress-nginx.values.yaml"
     public static let certManagerValuesPath = "manifests/cert-manager.values.yaml"
     public static let clusterIssuerPath = "manifests/cluster-issuer.yaml"
+    /// What each add-on file is, for a bundle README's list of files.
+    public static let filePurposes = [
+        clusterIssuerPath: "the Let's Encrypt `ClusterIssuer` (cluster-wide)",
+        ingressNginxValuesPath: "the values of the ingress-nginx chart",
+        certManagerValuesPath: "the values of the cert-manager chart",
+    ]
+    /// The name of a release's Let's Encrypt ClusterIssuer: cluster-wide, so the release is in it.
+    public static func clusterIssuerName(release: String) -> String { "\(release)-letsencrypt" }
     /// The IngressClass the controller serves and the ClusterIssuer answers challenges through.
     public static let ingressClass = "nginx"
 
@@ -76,6 +84,10 @@ public enum IngressAddOns {
         }
         return images
     }
+
+    /// Which answers do without ingress-nginx's frozen images, for a README's list of images.
+    public static let avoidingIngressNginx =
+        "`ingress.type=existing` (a controller the cluster already has), or `gcp-clb` on GKE, does without ingress-nginx."
 
     /// The releases the add-ons install, so that a re-probe takes them for the bundle's own.
     public static let owners = [ClusterAddOn.ingressNginx.owner, ClusterAddOn.certManager.owner]

@@ -4,6 +4,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
+NAMESPACE='helicone'
+INGRESS_NGINX_CHART='ingress-nginx'
+INGRESS_NGINX_REPO='https://kubernetes.github.io/ingress-nginx'
+INGRESS_NGINX_VERSION='4.15.1'
+INGRESS_NGINX_RELEASE='ingress-nginx'
+INGRESS_NGINX_NAMESPACE='ingress-nginx'
+CERT_MANAGER_CHART='cert-manager'
+CERT_MANAGER_REPO='https://charts.jetstack.io'
+CERT_MANAGER_VERSION='v1.20.2'
+CERT_MANAGER_RELEASE='cert-manager'
+CERT_MANAGER_NAMESPACE='cert-manager'
 fail() {
   printf '30-prerequisites: %s\n' "$*" >&2
   exit 1
@@ -12,4 +23,34 @@ kube() {
   if [ -n "$KUBE_CONTEXT" ]; then kubectl --context "$KUBE_CONTEXT" "$@"; else kubectl "$@"; fi
 }
 
-echo "nothing to prepare for these choices"
+helm_context=()
+if [ -n "$KUBE_CONTEXT" ]; then helm_context=(--kube-context "$KUBE_CONTEXT"); fi
+apply_manifest() {
+  for _ in $(seq 1 12); do
+    if kube apply --namespace "$NAMESPACE" -f "$1"; then return 0; fi
+    echo "retrying $1 in 10 seconds (a webhook that was just installed may still be starting)"
+    sleep 10
+  done
+  fail "could not apply $1"
+}
+
+# ingress-nginx serves the Ingress; a controller the cluster already has for class nginx is used as it is.
+if kube get ingressclass nginx >/dev/null 2>&1; then
+  echo "IngressClass nginx exists; using the controller behind it"
+else
+  helm upgrade --install "$INGRESS_NGINX_RELEASE" "$INGRESS_NGINX_CHART" --repo "$INGRESS_NGINX_REPO" --version "$INGRESS_NGINX_VERSION" \
+    "${helm_context[@]}" --namespace "$INGRESS_NGINX_NAMESPACE" --create-namespace -f manifests/ingress-nginx.values.yaml \
+    || fail "could not install $INGRESS_NGINX_CHART $INGRESS_NGINX_VERSION; 'kubectl get pods --namespace $INGRESS_NGINX_NAMESPACE' shows what is failing"
+  kube wait --namespace "$INGRESS_NGINX_NAMESPACE" --for=condition=Available deployment --all --timeout=10m \
+    || fail "could not install $INGRESS_NGINX_CHART $INGRESS_NGINX_VERSION; 'kubectl get pods --namespace $INGRESS_NGINX_NAMESPACE' shows what is failing"
+fi
+
+# cert-manager obtains the certificate from Let's Encrypt; one the cluster already runs is used as it is.
+if kube get crd certificates.cert-manager.io >/dev/null 2>&1; then
+  echo "cert-manager is installed; using it"
+else
+  helm upgrade --install "$CERT_MANAGER_RELEASE" "$CERT_MANAGER_CHART" --repo "$CERT_MANAGER_REPO" --version "$CERT_MANAGER_VERSION" \
+    "${helm_context[@]}" --namespace "$CERT_MANAGER_NAMESPACE" --create-namespace -f manifests/cert-manager.values.yaml --wait --timeout 10m \
+    || fail "could not install $CERT_MANAGER_CHART $CERT_MANAGER_VERSION; 'kubectl get pods --namespace $CERT_MANAGER_NAMESPACE' shows what is failing"
+fi
+apply_manifest manifests/cluster-issuer.yaml

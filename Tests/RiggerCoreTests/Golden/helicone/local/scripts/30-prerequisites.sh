@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
+INGRESS_NGINX_CHART='ingress-nginx'
+INGRESS_NGINX_REPO='https://kubernetes.github.io/ingress-nginx'
+INGRESS_NGINX_VERSION='4.15.1'
+INGRESS_NGINX_RELEASE='ingress-nginx'
+INGRESS_NGINX_NAMESPACE='ingress-nginx'
 fail() {
   printf '30-prerequisites: %s\n' "$*" >&2
   exit 1
@@ -12,4 +17,16 @@ kube() {
   if [ -n "$KUBE_CONTEXT" ]; then kubectl --context "$KUBE_CONTEXT" "$@"; else kubectl "$@"; fi
 }
 
-echo "nothing to prepare for these choices"
+helm_context=()
+if [ -n "$KUBE_CONTEXT" ]; then helm_context=(--kube-context "$KUBE_CONTEXT"); fi
+
+# ingress-nginx serves the Ingress; a controller the cluster already has for class nginx is used as it is.
+if kube get ingressclass nginx >/dev/null 2>&1; then
+  echo "IngressClass nginx exists; using the controller behind it"
+else
+  helm upgrade --install "$INGRESS_NGINX_RELEASE" "$INGRESS_NGINX_CHART" --repo "$INGRESS_NGINX_REPO" --version "$INGRESS_NGINX_VERSION" \
+    "${helm_context[@]}" --namespace "$INGRESS_NGINX_NAMESPACE" --create-namespace -f manifests/ingress-nginx.values.yaml \
+    || fail "could not install $INGRESS_NGINX_CHART $INGRESS_NGINX_VERSION; 'kubectl get pods --namespace $INGRESS_NGINX_NAMESPACE' shows what is failing"
+  kube wait --namespace "$INGRESS_NGINX_NAMESPACE" --for=condition=Available deployment --all --timeout=10m \
+    || fail "could not install $INGRESS_NGINX_CHART $INGRESS_NGINX_VERSION; 'kubectl get pods --namespace $INGRESS_NGINX_NAMESPACE' shows what is failing"
+fi

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
 STATIC_IP_NAME='plausible'
 SITE_HOST='plausible.example.com'
+GCP_PROJECT=''
 NAMESPACE='plausible'
 CNPG_CHART='cloudnative-pg'
 CNPG_REPO='https://cloudnative-pg.github.io/charts'
@@ -26,12 +27,22 @@ kube() {
 
 # The Google load balancer takes a global static IP by name; it must exist before the Ingress.
 command -v gcloud >/dev/null 2>&1 || fail "gcloud is not on PATH; reserve the address yourself with: gcloud compute addresses create '$STATIC_IP_NAME' --global"
-if gcloud compute addresses describe "$STATIC_IP_NAME" --global >/dev/null 2>&1; then
-  echo "global static IP $STATIC_IP_NAME exists"
+# Empty: gcloud's configured project. Either way it is named before anything is created in it,
+# and the app's own gcloud calls below take the same GCP_PROJECT.
+if [ -z "$GCP_PROJECT" ]; then
+  GCP_PROJECT="$(gcloud config get-value project 2>/dev/null || true)"
+  [ -n "$GCP_PROJECT" ] || fail "gcloud has no project configured; regenerate with --set ingress.gcpProject=PROJECT_ID, or run: gcloud config set project PROJECT_ID"
+  echo "GCP project: $GCP_PROJECT (gcloud's configured project; set ingress.gcpProject to pin another)"
 else
-  gcloud compute addresses create "$STATIC_IP_NAME" --global || fail "could not reserve the global static IP $STATIC_IP_NAME"
+  echo "GCP project: $GCP_PROJECT (ingress.gcpProject)"
 fi
-address="$(gcloud compute addresses describe "$STATIC_IP_NAME" --global --format='value(address)')"
+if gcloud --project "$GCP_PROJECT" compute addresses describe "$STATIC_IP_NAME" --global >/dev/null 2>&1; then
+  echo "global static IP $STATIC_IP_NAME exists in project $GCP_PROJECT"
+else
+  echo "reserving the global static IP $STATIC_IP_NAME in project $GCP_PROJECT"
+  gcloud --project "$GCP_PROJECT" compute addresses create "$STATIC_IP_NAME" --global || fail "could not reserve the global static IP $STATIC_IP_NAME in project $GCP_PROJECT"
+fi
+address="$(gcloud --project "$GCP_PROJECT" compute addresses describe "$STATIC_IP_NAME" --global --format='value(address)')"
 echo "Create this DNS record now (the Google-managed certificate is issued only once it resolves):"
 echo "  $SITE_HOST  A  $address"
 
