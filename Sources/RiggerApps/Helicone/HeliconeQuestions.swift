@@ -36,7 +36,7 @@ public enum HeliconeQuestions {
 
     /// A generated secret that refuses the chart's published examples and values shorter than `minimumLength`.
     private static func policy(
-        length: Int, minimumLength: Int = 0, operatorSuppliedWhen: Condition? = nil, existing: ExistingSecretAnswers
+        length: Int, minimumLength: Int = SecretValueRules.password.minimumLength, operatorSuppliedWhen: Condition? = nil, existing: ExistingSecretAnswers
     ) -> SecretPolicy {
         SecretPolicy(
             length: length, operatorSuppliedWhen: operatorSuppliedWhen, existing: existing,

@@ -140,7 +140,9 @@ public enum PostHogQuestions {
             key: "objectStorage.accessKeyId", title: "Access key ID",
             help: "The access key ID for the bucket. Generated as MinIO's root user in the cluster.",
             kind: .secret(SecretPolicy(
-                length: 20, operatorSuppliedWhen: .when("objectStorage.mode", is: "managed"), existing: objectStorageExisting.answers)),
+                length: 20, operatorSuppliedWhen: .when("objectStorage.mode", is: "managed"), existing: objectStorageExisting.answers,
+                // A key ID names the key and is no password; MinIO takes root users of 3 characters.
+                valueRules: SecretValueRules(minimumLength: 3))),
             step: .dependencies, appliesWhen: .when("objectStorage.mode", isNot: "none")),
         Question(
             key: "objectStorage.secretAccessKey", title: "Secret access key",

@@ -74,7 +74,7 @@ public struct Question: Sendable {
             }
             return .success(.int(number))
         case .size:
-            return StorageQuantity(text) == nil ? .failure(.invalid(expected: kind.expectation)) : .success(.string(text))
+            return StorageQuantity(text)?.isVolumeSize == true ? .success(.string(text)) : .failure(.invalid(expected: kind.expectation))
         case .secret:
             return .failure(.secretNotAllowed)
         }

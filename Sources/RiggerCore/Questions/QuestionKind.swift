@@ -32,7 +32,9 @@ public enum QuestionKind: Sendable {
         case .text(let format): return format.expectation
         case .bool: return "true or false"
         case .int(let range): return "a whole number from \(range.lowerBound) to \(range.upperBound)"
-        case .size: return "a Kubernetes storage quantity such as 20Gi (Ki, Mi, Gi, Ti, Pi; or k, M, G, T, P)"
+        case .size:
+            return "a volume size with its unit, at least 1Gi, such as 20Gi (Ki, Mi, Gi, Ti, Pi; or k, M, G, T, P): "
+                + "a bare number is bytes, and a smaller volume holds no useful data"
         case .secret(let policy): return policy.expectation
         }
     }

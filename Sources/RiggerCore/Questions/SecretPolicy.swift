@@ -14,12 +14,13 @@ public struct SecretPolicy: Sendable {
     /// The answers that name a Secret already in the cluster to read the value from instead;
     /// nil when the secret can't come from one.
     public let existing: ExistingSecretAnswers?
-    /// What a value the operator supplies (or the bundle keeps) must not be.
+    /// What a value the operator supplies (or the bundle keeps) must not be. Unless a secret
+    /// says otherwise, the rules of a password: at least 16 characters.
     public let valueRules: SecretValueRules
 
     public init(
         length: Int = 32, format: SecretFormat = .alphanumeric, operatorSuppliedWhen: Condition? = nil, existing: ExistingSecretAnswers? = nil,
-        valueRules: SecretValueRules = .none
+        valueRules: SecretValueRules = .password
     ) {
         self.length = length
         self.format = format
@@ -29,7 +30,7 @@ public struct SecretPolicy: Sendable {
     }
 
     /// A secret only the operator can supply, whatever the other answers.
-    public static func operatorSupplied(existing: ExistingSecretAnswers? = nil, valueRules: SecretValueRules = .none) -> SecretPolicy {
+    public static func operatorSupplied(existing: ExistingSecretAnswers? = nil, valueRules: SecretValueRules = .password) -> SecretPolicy {
         SecretPolicy(length: 0, operatorSuppliedWhen: .always, existing: existing, valueRules: valueRules)
     }
 

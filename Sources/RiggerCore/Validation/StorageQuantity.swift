@@ -4,6 +4,12 @@ public struct StorageQuantity: Sendable, Hashable, Comparable, CustomStringConve
     public let text: String
     /// The size in bytes.
     public let bytes: Double
+    /// The unit as written (Gi, M, …); nil for a bare number, which Kubernetes reads as bytes.
+    public let unit: String?
+
+    /// The smallest volume rigger sizes: below it a database holds nothing worth keeping, and a
+    /// bare number (bytes) is almost always a forgotten unit.
+    public static let smallestVolume = StorageQuantity(exactly: "1Gi", bytes: 1_073_741_824, unit: "Gi")
 
     private static let units: [(suffix: String, factor: Double)] = [
         ("Ki", 1024), ("Mi", 1_048_576), ("Gi", 1_073_741_824), ("Ti", 1_099_511_627_776),
@@ -16,9 +22,11 @@ public struct StorageQuantity: Sendable, Hashable, Comparable, CustomStringConve
     public init?(_ text: String) {
         var number = Substring(text)
         var factor = 1.0
+        var suffix: String?
         for unit in Self.units where text.hasSuffix(unit.suffix) {
             number = number.dropLast(unit.suffix.count)
             factor = unit.factor
+            suffix = unit.suffix
             break
         }
         let parts = number.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
@@ -27,7 +35,17 @@ public struct StorageQuantity: Sendable, Hashable, Comparable, CustomStringConve
         else { return nil }
         self.text = text
         self.bytes = value * factor
+        self.unit = suffix
     }
+
+    private init(exactly text: String, bytes: Double, unit: String) {
+        self.text = text
+        self.bytes = bytes
+        self.unit = unit
+    }
+
+    /// Whether rigger sizes a volume with it: a unit written out, and at least `smallestVolume`.
+    public var isVolumeSize: Bool { unit != nil && self >= Self.smallestVolume }
 
     public var description: String { text }
 

@@ -1,0 +1,65 @@
+import Foundation
+import RiggerApps
+import RiggerCore
+import XCTest
+
+/// What a careful operator expects refused: a volume size without a unit or too small to hold
+/// data, and a secret too short to be safe; a managed service's own password only warned about.
+final class ValueLimitsCLITests: XCTestCase {
+    private func run(_ arguments: [String]) throws -> ProgramResult {
+        var environment = ProcessInfo.processInfo.environment
+        environment["RIGGER_PRESETS"] = TestProject.root.appendingPathComponent("presets").path
+        return try runProgram(TestProject.executable.path, arguments, environment: environment)
+    }
+
+    private func generate(_ preset: String, _ extra: [String]) throws -> (ProgramResult, URL) {
+        let out = try TestProject.temporaryFolder().appendingPathComponent("bundle")
+        var arguments = ["generate", "--preset", preset, "--out", out.path]
+        for answer in TestProject.openAnswers[preset] ?? [] { arguments += ["--set", answer] }
+        return (try run(arguments + extra), out)
+    }
+
+    func testAVolumeSizeNeedsAUnitAndAtLeastOneGibibyte() throws {
+        for size in ["10", "500Mi", "0.5Gi", "1000M"] {
+            let (result, out) = try generate("aws", ["--set", "postgresql.storage=\(size)"])
+            XCTAssertEqual(result.status, 2, "\(size): \(result.error)")
+            XCTAssertTrue(result.error.contains("postgresql.storage: '\(size)' is not valid"), result.error)
+            XCTAssertTrue(result.error.contains("with its unit, at least 1Gi"), result.error)
+            XCTAssertTrue(result.error.contains("a bare number is bytes"), result.error)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing written for \(size)")
+        }
+        for size in ["1Gi", "10Gi", "1.5Ti", "2G"] {
+            let (result, _) = try generate("aws", ["--set", "postgresql.storage=\(size)"])
+            XCTAssertEqual(result.status, 0, "\(size): \(result.error)")
+        }
+    }
+
+    func testAShortSecretIsRefusedWithTheReasonAndNeverQuoted() throws {
+        let folder = try TestProject.temporaryFolder()
+        let short = folder.appendingPathComponent("short")
+        try Data("abc".utf8).write(to: short)
+        let (refused, out) = try generate("aws", ["--secret", "postgresql.password=@\(short.path)"])
+        XCTAssertEqual(refused.status, 2, refused.error)
+        XCTAssertTrue(refused.error.contains("postgresql.password"), refused.error)
+        XCTAssertTrue(refused.error.contains("at least 16 characters; the value given has 3"), refused.error)
+        XCTAssertFalse(refused.error.contains("abc"), "the value is never repeated")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+
+        let explained = try run(["explain", "posthog.secretKey"])
+        XCTAssertTrue(AppTestFixture.unwrapped(explained.output).contains("at least 16 characters long"), explained.output)
+    }
+
+    func testAManagedServicesShortPasswordIsTheOperatorsChoiceAndWarned() throws {
+        let folder = try TestProject.temporaryFolder()
+        let short = folder.appendingPathComponent("short")
+        try Data("rds-pass".utf8).write(to: short)
+        let token = folder.appendingPathComponent("token")
+        try Data("elasticache-Token-1".utf8).write(to: token)
+        let (result, out) = try generate("aws-managed", [
+            "--secret", "postgresql.password=@\(short.path)", "--secret", "redis.password=@\(token.path)",
+        ])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue((result.output + result.error).contains("postgresql.password: the value supplied is shorter than 16 characters"), result.output + result.error)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("values.yaml").path))
+    }
+}
