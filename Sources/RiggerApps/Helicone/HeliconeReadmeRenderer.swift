@@ -36,11 +36,6 @@ enum HeliconeReadmeRenderer {
                 "This is for trying Helicone on a test cluster. For anything others use, regenerate with TLS "
                     + "(`--set ingress.tls=letsencrypt`, `secret` or `gcp-managed`) and real host names.",
             ]
-            if let hosts = plan.hosts, hosts.web.hasSuffix(".localhost") {
-                lines.append("Browsers resolve every `*.localhost` name to this machine, so no DNS record is needed when the cluster's "
-                    + "ingress answers on this machine's port 80 (k3s, kind with a port mapping, `minikube tunnel`); otherwise add the "
-                    + "hosts to `/etc/hosts` with the ingress address `50-verify.sh` prints.")
-            }
             lines.append("")
         }
         if let studio = plan.hosts?.studio {
@@ -190,6 +185,8 @@ enum HeliconeReadmeRenderer {
         let served = HeliconeIngress.served(plan)
         if served.isEmpty {
             lines.append("\(step). There is no ingress: `50-verify.sh` prints the port-forward commands that reach Helicone.")
+        } else if served.allSatisfy({ LocalhostAccess.isLocalhost($0.host) }) {
+            lines.append(LocalhostAccess.readmeStep(step, url: plan.webURL) + " Sign up there.")
         } else {
             lines.append("\(step). Point DNS for " + served.map { "`\($0.host)`" }.joined(separator: ", ")
                 + " at the ingress addresses that `50-verify.sh` prints, then open \(plan.webURL) and sign up.")

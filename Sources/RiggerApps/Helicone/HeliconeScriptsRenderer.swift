@@ -19,7 +19,7 @@ enum HeliconeScriptsRenderer {
             scripts.verify(
                 webService: HeliconeChart.fullname(release: plan.release, component: "web"), webPort: HeliconeChart.webPort,
                 managedCertificate: plan.ingress.tls == .gcpManaged ? HeliconeIngress.managedCertificateName(plan, .web) : nil,
-                extra: [verifySection(plan)]),
+                extra: [verifySection(plan)], localController: plan.ingress.type == .nginx ? IngressAddOns.ingressNginxController : nil),
         ])
     }
 
@@ -31,6 +31,12 @@ enum HeliconeScriptsRenderer {
             return ScriptSection(variables: [("KONG_SERVICE", HeliconeChart.fullname(release: plan.release, component: "kong"))], lines: [
                 "echo \"and, for the dashboard's calls from your browser to the Supabase API, in another terminal:\"",
                 "echo \"  kubectl port-forward --namespace $NAMESPACE svc/$KONG_SERVICE \(HeliconeChart.kongPort):\(HeliconeChart.kongPort)\"",
+            ])
+        }
+        if others.allSatisfy({ LocalhostAccess.isLocalhost($0.host) }) {
+            // The same controller serves them, on the same port, with no DNS either.
+            return ScriptSection(lines: [
+                "echo \"The same goes for \(others.map(\.host).joined(separator: ", ")): the dashboard calls the API there from your browser.\""
             ])
         }
         var section = ScriptSection(lines: [])

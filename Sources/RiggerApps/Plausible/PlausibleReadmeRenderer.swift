@@ -130,7 +130,9 @@ enum PlausibleReadmeRenderer {
         lines.append("\(step). On a host whose kubectl and helm reach the cluster\(plan.cluster.kubeContext.map { " (context `\($0)`)" } ?? ""), run `./install.sh`.")
         lines.append("   If a step fails, fix what it says and resume with `./install.sh --from NN`; `./install.sh --dry-run` lists the steps.")
         step += 1
-        if let hostname = plan.ingress.servedHostname {
+        if let hostname = plan.ingress.servedHostname, LocalhostAccess.isLocalhost(hostname) {
+            lines.append(LocalhostAccess.readmeStep(step, url: plan.baseURL))
+        } else if let hostname = plan.ingress.servedHostname {
             lines.append("\(step). Point DNS for `\(hostname)` at the ingress address that `50-verify.sh` prints, then open \(plan.baseURL).")
             if plan.cloud == .other, plan.ingress.type == .nginx {
                 lines.append("   ingress-nginx's address comes from the cluster's load balancer: k3s has one, minikube with `minikube tunnel`, kind only with one added.")

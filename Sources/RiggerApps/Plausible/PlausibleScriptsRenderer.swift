@@ -17,7 +17,8 @@ enum PlausibleScriptsRenderer {
             scripts.applySecrets(),
             scripts.prerequisites(sections: prerequisites(plan), reminders: managedServices(plan)),
             scripts.install(),
-            scripts.verify(webService: PlausibleNames.app(plan.release), webPort: PlausibleNames.httpPort, managedCertificate: managedCertificate),
+            scripts.verify(webService: PlausibleNames.app(plan.release), webPort: PlausibleNames.httpPort, managedCertificate: managedCertificate,
+                localController: plan.ingress.type == .nginx ? IngressAddOns.ingressNginxController : nil),
         ])
     }
 

@@ -76,7 +76,9 @@ enum PostHogReadmeRenderer {
         lines.append("\(step). On a host whose kubectl and helm reach the cluster\(plan.kubeContext.map { " (context `\($0)`)" } ?? ""), run `./install.sh`.")
         lines.append("   If a step fails, fix what it says and resume with `./install.sh --from NN`; `./install.sh --dry-run` lists the steps.")
         step += 1
-        if let hostname = plan.ingress.hostname, plan.ingress.type != .none {
+        if let hostname = plan.ingress.hostname, plan.ingress.type != .none, LocalhostAccess.isLocalhost(hostname) {
+            lines.append(LocalhostAccess.readmeStep(step, url: plan.ingress.siteURL ?? hostname))
+        } else if let hostname = plan.ingress.hostname, plan.ingress.type != .none {
             lines.append("\(step). Point DNS for `\(hostname)` at the ingress address that `50-verify.sh` prints, then open \(plan.ingress.siteURL ?? hostname).")
         } else {
             lines.append("\(step). There is no ingress: `50-verify.sh` prints the port-forward command that reaches PostHog.")

@@ -18,8 +18,16 @@ enum PostHogScriptsRenderer {
             scripts.install(),
             scripts.verify(
                 webService: PostHogValuesRenderer.chartFullname(release: plan.release) + "-web", webPort: 8000,
-                managedCertificate: "\(plan.release)-gke-cert"),
+                managedCertificate: "\(plan.release)-gke-cert", localController: localController(plan)),
         ])
+    }
+
+    /// The chart's own ingress-nginx (a subchart, in the release's namespace), named as the
+    /// subchart names it: the release's name, unless that already says ingress-nginx.
+    private static func localController(_ plan: PostHogPlan) -> LocalhostAccess.Controller? {
+        guard plan.ingress.type == .nginx else { return nil }
+        let fullname = plan.release.contains("ingress-nginx") ? plan.release : "\(plan.release)-ingress-nginx"
+        return LocalhostAccess.Controller(namespace: plan.namespace, service: "\(fullname)-controller")
     }
 
     private static func hasVolumes(_ plan: PostHogPlan) -> Bool {

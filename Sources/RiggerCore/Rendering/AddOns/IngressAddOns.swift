@@ -14,6 +14,9 @@ public enum IngressAddOns {
     ]
     /// The name of a release's Let's Encrypt ClusterIssuer: cluster-wide, so the release is in it.
     public static func clusterIssuerName(release: String) -> String { "\(release)-letsencrypt" }
+    /// The Service of the ingress-nginx the add-ons install, for a port-forward to it.
+    public static let ingressNginxController = LocalhostAccess.Controller(
+        namespace: ClusterAddOn.ingressNginx.namespace, service: "\(ClusterAddOn.ingressNginx.release)-controller")
     /// The IngressClass the controller serves and the ClusterIssuer answers challenges through.
     public static let ingressClass = "nginx"
 

@@ -3,7 +3,12 @@ extension InstallScripts {
     /// the certificate's state; without an ingress, the port-forward that reaches the app through
     /// `webService` on `webPort`. `managedCertificate` names the GKE ManagedCertificate, if any.
     /// `extra` are the app's own lines (more hosts, more port-forwards), shown after the site's.
-    public func verify(webService: String, webPort: Int, managedCertificate: String?, extra: [ScriptSection] = []) -> ShellScript {
+    /// On `*.localhost` hosts no DNS record is made: `localController` is the ingress controller's
+    /// Service a port-forward reaches instead (nil: the operator's own controller).
+    public func verify(
+        webService: String, webPort: Int, managedCertificate: String?, extra: [ScriptSection] = [],
+        localController: LocalhostAccess.Controller? = nil
+    ) -> ShellScript {
         var script = script("50-verify", "Waits for every rollout, then shows the address and the DNS record to create.")
         script.variable("NAMESPACE", cluster.namespace)
         script.add(
@@ -21,6 +26,12 @@ extension InstallScripts {
         }
         script.variable("SITE_HOST", hostname)
         script.variable("SITE_URL", siteURL)
+        if LocalhostAccess.isLocalhost(hostname) {
+            script.add(LocalhostAccess.verifyLines(controller: localController))
+            for section in extra { section.append(to: &script) }
+            script.add("echo \"Then open $SITE_URL\"")
+            return script
+        }
         script.add(
             "address=\"\"",
             "# The Ingress that serves the site's host: an app may have more, each with an address of its own.",

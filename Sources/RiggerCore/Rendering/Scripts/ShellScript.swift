@@ -27,6 +27,11 @@ public struct ShellScript: Sendable {
         lines.append(contentsOf: body)
     }
 
+    /// Appends lines of the body as they are.
+    public mutating func add(_ body: [String]) {
+        lines.append(contentsOf: body)
+    }
+
     /// The prelude for scripts in scripts/: run from the bundle folder, a `fail` helper, and a
     /// `kube` / `helm_` pair that pins the kube context when the answers name one.
     public mutating func bundlePrelude(kubeContext: String?) {

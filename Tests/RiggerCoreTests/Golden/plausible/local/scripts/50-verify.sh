@@ -19,18 +19,20 @@ kube get deployments,statefulsets --namespace "$NAMESPACE" -o name | while read 
   kube rollout status --namespace "$NAMESPACE" "$workload" --timeout=15m || fail "$workload did not finish rolling out"
 done
 address=""
-# The Ingress that serves the site's host: an app may have more, each with an address of its own.
-site="{.items[?(@.spec.rules[0].host==\"$SITE_HOST\")].status.loadBalancer.ingress[0]"
-for _ in $(seq 1 60); do
-  address="$(kube get ingress --namespace "$NAMESPACE" -o jsonpath="${site}.ip}${site}.hostname}" 2>/dev/null || true)"
+# A local cluster may never give the Ingress an address (kind, minikube without a tunnel): wait a minute, not ten.
+for _ in $(seq 1 6); do
+  address="$(kube get ingress --namespace "$NAMESPACE" -o jsonpath='{.items[0].status.loadBalancer.ingress[0].ip}{.items[0].status.loadBalancer.ingress[0].hostname}' 2>/dev/null || true)"
   [ -n "$address" ] && break
   sleep 10
 done
-[ -n "$address" ] || fail "the ingress has no address after 10 minutes; see: kubectl describe ingress --namespace $NAMESPACE"
-case "$address" in
-  *[!0-9.]*) record="CNAME" ;;
-  *) record="A" ;;
-esac
-echo "The ingress address is $address. Create (or check) this DNS record:"
-echo "  $SITE_HOST  $record  $address"
+echo "No DNS record is needed: every *.localhost name resolves to this machine."
+if [ -n "$address" ]; then
+  echo "The ingress address is $address: $SITE_URL answers if the cluster's ingress listens on this machine's port 80 (k3s, kind with a port mapping, minikube tunnel)."
+else
+  echo "The ingress has no address (kind or minikube without a tunnel)."
+fi
+context=""
+if [ -n "$KUBE_CONTEXT" ]; then context=" --context $KUBE_CONTEXT"; fi
+echo "Otherwise forward this machine's port 80 to the ingress controller, in another terminal (port 80 needs root):"
+echo "  sudo kubectl --kubeconfig ${KUBECONFIG:-$HOME/.kube/config}${context} port-forward --namespace ingress-nginx svc/ingress-nginx-controller 80:80"
 echo "Then open $SITE_URL"
