@@ -50,10 +50,12 @@ final class RegenerationTests: XCTestCase {
 
     func testRefusalsExitWithProblemsAndChangeNothing() throws {
         let folder = try TestProject.temporaryFolder()
-        try write(try TestProject.presetBundle("local"), to: folder)
+        let volumes = ["postgresql", "redis", "kafka", "clickhouse", "zookeeper"]
+        try write(try TestProject.prepare(preset: "local", sets: volumes.map { "\($0).storage=4Gi" }), to: folder)
         let before = snapshot(folder)
-        let refusals = ["postgresql.storage=512Mi", "redis.storage=512Mi", "kafka.storage=1Gi", "clickhouse.storage=1Gi",
-                        "zookeeper.storage=100Mi", "release=other", "namespace=other"]
+        // Smaller, but each still a size rigger takes (1Gi at least): refused only because it shrinks.
+        let refusals = ["postgresql.storage=2Gi", "redis.storage=3Gi", "kafka.storage=3.5Gi", "clickhouse.storage=1Gi",
+                        "zookeeper.storage=2000Mi", "release=other", "namespace=other"]
         for refusal in refusals {
             XCTAssertThrowsError(try TestProject.prepare(preset: nil, sets: [refusal], outputDirectory: folder.path), refusal) { error in
                 let problems = (error as? InvalidAnswers)?.problems ?? []

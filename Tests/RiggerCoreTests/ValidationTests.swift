@@ -55,7 +55,7 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(Set(byKey.keys), ["ingress.hostname", "postgresql.storage", "namespace", "release", "email.enabled", "nope.key", "ingress.hostnme"])
         XCTAssertEqual(byKey["ingress.hostname"]?.value, "not a host")
         XCTAssertTrue(byKey["ingress.hostname"]?.description.contains("expected a DNS name") == true)
-        XCTAssertTrue(byKey["postgresql.storage"]?.description.contains("Kubernetes storage quantity") == true)
+        XCTAssertTrue(byKey["postgresql.storage"]?.description.contains("a volume size with its unit, at least 1Gi") == true)
         XCTAssertTrue(byKey["namespace"]?.description.contains("DNS-1123 label") == true)
         XCTAssertTrue(byKey["email.enabled"]?.description.contains("true or false") == true)
         XCTAssertTrue(byKey["ingress.hostnme"]?.description.contains("did you mean ingress.hostname") == true)

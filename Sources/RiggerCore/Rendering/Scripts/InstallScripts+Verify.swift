@@ -24,14 +24,15 @@ extension InstallScripts {
             for section in extra { section.append(to: &script) }
             return script
         }
-        script.variable("SITE_HOST", hostname)
-        script.variable("SITE_URL", siteURL)
         if LocalhostAccess.isLocalhost(hostname) {
+            script.variable("SITE_URL", siteURL)
             script.add(LocalhostAccess.verifyLines(controller: localController))
             for section in extra { section.append(to: &script) }
             script.add("echo \"Then open $SITE_URL\"")
             return script
         }
+        script.variable("SITE_HOST", hostname)
+        script.variable("SITE_URL", siteURL)
         script.add(
             "address=\"\"",
             "# The Ingress that serves the site's host: an app may have more, each with an address of its own.",

@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
 NAMESPACE='helicone'
-SITE_HOST='helicone.localhost'
 SITE_URL='http://helicone.localhost'
 fail() {
   printf '50-verify: %s\n' "$*" >&2

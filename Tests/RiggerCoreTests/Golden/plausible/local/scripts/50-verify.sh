@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
 NAMESPACE='plausible'
-SITE_HOST='plausible.localhost'
 SITE_URL='http://plausible.localhost'
 fail() {
   printf '50-verify: %s\n' "$*" >&2

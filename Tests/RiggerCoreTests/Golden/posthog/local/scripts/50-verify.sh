@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
 NAMESPACE='posthog'
-SITE_HOST='posthog.localhost'
 SITE_URL='http://posthog.localhost'
 fail() {
   printf '50-verify: %s\n' "$*" >&2
