@@ -26,9 +26,7 @@ final class FilesystemFaultTests: XCTestCase {
     }
 
     private func run(_ arguments: [String]) throws -> ProgramResult {
-        var environment = ProcessInfo.processInfo.environment
-        environment["RIGGER_PRESETS"] = TestProject.root.appendingPathComponent("presets").path
-        return try runProgram(rigger, arguments, environment: environment)
+        try TestProject.runRigger(arguments)
     }
 
     /// Mounts, or skips when this machine doesn't let the tests mount (not root, no capability).

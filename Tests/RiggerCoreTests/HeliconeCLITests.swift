@@ -15,10 +15,7 @@ final class HeliconeCLITests: XCTestCase {
     }
 
     private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProgramResult {
-        var merged = ProcessInfo.processInfo.environment
-        merged["RIGGER_PRESETS"] = TestProject.root.appendingPathComponent("presets").path
-        for (key, value) in environment { merged[key] = value }
-        return try runProgram(rigger, arguments, environment: merged)
+        try TestProject.runRigger(arguments, environment: environment)
     }
 
     func testGenerateWritesAHeliconeBundleWhoseKeysVerifyAndIssueTimeIsTheSourceDateEpoch() throws {

@@ -14,9 +14,7 @@ final class PlausibleCLITests: XCTestCase {
     }
 
     private func run(_ arguments: [String]) throws -> ProgramResult {
-        var environment = ProcessInfo.processInfo.environment
-        environment["RIGGER_PRESETS"] = TestProject.root.appendingPathComponent("presets").path
-        return try runProgram(rigger, arguments, environment: environment)
+        try TestProject.runRigger(arguments)
     }
 
     private func files(in folder: URL) -> [String: Data] {

@@ -7,9 +7,7 @@ import XCTest
 /// data, and a secret too short to be safe; a managed service's own password only warned about.
 final class ValueLimitsCLITests: XCTestCase {
     private func run(_ arguments: [String]) throws -> ProgramResult {
-        var environment = ProcessInfo.processInfo.environment
-        environment["RIGGER_PRESETS"] = TestProject.root.appendingPathComponent("presets").path
-        return try runProgram(TestProject.executable.path, arguments, environment: environment)
+        try TestProject.runRigger(arguments)
     }
 
     private func generate(_ preset: String, _ extra: [String]) throws -> (ProgramResult, URL) {

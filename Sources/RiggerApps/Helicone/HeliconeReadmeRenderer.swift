@@ -90,17 +90,7 @@ enum HeliconeReadmeRenderer {
     }
 
     private static func answerLines(_ answers: ResolvedAnswers, _ secrets: SecretSet) -> [String] {
-        var lines = ["## Answers", "", "| Key | Value |", "| --- | --- |"]
-        for (key, value) in answers.entries {
-            lines.append("| `\(key)` | `\(value.description)` |")
-        }
-        lines += ["", "Secrets (values only in `secrets/`):", ""]
-        for key in secrets.entries.keys.sorted() {
-            // Where a value came from changes between runs (generated, then kept), so only its state is shown.
-            guard let entry = secrets[key] else { continue }
-            let state = entry.source == .placeholder ? "placeholder: supply it before installing" : "set, \(entry.value.count) characters"
-            lines.append("- `\(key)`: \(state)")
-        }
+        var lines = ReadmeAnswers.lines(answers, secrets)
         lines += [
             "",
             "`ANON_KEY` and `SERVICE_ROLE_KEY` are not answers: rigger signs them (HS256) with `helicone.jwtSecret`, with role `anon` "

@@ -13,17 +13,7 @@ enum PlausibleReadmeRenderer {
             "",
         ]
         lines += PlausibleReadmeSections.security(plan)
-        lines += ["## Answers", "", "| Key | Value |", "| --- | --- |"]
-        for (key, value) in answers.entries {
-            lines.append("| `\(key)` | `\(value.description)` |")
-        }
-        lines += ["", "Secrets (values only in `secrets/`):", ""]
-        for key in secrets.entries.keys.sorted() {
-            // Where a value came from changes between runs (generated, then kept), so only its state is shown.
-            guard let entry = secrets[key] else { continue }
-            let state = entry.source == .placeholder ? "placeholder: supply it before installing" : "set, \(entry.value.count) characters"
-            lines.append("- `\(key)`: \(state)")
-        }
+        lines += ReadmeAnswers.lines(answers, secrets)
         for key in secrets.existing.keys.sorted() {
             guard let existing = secrets.existing[key] else { continue }
             lines.append("- `\(key)`: read from your Secret `\(existing.name)`")

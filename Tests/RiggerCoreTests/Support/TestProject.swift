@@ -36,6 +36,15 @@ enum TestProject {
     static var openSecrets: [String: [String: String]] { AppTestFixture.postHog.openSecrets }
     static var presetNames: [String] { AppTestFixture.postHog.presets }
 
+    /// Runs the built rigger as an operator would, with the checkout's presets; `environment`
+    /// adds to (or, with an empty value, overrides) the test's own.
+    static func runRigger(_ arguments: [String], environment: [String: String] = [:]) throws -> ProgramResult {
+        var merged = ProcessInfo.processInfo.environment
+        merged["RIGGER_PRESETS"] = root.appendingPathComponent("presets").path
+        for (key, value) in environment { merged[key] = value }
+        return try runProgram(executable.path, arguments, environment: merged)
+    }
+
     /// A bundle prepared in memory with seeded secrets.
     static func prepare(
         app: String? = nil, preset: String?, sets: [String] = [], secrets: [String: String] = [:],
