@@ -66,7 +66,8 @@ static inline int rigger_key_resize(void) { return KEY_RESIZE; }
 static inline int rigger_key_f(int n) { return KEY_F(n); }
 
 /* SIGTERM, SIGHUP and SIGINT only set a flag here; the wizard's loop sees it within its key
-   timeout, restores the terminal and exits. Both functions are called from one Swift file. */
+   timeout, restores the terminal and exits. The flag is static, so a Swift file that calls these
+   may get a copy of its own: each front end installs and reads them from one file. */
 static volatile sig_atomic_t rigger_signal_received = 0;
 static void rigger_on_signal(int number) { rigger_signal_received = number; }
 static inline void rigger_install_signal_handlers(void) {
@@ -79,5 +80,11 @@ static inline void rigger_install_signal_handlers(void) {
     sigaction(SIGINT, &action, 0);
 }
 static inline int rigger_pending_signal(void) { return (int)rigger_signal_received; }
+/* The signal received, cleared: the plain mode carries on after a Ctrl-C it has asked about. */
+static inline int rigger_take_pending_signal(void) {
+    int number = (int)rigger_signal_received;
+    rigger_signal_received = 0;
+    return number;
+}
 
 #endif

@@ -11,7 +11,8 @@ struct RiggerCommand: ParsableCommand {
         abstract: "Writes a bundle to self-host " + AppRegistry.standard.entries.map(\.title).joined(separator: ", ")
             + " on Kubernetes: Helm values, Secrets and install scripts.",
         discussion: """
-            Without a subcommand, rigger opens a full-screen wizard on the terminal. `rigger generate` does the \
+            Without a subcommand, rigger opens a full-screen wizard on the terminal; with --plain, or where \
+            the terminal can't show a full screen (TERM dumb or unknown), it asks one question a line. `rigger generate` does the \
             same without a terminal, from a preset, an answers file and --set answers; `rigger explain` lists \
             every answer key; `rigger check DIR` proves a bundle against the real chart and the cluster.
             """,
@@ -33,7 +34,7 @@ struct RiggerCommand: ParsableCommand {
             runThroughArgumentParser(commandLine)
         }
         do {
-            try Wizard.run(app: arguments.app, preset: arguments.preset, answers: arguments.answers, out: arguments.out)
+            try Wizard.run(app: arguments.app, preset: arguments.preset, answers: arguments.answers, out: arguments.out, plain: arguments.plain)
         } catch {
             exit(with: error)
         }
@@ -63,18 +64,23 @@ struct RiggerCommand: ParsableCommand {
     }
 }
 
-/// `rigger [--app NAME] [--preset NAME] [--answers FILE] [--out DIR]`, each option at most once, also as
-/// `--option=VALUE`. Nil for any other command line (subcommands, --help, --version, mistakes),
+/// `rigger [--plain] [--app NAME] [--preset NAME] [--answers FILE] [--out DIR]`, each option at most once,
+/// also as `--option=VALUE`. Nil for any other command line (subcommands, --help, --version, mistakes),
 /// which ArgumentParser then handles as before.
 struct WizardArguments {
     var app: String?
     var preset: String?
     var answers: String?
     var out: String?
+    var plain = false
 
     init?(_ arguments: some Sequence<String>) {
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
+            if argument == "--plain", !plain {
+                plain = true
+                continue
+            }
             let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let value = parts.count == 2 ? String(parts[1]) : iterator.next(), !value.isEmpty, !value.hasPrefix("-") else {
                 return nil
@@ -108,13 +114,17 @@ struct Wizard: ParsableCommand {
     @Option(help: "The bundle folder (asked for when not given; default ./<app>-install).", completion: .directory)
     var out: String?
 
+    @Flag(help: "Ask one question a line, with no cursor movement or colour: for screen readers, serial consoles and simple terminals.")
+    var plain = false
+
     func run() throws {
-        try Self.run(app: app, preset: preset, answers: answers, out: out)
+        try Self.run(app: app, preset: preset, answers: answers, out: out, plain: plain)
     }
 
-    static func run(app: String?, preset: String?, answers: String?, out: String?) throws {
+    static func run(app: String?, preset: String?, answers: String?, out: String?, plain: Bool) throws {
         let environment = CLI.environment
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        // The plain mode needs a person at the terminal as well, only not a full screen to draw on.
+        guard isatty(STDIN_FILENO) == 1, plain || isatty(STDOUT_FILENO) == 1 else {
             CLI.printError("rigger: the wizard needs a terminal; without one, use `rigger generate --preset NAME --out DIR` (see `rigger generate --help`)")
             throw ExitCode(2)
         }
@@ -128,22 +138,10 @@ struct Wizard: ParsableCommand {
         } catch {
             throw CLI.exitCode(for: error)
         }
-        CursesTerminal.installSignalHandlers()
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(environment: environment)
-        } catch {
-            CLI.printError("rigger: \(error); use `rigger generate --preset NAME --out DIR` instead")
-            throw ExitCode(2)
-        }
-        let ending = WizardRunner.run(session, on: terminal) { CursesTerminal.pendingSignal }
-        terminal.restore()
+        let ending = plain ? runPlain(session) : try runFullScreen(session, environment: environment)
         switch ending {
         case .finished:
-            let folder = session.writtenTo ?? session.outputDirectory
-            print("rigger: wrote the \(session.app.title) bundle to \(folder)")
-            print("Next, on a host whose kubectl and helm reach the cluster:")
-            print("  cd \(ShellQuote.quote(folder)) && ./install.sh")
+            break
         case .quit:
             CLI.printError("rigger: quit; nothing was written")
             throw ExitCode(130)
@@ -151,5 +149,33 @@ struct Wizard: ParsableCommand {
             CLI.printError("rigger: stopped by signal \(number); nothing was written")
             throw ExitCode(128 + number)
         }
+    }
+
+    /// The full-screen wizard; where it can't be drawn (TERM dumb, not set or unknown to
+    /// terminfo) the plain mode asks instead, since a person is at the terminal.
+    private static func runFullScreen(_ session: WizardSession, environment: [String: String]) throws -> WizardRunner.Ending {
+        CursesTerminal.installSignalHandlers()
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(environment: environment)
+        } catch {
+            CLI.printError("rigger: \(error); asking one question a line instead (what `rigger --plain` does)")
+            return runPlain(session)
+        }
+        let ending = WizardRunner.run(session, on: terminal) { CursesTerminal.pendingSignal }
+        terminal.restore()
+        if ending == .finished {
+            // The full screen is gone: what to do next stays on the terminal.
+            let folder = session.writtenTo ?? session.outputDirectory
+            print("rigger: wrote the \(session.app.title) bundle to \(folder)")
+            print("Next, on a host whose kubectl and helm reach the cluster:")
+            print("  cd \(ShellQuote.quote(folder)) && ./install.sh")
+        }
+        return ending
+    }
+
+    /// The wizard one question a line: the plain mode prints its own review and next steps.
+    private static func runPlain(_ session: WizardSession) -> WizardRunner.Ending {
+        PlainWizard(session: session, console: TerminalLines()).run()
     }
 }

@@ -20,16 +20,20 @@ enum WizardTestSupport {
 
     /// Compares a frame with its reviewed snapshot; RIGGER_RECORD_SNAPSHOTS=1 writes it anew instead.
     static func checkSnapshot(_ canvas: Canvas, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        try checkSnapshot(text: canvas.text + "\n", name, what: "the frame", file: file, line: line)
+        for row in 0..<canvas.rows { XCTAssertLessThanOrEqual(canvas.text(row: row).count, canvas.columns, file: file, line: line) }
+    }
+
+    /// Compares text (a frame, a transcript) with its reviewed snapshot; RIGGER_RECORD_SNAPSHOTS=1 writes it anew instead.
+    static func checkSnapshot(text: String, _ name: String, what: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let url = snapshots.appendingPathComponent("\(name).txt")
-        let text = canvas.text + "\n"
         if ProcessInfo.processInfo.environment["RIGGER_RECORD_SNAPSHOTS"] == "1" {
             try FileManager.default.createDirectory(at: snapshots, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(text, expected, "the frame differs from \(url.lastPathComponent)", file: file, line: line)
-        for row in 0..<canvas.rows { XCTAssertLessThanOrEqual(canvas.text(row: row).count, canvas.columns, file: file, line: line) }
+        XCTAssertEqual(text, expected, "\(what) differs from \(url.lastPathComponent)", file: file, line: line)
     }
 
     /// The built rigger executable.

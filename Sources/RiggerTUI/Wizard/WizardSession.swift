@@ -463,9 +463,14 @@ public final class WizardSession {
             if page == .review { reviewScroll = max(0, reviewScroll + offset) }
             return
         }
+        moveFocus(to: (focus + offset + count) % count)
+    }
+
+    /// Leaves the focused field for the page's field at `index`: the field left is checked, and
+    /// the draft saved, so a drop mid-step loses at most the field being typed.
+    func moveFocus(to index: Int) {
         validateFocused()
-        focus = (focus + offset + count) % count
-        // Leaving a field saves too, so a drop mid-step loses at most the field being typed.
+        focus = index
         if page != .output, page != .resume, draftFolder != nil { saveDraft() }
     }
 
@@ -513,10 +518,7 @@ public final class WizardSession {
             guard let question = catalog[field] else { return }
             switch question.kind {
             case .choice:
-                if let next = Self.nextChoice(choices(field).map(\.value), from: displayText(field), key: key) {
-                    setAnswer(field, next)
-                    if field == "app" { chooseApp(next) }
-                }
+                if let next = Self.nextChoice(choices(field).map(\.value), from: displayText(field), key: key) { select(next, in: .answer(field)) }
             case .bool:
                 switch key {
                 case .character(" "), .left, .right: setAnswer(field, displayText(field) == "true" ? "false" : "true")
@@ -532,8 +534,41 @@ public final class WizardSession {
                 }
             }
         case .preset?:
-            if let next = Self.nextChoice(presetChoices.map(\.value), from: presetName, key: key), next != presetName { choosePreset(next) }
+            if let next = Self.nextChoice(presetChoices.map(\.value), from: presetName, key: key) { select(next, in: .preset) }
         case .resumeChoice?, nil:
+            break
+        }
+    }
+
+    /// Gives a choice field one of its values: an answer's choice or true/false, the preset, or a
+    /// secret's way (a `SecretChoice` raw value). The app and the preset bring their answers along.
+    func select(_ value: String, in field: WizardField) {
+        switch field {
+        case .answer(let key):
+            setAnswer(key, value)
+            if key == "app" { chooseApp(value) }
+        case .preset:
+            if value != presetName { choosePreset(value) }
+        case .secretChoice(let key):
+            if let choice = SecretChoice(rawValue: value) { chooseSecret(key, choice) }
+        case .outputFolder, .secretValue, .resumeChoice:
+            break
+        }
+    }
+
+    /// Replaces a text field's whole value, as a front end that reads whole lines answers it.
+    func replaceText(_ text: String, in field: WizardField) {
+        switch field {
+        case .outputFolder:
+            outputEditor = TextEditor(text)
+            reviewed = nil
+        case .secretValue(let key):
+            secretEditors[key] = TextEditor(text)
+            reviewed = nil
+        case .answer(let key):
+            editors[key] = TextEditor(text)
+            setAnswer(key, text)
+        case .secretChoice, .resumeChoice, .preset:
             break
         }
     }
@@ -583,20 +618,8 @@ public final class WizardSession {
     private func advance() {
         let pageFields = fields
         var firstBad: Int?
-        let problems = resolution.problems
         for (index, field) in pageFields.enumerated() {
-            var message: String?
-            switch field {
-            case .answer(let key):
-                message = problems.first { $0.key == key }.map(Self.message)
-                if message == nil, page == .secrets, displayText(key).isEmpty, catalog.secrets.contains(where: { catalog.secretPolicy($0.key)?.existing?.name == key }) {
-                    message = "required: the name of the Secret in the namespace"
-                }
-            case .outputFolder: message = checkOutputFolder()
-            case .secretValue(let key):
-                if secretText(key).isEmpty { message = "required: type or paste the value, or choose another way" }
-            case .secretChoice, .resumeChoice, .preset: break
-            }
+            let message = problem(with: field)
             errors[field.key] = message
             if message != nil, firstBad == nil { firstBad = index }
         }
@@ -621,6 +644,21 @@ public final class WizardSession {
         focus = firstFieldToFill()
         saveDraft()
         if page == .review { prepareReview() }
+    }
+
+    /// What keeps the page from going on at a field, as shown under it; nil when nothing does.
+    func problem(with field: WizardField) -> String? {
+        switch field {
+        case .answer(let key):
+            if let problem = resolution.problems.first(where: { $0.key == key }) { return Self.message(problem) }
+            if page == .secrets, displayText(key).isEmpty, catalog.secrets.contains(where: { catalog.secretPolicy($0.key)?.existing?.name == key }) {
+                return "required: the name of the Secret in the namespace"
+            }
+            return nil
+        case .outputFolder: return checkOutputFolder()
+        case .secretValue(let key): return secretText(key).isEmpty ? "required: type or paste the value, or choose another way" : nil
+        case .secretChoice, .resumeChoice, .preset: return nil
+        }
     }
 
     /// Why the bundle can't go to the output folder, or nil when it can.

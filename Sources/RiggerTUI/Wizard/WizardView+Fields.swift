@@ -65,7 +65,7 @@ extension WizardView {
         _ session: WizardSession, _ field: WizardField, focused: Bool, glyphs: Glyphs,
         left: Int, labelWidth: Int, valueColumn: Int, valueWidth: Int
     ) -> [FieldLine] {
-        let title = label(session, field)
+        let title = session.label(field)
         // A label that fits keeps its indentation ("  value" sits under its secret).
         let labels = title.count <= labelWidth ? [title] : TextLayout.wrap(title, width: labelWidth)
         let values = valueLines(session, field, focused: focused, glyphs: glyphs, column: valueColumn, width: valueWidth)
@@ -92,10 +92,10 @@ extension WizardView {
         if let error = session.errors[field.key] {
             parts.append(TextLayout.wrap("! " + error, width: width, hangingIndent: 2).map { ($0, CellStyle.error) })
         }
-        if let description = choiceDescription(session, field) {
+        if let description = session.choiceDescription(field) {
             parts.append(TextLayout.wrap(description, width: width).map { ($0, CellStyle()) })
         }
-        parts.append(TextLayout.wrap(help(session, field), width: width).map { ($0, CellStyle.dim) })
+        parts.append(TextLayout.wrap(session.help(field), width: width).map { ($0, CellStyle.dim) })
         return parts
     }
 
@@ -112,10 +112,7 @@ extension WizardView {
             return [textLine(session, field, focused: focused, column: column, width: width, glyphs: glyphs)]
         case .secretChoice(let key):
             let choice = session.secretChoice(key)
-            // On a bundle that has the value, generating a new one is rotating it.
-            func label(_ option: SecretChoice) -> String {
-                option == .generate && session.hasKeptValue(key) ? "rotate: generate a new random value" : option.label
-            }
+            func label(_ option: SecretChoice) -> String { session.label(option, forSecret: key) }
             if focused {
                 // The ways are short: one that doesn't fit its line wraps rather than being cut.
                 return session.secretOptions(key).flatMap { option in

@@ -7,21 +7,17 @@ extension WizardView {
         let left = sidebarWidth + 2
         let width = canvas.columns - left - 1
         canvas.write("Resume", row: 2, column: left, style: .bold)
-        guard let draft = session.pendingDraft else { return }
-        var lines = TextLayout.wrap("A draft of an unfinished run is in \(WizardDraft.path(in: session.outputDirectory)).", width: width)
-        let typed = draft.answers.count == 1 ? "1 answer" : "\(draft.answers.count) answers"
-        lines += TextLayout.wrap("It had reached \(draft.step), with \(typed) typed" + (draft.preset.map { " over the \($0) preset." } ?? "."), width: width)
-        lines += TextLayout.wrap("Typed secret values are never saved: the secrets step asks for them again.", width: width)
+        guard session.pendingDraft != nil else { return }
+        let lines = session.resumeDescription.flatMap { TextLayout.wrap($0, width: width) }
         for (index, line) in lines.enumerated() { canvas.write(line, row: 4 + index, column: left, width: width) }
-        let options = [(true, "Resume where it stopped"), (false, "Start over (the draft is replaced at the next step)")]
         var row = 5 + lines.count
-        for option in options {
-            let selected = option.0 == session.resumeSelected
+        for option in WizardSession.resumeOptions {
+            let selected = option.resume == session.resumeSelected
             canvas.write(selected ? ">" : " ", row: row, column: left - 1, style: .accent)
             if selected { canvas.cursor = markCursor(row: row, column: left) }
             let mark = selected ? glyphs.radioOn : glyphs.radioOff
             // Continuation lines stay clear of the mark, under the option's text.
-            for line in TextLayout.wrap("\(mark) \(option.1)", width: width, hangingIndent: mark.count + 1) {
+            for line in TextLayout.wrap("\(mark) \(option.label)", width: width, hangingIndent: mark.count + 1) {
                 canvas.write(line, row: row, column: left, style: selected ? [.reverse] : [], width: width)
                 row += 1
             }
@@ -68,15 +64,8 @@ extension WizardView {
     static func drawDone(_ session: WizardSession, into canvas: inout Canvas) {
         let left = sidebarWidth + 2
         let width = canvas.columns - left - 1
-        let folder = session.writtenTo ?? session.outputDirectory
-        let paragraphs = [
-            "The bundle is written to \(folder)", "",
-            "Next, on a host whose kubectl and helm reach the cluster:", "",
-            "  cd \(ShellQuote.quote(folder)) && ./install.sh", "",
-            "Before an upgrade, run rigger again with --out \(ShellQuote.quote(folder)).",
-        ]
         canvas.write("Done", row: 2, column: left, style: .bold)
-        let lines = paragraphs.flatMap { TextLayout.wrap($0, width: width, hangingIndent: 2) }
+        let lines = session.nextSteps.flatMap { TextLayout.wrap($0, width: width, hangingIndent: 2) }
         for (index, line) in lines.enumerated() { canvas.write(line, row: 4 + index, column: left, width: width) }
         canvas.cursor = nil
     }

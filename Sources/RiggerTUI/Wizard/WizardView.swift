@@ -91,64 +91,15 @@ public enum WizardView {
         return spaced.count <= width ? spaced : keys.joined(separator: " ")
     }
 
-    static func label(_ session: WizardSession, _ field: WizardField) -> String {
-        switch field {
-        case .outputFolder: return "Output folder"
-        case .answer(let key): return session.catalog[key]?.title ?? key
-        case .secretChoice(let key): return session.catalog[key]?.title ?? key
-        case .secretValue: return "  value"
-        case .resumeChoice: return "Draft"
-        case .preset: return "Preset"
-        }
-    }
-
-    static func help(_ session: WizardSession, _ field: WizardField) -> String {
-        switch field {
-        case .outputFolder: return "The folder rigger writes the bundle to; an existing bundle there is the starting point."
-        case .answer(let key), .secretChoice(let key): return session.catalog[key]?.help ?? ""
-        case .secretValue: return "Typed values are shown as bullets with their length; F2 shows or hides them."
-        case .resumeChoice: return "Resume the answers typed before the last run stopped, or start again from the preset."
-        case .preset: return "Answers for a common setup (rigger presets lists them); what you answer here goes over them."
-        }
-    }
-
-    /// The whole description of the choice a choice field has, e.g. "aws: EKS on AWS; ...": the
-    /// list shows as much of it as fits its line.
-    static func choiceDescription(_ session: WizardSession, _ field: WizardField) -> String? {
-        let choices: [Choice], value: String
-        switch field {
-        case .preset:
-            choices = session.presetChoices
-            value = session.presetName
-        case .answer(let key):
-            guard case .choice? = session.catalog[key]?.kind else { return nil }
-            choices = session.choices(key)
-            value = session.displayText(key)
-        default:
-            return nil
-        }
-        guard let choice = choices.first(where: { $0.value == value }), !choice.label.isEmpty else { return nil }
-        return "\(choice.value): \(choice.label)"
-    }
-
     /// The full help of the focused field in a box: its error, help, the choice it has, its key.
     private static func drawHelp(_ session: WizardSession, into canvas: inout Canvas) {
         guard let field = session.focusedField else { return }
         let width = min(50, canvas.columns - 8)
-        var lines = [label(session, field).trimmingCharacters(in: .whitespaces), ""]
-        if let error = session.errors[field.key] {
-            lines += TextLayout.wrap("! " + error, width: width, hangingIndent: 2)
+        var lines = [session.label(field).trimmingCharacters(in: .whitespaces)]
+        for group in session.fullHelp(field) {
             lines.append("")
-        }
-        lines += TextLayout.wrap(help(session, field), width: width)
-        if let description = choiceDescription(session, field) {
-            lines.append("")
-            lines += TextLayout.wrap(description, width: width)
-        }
-        if case .answer(let key) = field, let question = session.catalog[key] {
-            lines.append("")
-            lines += TextLayout.wrap("Key: \(key). Expects \(question.kind.expectation).", width: width)
-            if !question.appliesWhen.summary.isEmpty { lines += TextLayout.wrap("Applies when \(question.appliesWhen.summary).", width: width) }
+            // An error's continuation lines stay clear of its "! ".
+            lines += group.flatMap { TextLayout.wrap($0, width: width, hangingIndent: $0.hasPrefix("! ") ? 2 : 0) }
         }
         lines += ["", "Any key closes this help."]
         drawBox(lines, into: &canvas, glyphs: Glyphs(unicode: false))

@@ -1,0 +1,163 @@
+import Foundation
+import RiggerCore
+
+/// One field of a wizard page as the plain mode asks it: a line with its title and one-line
+/// help, its choices numbered, and a prompt that starts with the title and shows in brackets what
+/// Enter keeps. It also reads the operator's reply to it.
+struct PlainQuestion {
+    /// How the field is answered.
+    enum Form: Equatable {
+        /// Free text; "-" empties it.
+        case text
+        /// A secret's value, read with echo off and never shown.
+        case secret
+        /// One of `options`, by number or by value.
+        case choice
+        /// yes or no.
+        case yesNo
+    }
+
+    /// One numbered option: what is chosen, and how it reads.
+    struct Option: Equatable {
+        let value: String
+        let text: String
+    }
+
+    /// What the operator's line asks for.
+    enum Reply: Equatable {
+        /// Enter alone: keep what the brackets show.
+        case keep
+        /// `<`: the question before.
+        case back
+        /// `?`: the full help.
+        case help
+        /// A text field's new value ("" to empty it).
+        case text(String)
+        /// A choice field's new value.
+        case choose(String)
+        /// A line that is no answer to this question, with what was expected.
+        case invalid(String)
+    }
+
+    let field: WizardField
+    let title: String
+    let help: String
+    let form: Form
+    let options: [Option]
+    /// What Enter keeps, as the brackets show it.
+    let current: String
+
+    init(_ field: WizardField, in session: WizardSession) {
+        self.field = field
+        title = Self.title(field, in: session)
+        help = Self.help(field, in: session)
+        var options: [Option] = []
+        switch field {
+        case .outputFolder:
+            form = .text
+            current = session.outputDirectory
+        case .secretValue(let key):
+            form = .secret
+            let length = session.secretText(key).count
+            current = length == 0 ? "" : "\(length) characters typed"
+        case .secretChoice(let key):
+            form = .choice
+            options = session.secretOptions(key).map { Option(value: $0.rawValue, text: session.label($0, forSecret: key)) }
+            current = session.label(session.secretChoice(key), forSecret: key)
+        case .preset:
+            form = .choice
+            options = session.presetChoices.map(Self.option)
+            current = session.presetName
+        case .resumeChoice:
+            form = .choice
+            options = WizardSession.resumeOptions.map { Option(value: $0.resume ? "resume" : "start over", text: $0.label) }
+            current = session.resumeSelected ? "resume" : "start over"
+        case .answer(let key):
+            let value = session.displayText(key)
+            switch session.catalog[key]?.kind {
+            case .choice?:
+                form = .choice
+                options = session.choices(key).map(Self.option)
+                current = value
+            case .bool?:
+                form = .yesNo
+                current = value == "true" ? "yes" : "no"
+            default:
+                form = .text
+                current = value.isEmpty ? Self.emptyMeaning(session.catalog[key]?.whenEmpty) : value
+            }
+        }
+        self.options = options
+    }
+
+    /// The field's name: its label, and for a secret's value the secret's title before "value".
+    private static func title(_ field: WizardField, in session: WizardSession) -> String {
+        guard case .secretValue(let key) = field else { return session.label(field) }
+        return session.label(.secretChoice(key)) + " value"
+    }
+
+    /// The one-line help; a secret's value says how it is read here, not how the full screen shows it.
+    static func help(_ field: WizardField, in session: WizardSession) -> String {
+        guard case .secretValue = field else { return session.help(field) }
+        return "What you type is not shown; after Enter rigger says how many characters it read."
+    }
+
+    private static func option(_ choice: Choice) -> Option {
+        Option(value: choice.value, text: choice.label.isEmpty ? choice.value : "\(choice.value): \(choice.label)")
+    }
+
+    /// What an empty optional answer means, without the parentheses the review puts round it.
+    private static func emptyMeaning(_ whenEmpty: String?) -> String {
+        guard let whenEmpty else { return "" }
+        return whenEmpty.hasPrefix("(") && whenEmpty.hasSuffix(")") ? String(whenEmpty.dropFirst().dropLast()) : whenEmpty
+    }
+
+    /// The question's lines before the prompt: title and help, then the numbered options.
+    var lines: [String] {
+        ["\(title): \(help)"] + optionLines
+    }
+
+    /// The options, numbered from 1.
+    var optionLines: [String] {
+        options.enumerated().map { "  \($0.offset + 1)) \($0.element.text)" }
+    }
+
+    /// The prompt the answer is typed after.
+    var prompt: String {
+        let kind: String
+        switch form {
+        case .text, .secret: kind = ""
+        case .choice: kind = " (1-\(options.count))"
+        case .yesNo: kind = " (yes/no)"
+        }
+        let keeps = current.isEmpty ? "" : " [\(current)]"
+        return "\(title)\(kind)\(keeps): "
+    }
+
+    /// What a line typed at the prompt asks for. A secret is taken as typed; other answers
+    /// without the spaces around them, which can't be seen.
+    func reply(to line: String) -> Reply {
+        let answer = form == .secret ? line : line.trimmingCharacters(in: .whitespaces)
+        switch answer {
+        case "": return .keep
+        case "<": return .back
+        case "?": return .help
+        default: break
+        }
+        switch form {
+        case .text: return .text(answer == "-" ? "" : answer)
+        case .secret: return .text(answer)
+        case .yesNo:
+            switch answer.lowercased() {
+            case "y", "yes", "true": return .choose("true")
+            case "n", "no", "false": return .choose("false")
+            default: return .invalid("expected yes or no")
+            }
+        case .choice:
+            if let number = Int(answer), options.indices.contains(number - 1) { return .choose(options[number - 1].value) }
+            if let option = options.first(where: { $0.value.lowercased() == answer.lowercased() }) { return .choose(option.value) }
+            let values = options.map(\.value).joined(separator: ", ")
+            return .invalid("expected a number from 1 to \(options.count), or one of \(values)")
+        }
+    }
+}

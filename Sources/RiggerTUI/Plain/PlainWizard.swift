@@ -1,0 +1,289 @@
+import Foundation
+import RiggerCore
+
+/// The wizard one question a line, for screen readers, serial consoles and terminals the
+/// full-screen wizard can't draw on. It walks the same `WizardSession` as the full screen (its
+/// pages, fields, validation, secrets, drafts, review and writing) and only asks and prints
+/// differently: every question gets a line that starts with its title, and nothing is drawn.
+public final class PlainWizard {
+    private let session: WizardSession
+    private let console: LineConsole
+    /// The page whose heading was printed last; a new one is printed when the page changes.
+    private var shownPage: WizardPage?
+    /// The field whose question was printed last, so that asking it again prints its prompt alone.
+    private var askedField: WizardField?
+
+    /// What one question, or the review, led to.
+    private enum Step {
+        case next
+        case ended(WizardRunner.Ending)
+    }
+
+    /// What reading the operator's line gave.
+    private enum Input {
+        case line(String)
+        /// Ctrl-C, and the operator said not to quit: ask the same again.
+        case askAgain
+        case ended(WizardRunner.Ending)
+    }
+
+    /// A plain mode that asks the session's questions on the console.
+    public init(session: WizardSession, console: LineConsole) {
+        self.session = session
+        self.console = console
+    }
+
+    /// Asks until the bundle is written or the operator quits (Ctrl-C, confirmed, or the end of
+    /// input: both drop this run's draft and write nothing), or a signal stops it.
+    public func run() -> WizardRunner.Ending {
+        say("rigger: \(session.app.title) install bundle, one question a line. Enter keeps the value in brackets, "
+            + "- empties a text answer, a number picks a choice, ? shows the full help, < goes back one question, Ctrl-C quits.")
+        while true {
+            let step: Step
+            switch session.page {
+            case .done:
+                showPageHeading()
+                session.nextSteps.filter { !$0.isEmpty }.forEach(say)
+                return .finished
+            case .resume: step = askResume()
+            case .review: step = askToWrite()
+            default: step = askFocusedField()
+            }
+            if case .ended(let ending) = step { return ending }
+        }
+    }
+
+    // MARK: Questions
+
+    private func askFocusedField() -> Step {
+        if showPageHeading() {
+            // Every question of a page is asked, from the first.
+            session.moveFocus(to: 0)
+        }
+        guard let field = session.focusedField else {
+            _ = session.handle(.enter)
+            return .next
+        }
+        let question = PlainQuestion(field, in: session)
+        if askedField != field {
+            question.lines.forEach(say)
+            askedField = field
+        }
+        let line: String
+        switch read(question.prompt, echo: question.form != .secret) {
+        case .line(let text): line = text
+        case .askAgain: return .next
+        case .ended(let ending): return .ended(ending)
+        }
+        let reply = question.reply(to: line)
+        switch reply {
+        case .back:
+            goBack()
+            return .next
+        case .help:
+            showHelp(question)
+            return .next
+        case .invalid(let message):
+            say("! " + message)
+            return .next
+        case .keep: break
+        case .text(let text): session.replaceText(text, in: field)
+        case .choose(let value): session.select(value, in: field)
+        }
+        if case .text(let text) = reply, question.form == .secret { say("\(question.title): \(text.count) characters read.") }
+        // A choice that can't be taken (a preset that doesn't load) is said where it was chosen.
+        let choiceError: String? = if case .choose = reply { session.errors[field.key] } else { nil }
+        if let message = session.problem(with: field) ?? choiceError {
+            say("! " + message)
+            return .next
+        }
+        moveOn(from: field)
+        return .next
+    }
+
+    /// The next question: the page's next field, or the wizard's Enter on its last one, which
+    /// checks the page and goes on, or stays on its first field with an error.
+    private func moveOn(from field: WizardField) {
+        let fields = session.fields
+        let index = fields.firstIndex(of: field) ?? session.focus
+        if index + 1 < fields.count {
+            session.moveFocus(to: index + 1)
+            return
+        }
+        let page = session.page
+        _ = session.handle(.enter)
+        if session.page == page, let stuck = session.focusedField, let error = session.errors[stuck.key] {
+            askedField = nil
+            say("! \(session.label(stuck).trimmingCharacters(in: .whitespaces)): \(error)")
+        }
+    }
+
+    /// `<`: the question before, on this page or at the end of the page before; what was typed stays.
+    private func goBack() {
+        let fields = session.fields
+        let index = session.focusedField.flatMap { fields.firstIndex(of: $0) } ?? 0
+        if index > 0 {
+            session.moveFocus(to: index - 1)
+            return
+        }
+        let page = session.page
+        // The wizard's Esc: the page before, everything typed kept.
+        _ = session.handle(.escape)
+        guard session.page != page else {
+            say("This is the first question.")
+            return
+        }
+        showPageHeading()
+        let count = session.fields.count
+        if count > 0 { session.moveFocus(to: count - 1) }
+    }
+
+    /// `?`: the wizard's full help of the field, then its options and prompt again.
+    private func showHelp(_ question: PlainQuestion) {
+        say(question.title.trimmingCharacters(in: .whitespaces))
+        for paragraph in session.fullHelp(question.field, help: question.help).joined() { say("  " + paragraph) }
+        if question.form == .text { say("  Enter keeps the value in brackets; - empties it.") }
+        question.optionLines.forEach(say)
+    }
+
+    /// Prints the heading of the page when it is not the one printed last; returns whether it did.
+    @discardableResult
+    private func showPageHeading() -> Bool {
+        let page = session.page
+        guard page != shownPage else { return false }
+        shownPage = page
+        askedField = nil
+        say("")
+        if page == .done {
+            say("Done")
+        } else {
+            let pages = session.pages
+            say("Step \((pages.firstIndex(of: page) ?? 0) + 1) of \(pages.count): \(page.title)")
+        }
+        return true
+    }
+
+    // MARK: Resume and review
+
+    /// The resume page: resume the draft found in the folder, or start over.
+    private func askResume() -> Step {
+        if showPageHeading() { session.resumeDescription.forEach(say) }
+        let question = PlainQuestion(.resumeChoice, in: session)
+        if askedField != .resumeChoice {
+            question.optionLines.forEach(say)
+            askedField = .resumeChoice
+        }
+        switch read(question.prompt, echo: true) {
+        case .askAgain: return .next
+        case .ended(let ending): return .ended(ending)
+        case .line(let line):
+            let resume: Bool
+            switch question.reply(to: line) {
+            case .keep: resume = session.resumeSelected
+            case .choose(let value): resume = value == "resume"
+            case .help:
+                say(session.help(.resumeChoice))
+                return .next
+            case .back:
+                say("This is the first question.")
+                return .next
+            case .invalid(let message):
+                say("! " + message)
+                return .next
+            case .text:
+                // A choice's reply is never text.
+                return .next
+            }
+            // The resume page's own keys, as in the wizard: r or s, then Enter.
+            _ = session.handle(.character(resume ? "r" : "s"))
+            _ = session.handle(.enter)
+            return .next
+        }
+    }
+
+    /// The review as plain text, then "Write the bundle?": y writes it, < goes back, and anything
+    /// else asks whether to quit without writing.
+    private func askToWrite() -> Step {
+        if showPageHeading() { showReview() }
+        let line: String
+        switch read("Write the bundle? [y/N]: ", echo: true) {
+        case .line(let text): line = text.trimmingCharacters(in: .whitespaces).lowercased()
+        case .askAgain: return .next
+        case .ended(let ending): return .ended(ending)
+        }
+        switch line {
+        case "y", "yes":
+            // The wizard's Enter on its review: writes exactly the bundle reviewed.
+            _ = session.handle(.enter)
+            if session.page != .done {
+                // Not written: why, or the review prepared again (it had failed before).
+                if let error = session.reviewError { say("Cannot write the bundle: \(error)") } else { showReview() }
+            }
+            return .next
+        case "<":
+            goBack()
+            return .next
+        case "?":
+            say("y writes the bundle to \(session.outputDirectory); < goes back to the last question; n asks whether to quit without writing.")
+            return .next
+        default:
+            return confirmQuit()
+        }
+    }
+
+    private func showReview() {
+        if let error = session.reviewError { say("Cannot write the bundle: \(error)") }
+        guard let reviewed = session.reviewed else { return }
+        say("Bundle folder: \(session.outputDirectory)")
+        let review = BundleReview(prepared: reviewed, changes: session.reviewChanges, warnings: session.reviewWarnings)
+        for section in review.sections {
+            say("")
+            say(section.title)
+            section.lines.forEach { say("  " + $0) }
+        }
+        say("")
+    }
+
+    // MARK: Reading and quitting
+
+    /// Asks with `prompt` and reads the operator's line. Ctrl-C asks whether to quit; the end of
+    /// input quits.
+    private func read(_ prompt: String, echo: Bool) -> Input {
+        switch console.readLine(prompt: prompt, echo: echo) {
+        case .line(let text): return .line(text)
+        case .signal(let number): return .ended(.signal(number))
+        case .endOfInput:
+            say("")
+            say("End of input.")
+            return .ended(quit())
+        case .interrupt:
+            // The terminal's "^C" ends no line; a secret's reading ended its own.
+            if echo { say("") }
+            if case .ended(let ending) = confirmQuit() { return .ended(ending) }
+            return .askAgain
+        }
+    }
+
+    /// "Quit without writing anything?": y quits; anything else asks the same question again.
+    private func confirmQuit() -> Step {
+        switch console.readLine(prompt: "Quit without writing anything? [y/N]: ", echo: true) {
+        case .line(let text) where ["y", "yes"].contains(text.trimmingCharacters(in: .whitespaces).lowercased()): return .ended(quit())
+        case .signal(let number): return .ended(.signal(number))
+        case .endOfInput: return .ended(quit())
+        case .line, .interrupt:
+            askedField = nil
+            return .next
+        }
+    }
+
+    /// The wizard's quit (Ctrl-C, then y): this run's draft goes, and nothing is written.
+    private func quit() -> WizardRunner.Ending {
+        _ = session.handle(.control("c"))
+        _ = session.handle(.character("y"))
+        return .quit
+    }
+
+    private func say(_ line: String) {
+        console.write(line + "\n")
+    }
+}

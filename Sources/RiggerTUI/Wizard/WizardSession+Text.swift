@@ -1,0 +1,97 @@
+import RiggerCore
+
+/// The words of the wizard that every front end shows alike: each field's label, help and full
+/// help, the ways a secret can be provided, the resume offer and the next steps. The full-screen
+/// view lays them out on a page; the plain mode prints them one per line.
+extension WizardSession {
+    /// The field's label: the question's title, or the name of what it sets.
+    public func label(_ field: WizardField) -> String {
+        switch field {
+        case .outputFolder: return "Output folder"
+        case .answer(let key): return catalog[key]?.title ?? key
+        case .secretChoice(let key): return catalog[key]?.title ?? key
+        case .secretValue: return "  value"
+        case .resumeChoice: return "Draft"
+        case .preset: return "Preset"
+        }
+    }
+
+    /// The field's one-line help.
+    public func help(_ field: WizardField) -> String {
+        switch field {
+        case .outputFolder: return "The folder rigger writes the bundle to; an existing bundle there is the starting point."
+        case .answer(let key), .secretChoice(let key): return catalog[key]?.help ?? ""
+        case .secretValue: return "Typed values are shown as bullets with their length; F2 shows or hides them."
+        case .resumeChoice: return "Resume the answers typed before the last run stopped, or start again from the preset."
+        case .preset: return "Answers for a common setup (rigger presets lists them); what you answer here goes over them."
+        }
+    }
+
+    /// The whole description of the choice a choice field has, e.g. "aws: EKS on AWS; ...": a
+    /// list may show only as much of it as fits its line.
+    public func choiceDescription(_ field: WizardField) -> String? {
+        let choices: [Choice], value: String
+        switch field {
+        case .preset:
+            choices = presetChoices
+            value = presetName
+        case .answer(let key):
+            guard case .choice? = catalog[key]?.kind else { return nil }
+            choices = self.choices(key)
+            value = displayText(key)
+        default:
+            return nil
+        }
+        guard let choice = choices.first(where: { $0.value == value }), !choice.label.isEmpty else { return nil }
+        return "\(choice.value): \(choice.label)"
+    }
+
+    /// The field's full help after its label, as groups of paragraphs (a blank line between
+    /// groups): its error, its help, the choice it has, and for an answer its key, what it
+    /// expects and when it applies. `help` stands in for the field's one-line help where a front
+    /// end words it its own way.
+    public func fullHelp(_ field: WizardField, help: String? = nil) -> [[String]] {
+        var groups: [[String]] = []
+        if let error = errors[field.key] { groups.append(["! " + error]) }
+        groups.append([help ?? self.help(field)])
+        if let description = choiceDescription(field) { groups.append([description]) }
+        if case .answer(let key) = field, let question = catalog[key] {
+            var lines = ["Key: \(key). Expects \(question.kind.expectation)."]
+            if !question.appliesWhen.summary.isEmpty { lines.append("Applies when \(question.appliesWhen.summary).") }
+            groups.append(lines)
+        }
+        return groups
+    }
+
+    /// How a way of providing a secret reads: on a bundle that has the value, generating a new
+    /// one is rotating it.
+    public func label(_ option: SecretChoice, forSecret key: String) -> String {
+        option == .generate && hasKeptValue(key) ? "rotate: generate a new random value" : option.label
+    }
+
+    /// What the resume page says about the draft it offers, a paragraph a line.
+    public var resumeDescription: [String] {
+        guard let draft = pendingDraft else { return [] }
+        let typed = draft.answers.count == 1 ? "1 answer" : "\(draft.answers.count) answers"
+        return [
+            "A draft of an unfinished run is in \(WizardDraft.path(in: outputDirectory)).",
+            "It had reached \(draft.step), with \(typed) typed" + (draft.preset.map { " over the \($0) preset." } ?? "."),
+            "Typed secret values are never saved: the secrets step asks for them again.",
+        ]
+    }
+
+    /// The resume page's two options: resume (true) or start over (false), with their labels.
+    public static let resumeOptions = [(resume: true, label: "Resume where it stopped"), (resume: false, label: "Start over (the draft is replaced at the next step)")]
+
+    /// What the done page says, a paragraph a line ("" between them): where the bundle is and the
+    /// commands to run next.
+    public var nextSteps: [String] {
+        let folder = writtenTo ?? outputDirectory
+        return [
+            "The bundle is written to \(folder)", "",
+            "Next, on a host whose kubectl and helm reach the cluster:", "",
+            "  cd \(ShellQuote.quote(folder)) && ./install.sh", "",
+            "Before an upgrade, run rigger again with --out \(ShellQuote.quote(folder)).",
+        ]
+    }
+}
