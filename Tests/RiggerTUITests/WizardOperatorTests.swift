@@ -94,6 +94,26 @@ final class WizardOperatorTests: XCTestCase {
         XCTAssertEqual(session.secretChoice(key), .type)
     }
 
+    /// A typed secret too short to be safe is refused where it is typed, with the reason, not
+    /// first at the review; the value is never repeated.
+    func testATypedSecretTooShortIsRefusedOnItsField() throws {
+        let session = try WizardTestSupport.session(preset: "local")
+        session.walk(to: .secrets)
+        guard case .secretChoice(let key) = try XCTUnwrap(session.focusedField) else { return XCTFail("focus on a secret") }
+        _ = session.handle(.character("t"))
+        XCTAssertEqual(session.secretChoice(key), .type)
+        _ = session.handle(.tab)
+        XCTAssertEqual(session.focusedField, .secretValue(key))
+        session.type("abc")
+        let problem = try XCTUnwrap(session.problem(with: .secretValue(key)))
+        XCTAssertTrue(problem.contains("at least 16 characters; the value given has 3"), problem)
+        XCTAssertFalse(problem.contains("abc"))
+        _ = session.handle(.enter)
+        XCTAssertEqual(session.page, .secrets, "the page does not go on")
+        session.type("-but-now-long-enough")
+        XCTAssertNil(session.problem(with: .secretValue(key)))
+    }
+
     func testTheReviewShowsWhatChangesFirstAndAnEmptyContextAsTheCurrentOne() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-review-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -189,11 +189,10 @@ public struct BundleGenerator: Sendable {
             guard let policy = catalog.secretPolicy(question.key) else { continue }
             let rules = policy.valueRules
             if let value = supplied[question.key] {
-                guard let problem = rules.problem(value) else { continue }
-                if !policy.isGenerated(answers), rules.isOnlyTooShort(value) {
+                if let refusal = policy.refusal(ofSupplied: value, answers: answers) {
+                    problems.append(AnswerProblem(key: question.key, value: nil, reason: .invalid(expected: refusal), origin: .commandLine))
+                } else if rules.problem(value) != nil {
                     warnings.append("\(question.key): the value supplied is shorter than \(rules.minimumLength) characters; a longer password is safer")
-                } else {
-                    problems.append(AnswerProblem(key: question.key, value: nil, reason: .invalid(expected: problem), origin: .commandLine))
                 }
             } else if let value = kept[question.key], !value.hasPrefix(SecretSet.placeholderMarker), let problem = rules.problem(value),
                 policy.isGenerated(answers) || !rules.isOnlyTooShort(value)

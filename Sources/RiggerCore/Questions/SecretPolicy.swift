@@ -40,6 +40,14 @@ public struct SecretPolicy: Sendable {
         return !condition.holds(answers)
     }
 
+    /// Why a value the operator supplies can't be used, or nil when it can. A managed service's
+    /// password that is only short is the operator's to choose: not refused (`generate` and the
+    /// review warn about it instead). Never quotes the value.
+    public func refusal(ofSupplied value: String, answers: AnswerLookup) -> String? {
+        guard let problem = valueRules.problem(value) else { return nil }
+        return !isGenerated(answers) && valueRules.isOnlyTooShort(value) ? nil : problem
+    }
+
     public var expectation: String {
         let supply = "--secret KEY=@FILE or --secret KEY=env:VAR"
         if length == 0 {

@@ -656,7 +656,10 @@ public final class WizardSession {
             }
             return nil
         case .outputFolder: return checkOutputFolder()
-        case .secretValue(let key): return secretText(key).isEmpty ? "required: type or paste the value, or choose another way" : nil
+        case .secretValue(let key):
+            let text = secretText(key)
+            if text.isEmpty { return "required: type or paste the value, or choose another way" }
+            return catalog.secretPolicy(key)?.refusal(ofSupplied: text, answers: resolution.answers.lookup).map { "expected \($0)" }
         case .secretChoice, .resumeChoice, .preset: return nil
         }
     }
