@@ -90,7 +90,7 @@ manual_page() {
   fi
 }
 
-# Every licence of what is linked into the binary, with the project's own when it has one.
+# Every licence of what is linked into the binary; the project's own is LICENSE, beside it.
 licences() {
   local into="$1" file
   {
@@ -132,7 +132,7 @@ stage() {
   "$tree/bin/rigger" --generate-completion-script fish >"$tree/share/fish/vendor_completions.d/rigger.fish"
   manual_page "$tree/share/man/man1/rigger.1" "$epoch"
   cp README.md "$tree/share/doc/rigger/README.md"
-  if [ -f LICENSE ]; then cp LICENSE "$tree/share/doc/rigger/LICENSE"; fi
+  cp LICENSE "$tree/share/doc/rigger/LICENSE"
   licences "$tree/share/doc/rigger/THIRD-PARTY-LICENSES"
   find "$tree" -exec touch -h -d "@$epoch" {} +
 }

@@ -131,7 +131,8 @@ final class ReleaseTarballTests: XCTestCase {
         XCTAssertEqual(check.status, 0, "SHA256SUMS must verify the tarball: \(check.output) \(check.error)")
         for file in [
             "bin/rigger", "share/man/man1/rigger.1", "share/bash-completion/completions/rigger", "share/zsh/site-functions/_rigger",
-            "share/fish/vendor_completions.d/rigger.fish", "share/doc/rigger/README.md", "share/doc/rigger/THIRD-PARTY-LICENSES",
+            "share/fish/vendor_completions.d/rigger.fish", "share/doc/rigger/README.md", "share/doc/rigger/LICENSE",
+            "share/doc/rigger/THIRD-PARTY-LICENSES",
         ] {
             let path = release.tree.appendingPathComponent(file).path
             XCTAssertGreaterThan((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0, 0, "\(file) is missing or empty")

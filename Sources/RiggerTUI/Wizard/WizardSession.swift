@@ -332,9 +332,13 @@ public final class WizardSession {
             goBack()
         case .enter:
             if page == .review { writeReviewedBundle() } else { advance() }
-        case .tab, .down where !focusConsumesVertical(key):
+        case .tab:
             moveFocus(by: 1)
-        case .backTab, .up where !focusConsumesVertical(key):
+        case .down where !focusConsumesVertical(key):
+            moveFocus(by: 1)
+        case .backTab:
+            moveFocus(by: -1)
+        case .up where !focusConsumesVertical(key):
             moveFocus(by: -1)
         case .function(2):
             revealSecrets.toggle()
