@@ -34,7 +34,9 @@ struct RiggerCommand: ParsableCommand {
             runThroughArgumentParser(commandLine)
         }
         do {
-            try Wizard.run(app: arguments.app, preset: arguments.preset, answers: arguments.answers, out: arguments.out, plain: arguments.plain)
+            try Wizard.run(
+                app: arguments.app, preset: arguments.preset, answers: arguments.answers, out: arguments.out, plain: arguments.plain,
+                offline: arguments.offline)
         } catch {
             exit(with: error)
         }
@@ -64,7 +66,7 @@ struct RiggerCommand: ParsableCommand {
     }
 }
 
-/// `rigger [--plain] [--app NAME] [--preset NAME] [--answers FILE] [--out DIR]`, each option at most once,
+/// `rigger [--plain] [--offline] [--app NAME] [--preset NAME] [--answers FILE] [--out DIR]`, each option at most once,
 /// also as `--option=VALUE`. Nil for any other command line (subcommands, --help, --version, mistakes),
 /// which ArgumentParser then handles as before.
 struct WizardArguments {
@@ -73,12 +75,17 @@ struct WizardArguments {
     var answers: String?
     var out: String?
     var plain = false
+    var offline = false
 
     init?(_ arguments: some Sequence<String>) {
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
             if argument == "--plain", !plain {
                 plain = true
+                continue
+            }
+            if argument == "--offline", !offline {
+                offline = true
                 continue
             }
             let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -117,11 +124,16 @@ struct Wizard: ParsableCommand {
     @Flag(help: "Ask one question a line, with no cursor movement or colour: for screen readers, serial consoles and simple terminals.")
     var plain = false
 
+    @Flag(help: ArgumentHelp(
+        "Read nothing from the cluster.",
+        discussion: "Without it, where kubectl is on PATH, the wizard reads the cluster in the background (read-only): its contexts, storage and ingress classes, Secrets, cert-manager and the release, offered and checked on the fields concerned."))
+    var offline = false
+
     func run() throws {
-        try Self.run(app: app, preset: preset, answers: answers, out: out, plain: plain)
+        try Self.run(app: app, preset: preset, answers: answers, out: out, plain: plain, offline: offline)
     }
 
-    static func run(app: String?, preset: String?, answers: String?, out: String?, plain: Bool) throws {
+    static func run(app: String?, preset: String?, answers: String?, out: String?, plain: Bool, offline: Bool) throws {
         let environment = CLI.environment
         // The plain mode needs a person at the terminal as well, only not a full screen to draw on.
         guard isatty(STDIN_FILENO) == 1, plain || isatty(STDOUT_FILENO) == 1 else {
@@ -132,9 +144,11 @@ struct Wizard: ParsableCommand {
         let request = GenerationRequest(app: app, preset: preset, answersFile: answers, outputDirectory: out ?? "./\(appEntry.id)-install")
         let session: WizardSession
         do {
+            // Nothing is read yet: the probes start once the first frame is drawn.
+            let cluster = offline ? ClusterProbe.offline() : ClusterProbe(runner: SubprocessRunner(environment: environment))
             session = try WizardSession(
                 request: request, generator: CLI.generator(environment: environment),
-                outputGiven: out != nil)
+                outputGiven: out != nil, cluster: cluster)
         } catch {
             throw CLI.exitCode(for: error)
         }

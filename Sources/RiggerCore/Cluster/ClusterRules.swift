@@ -76,6 +76,8 @@ struct ClusterRules {
     }
 
     private mutating func kubernetesVersion() {
+        // The contexts come from the kubeconfig; the version is the first thing the cluster itself answers.
+        note(facts.version, "Kubernetes version", keys: ["kubeContext"])
         guard let version = facts.version?.value else { return }
         field("kubeContext") { $0.info = "Kubernetes \(version) (\(version.text))" }
         if let minimum = app.app.minimumKubernetesMinor, version.major == 1, version.minor < minimum {

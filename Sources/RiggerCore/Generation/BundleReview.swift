@@ -14,7 +14,10 @@ public struct BundleReview: Sendable {
 
     public let sections: [Section]
 
-    public init(prepared: PreparedBundle, changes: BundleChanges?, warnings: [String]) {
+    /// The review of a prepared bundle. `cluster` is what was read from the cluster about the
+    /// install as a whole (a new install or an upgrade, probes that read nothing); the cluster's
+    /// warnings on answers come with the other `warnings`.
+    public init(prepared: PreparedBundle, changes: BundleChanges?, warnings: [String], cluster: [String] = []) {
         var sections: [Section] = []
         if let changes {
             let report = changes.report(includeDiffs: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -22,6 +25,9 @@ public struct BundleReview: Sendable {
         }
         if !warnings.isEmpty {
             sections.append(Section(title: "Warnings", lines: warnings.map { "! " + $0 }, isWarning: true, isPreformatted: false))
+        }
+        if !cluster.isEmpty {
+            sections.append(Section(title: "Read from the cluster", lines: cluster, isWarning: false, isPreformatted: false))
         }
         let catalog = prepared.app.catalog
         let lookup = prepared.answers.lookup

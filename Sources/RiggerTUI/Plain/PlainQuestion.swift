@@ -46,6 +46,8 @@ struct PlainQuestion {
     let options: [Option]
     /// What Enter keeps, as the brackets show it.
     let current: String
+    /// What the cluster says about the field (its warnings, what was read, why nothing was).
+    let clusterLines: [String]
 
     init(_ field: WizardField, in session: WizardSession) {
         self.field = field
@@ -85,9 +87,12 @@ struct PlainQuestion {
             default:
                 form = .text
                 current = value.isEmpty ? Self.emptyMeaning(session.catalog[key]?.whenEmpty) : value
+                // A free-text answer the cluster has values for offers them by number too.
+                options = session.clusterSuggestions(key).map { Option(value: $0.value, text: $0.description + ($0.detail.map { ": \($0)" } ?? "")) }
             }
         }
         self.options = options
+        clusterLines = session.clusterLines(field).filter { !$0.hasPrefix("In the cluster: ") }
     }
 
     /// The field's name: its label, and for a secret's value the secret's title before "value".
@@ -112,9 +117,11 @@ struct PlainQuestion {
         return whenEmpty.hasPrefix("(") && whenEmpty.hasSuffix(")") ? String(whenEmpty.dropFirst().dropLast()) : whenEmpty
     }
 
-    /// The question's lines before the prompt: title and help, then the numbered options.
+    /// The question's lines before the prompt: title and help, what the cluster says, then the
+    /// numbered options (for free text, the values read from the cluster).
     var lines: [String] {
-        ["\(title): \(help)"] + optionLines
+        let suggestions = form == .text && !options.isEmpty ? ["  Read from the cluster (a number picks one, or type another):"] : []
+        return ["\(title): \(help)"] + clusterLines.map { "  " + $0 } + suggestions + optionLines
     }
 
     /// The options, numbered from 1.
@@ -126,7 +133,8 @@ struct PlainQuestion {
     var prompt: String {
         let kind: String
         switch form {
-        case .text, .secret: kind = ""
+        case .secret: kind = ""
+        case .text: kind = options.isEmpty ? "" : " (1-\(options.count) or text)"
         case .choice: kind = " (1-\(options.count))"
         case .yesNo: kind = " (yes/no)"
         }
@@ -145,7 +153,9 @@ struct PlainQuestion {
         default: break
         }
         switch form {
-        case .text: return .text(answer == "-" ? "" : answer)
+        case .text:
+            if let number = Int(answer), options.indices.contains(number - 1) { return .text(options[number - 1].value) }
+            return .text(answer == "-" ? "" : answer)
         case .secret: return .text(answer)
         case .yesNo:
             switch answer.lowercased() {

@@ -38,6 +38,9 @@ public final class PlainWizard {
     public func run() -> WizardRunner.Ending {
         say("rigger: \(session.app.title) install bundle, one question a line. Enter keeps the value in brackets, "
             + "- empties a text answer, a number picks a choice, ? shows the full help, < goes back one question, Ctrl-C quits.")
+        // The cluster is read while the first questions are answered; each question shows what has arrived.
+        session.startReadingCluster()
+        defer { session.stopReadingCluster() }
         while true {
             let step: Step
             switch session.page {
@@ -64,6 +67,7 @@ public final class PlainWizard {
             _ = session.handle(.enter)
             return .next
         }
+        _ = session.clusterDidChange()
         let question = PlainQuestion(field, in: session)
         if askedField != field {
             question.lines.forEach(say)
@@ -235,7 +239,8 @@ public final class PlainWizard {
         if let error = session.reviewError { say("Cannot write the bundle: \(error)") }
         guard let reviewed = session.reviewed else { return }
         say("Bundle folder: \(session.outputDirectory)")
-        let review = BundleReview(prepared: reviewed, changes: session.reviewChanges, warnings: session.reviewWarnings)
+        let review = BundleReview(
+            prepared: reviewed, changes: session.reviewChanges, warnings: session.reviewWarnings, cluster: session.clusterReviewLines)
         for section in review.sections {
             say("")
             say(section.title)

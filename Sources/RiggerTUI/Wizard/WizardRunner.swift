@@ -9,8 +9,10 @@ public enum WizardRunner {
     }
 
     /// Runs until the operator finishes or quits, or `pendingSignal` reports a signal.
-    /// Frames are drawn only after a key (or a resize), so an idle wizard writes nothing.
+    /// Frames are drawn only after a key, a resize or news from the cluster, so an idle wizard
+    /// writes nothing. The cluster is read from the first frame on, in the background.
     public static func run(_ session: WizardSession, on terminal: Terminal, pendingSignal: () -> Int32? = { nil }) -> Ending {
+        defer { session.stopReadingCluster() }
         var needsDraw = true
         while true {
             if let signal = pendingSignal() { return .signal(signal) }
@@ -18,8 +20,12 @@ public enum WizardRunner {
                 let size = terminal.size
                 terminal.present(WizardView.render(session, rows: size.rows, columns: size.columns, capabilities: terminal.capabilities))
                 needsDraw = false
+                session.startReadingCluster()
             }
-            guard let key = terminal.readKey(timeout: 100) else { continue }
+            guard let key = terminal.readKey(timeout: 100) else {
+                if session.clusterDidChange() { needsDraw = true }
+                continue
+            }
             needsDraw = true
             if key == .resize { continue }
             switch session.handle(key) {

@@ -53,6 +53,8 @@ extension WizardSession {
     public func fullHelp(_ field: WizardField, help: String? = nil) -> [[String]] {
         var groups: [[String]] = []
         if let error = errors[field.key] { groups.append(["! " + error]) }
+        let cluster = clusterLines(field)
+        if !cluster.isEmpty { groups.append(cluster) }
         groups.append([help ?? self.help(field)])
         if let description = choiceDescription(field) { groups.append([description]) }
         if case .answer(let key) = field, let question = catalog[key] {

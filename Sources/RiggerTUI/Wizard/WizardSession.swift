@@ -21,6 +21,7 @@ public final class WizardSession {
             cachedResolution = nil
             cachedPages = nil
             cachedApp = nil
+            cachedFindings = nil
         }
     }
     private(set) var previousSecrets: [String: String] = [:]
@@ -43,6 +44,7 @@ public final class WizardSession {
             cachedResolution = nil
             cachedPages = nil
             cachedApp = nil
+            cachedFindings = nil
         }
     }
     private var cachedResolution: (answers: ResolvedAnswers, problems: [AnswerProblem])?
@@ -66,8 +68,23 @@ public final class WizardSession {
     /// Where on a long review the view starts.
     public var reviewScroll = 0
 
-    /// A session starting from a request's preset, answers file and the bundle already in its folder.
-    public init(request: GenerationRequest, generator: BundleGenerator, outputGiven: Bool) throws {
+    /// What reads the cluster; nil when the session reads none.
+    let clusterProbe: ClusterProbe?
+    /// The cluster, read in the background once started; nil when it is not read (`--offline`, no kubectl).
+    var clusterReader: WizardClusterReader?
+    /// Why the cluster is not read, for the review; nil when it is, or before reading starts.
+    public internal(set) var clusterOffReason: String?
+    var clusterStarted = false
+    var clusterSeen: WizardClusterReader.Stamp?
+    var cachedFindings: ClusterFindings?
+    /// What the cluster settles, as applied to the base answers.
+    var clusterAdjustments: [ClusterAdjustment] = []
+
+    /// A session starting from a request's preset, answers file and the bundle already in its
+    /// folder. With `cluster`, the cluster is read in the background once `startReadingCluster()`
+    /// is called; a probe that can't run (offline, no kubectl) reads nothing and says why.
+    public init(request: GenerationRequest, generator: BundleGenerator, outputGiven: Bool, cluster: ClusterProbe? = nil) throws {
+        clusterProbe = cluster
         self.generator = generator
         self.baseRequest = request
         self.loadedFolder = request.outputDirectory
@@ -88,9 +105,9 @@ public final class WizardSession {
     /// Reads the bundle already in the folder (if any) under the preset and answers file.
     private func loadBase() throws {
         let previous = try generator.existingBundle(in: loadedFolder)
-        baseLayers = try generator.layers(for: GenerationRequest(
-            app: baseRequest.app, preset: baseRequest.preset, answersFile: baseRequest.answersFile, outputDirectory: loadedFolder),
-            previous: previous).layers
+        var base = GenerationRequest(app: baseRequest.app, preset: baseRequest.preset, answersFile: baseRequest.answersFile, outputDirectory: loadedFolder)
+        base.clusterAnswers = baseRequest.clusterAnswers
+        baseLayers = try generator.layers(for: base, previous: previous).layers
         previousSecrets = previous?.secrets ?? [:]
     }
 
@@ -210,9 +227,12 @@ public final class WizardSession {
     }
 
     /// Another app was picked: its presets and questions from here on. A preset of the same name
-    /// is kept (each app has its own `aws`), otherwise the answers start from none.
+    /// is kept (each app has its own `aws`), otherwise the answers start from none. What the
+    /// cluster settled is settled again for the new app's questions.
     private func chooseApp(_ id: String) {
         baseRequest.app = id
+        baseRequest.clusterAnswers = nil
+        clusterAdjustments = []
         if let preset = baseRequest.preset, !PresetLibrary.isPath(preset), !generator.presets.names(app: id).contains(preset) {
             baseRequest.preset = nil
         }
@@ -221,6 +241,21 @@ public final class WizardSession {
             errors["app"] = nil
         } catch {
             errors["app"] = "\(error)"
+        }
+        reviewed = nil
+        applyClusterAnswers()
+    }
+
+    /// Replaces the request the base answers come from and reads them again (the cluster's
+    /// answers changed); a failure is shown on the review.
+    func setBaseRequest(_ request: GenerationRequest) {
+        let previous = baseRequest
+        baseRequest = request
+        do {
+            try loadBase()
+        } catch {
+            baseRequest = previous
+            reviewError = "\(error)"
         }
         reviewed = nil
     }
@@ -347,6 +382,7 @@ public final class WizardSession {
         default:
             editFocused(key)
         }
+        applyClusterAnswers()
         return .continueRunning
     }
 
@@ -441,6 +477,8 @@ public final class WizardSession {
         case .secretChoice(let secret)?:
             options = secretOptions(secret).map(\.rawValue)
             current = secretChoice(secret).rawValue
+        case .answer(let field)? where !clusterSuggestions(field).isEmpty:
+            return nextSuggestion(field, after: displayText(field), key) != nil
         default: return false
         }
         guard let index = options.firstIndex(of: current) else { return false }
@@ -475,6 +513,7 @@ public final class WizardSession {
     func moveFocus(to index: Int) {
         validateFocused()
         focus = index
+        followClusterTarget()
         if page != .output, page != .resume, draftFolder != nil { saveDraft() }
     }
 
@@ -531,6 +570,10 @@ public final class WizardSession {
                 default: break
                 }
             default:
+                if key == .up || key == .down, let suggestion = nextSuggestion(field, after: displayText(field), key) {
+                    replaceText(suggestion, in: .answer(field))
+                    return
+                }
                 var editor = editors[field] ?? TextEditor(displayText(field))
                 if editor.handle(key) {
                     editors[field] = editor
@@ -645,6 +688,7 @@ public final class WizardSession {
             if pendingDraft != nil { return }
         }
         pageIndex = min(pageIndex + 1, pages.count - 1)
+        followClusterTarget()
         focus = firstFieldToFill()
         saveDraft()
         if page == .review { prepareReview() }
@@ -744,7 +788,7 @@ public final class WizardSession {
     /// work), a draft that can't be saved, and placeholders left.
     public var reviewWarnings: [String] {
         guard let reviewed else { return [] }
-        var warnings = reviewed.warnings
+        var warnings = reviewed.warnings + clusterWarnings
         if let draftError { warnings.append(draftError) }
         let placeholders = reviewed.secrets.placeholderKeys
         if !placeholders.isEmpty {

@@ -82,6 +82,14 @@ extension WizardView {
                 canvas.write("! " + error, row: row, column: valueColumn, style: .error, width: valueWidth)
             }))
         }
+        // What the cluster says against the answer stays in sight under it, as an error does.
+        if case .answer(let key) = field {
+            for warning in session.clusterField(key)?.warnings ?? [] {
+                lines.append((field, { canvas, row in
+                    canvas.write("cluster: " + warning.message, row: row, column: valueColumn, style: warning.isConflict ? .error : .dim, width: valueWidth)
+                }))
+            }
+        }
         return lines
     }
 
@@ -91,6 +99,10 @@ extension WizardView {
         var parts: [[(text: String, style: CellStyle)]] = []
         if let error = session.errors[field.key] {
             parts.append(TextLayout.wrap("! " + error, width: width, hangingIndent: 2).map { ($0, CellStyle.error) })
+        }
+        let cluster = session.clusterLines(field)
+        if !cluster.isEmpty {
+            parts.append(cluster.flatMap { TextLayout.wrap($0, width: width, hangingIndent: 2) }.map { ($0, CellStyle()) })
         }
         if let description = session.choiceDescription(field) {
             parts.append(TextLayout.wrap(description, width: width).map { ($0, CellStyle()) })
@@ -140,7 +152,30 @@ extension WizardView {
                     if focused { canvas.cursor = markCursor(row: row, column: column) }
                 }]
             default:
-                return [textLine(session, field, focused: focused, column: column, width: width, glyphs: glyphs)]
+                let text = textLine(session, field, focused: focused, column: column, width: width, glyphs: glyphs)
+                guard focused else { return [text] }
+                return [text] + suggestionLines(session.clusterSuggestions(key), typed: value, glyphs: glyphs, column: column, width: width)
+            }
+        }
+    }
+
+    /// The values the cluster offers for a focused text field, as a radio list under it: the one
+    /// typed is marked, and up and down pick another. The cursor stays in the text.
+    private static func suggestionLines(
+        _ suggestions: [ClusterChoice], typed: String, glyphs: Glyphs, column: Int, width: Int
+    ) -> [(inout Canvas, Int) -> Void] {
+        guard !suggestions.isEmpty else { return [] }
+        let heading: (inout Canvas, Int) -> Void = { canvas, row in
+            canvas.write("in the cluster:", row: row, column: column, style: .dim, width: width)
+        }
+        return [heading] + suggestions.map { choice in
+            { canvas, row in
+                let selected = choice.value == typed
+                let mark = selected ? glyphs.radioOn : glyphs.radioOff
+                let end = canvas.write("\(mark) \(choice)", row: row, column: column, style: selected ? [.reverse] : [], width: width)
+                if let detail = choice.detail, !detail.isEmpty {
+                    canvas.write("  " + detail, row: row, column: end, style: .dim, width: max(0, column + width - end))
+                }
             }
         }
     }

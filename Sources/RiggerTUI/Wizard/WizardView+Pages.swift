@@ -38,7 +38,8 @@ extension WizardView {
         }
         if let reviewed = session.reviewed {
             add("Bundle folder: \(session.outputDirectory)", .bold)
-            let review = BundleReview(prepared: reviewed, changes: session.reviewChanges, warnings: session.reviewWarnings)
+            let review = BundleReview(
+                prepared: reviewed, changes: session.reviewChanges, warnings: session.reviewWarnings, cluster: session.clusterReviewLines)
             for section in review.sections {
                 lines.append(("", []))
                 lines.append((section.title, .bold))

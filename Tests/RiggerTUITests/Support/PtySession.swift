@@ -27,8 +27,9 @@ final class PtySession {
     }
 
     /// Starts rigger with `arguments` on a new 80x24 pty, with only the environment given here
-    /// (and PATH, HOME, the test presets and a fixed clock).
-    func start(_ arguments: [String], term: String = "dumb", environment extra: [String: String] = [:]) throws {
+    /// (and PATH, HOME, the test presets and a fixed clock). It reads no cluster (`--offline`)
+    /// unless `cluster` is set.
+    func start(_ arguments: [String], term: String = "dumb", environment extra: [String: String] = [:], cluster: Bool = false) throws {
         bytes = []
         searchFrom = 0
         lastSent = 0
@@ -51,7 +52,7 @@ final class PtySession {
         posix_spawn_file_actions_addclose(&actions, slave)
         // setsid(1) makes rigger a session of its own whose controlling terminal is the pty (its
         // --ctty); it execs rigger in the same process, so `pid` is rigger's.
-        let argv = (["setsid", "--ctty", WizardTestSupport.executable] + arguments).map { strdup($0) } + [nil]
+        let argv = (["setsid", "--ctty", WizardTestSupport.executable] + (cluster ? [] : ["--offline"]) + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
@@ -114,6 +115,23 @@ final class PtySession {
         }
         XCTFail("no prompt came; the transcript:\n\(transcript)", file: file, line: line)
         return nil
+    }
+
+    /// Sends bytes as keys (no Enter) and returns how long rigger took to write anything back,
+    /// reading until it has been quiet for `quiet` milliseconds; nil when nothing came in ten seconds.
+    func secondsToAnswer(_ keys: [UInt8], quiet: Int32 = 30) -> Double? {
+        while readMore(timeout: 0) {}
+        let before = bytes.count
+        let start = Date()
+        write(keys)
+        let deadline = start.addingTimeInterval(10)
+        while bytes.count == before {
+            guard Date() < deadline else { return nil }
+            _ = readMore(timeout: 20)
+        }
+        let answered = Date().timeIntervalSince(start)
+        while readMore(timeout: quiet) {}
+        return answered
     }
 
     /// Ctrl-C: the terminal sends SIGINT.

@@ -51,12 +51,15 @@ final class TmuxSession {
     }
 
     /// Starts rigger with `arguments` in a new session; the shell prints EXIT=<code> and the
-    /// tty's echo state after it.
+    /// tty's echo state after it. The wizard reads no cluster (`--offline`) unless `cluster` is
+    /// set, so that whatever kubectl this machine has can't change what a test sees.
     func start(
-        _ arguments: String, term: String = "xterm-256color", lang: String = "C.UTF-8", environment: String = "", columns: Int = 80, rows: Int = 24
+        _ arguments: String, term: String = "xterm-256color", lang: String = "C.UTF-8", environment: String = "", columns: Int = 80, rows: Int = 24,
+        cluster: Bool = false
     ) throws {
         let presets = WizardTestSupport.root.appendingPathComponent("presets").path
-        let command = "cd '\(folder.path)' && \(environment) RIGGER_PRESETS='\(presets)' '\(WizardTestSupport.executable)' \(arguments); "
+        let offline = cluster ? "" : "--offline "
+        let command = "cd '\(folder.path)' && \(environment) RIGGER_PRESETS='\(presets)' '\(WizardTestSupport.executable)' \(offline)\(arguments); "
             + "echo EXIT=$?; echo \"TTY=$(stty -a | grep -o -- ' -\\?echo ' | head -n 1)\"; sleep 120"
         // The test runner may set NO_COLOR for itself; the wizard sees only what each test gives it.
         try tmux([

@@ -1,0 +1,143 @@
+import RiggerCore
+
+/// The cluster in the wizard: what the probes read becomes choices, marks, warnings and quiet
+/// lines on the fields concerned, and the answers the cluster settles (cert-manager already
+/// installed) go in under the operator's own. Nothing here waits for a probe: the runner polls
+/// `clusterDidChange()` between keys, and every front end reads what has arrived so far.
+extension WizardSession {
+    /// Starts reading the cluster the answers point at; the runner calls it once the first frame
+    /// is on the screen, so that not even starting the probes comes before it.
+    public func startReadingCluster() {
+        guard !clusterStarted else { return }
+        clusterStarted = true
+        // Even looking for kubectl on PATH waits until now.
+        guard let clusterProbe else {
+            clusterOffReason = Self.noProbe
+            return
+        }
+        if let reason = clusterProbe.unavailableBecause {
+            clusterOffReason = reason.description
+            return
+        }
+        let reader = WizardClusterReader(probe: clusterProbe)
+        clusterReader = reader
+        followClusterTarget(reader)
+    }
+
+    /// Why the cluster is not read when the session was made without a probe.
+    static let noProbe = "probing is off"
+
+    /// Stops reading: no probe starts after this. For the end of the run.
+    public func stopReadingCluster() {
+        clusterReader?.stop()
+    }
+
+    /// Whether anything arrived from the cluster since the last call: then the screen is drawn
+    /// again, and an answer the cluster settles is applied.
+    public func clusterDidChange() -> Bool {
+        guard let clusterReader, clusterStarted else { return false }
+        let stamp = clusterReader.stamp
+        guard stamp != clusterSeen else { return false }
+        clusterSeen = stamp
+        cachedFindings = nil
+        applyClusterAnswers()
+        return true
+    }
+
+    /// The probes read for the answers' context, namespace and release: a change of any of them
+    /// (checked when a field is left, not at each key) starts reading again.
+    func followClusterTarget() {
+        guard let clusterReader, clusterStarted else { return }
+        followClusterTarget(clusterReader)
+    }
+
+    private func followClusterTarget(_ reader: WizardClusterReader) {
+        guard let target = ClusterProbeTarget(answers: resolution.answers.lookup) else { return }
+        if reader.read(target) {
+            cachedFindings = nil
+            clusterSeen = nil
+        }
+    }
+
+    /// What the cluster says about the answers so far; nil until a probe has answered, or when
+    /// the cluster is not read.
+    public var clusterFindings: ClusterFindings? {
+        if let cachedFindings { return cachedFindings }
+        guard let facts = clusterReader?.facts else { return nil }
+        let findings = ClusterFindings(facts: facts, answers: resolution.answers, app: app)
+        cachedFindings = findings
+        return findings
+    }
+
+    /// What the cluster says about one answer.
+    public func clusterField(_ key: String) -> ClusterField? {
+        clusterFindings?[key]
+    }
+
+    /// The values the cluster offers for a free-text answer (contexts, storage classes, Secret
+    /// names), which the wizard lists under its field; empty for choice and yes/no answers, whose
+    /// values the catalog fixes.
+    public func clusterSuggestions(_ key: String) -> [ClusterChoice] {
+        switch catalog[key]?.kind {
+        case .choice?, .bool?, .secret?, nil: return []
+        default: return clusterField(key)?.choices ?? []
+        }
+    }
+
+    /// The next value of a field's cluster suggestions for an arrow key; nil when it has none.
+    func nextSuggestion(_ key: String, after current: String, _ pressed: Key) -> String? {
+        let values = clusterSuggestions(key).map(\.value)
+        guard !values.isEmpty else { return nil }
+        guard let index = values.firstIndex(of: current) else { return pressed == .down ? values.first : nil }
+        switch pressed {
+        case .down: return index + 1 < values.count ? values[index + 1] : nil
+        case .up: return index > 0 ? values[index - 1] : nil
+        default: return nil
+        }
+    }
+
+    /// The lines the cluster adds to a field's help: its warnings whole, what was read, and why
+    /// nothing was (the quiet line), each marked as read from the cluster.
+    public func clusterLines(_ field: WizardField) -> [String] {
+        guard case .answer(let key) = field, let found = clusterField(key) else { return [] }
+        var lines = found.warnings.map { "cluster: " + $0.message + " (" + ClusterFindings.origin + ")" }
+        let suggestions = clusterSuggestions(key)
+        if !suggestions.isEmpty {
+            lines.append("In the cluster: " + suggestions.map(\.description).joined(separator: ", ")
+                + " (" + ClusterFindings.origin + "; up and down pick one, or type another)")
+        }
+        if let info = found.info { lines.append(info + " (" + ClusterFindings.origin + ")") }
+        if let note = found.note { lines.append("cluster: " + note) }
+        return lines
+    }
+
+    /// What the review says of the cluster: whether the install is new or an upgrade, why some
+    /// of it was not read, or why none of it was.
+    public var clusterReviewLines: [String] {
+        // Off by request (--offline, or no probe at all) says nothing; off for want of kubectl says so.
+        guard clusterReader != nil else {
+            return clusterOffReason.flatMap { $0 == ProbeFailure.offline.description || $0 == Self.noProbe ? nil : ["not read: \($0)"] } ?? []
+        }
+        guard let findings = clusterFindings else { return ["nothing has answered yet; the fields are as typed"] }
+        let settled = findings.warnings.filter { !$0.isConflict }.map(\.description)
+        return (findings.installSummary.map { [$0] } ?? []) + settled + findings.notes
+    }
+
+    /// Where the answers and the cluster disagree, for the review's warnings, each naming its key.
+    public var clusterWarnings: [String] {
+        (clusterFindings?.conflicts ?? []).map { "cluster: \($0)" }
+    }
+
+    /// Applies what the cluster settles as a layer under the operator's answers, as `generate
+    /// --probe` does; an answer typed here still wins. Only a change of what it settles reloads
+    /// the base answers.
+    func applyClusterAnswers() {
+        guard let findings = clusterFindings else { return }
+        let adjustments = findings.adjustments
+        guard adjustments != clusterAdjustments else { return }
+        clusterAdjustments = adjustments
+        var request = baseRequest
+        request.clusterAnswers = adjustments.isEmpty ? nil : findings.answerLayer
+        setBaseRequest(request)
+    }
+}
