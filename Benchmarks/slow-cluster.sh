@@ -8,9 +8,9 @@
 #   --scenario  eks (default), upgrade, forbidden or dead; see the fixtures' scenarios/ folder
 #   --log       a file every call is appended to, to see which probes ran and when
 #
-# Example: the wizard's first frame and keystrokes, probes on against a 3 s cluster, next to the same
-# run with probing off (once the wizard takes --offline):
-#   Benchmarks/slow-cluster.sh --delay 3 python3 Benchmarks/wizard-vs-dialog.py .build/release/rigger 30
+# Example: `rigger generate --probe` against a cluster 3 s slow. (Benchmarks/wizard-vs-dialog.py
+# sets up the same stand-ins itself for its wizard column that reads a slow cluster.)
+#   Benchmarks/slow-cluster.sh --delay 3 rigger generate --preset aws --probe --out /tmp/b --set ingress.hostname=a.example.com
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 fixtures="$root/Tests/RiggerCoreTests/Fixtures/cluster"

@@ -1,0 +1,143 @@
+import Foundation
+import RiggerCore
+@testable import RiggerTUI
+import XCTest
+
+/// The session with the cluster read: stand-in kubectl, helm and gcloud replaying the recorded EKS
+/// cluster (two contexts, gp2 / gp3 (default) / io2, cert-manager from its own release, a Secret
+/// rds-creds). Every front end reads these: the full screen draws them, the plain mode prints them.
+final class WizardClusterTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-cluster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// A session on the aws preset whose cluster has answered every probe.
+    private func session(scenario: String = "eks", out: String = "out") throws -> WizardSession {
+        let bin = try WizardClusterEndToEndTests.standInTools(in: folder)
+        let runner = SubprocessRunner(environment: WizardClusterEndToEndTests.standInEnvironment(bin, scenario: scenario))
+        let generator = BundleGenerator(registry: .standard, presets: WizardTestSupport.presets, environment: [:])
+        let session = try WizardSession(
+            request: GenerationRequest(preset: "aws", outputDirectory: folder.appendingPathComponent(out).path), generator: generator,
+            outputGiven: true, cluster: ClusterProbe(runner: runner))
+        XCTAssertNil(session.clusterFindings, "nothing is read before the first frame")
+        session.startReadingCluster()
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            _ = session.clusterDidChange()
+            if let findings = session.clusterFindings, findings.facts.release != nil, findings.facts.secrets != nil,
+               findings.facts.certManager != nil, findings.facts.storageClasses != nil, findings.facts.contexts != nil {
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        _ = session.clusterDidChange()
+        return session
+    }
+
+    func testTheClustersValuesAreOfferedOnTheirFieldsWithTheirMarks() throws {
+        let session = try session()
+        XCTAssertEqual(session.clusterSuggestions("storageClass").map(\.description), ["gp2", "gp3 (default)", "io2"])
+        let contexts = session.clusterSuggestions("kubeContext")
+        XCTAssertEqual(contexts.count, 2)
+        XCTAssertEqual(contexts.filter { $0.mark == .current }.count, 1)
+        XCTAssertTrue(session.clusterSuggestions("postgresql.existingSecret").map(\.value).contains("rds-creds"))
+        XCTAssertEqual(session.clusterSuggestions("ingress.type"), [], "a choice question keeps its catalog's values")
+        XCTAssertTrue(session.clusterLines(.answer("storageClass")).contains { $0.contains("read from the cluster") })
+        XCTAssertEqual(session.clusterReviewLines.first, "new install: no release posthog in namespace posthog")
+    }
+
+    func testUpAndDownPickTheClustersValuesAndTypingStaysFree() throws {
+        let session = try session()
+        _ = session.handle(.enter)  // the cluster page
+        session.focus(on: .answer("storageClass"))
+        _ = session.handle(.down)
+        XCTAssertEqual(session.displayText("storageClass"), "gp2")
+        _ = session.handle(.down)
+        XCTAssertEqual(session.displayText("storageClass"), "gp3")
+        _ = session.handle(.up)
+        XCTAssertEqual(session.displayText("storageClass"), "gp2")
+        _ = session.handle(.up)  // past the first value: on to the field above
+        XCTAssertEqual(session.focusedField, .answer("image.tag"))
+        session.focus(on: .answer("storageClass"))
+        _ = session.handle(.character("x"))
+        XCTAssertEqual(session.displayText("storageClass"), "gp2x")
+        _ = session.handle(.tab)
+        XCTAssertTrue(session.clusterField("storageClass")?.warnings.first?.message.contains("storage class gp2x does not exist") == true)
+        XCTAssertTrue(session.clusterWarnings.contains { $0.hasPrefix("cluster: storageClass: 'gp2x'") })
+    }
+
+    func testCertManagerAlreadyInstalledTurnsTheChartsOwnOffAndTheOperatorCanSayOtherwise() throws {
+        let session = try session()
+        XCTAssertEqual(session.displayText("ingress.installCertManager"), "false")
+        let settled = try XCTUnwrap(session.clusterField("ingress.installCertManager")?.warnings.first)
+        XCTAssertFalse(settled.isConflict)
+        XCTAssertTrue(settled.message.contains("cert-manager is already installed"), settled.message)
+        XCTAssertTrue(session.clusterWarnings.isEmpty, "what rigger settled is no warning: \(session.clusterWarnings)")
+        XCTAssertTrue(session.clusterReviewLines.contains { $0.contains("set to false because cert-manager is already installed") })
+
+        session.select("true", in: .answer("ingress.installCertManager"))
+        _ = session.clusterDidChange()
+        XCTAssertEqual(session.displayText("ingress.installCertManager"), "true", "the operator's own answer wins")
+        XCTAssertTrue(session.clusterWarnings.contains { $0.contains("the install's own copy would clash") }, "\(session.clusterWarnings)")
+    }
+
+    func testTheReviewedBundleCarriesWhatTheClusterSettled() throws {
+        let session = try session()
+        session.replaceText("posthog.example.com", in: .answer("ingress.hostname"))
+        session.replaceText("ops@example.com", in: .answer("ingress.letsencryptEmail"))
+        var random = SystemSecretGenerator()
+        let prepared = try session.generator.prepare(session.request, generator: &random)
+        XCTAssertEqual(prepared.answers["ingress.installCertManager"]?.description, "false")
+    }
+
+    func testADeadClusterOffersNothingAndSaysWhyOnce() throws {
+        let session = try session(scenario: "dead")
+        XCTAssertEqual(session.clusterSuggestions("storageClass"), [])
+        XCTAssertEqual(session.displayText("ingress.installCertManager"), "true", "left as it was")
+        let lines = session.clusterLines(.answer("storageClass"))
+        XCTAssertEqual(lines.count, 1, "\(lines)")
+        XCTAssertTrue(lines[0].hasPrefix("cluster: storage classes: the cluster did not answer"), lines[0])
+    }
+
+    func testThePlainModeNumbersTheClustersValuesForAFreeTextAnswer() throws {
+        let session = try session()
+        let question = PlainQuestion(.answer("storageClass"), in: session)
+        XCTAssertEqual(question.form, .text)
+        XCTAssertTrue(question.lines.contains("  Read from the cluster (a number picks one, or type another):"), "\(question.lines)")
+        XCTAssertTrue(question.lines.contains("  2) gp3 (default): ebs.csi.aws.com"), "\(question.lines)")
+        XCTAssertEqual(question.reply(to: "2"), .text("gp3"))
+        XCTAssertEqual(question.reply(to: "fast-ssd"), .text("fast-ssd"))
+        XCTAssertTrue(question.prompt.hasPrefix("Storage class (1-3 or text)"), question.prompt)
+    }
+
+    func testWithoutAProbeOrOfflineNothingIsReadAndTheReviewSaysNothingOfIt() throws {
+        let generator = BundleGenerator(registry: .standard, presets: WizardTestSupport.presets, environment: [:])
+        for probe in [nil, ClusterProbe.offline()] {
+            let session = try WizardSession(
+                request: GenerationRequest(preset: "aws", outputDirectory: folder.appendingPathComponent("off").path), generator: generator,
+                outputGiven: true, cluster: probe)
+            session.startReadingCluster()
+            XCTAssertFalse(session.clusterDidChange())
+            XCTAssertNil(session.clusterFindings)
+            XCTAssertEqual(session.clusterReviewLines, [])
+        }
+    }
+
+    func testTheClusterPageAt80x24() throws {
+        let session = try session()
+        _ = session.handle(.enter)
+        session.focus(on: .answer("storageClass"))
+        _ = session.handle(.down)
+        _ = session.handle(.down)
+        try WizardTestSupport.checkSnapshot(WizardView.render(session, rows: 24, columns: 80, capabilities: TerminalCapabilities(hasColor: false, unicode: true)),
+            "cluster-storage-class-80x24")
+    }
+}
