@@ -118,10 +118,14 @@ struct Generate: ParsableCommand {
         let findings = checked.findings
         for note in findings.notes { CLI.printError("rigger: cluster: \(note)") }
         if let install = findings.installSummary { CLI.printError("rigger: cluster: \(install)") }
-        for warning in findings.warnings { CLI.printError("rigger: cluster: warning: \(warning)") }
+        // What rigger set to fit the cluster is said as done; only a disagreement is a warning.
+        for warning in findings.warnings {
+            CLI.printError("rigger: cluster: " + (warning.isConflict ? "warning: " : "") + "\(warning)")
+        }
         let conflicts = findings.conflicts
         if strict, !conflicts.isEmpty {
-            CLI.printError("rigger: --strict: \(conflicts.count) answer\(conflicts.count == 1 ? "" : "s") disagree with the cluster (above); nothing was written")
+            let answers = conflicts.count == 1 ? "1 answer disagrees" : "\(conflicts.count) answers disagree"
+            CLI.printError("rigger: --strict: \(answers) with the cluster (above); nothing was written")
             throw ExitCode(2)
         }
         return checked.prepared

@@ -32,7 +32,7 @@ final class GenerateProbeTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(clusterLines(result), [
             "rigger: cluster: new install: no release posthog in namespace posthog",
-            "rigger: cluster: warning: ingress.installCertManager: 'false': set to false because cert-manager is already installed "
+            "rigger: cluster: set ingress.installCertManager=false: cert-manager is already installed "
                 + "(CustomResourceDefinition certificates.cert-manager.io, release cert-manager in namespace cert-manager, v1.14.4): "
                 + "the install's own copy would clash; the installed one issues the certificate (read from the cluster)",
         ])
@@ -49,8 +49,12 @@ final class GenerateProbeTests: XCTestCase {
         XCTAssertTrue(result.error.contains(
             "rigger: cluster: warning: storageClass: 'gp2x': storage class gp2x does not exist in this cluster; it has gp2, gp3 (default), io2 (read from the cluster)"),
             result.error)
-        XCTAssertTrue(result.error.contains("rigger: --strict: 1 answer disagree with the cluster (above); nothing was written"), result.error)
+        XCTAssertTrue(result.error.contains("rigger: --strict: 1 answer disagrees with the cluster (above); nothing was written"), result.error)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+
+        let (two, _) = try generate(cluster, Self.aws + ["--set", "storageClass=gp2x", "--set", "ingress.installCertManager=true", "--probe", "--strict"])
+        XCTAssertEqual(two.status, 2, two.error)
+        XCTAssertTrue(two.error.contains("rigger: --strict: 2 answers disagree with the cluster (above); nothing was written"), two.error)
 
         let (lenient, written) = try generate(cluster, Self.aws + ["--set", "storageClass=gp2x", "--probe"])
         XCTAssertEqual(lenient.status, 0, "without --strict the warning is printed and the bundle written")
