@@ -64,13 +64,31 @@ final class GenerateProbeTests: XCTestCase {
 
     func testADeadClusterIsOneQuietLineAndTheBundleIsWrittenAsWithout() throws {
         let cluster = try StandInCluster(scenario: "dead")
-        let (result, out) = try generate(cluster, Self.aws + ["--probe", "--strict"])
+        let (result, out) = try generate(cluster, Self.aws + ["--probe"])
         XCTAssertEqual(result.status, 0, result.error)
         let lines = clusterLines(result)
         XCTAssertEqual(lines.count, 1, lines.joined(separator: "\n"))
         XCTAssertTrue(lines[0].hasPrefix("rigger: cluster: Kubernetes version: not read: the cluster did not answer ("), lines[0])
         let values = try String(contentsOf: out.appendingPathComponent("values.yaml"), encoding: .utf8)
         XCTAssertTrue(values.contains("cert-manager:\n  enabled: true"), "nothing read, nothing changed")
+    }
+
+    /// --strict vouches for the answers against the cluster: with nothing read it can't, and says why.
+    func testStrictRefusesWhenTheClusterCouldNotBeReadAtAll() throws {
+        let dead = try StandInCluster(scenario: "dead")
+        let (silent, silentOut) = try generate(dead, Self.aws + ["--probe", "--strict"])
+        XCTAssertEqual(silent.status, 2, silent.error)
+        let silentLines = silent.error.split(separator: "\n")
+        XCTAssertEqual(silentLines.count, 1, silent.error)
+        XCTAssertTrue(silent.error.hasPrefix("rigger: --strict: nothing could be checked against the cluster: the cluster did not answer ("), silent.error)
+        XCTAssertTrue(silent.error.hasSuffix("; nothing was written\n"), silent.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: silentOut.path))
+
+        let noKubectl = try StandInCluster(scenario: "eks", tools: [])
+        let (missing, missingOut) = try generate(noKubectl, Self.aws + ["--probe", "--strict"])
+        XCTAssertEqual(missing.status, 2, missing.error)
+        XCTAssertEqual(missing.error, "rigger: --strict: nothing could be checked against the cluster: kubectl is not on PATH; nothing was written\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missingOut.path))
     }
 
     func testAForbiddenContextChangesNothing() throws {
