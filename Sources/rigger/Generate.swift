@@ -111,9 +111,13 @@ struct Generate: ParsableCommand {
     private func prepare(_ request: GenerationRequest, generator: BundleGenerator, random: inout some SecretGenerator) throws -> PreparedBundle {
         guard probe else { return try generator.prepare(request, generator: &random) }
         let prober = ClusterProbe(runner: SubprocessRunner(environment: CLI.environment), timeout: .milliseconds(Int(probeTimeout * 1000)))
-        let probing = try generator.probeTarget(for: request).map { prober.start($0) }
-        let plain = try generator.prepare(request, generator: &random)
-        let facts = probing?.waitUntilFinished()
+        // Ctrl-C while the probes run stops them too: each is in a process group of its own, out
+        // of the terminal's reach.
+        let (plain, facts) = try ToolSignals.stoppingTools {
+            let probing = try generator.probeTarget(for: request).map { prober.start($0) }
+            let plain = try generator.prepare(request, generator: &random)
+            return (plain, probing?.waitUntilFinished())
+        }
         if strict, let why = Self.unchecked(facts) {
             CLI.printError("rigger: --strict: nothing could be checked against the cluster: \(why); nothing was written")
             throw ExitCode(2)
