@@ -35,7 +35,8 @@ struct Check: ParsableCommand {
         let check = BundleCheck(directory: directory, registry: CLI.registry, runner: runner, environment: environment, probe: probe)
         let report: BundleCheckReport
         do {
-            report = try check.run()
+            // Ctrl-C while helm renders or the probes run stops them too.
+            report = try ToolSignals.stoppingTools { try check.run() }
         } catch {
             CLI.printError("rigger: check: \(error)")
             throw ExitCode(2)

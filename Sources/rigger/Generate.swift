@@ -49,7 +49,7 @@ struct Generate: ParsableCommand {
         discussion: "Each warning names the key, the value and what the cluster has. An answer the cluster settles (cert-manager already installed) is set, with the reason."))
     var probe = false
 
-    @Flag(help: "With --probe: an answer the cluster contradicts is an error (exit 2), and nothing is written.")
+    @Flag(help: "With --probe: an answer the cluster contradicts, or a cluster that can't be read at all, is an error (exit 2), and nothing is written.")
     var strict = false
 
     @Flag(help: "Read nothing from the cluster (what generate does without --probe).")
@@ -111,20 +111,41 @@ struct Generate: ParsableCommand {
     private func prepare(_ request: GenerationRequest, generator: BundleGenerator, random: inout some SecretGenerator) throws -> PreparedBundle {
         guard probe else { return try generator.prepare(request, generator: &random) }
         let prober = ClusterProbe(runner: SubprocessRunner(environment: CLI.environment), timeout: .milliseconds(Int(probeTimeout * 1000)))
-        let probing = try generator.probeTarget(for: request).map { prober.start($0) }
-        let plain = try generator.prepare(request, generator: &random)
-        guard let probing else { return plain }
-        let checked = try generator.prepare(request, generator: &random, cluster: probing.waitUntilFinished(), withoutCluster: plain)
+        // Ctrl-C while the probes run stops them too: each is in a process group of its own, out
+        // of the terminal's reach.
+        let (plain, facts) = try ToolSignals.stoppingTools {
+            let probing = try generator.probeTarget(for: request).map { prober.start($0) }
+            let plain = try generator.prepare(request, generator: &random)
+            return (plain, probing?.waitUntilFinished())
+        }
+        if strict, let why = Self.unchecked(facts) {
+            CLI.printError("rigger: --strict: nothing could be checked against the cluster: \(why); nothing was written")
+            throw ExitCode(2)
+        }
+        guard let facts else { return plain }
+        let checked = try generator.prepare(request, generator: &random, cluster: facts, withoutCluster: plain)
         let findings = checked.findings
         for note in findings.notes { CLI.printError("rigger: cluster: \(note)") }
         if let install = findings.installSummary { CLI.printError("rigger: cluster: \(install)") }
-        for warning in findings.warnings { CLI.printError("rigger: cluster: warning: \(warning)") }
+        // What rigger set to fit the cluster is said as done; only a disagreement is a warning.
+        for warning in findings.warnings {
+            CLI.printError("rigger: cluster: " + (warning.isConflict ? "warning: " : "") + "\(warning)")
+        }
         let conflicts = findings.conflicts
         if strict, !conflicts.isEmpty {
-            CLI.printError("rigger: --strict: \(conflicts.count) answer\(conflicts.count == 1 ? "" : "s") disagree with the cluster (above); nothing was written")
+            let answers = conflicts.count == 1 ? "1 answer disagrees" : "\(conflicts.count) answers disagree"
+            CLI.printError("rigger: --strict: \(answers) with the cluster (above); nothing was written")
             throw ExitCode(2)
         }
         return checked.prepared
+    }
+
+    /// Why nothing at all was read from the cluster (no kubectl, the cluster silent), or nil when
+    /// it answered: --strict can't vouch for answers it could not check.
+    private static func unchecked(_ facts: ClusterFacts?) -> String? {
+        guard let facts else { return "the answers name no namespace and release to look for" }
+        if facts.clusterAnswered { return nil }
+        return facts.version?.failure.map { "\($0)" } ?? "the cluster was not read"
     }
 
     private func report(_ prepared: PreparedBundle, _ outcome: BundleWriter.Outcome, _ changes: BundleChanges) {

@@ -49,7 +49,7 @@ final class ClusterFindingsTests: XCTestCase {
         let warning = try XCTUnwrap(checked.findings["ingress.installCertManager"]?.warnings.first)
         XCTAssertFalse(warning.isConflict, "rigger settled it: nothing for --strict to refuse")
         XCTAssertEqual(warning.description, """
-            ingress.installCertManager: 'false': set to false because cert-manager is already installed (CustomResourceDefinition \
+            set ingress.installCertManager=false: cert-manager is already installed (CustomResourceDefinition \
             certificates.cert-manager.io, release cert-manager in namespace cert-manager, v1.14.4): the install's own copy would clash; \
             the installed one issues the certificate (read from the cluster)
             """)

@@ -32,7 +32,7 @@ final class GenerateProbeTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(clusterLines(result), [
             "rigger: cluster: new install: no release posthog in namespace posthog",
-            "rigger: cluster: warning: ingress.installCertManager: 'false': set to false because cert-manager is already installed "
+            "rigger: cluster: set ingress.installCertManager=false: cert-manager is already installed "
                 + "(CustomResourceDefinition certificates.cert-manager.io, release cert-manager in namespace cert-manager, v1.14.4): "
                 + "the install's own copy would clash; the installed one issues the certificate (read from the cluster)",
         ])
@@ -49,8 +49,12 @@ final class GenerateProbeTests: XCTestCase {
         XCTAssertTrue(result.error.contains(
             "rigger: cluster: warning: storageClass: 'gp2x': storage class gp2x does not exist in this cluster; it has gp2, gp3 (default), io2 (read from the cluster)"),
             result.error)
-        XCTAssertTrue(result.error.contains("rigger: --strict: 1 answer disagree with the cluster (above); nothing was written"), result.error)
+        XCTAssertTrue(result.error.contains("rigger: --strict: 1 answer disagrees with the cluster (above); nothing was written"), result.error)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+
+        let (two, _) = try generate(cluster, Self.aws + ["--set", "storageClass=gp2x", "--set", "ingress.installCertManager=true", "--probe", "--strict"])
+        XCTAssertEqual(two.status, 2, two.error)
+        XCTAssertTrue(two.error.contains("rigger: --strict: 2 answers disagree with the cluster (above); nothing was written"), two.error)
 
         let (lenient, written) = try generate(cluster, Self.aws + ["--set", "storageClass=gp2x", "--probe"])
         XCTAssertEqual(lenient.status, 0, "without --strict the warning is printed and the bundle written")
@@ -60,13 +64,31 @@ final class GenerateProbeTests: XCTestCase {
 
     func testADeadClusterIsOneQuietLineAndTheBundleIsWrittenAsWithout() throws {
         let cluster = try StandInCluster(scenario: "dead")
-        let (result, out) = try generate(cluster, Self.aws + ["--probe", "--strict"])
+        let (result, out) = try generate(cluster, Self.aws + ["--probe"])
         XCTAssertEqual(result.status, 0, result.error)
         let lines = clusterLines(result)
         XCTAssertEqual(lines.count, 1, lines.joined(separator: "\n"))
         XCTAssertTrue(lines[0].hasPrefix("rigger: cluster: Kubernetes version: not read: the cluster did not answer ("), lines[0])
         let values = try String(contentsOf: out.appendingPathComponent("values.yaml"), encoding: .utf8)
         XCTAssertTrue(values.contains("cert-manager:\n  enabled: true"), "nothing read, nothing changed")
+    }
+
+    /// --strict vouches for the answers against the cluster: with nothing read it can't, and says why.
+    func testStrictRefusesWhenTheClusterCouldNotBeReadAtAll() throws {
+        let dead = try StandInCluster(scenario: "dead")
+        let (silent, silentOut) = try generate(dead, Self.aws + ["--probe", "--strict"])
+        XCTAssertEqual(silent.status, 2, silent.error)
+        let silentLines = silent.error.split(separator: "\n")
+        XCTAssertEqual(silentLines.count, 1, silent.error)
+        XCTAssertTrue(silent.error.hasPrefix("rigger: --strict: nothing could be checked against the cluster: the cluster did not answer ("), silent.error)
+        XCTAssertTrue(silent.error.hasSuffix("; nothing was written\n"), silent.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: silentOut.path))
+
+        let noKubectl = try StandInCluster(scenario: "eks", tools: [])
+        let (missing, missingOut) = try generate(noKubectl, Self.aws + ["--probe", "--strict"])
+        XCTAssertEqual(missing.status, 2, missing.error)
+        XCTAssertEqual(missing.error, "rigger: --strict: nothing could be checked against the cluster: kubectl is not on PATH; nothing was written\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missingOut.path))
     }
 
     func testAForbiddenContextChangesNothing() throws {
@@ -81,7 +103,7 @@ final class GenerateProbeTests: XCTestCase {
         let cluster = try StandInCluster(scenario: "eks", tools: [])
         let (result, _) = try generate(cluster, Self.aws + ["--probe"])
         XCTAssertEqual(result.status, 0, result.error)
-        XCTAssertTrue(clusterLines(result).allSatisfy { $0.hasSuffix("not read: kubectl is not on PATH") }, result.error)
+        XCTAssertEqual(clusterLines(result), ["rigger: cluster: nothing was read from the cluster: kubectl is not on PATH"], "one line, not one per probe")
         XCTAssertEqual(cluster.calls, [])
     }
 

@@ -68,7 +68,9 @@ final class PreflightImageCheckTests: XCTestCase {
             values.replacingOccurrences(of: "existingSecret: posthog-clickhouse-auth", with: "existingSecret: clickhouse-nobody-made")
         }
         XCTAssertEqual(broken.status, 1, broken.output)
-        XCTAssertTrue(broken.output.contains("read Secret clickhouse-nobody-made key clickhouse-password"), broken.output)
+        // rigger check wraps a long problem; read it unwrapped.
+        let unwrapped = broken.output.replacingOccurrences(of: "\n    ", with: " ")
+        XCTAssertTrue(unwrapped.contains("read Secret clickhouse-nobody-made key clickhouse-password"), broken.output)
         XCTAssertTrue(broken.error.contains("00-preflight: rigger check found what would stop the install (above)"), broken.error)
 
         let without = try runPreflight(bundle)

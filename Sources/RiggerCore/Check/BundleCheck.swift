@@ -262,15 +262,21 @@ public struct BundleCheck: Sendable {
         return texts.sorted()
     }
 
-    /// The secret values the bundle holds, so that a diff never shows one even under an innocent key.
+    /// The secret values the bundle holds, so that a diff never shows one even under an innocent
+    /// key: `stringData` as written, `data` decoded from base64. Values under 6 characters are left
+    /// out, since masking every `true` or port number would hide the diff itself.
     static func bundleSecretValues(in folder: String) -> Set<String> {
         var values: Set<String> = []
         for text in manifestTexts(in: folder) {
             guard let documents = try? Yams.compose_all(yaml: text) else { continue }
             for node in documents where node["kind"]?.string == "Secret" {
-                if case .mapping(let data)? = node["stringData"] { values.formUnion(data.values.compactMap(\.string).filter { $0.count >= 6 }) }
+                if case .mapping(let data)? = node["stringData"] { values.formUnion(data.values.compactMap(\.string)) }
+                if case .mapping(let data)? = node["data"] {
+                    let decoded = data.values.compactMap(\.string).compactMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) }
+                    values.formUnion(decoded)
+                }
             }
         }
-        return values
+        return values.filter { $0.count >= 6 }
     }
 }

@@ -85,9 +85,11 @@ public struct SecretUseProblem: Sendable, Hashable, CustomStringConvertible {
         return "neither the chart, the bundle nor the cluster provides it"
     }
 
-    /// One line per Secret and key, naming the workloads that read it (the first three, and how
-    /// many more), so that a Secret every workload reads is one line, not one per workload.
-    public static func grouped(_ problems: [SecretUseProblem]) -> [String] {
+    /// One problem per Secret and key, naming every workload that reads it, so that a Secret every
+    /// workload reads is one problem, not one per workload. Each is wrapped at spaces to `width`
+    /// columns as the report shows it, after its "  - ", with the lines after the first indented to
+    /// match; the operator fixes what is named, so no workload is left out.
+    public static func grouped(_ problems: [SecretUseProblem], width: Int = 100) -> [String] {
         var workloads: [String: [String]] = [:]
         var order: [String] = []
         for problem in problems {
@@ -97,8 +99,28 @@ public struct SecretUseProblem: Sendable, Hashable, CustomStringConvertible {
         }
         return order.map { what in
             let readers = (workloads[what] ?? []).sorted()
-            let shown = readers.prefix(3).joined(separator: ", ") + (readers.count > 3 ? " and \(readers.count - 3) more" : "")
-            return "\(shown) \(readers.count == 1 ? "reads" : "read") \(what)"
+            let named = readers.count < 2
+                ? readers.joined()
+                : readers.dropLast().joined(separator: ", ") + " and " + (readers.last ?? "")
+            return wrap("\(named) \(readers.count == 1 ? "reads" : "read") \(what)", width: width, indent: "    ")
         }
+    }
+
+    /// The text broken at spaces into lines of at most `width` columns counting the indent (the
+    /// first line's "  - " is as wide), the lines after the first indented; a word wider than a
+    /// line stays whole.
+    static func wrap(_ text: String, width: Int, indent: String) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, indent.count + line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n" + indent)
     }
 }

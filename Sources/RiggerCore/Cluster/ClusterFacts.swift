@@ -230,7 +230,7 @@ public struct ClusterFacts: Sendable {
     }
 
     /// One quiet line per probe that read nothing, in probe order; a silent cluster is one line,
-    /// not one per probe it stopped.
+    /// not one per probe it stopped, and so is probing that could not start (--offline, no kubectl).
     public var notes: [String] {
         var lines: [String] = []
         let entries: [(String, ProbeFailure?)] = [
@@ -243,16 +243,17 @@ public struct ClusterFacts: Sendable {
         for (what, failure) in entries {
             guard let failure else { continue }
             if case .skipped = failure { continue }
-            if case .offline = failure {
-                if !lines.contains(Self.offlineNote) { lines.append(Self.offlineNote) }
-                continue
+            // Probing off, or no kubectl, stops every probe for the one reason: one line says it.
+            switch failure {
+            case .offline, .toolMissing(.kubectl):
+                let line = "nothing was read from the cluster: \(failure)"
+                if !lines.contains(line) { lines.append(line) }
+            default:
+                lines.append("\(what): not read: \(failure)")
             }
-            lines.append("\(what): not read: \(failure)")
         }
         return lines
     }
-
-    static let offlineNote = "nothing was read from the cluster: probing is off (--offline)"
 }
 
 extension Result {

@@ -30,7 +30,7 @@ public struct ClusterWarning: Sendable, Equatable, CustomStringConvertible {
     public let value: String?
     public let message: String
     /// True when the answer and the cluster disagree (`--strict` refuses the bundle); false when
-    /// rigger changed the answer to fit the cluster and says why.
+    /// rigger changed the answer to fit the cluster and says why, which is no warning at all.
     public let isConflict: Bool
 
     public init(key: String, value: String?, message: String, isConflict: Bool) {
@@ -40,8 +40,12 @@ public struct ClusterWarning: Sendable, Equatable, CustomStringConvertible {
         self.isConflict = isConflict
     }
 
+    /// A conflict as "key: 'value': what the cluster has"; an answer rigger settled as what it did,
+    /// "set key=value: why".
     public var description: String {
-        "\(key): " + (value.map { "'\($0)': " } ?? "") + message + " (" + ClusterFindings.origin + ")"
+        let origin = " (" + ClusterFindings.origin + ")"
+        guard isConflict else { return "set \(key)=\(value ?? "null"): " + message + origin }
+        return "\(key): " + (value.map { "'\($0)': " } ?? "") + message + origin
     }
 }
 

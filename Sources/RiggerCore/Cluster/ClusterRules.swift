@@ -162,7 +162,7 @@ struct ClusterRules {
         if installing {
             warn(key, reason + "; set it to false to use the one installed")
         } else {
-            warn(key, "set to false because " + reason + "; the installed one issues the certificate", conflict: false)
+            warn(key, reason + "; the installed one issues the certificate", conflict: false)
         }
     }
 

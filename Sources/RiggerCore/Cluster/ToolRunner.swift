@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A command-line tool rigger runs to read the cluster or render a chart.
 public enum ClusterTool: String, Sendable, CaseIterable {
@@ -83,9 +78,12 @@ public struct SubprocessRunner: ToolRunner {
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
+        process.terminationHandler = { ended in
+            RunningTools.shared.ended(ended)
+            exited.signal()
+        }
         do {
-            try process.run()
+            guard try RunningTools.shared.launch(process) else { return .couldNotStart("rigger is stopping") }
         } catch {
             return .couldNotStart("\(error)")
         }
@@ -107,19 +105,24 @@ public struct SubprocessRunner: ToolRunner {
         // A tool's children (a credential plugin, a `sleep`) can hold the pipes open after it exits,
         // so the deadline covers the reading too.
         guard exited.wait(timeout: deadline) == .success, readers.wait(timeout: deadline) == .success else {
-            Self.killAll(process)
+            // The tool and everything it started: Foundation starts each child in a process group of its own.
+            RunningTools.killGroup(process.processIdentifier)
             _ = exited.wait(timeout: .now() + .seconds(1))
+            RunningTools.shared.ended(process)
             return .timedOut
         }
         return .finished(status: process.terminationStatus, output: collected.output, error: String(decoding: collected.error, as: UTF8.self))
     }
 
-    /// Kills the tool and everything it started: Foundation starts each child in a process group of its own.
-    private static func killAll(_ process: Process) {
-        let pid = process.processIdentifier
-        guard pid > 0 else { return }
-        _ = kill(-pid, SIGKILL)
-        _ = kill(pid, SIGKILL)
+    /// Kills every tool a `SubprocessRunner` of this process is running, each with everything it
+    /// started (its process group), and refuses to start any more: for a program on its way out,
+    /// on Ctrl-C or SIGTERM, or when the wizard exits while probes run. A run stopped so returns as
+    /// the tool ended by the signal; one asked for afterwards returns `couldNotStart` at once.
+    /// Cheap when nothing runs: it takes one lock.
+    /// - Returns: How many tools were running.
+    @discardableResult
+    public static func stopAllRunning() -> Int {
+        RunningTools.shared.stopAll()
     }
 }
 
