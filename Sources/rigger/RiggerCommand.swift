@@ -153,6 +153,8 @@ struct Wizard: ParsableCommand {
             throw CLI.exitCode(for: error)
         }
         let ending = plain ? runPlain(session) : try runFullScreen(session, environment: environment)
+        // A probe still running (a slow cluster) must not outlive the wizard.
+        SubprocessRunner.stopAllRunning()
         switch ending {
         case .finished:
             break
