@@ -54,6 +54,47 @@ final class PlausibleCLITests: XCTestCase {
         }
     }
 
+    /// Changing a bundle's app is refused with that one reason, not with the old app's answers
+    /// read as mistakes; with --force the new app's bundle is written from the answers both ask.
+    func testChangingTheAppOfABundleIsRefusedAloneAndDoneWithForce() throws {
+        let folder = try TestProject.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("bundle")
+        XCTAssertEqual(try run(["generate", "--preset", "local", "--out", out.path]).status, 0)
+        let before = files(in: out)
+
+        let refused = try run(["generate", "--out", out.path, "--app", "plausible"])
+        XCTAssertEqual(refused.status, 2, refused.error)
+        XCTAssertTrue(refused.error.contains("1 problem"), refused.error)
+        XCTAssertTrue(refused.error.contains("orphaned"), refused.error)
+        XCTAssertFalse(refused.error.contains("unknown key"), refused.error)
+        XCTAssertEqual(files(in: out), before, "nothing is written")
+
+        let forced = try run(["generate", "--out", out.path, "--app", "plausible", "--force"])
+        XCTAssertEqual(forced.status, 0, forced.error)
+        XCTAssertTrue(forced.error.contains("does not ask are not carried over: "), forced.error)
+        let rigger = try String(contentsOf: out.appendingPathComponent("rigger.yaml"), encoding: .utf8)
+        XCTAssertTrue(rigger.contains("app: plausible"), rigger)
+        XCTAssertTrue(rigger.contains("hostname: posthog.localhost"), "the answers both apps ask are kept: \(rigger)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("secrets/plausible-env.secret.yaml").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("secrets/redis.secret.yaml").path))
+    }
+
+    /// The chart's published TOTP key is no key of the operator's: refused, and never echoed.
+    func testTheChartsPublishedTOTPKeyIsRefused() throws {
+        let folder = try TestProject.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let key = folder.appendingPathComponent("totp")
+        try Data("dsxvbn3jxDd16az2QpsX5B8O+llxjQ2SJE2i5Bzx38I=\n".utf8).write(to: key)
+        let out = folder.appendingPathComponent("out")
+        let result = try run(["generate", "--app", "plausible", "--preset", "local", "--out", out.path, "--secret", "plausible.totpVaultKey=@\(key.path)"])
+        XCTAssertEqual(result.status, 2, result.error)
+        XCTAssertTrue(result.error.contains("plausible.totpVaultKey"), result.error)
+        XCTAssertTrue(result.error.contains("published in the plausible-analytics chart's values.yaml"), result.error)
+        XCTAssertFalse(result.error.contains("dsxvbn3j"), "the value is never repeated: \(result.error)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing is written")
+    }
+
     /// What `generate` wrote, for every preset, rendered on the real chart with its manifests:
     /// nothing missing, nothing unpinned.
     func testTheBundlesGenerateWritesRenderOnTheRealChart() throws {

@@ -55,9 +55,16 @@ public enum PlausibleQuestions {
             key: "plausible.totpVaultKey", title: "TOTP vault key",
             help: "TOTP_VAULT_KEY, which encrypts two-factor secrets: Base64 of exactly 32 random bytes (never the chart's "
                 + "published default). Kept across upgrades; a new one breaks every user's two-factor login.",
-            kind: .secret(SecretPolicy(length: 32, format: .base64Bytes, existing: environmentExisting.answers, valueRules: SecretValueRules(base64Bytes: 32))),
+            kind: .secret(SecretPolicy(
+                length: 32, format: .base64Bytes, existing: environmentExisting.answers,
+                valueRules: SecretValueRules(base64Bytes: 32, published: [chartDefaultTOTPVaultKey]))),
             step: .cluster),
     ]
+
+    /// The chart's own default TOTP_VAULT_KEY: anyone who reads the chart can decrypt the
+    /// two-factor secrets of an install that uses it, so it is refused as a value given or kept.
+    static let chartDefaultTOTPVaultKey = SecretValueRules.PublishedValue(
+        "dsxvbn3jxDd16az2QpsX5B8O+llxjQ2SJE2i5Bzx38I=", source: "the plausible-analytics chart's values.yaml (its default totpVaultKey)")
 
     private static let postgresqlVerifies = Condition.all(managed("postgresql"), .when("postgresql.sslmode", is: "verify-ca"))
 

@@ -68,7 +68,7 @@ public struct BundleGenerator: Sendable {
 
         var layers: [AnswerLayer] = []
         if let previous {
-            layers.append(previous.layer)
+            layers.append(Self.answersCarriedOver(from: previous, to: AppRegistry.appNamed(in: above), registry: registry, notes: &notes))
             notes += previous.migrationNotes
         }
         if let preset = request.preset {
@@ -77,6 +77,22 @@ public struct BundleGenerator: Sendable {
         }
         if let cluster = request.clusterAnswers { layers.append(cluster) }
         return (layers + above, notes)
+    }
+
+    /// The bundle's answers as the starting point. When the other layers name another app (the
+    /// app of a bundle changed, which the upgrade rules refuse without --force), only the answers
+    /// that app asks too are carried over, each dropped one named in a note: the old app's own
+    /// keys would otherwise read as mistakes of the operator's.
+    static func answersCarriedOver(from previous: ExistingBundle, to app: String?, registry: AppRegistry, notes: inout [String]) -> AnswerLayer {
+        guard let app, app != previous.app.app.id, let target = registry.entry(app) else { return previous.layer }
+        var layer = previous.layer
+        let dropped = layer.order.filter { $0 != "app" && target.catalog[$0] == nil }
+        for key in dropped { layer.remove(key) }
+        if !dropped.isEmpty {
+            notes.append("the bundle's answers for \(previous.app.title) that \(target.title) does not ask are not carried over: "
+                + dropped.joined(separator: ", "))
+        }
+        return layer
     }
 
     /// The `--set KEY=VALUE` arguments as a strict layer; an empty value means "back to the default".
