@@ -80,6 +80,21 @@ final class PlausibleCLITests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("secrets/redis.secret.yaml").path))
     }
 
+    /// Moving PostgreSQL from the cluster to a managed service says that its data stays behind, and
+    /// does not reuse the password rigger generated for the server it ran.
+    func testMovingADependencyToAManagedServiceWarnsAndDoesNotReuseItsGeneratedPassword() throws {
+        let folder = try TestProject.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("bundle")
+        XCTAssertEqual(try run(["generate", "--app", "plausible", "--preset", "local", "--out", out.path]).status, 0)
+        let moved = try run(["generate", "--out", out.path, "--set", "postgresql.mode=managed", "--set", "postgresql.host=db.example.internal"])
+        XCTAssertEqual(moved.status, 0, moved.error)
+        XCTAssertTrue(moved.error.contains("postgresql.mode changes (in-cluster -> managed): nothing moves the data"), moved.error)
+        XCTAssertTrue(moved.error.contains("postgresql.password: the value rigger generated for the service it ran is not carried over"), moved.error)
+        let secret = try String(contentsOf: out.appendingPathComponent("secrets/postgresql.secret.yaml"), encoding: .utf8)
+        XCTAssertTrue(secret.contains(SecretSet.placeholderMarker), "a placeholder until the operator supplies it:\n\(secret)")
+    }
+
     /// The chart's published TOTP key is no key of the operator's: refused, and never echoed.
     func testTheChartsPublishedTOTPKeyIsRefused() throws {
         let folder = try TestProject.temporaryFolder()

@@ -70,6 +70,27 @@ public struct UpgradeRules: Sendable {
             guard let before = old[key]?.description, let after = new[key]?.description, before != after else { continue }
             warnings.append("\(key) changes (\(before) -> \(after)): \(note)")
         }
+        warnings += Self.dependencyMoves(old: old, new: new)
         return warnings
+    }
+
+    /// A dependency that moves between the cluster and a managed service (`<dependency>.mode`,
+    /// asked alike by every app) moves none of its data: say so before the install switches over.
+    static func dependencyMoves(old: ResolvedAnswers, new: ResolvedAnswers) -> [String] {
+        new.entries.compactMap { entry -> String? in
+            guard entry.key.hasSuffix(".mode"), let before = old[entry.key]?.description, before != entry.value.description else { return nil }
+            let dependency = String(entry.key.dropLast(".mode".count))
+            switch (before, entry.value.description) {
+            case ("in-cluster", "managed"):
+                return "\(entry.key) changes (in-cluster -> managed): nothing moves the data of the \(dependency) running in the cluster to the managed "
+                    + "service. Copy it over first (a dump and restore), and keep the old volume until the install works: the install no "
+                    + "longer runs the in-cluster \(dependency), and its volume stays until deleted by hand."
+            case ("managed", "in-cluster"):
+                return "\(entry.key) changes (managed -> in-cluster): the \(dependency) the install brings starts empty. Copy the managed "
+                    + "service's data into it before the app is used, or the app starts from nothing."
+            default:
+                return nil
+            }
+        }
     }
 }

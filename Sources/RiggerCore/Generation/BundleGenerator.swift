@@ -174,11 +174,22 @@ public struct BundleGenerator: Sendable {
             warnings.append("rotating \(key): " + rules.rotationWarning(key))
         }
 
+        let previousAnswers = previous.flatMap { try? AnswerResolver(catalog: $0.app.catalog).resolve([$0.layer]) }
+        // A password rigger generated for a service it ran is not the password of the managed
+        // service that replaces it: the operator supplies that one (a placeholder until then).
+        if sameApp, let previousAnswers {
+            for key in kept.keys.sorted() where supplied[key] == nil {
+                guard let policy = catalog.secretPolicy(key), policy.isGenerated(previousAnswers.lookup), !policy.isGenerated(lookup) else { continue }
+                kept[key] = nil
+                warnings.append("\(key): the value rigger generated for the service it ran is not carried over to the managed one; "
+                    + "supply its password with --secret \(key)=@FILE (a placeholder until then)")
+            }
+        }
+
         let secretValues = Self.secretValueProblems(catalog: catalog, answers: lookup, supplied: supplied, kept: kept)
         problems += secretValues.problems
         warnings += secretValues.warnings
 
-        let previousAnswers = previous.flatMap { try? AnswerResolver(catalog: $0.app.catalog).resolve([$0.layer]) }
         if let previousAnswers {
             problems += rules.problems(old: previousAnswers, new: outcome.answers, appTitle: entry.app.title, force: request.force)
             warnings += rules.warnings(old: previousAnswers, new: outcome.answers)
