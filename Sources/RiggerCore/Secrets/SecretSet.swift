@@ -64,7 +64,7 @@ public struct SecretSet: Sendable, Hashable {
 
     /// The placeholder value for a secret key: clearly marked and telling how to supply it.
     public static func placeholder(for key: String) -> String {
-        "\(placeholderMarker) supply \(key) with: rigger generate --secret \(key)=@FILE"
+        "\(placeholderMarker) supply \(key) with --secret"
     }
 
     /// Fills in every secret the answers need: those read from an existing Secret first (no value),
