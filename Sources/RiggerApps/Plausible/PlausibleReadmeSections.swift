@@ -7,9 +7,7 @@ enum PlausibleReadmeSections {
 
     /// A warning while the image is a release with a known hole.
     static func security(_ plan: PlausiblePlan) -> [String] {
-        guard let version = releaseVersion(plan.cluster.imageTag), !version.lexicographicallyPrecedes([3, 0, 0]),
-            version.lexicographicallyPrecedes([3, 2, 1])
-        else { return [] }
+        guard hasKnownHole(plan.cluster.imageTag) else { return [] }
         return [
             "## Security: upgrade the image",
             "",
@@ -22,6 +20,12 @@ enum PlausibleReadmeSections {
             "```",
             "",
         ]
+    }
+
+    /// Whether the tag is a release in the range CVE-2026-8467 affects (v3.0.0 to v3.2.0).
+    static func hasKnownHole(_ tag: String) -> Bool {
+        guard let version = releaseVersion(tag) else { return false }
+        return !version.lexicographicallyPrecedes([3, 0, 0]) && version.lexicographicallyPrecedes([3, 2, 1])
     }
 
     /// The numbers of a `vMAJOR.MINOR.PATCH` tag, or nil for any other tag.

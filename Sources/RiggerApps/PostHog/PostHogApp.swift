@@ -27,6 +27,13 @@ public struct PostHogApp: AppDefinition {
         dataStores: "PostgreSQL and ClickHouse",
         changeNotes: ["image.tag": "PostHog runs its database migrations on upgrade; back up first."])
 
+    /// The chart's own ingress-nginx is the controller of 2021: said where the operator looks
+    /// first, generate's output and the review, as well as in the README.
+    public func warnings(_ answers: ResolvedAnswers) -> [String] {
+        guard answers["ingress.type"]?.description == "nginx" else { return [] }
+        return [PostHogImages.ingressNginxSecurityNote]
+    }
+
     public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {
         try PostHogRenderer.render(plan: try PostHogPlan(answers), answers: answers, secrets: secrets, chart: chart)
     }
