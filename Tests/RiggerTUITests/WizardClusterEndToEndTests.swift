@@ -93,9 +93,14 @@ final class WizardClusterEndToEndTests: XCTestCase {
         try session.waitFor("cluster: the Secret rds-creds has no")
 
         try session.pressEnter(until: "Review")
-        screen = try session.waitFor("Read from the cluster")
-        try session.keys("PageDown")
-        try session.waitFor("new install: no release posthog in namespace posthog")
+        try session.waitFor("Warnings")
+        // How far down it is depends on the warnings above it and the folder's path.
+        for _ in 0..<30 {
+            if try session.screen().contains("new install: no release posthog in") { break }
+            try session.keys("Down")
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        try session.waitFor("new install: no release posthog in")
         try session.keys("Enter")
         try session.waitFor("The bundle is written to")
         try session.keys("Enter")

@@ -58,8 +58,8 @@ final class WizardEndToEndTests: XCTestCase {
         try type("ops@example.com")
         try pressEnter(until: "Review")
         try keys("PageDown")
-        // How far down the answer is depends on the folder's path, which wraps when long.
-        for _ in 0..<10 {
+        // How far down the answer is depends on the warnings and the folder's path, which wraps when long.
+        for _ in 0..<30 {
             if try screen().contains("ingress.hostname: posthog.example.com") { break }
             try keys("Down")
             Thread.sleep(forTimeInterval: 0.1)

@@ -167,7 +167,7 @@ final class WizardExistingSecretTests: XCTestCase {
         for _ in 0..<10 where session.page != .review { _ = session.handle(.enter) }
         let reviewed = try XCTUnwrap(session.reviewed)
         XCTAssertNil(reviewed.bundle["secrets/posthog-secret-key.secret.yaml"])
-        let review = WizardView.render(session, rows: 60, columns: 120, capabilities: TerminalCapabilities(hasColor: false, unicode: false)).text
+        let review = WizardView.render(session, rows: 100, columns: 120, capabilities: TerminalCapabilities(hasColor: false, unicode: false)).text
         XCTAssertTrue(review.contains("posthog.secretKey: existing Secret django-key, key posthog-secret"), review)
 
         var random = SystemSecretGenerator()

@@ -28,10 +28,8 @@ enum PostHogImages {
         "registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.1.1@sha256:64d8c73dca984af206adf9d6d7e46aa550362b1d7a01f3a0a91b20cc67868660"
     /// Why the chart's ingress-nginx is a risk, and what avoids it.
     static let ingressNginxSecurityNote =
-        "ingress.type nginx: PostHog's chart 30.46.0 runs ingress-nginx controller v1.1.0 (its last release pins it), which predates the "
-        + "fixes for CVE-2025-1974 and its siblings (code execution through the admission webhook, fixed in v1.11.5 and v1.12.1). "
-        + "Keep the admission webhook unreachable from other workloads, or serve PostHog through an up-to-date controller "
-        + "with ingress.type=existing (the README says more)"
+        "ingress.type nginx: the chart's ingress-nginx controller v1.1.0 predates the fixes for CVE-2025-1974 (code execution "
+        + "through its admission webhook); the bundle's README says how to keep it safe or do without it"
     static let certManagerVersion = "v1.6.1"
     static let clickhouseOperatorVersion = "0.19.0"
 

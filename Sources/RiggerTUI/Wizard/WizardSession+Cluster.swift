@@ -100,7 +100,7 @@ extension WizardSession {
     /// nothing was (the quiet line), each marked as read from the cluster.
     public func clusterLines(_ field: WizardField) -> [String] {
         guard case .answer(let key) = field, let found = clusterField(key) else { return [] }
-        var lines = found.warnings.map { "cluster: " + $0.message + " (" + ClusterFindings.origin + ")" }
+        var lines = found.warnings.map { "cluster: " + clusterText($0) + " (" + ClusterFindings.origin + ")" }
         let suggestions = clusterSuggestions(key)
         if !suggestions.isEmpty {
             lines.append("In the cluster: " + suggestions.map(\.description).joined(separator: ", ")
@@ -111,6 +111,12 @@ extension WizardSession {
         return lines
     }
 
+    /// A warning as a field shows it: what the cluster contradicts, or what rigger set and why.
+    public func clusterText(_ warning: ClusterWarning) -> String {
+        guard !warning.isConflict, let set = clusterFindings?.adjustments.first(where: { $0.key == warning.key }) else { return warning.message }
+        return "set to \(set.value) because " + warning.message
+    }
+
     /// What the review says of the cluster: whether the install is new or an upgrade, why some
     /// of it was not read, or why none of it was.
     public var clusterReviewLines: [String] {
@@ -119,7 +125,7 @@ extension WizardSession {
             return clusterOffReason.flatMap { $0 == ProbeFailure.offline.description || $0 == Self.noProbe ? nil : ["not read: \($0)"] } ?? []
         }
         guard let findings = clusterFindings else { return ["nothing has answered yet; the fields are as typed"] }
-        let settled = findings.warnings.filter { !$0.isConflict }.map(\.description)
+        let settled = findings.warnings.filter { !$0.isConflict }.map { "\($0.key): " + clusterText($0) }
         return (findings.installSummary.map { [$0] } ?? []) + settled + findings.notes
     }
 

@@ -86,7 +86,9 @@ extension WizardView {
         if case .answer(let key) = field {
             for warning in session.clusterField(key)?.warnings ?? [] {
                 lines.append((field, { canvas, row in
-                    canvas.write("cluster: " + warning.message, row: row, column: valueColumn, style: warning.isConflict ? .error : .dim, width: valueWidth)
+                    canvas.write(
+                        "cluster: " + session.clusterText(warning), row: row, column: valueColumn, style: warning.isConflict ? .error : .dim,
+                        width: valueWidth)
                 }))
             }
         }
