@@ -74,4 +74,23 @@ final class HeliconeCLITests: XCTestCase {
         let issued = try run(["explain", "--app", "helicone", "helicone.jwtIssuedAt"])
         XCTAssertTrue(AppTestFixture.unwrapped(issued.output).contains("default: the time the bundle is first generated"), issued.output)
     }
+
+    /// The examples `explain` and the errors quote are Helicone's own pins, never another app's.
+    func testExplainAndErrorsQuoteHeliconesOwnVersionsAsExamples() throws {
+        let explain = AppTestFixture.unwrapped(try run(["explain", "--app", "helicone", "chart.version"]).output)
+            + AppTestFixture.unwrapped(try run(["explain", "--app", "helicone", "image.tag"]).output)
+            + AppTestFixture.unwrapped(try run(["explain", "--app", "helicone", "helicone.workerImageTag"]).output)
+        XCTAssertTrue(explain.contains("expects: a version such as \(HeliconeQuestions.chartVersion)"), explain)
+        XCTAssertTrue(explain.contains("expects: an image tag such as \(HeliconeQuestions.webImageTag) "), explain)
+        XCTAssertTrue(explain.contains("expects: an image tag such as \(HeliconeQuestions.workerImageTag) "), explain)
+        for posthog in ["30.46.0", "release-1.43.0"] { XCTAssertFalse(explain.contains(posthog), explain) }
+
+        let folder = try TestProject.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let refused = try run([
+            "generate", "--app", "helicone", "--preset", "local", "--out", folder.appendingPathComponent("bundle").path, "--set", "image.tag=latest",
+        ])
+        XCTAssertEqual(refused.status, 2, refused.output + refused.error)
+        XCTAssertTrue(refused.error.contains("an image tag such as \(HeliconeQuestions.webImageTag)"), refused.error)
+    }
 }

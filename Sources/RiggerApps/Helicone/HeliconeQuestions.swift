@@ -60,7 +60,7 @@ public enum HeliconeQuestions {
         Question(
             key: "helicone.workerImageTag", title: "Worker image tag",
             help: "The Helicone worker (the proxy your apps send requests through) image tag, pinned like the web image's, e.g. \(workerImageTag).",
-            kind: .text(.imageTag), step: .cluster, defaultValue: .value(.string(workerImageTag))),
+            kind: .text(.imageTag(example: workerImageTag)), step: .cluster, defaultValue: .value(.string(workerImageTag))),
         Question(
             key: "helicone.jwtIssuedAt", title: "API keys issued at",
             help: "When the two API keys (ANON_KEY, SERVICE_ROLE_KEY) were issued, in Unix seconds: the time the bundle was first made, "
