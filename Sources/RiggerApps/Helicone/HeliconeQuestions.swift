@@ -147,19 +147,15 @@ public enum HeliconeQuestions {
 
     // MARK: Ingress
 
-    /// The domain the other hosts default under: the web host without its first label.
-    static func domain(of hostname: String) -> String {
-        let labels = hostname.split(separator: ".", maxSplits: 1)
-        return labels.count == 2 ? String(labels[1]) : hostname
-    }
-
     private static func hostQuestion(_ key: String, _ title: String, label: String, what: String, appliesWhen: Condition) -> Question {
         Question(
             key: key, title: title,
-            help: "The DNS name of \(what), e.g. \(label).example.com. It defaults to '\(label).' and the web host's domain.",
+            help: "The DNS name of \(what), e.g. \(label).example.com. It defaults to '\(label).' under the web host's domain "
+                + "(helicone.example.com gives \(label).example.com), or under the web host itself when that is an apex such as "
+                + "example.com or example.co.uk: never on a top-level domain or public suffix.",
             kind: .text(.dnsName), step: .ingress,
-            defaultValue: .derived(summary: "\(label).<the domain of ingress.hostname>") { answers in
-                answers.text("ingress.hostname").map { .string("\(label).\(domain(of: $0))") }
+            defaultValue: .derived(summary: "\(label).<the domain of ingress.hostname, or ingress.hostname itself when it is an apex>") { answers in
+                answers.text("ingress.hostname").map { .string(HeliconeHosts.derived(label, web: $0)) }
             },
             // Optional only so that a missing ingress.hostname is reported once, not again for each
             // host derived from it: with it answered, each has a value.

@@ -55,7 +55,7 @@ enum HeliconeReadmeRenderer {
             ]
         } else {
             for (route, host) in served {
-                lines.append("- `\(plan.scheme)://\(host)`: \(route.purpose)")
+                lines.append("- `\(plan.scheme)://\(host)`: \(route.purpose)" + derivation(route, host: host, plan: plan))
             }
         }
         if !plan.studio {
@@ -65,8 +65,10 @@ enum HeliconeReadmeRenderer {
                 + "svc/\(HeliconeChart.fullname(release: plan.release, component: "studio")) \(HeliconeChart.studioPort):\(HeliconeChart.studioPort)`.")
         }
         if plan.ingress.tls == .secret, let secret = plan.ingress.tlsSecretName {
+            let web = plan.hosts?.web ?? "helicone.example.com"
+            let parent = HeliconeHosts.parent(of: web)
             lines.append("- Every host is served with the certificate in the TLS Secret `\(secret)`: it must cover them all "
-                + "(a wildcard such as `*.\(HeliconeQuestions.domain(of: plan.hosts?.web ?? "example.com"))`, or one name per host).")
+                + "(a wildcard such as `*.\(parent)`" + (parent == web ? " with `\(web)` itself" : "") + ", or one name per host).")
         }
         if plan.ingress.type == .gcpCLB {
             lines.append("- On GKE each Ingress is a load balancer of its own: each host has its own global static IP "
@@ -87,6 +89,16 @@ enum HeliconeReadmeRenderer {
             ? "- Anyone who reaches the dashboard can sign up. Once your team has accounts: `rigger generate --out <this folder> --set helicone.signup=false`."
             : "- Sign-up is closed (`helicone.signup=false`).")
         return lines + [""]
+    }
+
+    /// Whether a host was derived from the web host's, and where: read from the hosts themselves
+    /// (not from which answers were defaulted), so that regenerating writes the same README.
+    private static func derivation(_ route: HeliconeIngress.Route, host: String, plan: HeliconePlan) -> String {
+        guard let web = plan.hosts?.web, let label = route.derivedLabel, host == HeliconeHosts.derived(label, web: web) else { return "" }
+        let under = HeliconeHosts.derivesUnderWebHost(web) && !LocalhostAccess.isLocalhost(web)
+            ? "under `\(web)` itself, an apex whose parent is a top-level domain or public suffix"
+            : "under its domain `\(HeliconeHosts.parent(of: web))`"
+        return "; `\(route.hostKey)`, derived from `ingress.hostname` \(under) (`--set \(route.hostKey)=NAME` for another)"
     }
 
     private static func answerLines(_ answers: ResolvedAnswers, _ secrets: SecretSet) -> [String] {
