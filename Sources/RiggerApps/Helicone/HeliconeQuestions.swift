@@ -64,7 +64,8 @@ public enum HeliconeQuestions {
         Question(
             key: "helicone.jwtIssuedAt", title: "API keys issued at",
             help: "When the two API keys (ANON_KEY, SERVICE_ROLE_KEY) were issued, in Unix seconds: the time the bundle was first made, "
-                + "kept so that regenerating signs the same keys. They are valid for 3652 days from then.",
+                + "kept so that regenerating signs the same keys; --rotate helicone.jwtSecret issues new ones at the current time. "
+                + "They are valid for 3652 days from then: keys already expired are refused, and a warning comes a year ahead.",
             kind: .int(1...4_102_444_800), step: .cluster,
             defaultValue: .firstGeneration(summary: "the time the bundle is first generated (SOURCE_DATE_EPOCH when set)") { now in
                 .int(Int(now.timeIntervalSince1970))

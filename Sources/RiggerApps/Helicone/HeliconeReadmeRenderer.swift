@@ -15,7 +15,7 @@ enum HeliconeReadmeRenderer {
         ]
         lines += warnings(plan)
         lines += addresses(plan)
-        lines += answerLines(answers, secrets)
+        lines += answerLines(plan, answers, secrets)
         lines += fileLines(plan, references, postRender, manifests: manifests)
         lines += BundleImage.readmeSection(HeliconeImages.list(plan), avoidFrozen: IngressAddOns.avoidingIngressNginx)
         lines += nextSteps(plan, secrets)
@@ -101,13 +101,15 @@ enum HeliconeReadmeRenderer {
         return "; `\(route.hostKey)`, derived from `ingress.hostname` \(under) (`--set \(route.hostKey)=NAME` for another)"
     }
 
-    private static func answerLines(_ answers: ResolvedAnswers, _ secrets: SecretSet) -> [String] {
+    private static func answerLines(_ plan: HeliconePlan, _ answers: ResolvedAnswers, _ secrets: SecretSet) -> [String] {
         var lines = ReadmeAnswers.lines(answers, secrets)
+        let expiry = plan.jwtIssuedAt + SupabaseJWT.validity
         lines += [
             "",
             "`ANON_KEY` and `SERVICE_ROLE_KEY` are not answers: rigger signs them (HS256) with `helicone.jwtSecret`, with role `anon` "
-                + "and `service_role`, issuer `supabase`, issued at `helicone.jwtIssuedAt` and valid for 3652 days. Regenerating signs "
-                + "the same keys; rotating the JWT secret signs new ones.",
+                + "and `service_role`, issuer `supabase`, issued at `helicone.jwtIssuedAt` (\(HeliconeKeyLifetime.day(plan.jwtIssuedAt)) UTC) "
+                + "and valid for \(SupabaseJWT.validity / 86_400) days, until \(HeliconeKeyLifetime.day(expiry)). Regenerating signs "
+                + "the same keys; rotating the JWT secret signs new ones, issued at the time of the rotation.",
             "",
         ]
         return lines
@@ -209,7 +211,8 @@ enum HeliconeReadmeRenderer {
             "./install.sh --from 40",
             "```",
             "",
-            "`rigger generate --out <this folder> --rotate helicone.jwtSecret` signs new API keys: every API key and session in use stops working.",
+            "`rigger generate --out <this folder> --rotate helicone.jwtSecret` signs new API keys, issued at that time: every API key and "
+                + "session in use stops working.",
             "Back up PostgreSQL, ClickHouse and the Storage volume first. To roll back: `helm rollback \(plan.release) --namespace \(plan.namespace)`.",
             "The release name and namespace must stay the same, and volumes can grow but never shrink.",
             "",
