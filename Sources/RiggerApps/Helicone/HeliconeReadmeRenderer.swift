@@ -20,6 +20,7 @@ enum HeliconeReadmeRenderer {
         lines += BundleImage.readmeSection(HeliconeImages.list(plan), avoidFrozen: IngressAddOns.avoidingIngressNginx)
         lines += nextSteps(plan, secrets)
         lines += regenerating(plan)
+        lines += restarting(plan, references)
         return lines.joined(separator: "\n")
     }
 
@@ -194,6 +195,37 @@ enum HeliconeReadmeRenderer {
         } else {
             lines.append("\(step). Point DNS for " + served.map { "`\($0.host)`" }.joined(separator: ", ")
                 + " at the ingress addresses that `50-verify.sh` prints, then open \(plan.webURL) and sign up.")
+        }
+        return lines + [""]
+    }
+
+    /// How a changed Secret reaches the pods, which read Secrets only when they start: the
+    /// bundle's own through the digest on each pod template; the operator's own by hand.
+    private static func restarting(_ plan: HeliconePlan, _ references: HeliconeSecrets) -> [String] {
+        var lines = [
+            "## When a Secret changes",
+            "",
+            "Pods read their Secrets when they start. After a rotation (or any change in `secrets/`), run `./install.sh --from 20`: "
+                + "it applies the Secrets, and each Deployment that reads one carries the digest of what it reads on its pods "
+                + "(annotation `\(HeliconeSecretsChecksum.annotation)`), so `helm upgrade` restarts exactly those whose Secrets changed.",
+        ]
+        let kept = HeliconeSecretsChecksum.components.filter { HeliconePostRender.runs($0, plan) }.compactMap { component -> (String, [String])? in
+            let names = HeliconeSecretsChecksum.secretsRead(by: component).compactMap { references.reference(chartName: $0) }.filter(\.isExisting).map(\.name)
+            return names.isEmpty ? nil : (HeliconeChart.fullname(release: plan.release, component: component), names)
+        }
+        if !kept.isEmpty {
+            let secrets = Set(kept.flatMap(\.1)).sorted().map { "`\($0)`" }.joined(separator: ", ")
+            lines += [
+                "",
+                "rigger can't see the Secrets you keep yourself (\(secrets)): after changing one, restart what reads it:",
+                "",
+                "```",
+            ]
+            for name in Set(kept.flatMap(\.1)).sorted() {
+                let deployments = kept.filter { $0.1.contains(name) }.map { "deployment/\($0.0)" }.joined(separator: " ")
+                lines.append("kubectl rollout restart --namespace \(plan.namespace) \(deployments)   # \(name)")
+            }
+            lines.append("```")
         }
         return lines + [""]
     }
