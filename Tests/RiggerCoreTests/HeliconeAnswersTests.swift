@@ -57,6 +57,58 @@ final class HeliconeAnswersTests: XCTestCase {
         XCTAssertEqual(own.answers["helicone.apiHostname"]?.description, "sb.example.org")
     }
 
+    /// An apex web host (example.com, example.co.uk) has a TLD or a public suffix for parent: the
+    /// other hosts go under the web host itself, never onto a stranger's domain (api.com).
+    func testAnApexWebHostKeepsTheOtherHostsUnderItselfNeverOnTheTLD() throws {
+        let cases: [(web: String, parent: String)] = [
+            ("example.com", "example.com"), ("example.co.uk", "example.co.uk"), ("example.com.au", "example.com.au"),
+            ("example.ne.jp", "example.ne.jp"), ("helicone.example.co.uk", "example.co.uk"), ("helicone.example.com", "example.com"),
+            ("helicone.eu.example.de", "eu.example.de"), ("example.de", "example.de"),
+        ]
+        for (web, parent) in cases {
+            let prepared = try TestProject.prepare(
+                app: "helicone", preset: "aws", sets: ["ingress.hostname=\(web)", "ingress.letsencryptEmail=ops@example.com", "helicone.studio=true"])
+            XCTAssertEqual(prepared.answers["helicone.apiHostname"]?.description, "api.\(parent)", web)
+            XCTAssertEqual(prepared.answers["helicone.workerHostname"]?.description, "oai.\(parent)", web)
+            XCTAssertEqual(prepared.answers["helicone.studioHostname"]?.description, "studio.\(parent)", web)
+            let values = try XCTUnwrap(prepared.bundle["values.yaml"]?.contents)
+            XCTAssertTrue(values.contains("NEXT_PUBLIC_SUPABASE_URL: https://api.\(parent)\n"), "\(web): \(values)")
+            let readme = try XCTUnwrap(prepared.bundle["README.md"]?.contents)
+            XCTAssertTrue(readme.contains("- `https://api.\(parent)`: the Supabase API (sign-in, data); `helicone.apiHostname`, derived from `ingress.hostname` under"),
+                          "\(web): the README must say the host was derived")
+            XCTAssertEqual(readme.contains("under `\(web)` itself, an apex"), parent == web, web)
+        }
+        // *.localhost as before: the other hosts under localhost, which stays on the machine.
+        let local = try TestProject.prepare(app: "helicone", preset: "local", sets: ["helicone.studio=true"])
+        XCTAssertEqual(local.answers["helicone.apiHostname"]?.description, "api.localhost")
+        XCTAssertEqual(local.answers["helicone.workerHostname"]?.description, "oai.localhost")
+        XCTAssertEqual(local.answers["helicone.studioHostname"]?.description, "studio.localhost")
+    }
+
+    /// A host given for the API, proxy or Studio that no one can own is refused, naming key,
+    /// value and what is expected; a host of one's own, however short, is taken.
+    func testAGivenHostThatIsABarePublicSuffixIsRefused() throws {
+        let web = ["ingress.hostname=example.com", "ingress.letsencryptEmail=ops@example.com", "helicone.studio=true"]
+        for (key, host) in [("helicone.apiHostname", "com"), ("helicone.workerHostname", "co.uk"), ("helicone.studioHostname", "localhost")] {
+            let refused = problems("aws", web + ["\(key)=\(host)"])
+            XCTAssertEqual(refused.map(\.key), [key], "\(refused)")
+            let message = refused.first?.description ?? ""
+            XCTAssertTrue(message.contains("\(key): '\(host)' is not valid; expected a host under a domain of your own"), message)
+            XCTAssertTrue(message.contains("not a top-level domain or public suffix"), message)
+        }
+        XCTAssertEqual(problems("aws", web + ["helicone.apiHostname=api.com", "helicone.workerHostname=example.org"]).map(\.key), [])
+    }
+
+    /// A bundle whose rigger.yaml still holds a host derived onto the TLD by an earlier rigger
+    /// (api.com from example.com) is told so, with the command that moves it.
+    func testAHostFormerlyDerivedOntoTheTLDIsWarnedAbout() throws {
+        let prepared = try TestProject.prepare(
+            app: "helicone", preset: "aws", sets: ["ingress.hostname=example.com", "ingress.letsencryptEmail=ops@example.com", "helicone.apiHostname=api.com"])
+        let warning = prepared.warnings.first { $0.hasPrefix("helicone.apiHostname is api.com") } ?? ""
+        XCTAssertTrue(warning.contains("--set helicone.apiHostname= to move it to api.example.com"), "\(prepared.warnings)")
+        XCTAssertFalse(prepared.warnings.contains { $0.hasPrefix("helicone.workerHostname") }, "\(prepared.warnings)")
+    }
+
     func testEveryIngressNeedsAHostOfItsOwn() {
         let clash = problems("gcp", ["ingress.hostname=helicone.example.com", "helicone.workerHostname=helicone.example.com"])
         XCTAssertEqual(clash.map(\.key), ["helicone.workerHostname"])

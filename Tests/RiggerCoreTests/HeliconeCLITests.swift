@@ -74,4 +74,47 @@ final class HeliconeCLITests: XCTestCase {
         let issued = try run(["explain", "--app", "helicone", "helicone.jwtIssuedAt"])
         XCTAssertTrue(AppTestFixture.unwrapped(issued.output).contains("default: the time the bundle is first generated"), issued.output)
     }
+
+    /// The audit's command: an apex web host puts the other hosts under it, not on `.com`; a
+    /// derived host given as a bare public suffix exits 2 naming key, value and expectation.
+    func testAnApexHostnameDerivesTheOtherHostsUnderItAndABareSuffixExitsTwo() throws {
+        let folder = try TestProject.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("bundle")
+        let apex = ["generate", "--app", "helicone", "--preset", "aws", "--out", out.path,
+                    "--set", "ingress.hostname=example.com", "--set", "ingress.letsencryptEmail=ops@example.com"]
+        let result = try run(apex)
+        XCTAssertEqual(result.status, 0, result.error)
+        let values = try String(contentsOf: out.appendingPathComponent("values.yaml"), encoding: .utf8)
+        XCTAssertTrue(values.contains("NEXT_PUBLIC_SUPABASE_URL: https://api.example.com\n"), values)
+        for stranger in ["api.com", "oai.com", "studio.com"] {
+            XCTAssertFalse(values.contains("//\(stranger)") || values.contains(" \(stranger)\n"), "\(stranger) in values.yaml")
+        }
+        let answers = try String(contentsOf: out.appendingPathComponent("rigger.yaml"), encoding: .utf8)
+        XCTAssertTrue(answers.contains("apiHostname: api.example.com") && answers.contains("workerHostname: oai.example.com"), answers)
+
+        let refused = try run(apex.map { $0 == out.path ? folder.appendingPathComponent("other").path : $0 } + ["--set", "helicone.workerHostname=co.uk"])
+        XCTAssertEqual(refused.status, 2, refused.output + refused.error)
+        XCTAssertTrue(refused.error.contains("helicone.workerHostname: 'co.uk' is not valid; expected a host under a domain of your own, such as oai.example.com"),
+                      refused.error)
+    }
+
+    /// The examples `explain` and the errors quote are Helicone's own pins, never another app's.
+    func testExplainAndErrorsQuoteHeliconesOwnVersionsAsExamples() throws {
+        let explain = AppTestFixture.unwrapped(try run(["explain", "--app", "helicone", "chart.version"]).output)
+            + AppTestFixture.unwrapped(try run(["explain", "--app", "helicone", "image.tag"]).output)
+            + AppTestFixture.unwrapped(try run(["explain", "--app", "helicone", "helicone.workerImageTag"]).output)
+        XCTAssertTrue(explain.contains("expects: a version such as \(HeliconeQuestions.chartVersion)"), explain)
+        XCTAssertTrue(explain.contains("expects: an image tag such as \(HeliconeQuestions.webImageTag) "), explain)
+        XCTAssertTrue(explain.contains("expects: an image tag such as \(HeliconeQuestions.workerImageTag) "), explain)
+        for posthog in ["30.46.0", "release-1.43.0"] { XCTAssertFalse(explain.contains(posthog), explain) }
+
+        let folder = try TestProject.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let refused = try run([
+            "generate", "--app", "helicone", "--preset", "local", "--out", folder.appendingPathComponent("bundle").path, "--set", "image.tag=latest",
+        ])
+        XCTAssertEqual(refused.status, 2, refused.output + refused.error)
+        XCTAssertTrue(refused.error.contains("an image tag such as \(HeliconeQuestions.webImageTag)"), refused.error)
+    }
 }

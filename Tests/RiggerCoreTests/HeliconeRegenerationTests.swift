@@ -61,7 +61,14 @@ final class HeliconeRegenerationTests: XCTestCase {
         let changes = BundleChanges(
             oldFiles: snapshot(folder), oldAnswers: rotated.previousAnswers, oldSecrets: rotated.previous?.secrets ?? [:], new: rotated)
         XCTAssertEqual(changes.secrets.filter { $0.change == .rotated }.map(\.key), ["helicone.jwtSecret"])
-        XCTAssertEqual(changes.changed, ["secrets/supabase.secret.yaml"], "nothing but the Secret with the JWT secret and its keys")
+        // The Secret with the JWT secret and its keys; the digest on the pods of each Deployment that
+        // reads it, so that helm upgrade restarts them; and nothing else (the first bundle was issued
+        // at the same clock, so the issue time and the README stay).
+        let rolled = ["auth", "functions", "kong", "realtime", "rest", "storage", "web", "worker"]
+        XCTAssertEqual(changes.changed.filter { !$0.hasPrefix("helm-plugins/") }, ["secrets/supabase.secret.yaml"])
+        XCTAssertEqual(
+            changes.changed.filter { $0.hasPrefix("helm-plugins/") }.compactMap { $0.split(separator: "-").last?.split(separator: ".").first.map(String.init) },
+            rolled, "\(changes.changed)")
         let report = changes.report(includeDiffs: true)
         for value in after.values { XCTAssertFalse(report.contains(value), "the report must not show secret values") }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import RiggerCore
 
 /// Helicone on the Supabase-based chart of Helicone/helicone-helm-chart (helm/helicone at commit
@@ -21,12 +22,15 @@ public struct HeliconeApp: AppDefinition {
         volumeKeys: ["postgresql.storage", "clickhouse.storage", "fileStorage.storage"],
         rotationWarnings: [
             "helicone.jwtSecret": "every API key and session in use stops working: ANON_KEY and SERVICE_ROLE_KEY are signed again "
-                + "with the new secret, everyone is logged out, and any client holding the old keys must be given the new ones",
+                + "with the new secret (issued now), everyone is logged out, and any client holding the old keys must be given the new ones. "
+                + Self.rollout,
             "postgresql.password": "the in-cluster PostgreSQL keeps its old password in its volume, for postgres and every Supabase role: "
-                + "set the new one in the database too (ALTER USER for each) or nothing can connect",
-            "clickhouse.password": "ClickHouse in the cluster takes the new password when its pod restarts; web and worker restart to pick it up",
-            "realtime.secretKeyBase": "Realtime's sessions end; clients reconnect",
-            "realtime.dbEncKey": "Realtime can no longer read the database credentials it stored with the old key: clear its tenants table first",
+                + "set the new one in the database first (ALTER USER for each) or nothing can connect. " + Self.rollout,
+            "clickhouse.password": "ClickHouse in the cluster takes the new password when its pod restarts, as web and worker do. " + Self.rollout,
+            "realtime.secretKeyBase": "Realtime's sessions end; clients reconnect. " + Self.rollout,
+            "realtime.dbEncKey": "Realtime can no longer read the database credentials it stored with the old key: clear its tenants table first. "
+                + Self.rollout,
+            "email.password": "GoTrue (auth) signs in to the SMTP server with the new password. " + Self.rollout,
         ],
         dataStores: "PostgreSQL, ClickHouse and the Storage volume",
         changeNotes: [
@@ -34,9 +38,15 @@ public struct HeliconeApp: AppDefinition {
             "helicone.jwtIssuedAt": "the API keys are signed again with the new issue time: every client holding the old ones must be given the new ones.",
             "ingress.hostname": "the API, proxy and Studio hosts keep their own answers; to move them under the new domain too, add "
                 + "--set helicone.apiHostname= --set helicone.workerHostname= --set helicone.studioHostname= (empty: back to the default).",
-        ])
+        ],
+        // New keys are issued now, for a fresh ten years, rather than at the bundle's first issue time.
+        rotationResets: ["helicone.jwtSecret": ["helicone.jwtIssuedAt"]])
 
-    public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {
+    /// How a rotated secret reaches the running pods.
+    private static let rollout = "Then run ./install.sh --from 20: it applies the new Secret, and helm upgrade restarts each Deployment "
+        + "that reads it (the Secret's digest is on their pods, annotation \(HeliconeSecretsChecksum.annotation))."
+
+    public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> RiggerCore.Bundle {
         try HeliconeRenderer.render(plan: try HeliconePlan(answers), answers: answers, secrets: secrets, chart: chart)
     }
 
@@ -47,4 +57,12 @@ public struct HeliconeApp: AppDefinition {
     public func problems(_ answers: ResolvedAnswers) -> [AnswerProblem] { HeliconeRules.problems(answers) }
 
     public func warnings(_ answers: ResolvedAnswers) -> [String] { HeliconeRules.warnings(answers) }
+
+    public func problems(_ answers: ResolvedAnswers, now: Date) -> [AnswerProblem] {
+        HeliconeRules.problems(answers) + HeliconeKeyLifetime.problems(answers, now: now)
+    }
+
+    public func warnings(_ answers: ResolvedAnswers, now: Date) -> [String] {
+        HeliconeRules.warnings(answers) + HeliconeKeyLifetime.warnings(answers, now: now)
+    }
 }

@@ -17,6 +17,21 @@ enum HeliconeIngress {
             }
         }
 
+        /// The answer that holds the route's host.
+        var hostKey: String {
+            switch self {
+            case .web: return "ingress.hostname"
+            case .api: return "helicone.apiHostname"
+            case .worker: return "helicone.workerHostname"
+            case .studio: return "helicone.studioHostname"
+            }
+        }
+
+        /// The label a host other than the web one defaults to, under the web host's domain.
+        var derivedLabel: String? {
+            HeliconeHosts.derivedLabels.first { $0.key == hostKey }?.label
+        }
+
         /// What the host serves, for scripts and the README.
         var purpose: String {
             switch self {

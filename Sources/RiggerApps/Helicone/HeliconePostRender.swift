@@ -6,7 +6,9 @@ enum HeliconePostRender {
     /// The volume claim that keeps ClickHouse's data, which the chart's template never mounts.
     static func clickhouseClaim(release: String) -> String { HeliconeChart.fullname(release: release, component: "clickhouse") + "-data" }
 
-    static func postRender(plan: HeliconePlan, secrets: HeliconeSecrets) -> PostRender {
+    /// The post-renderer's changes; `secretManifests` holds the text of each Secret manifest the
+    /// bundle writes, by file name, for the digests that roll the pods when a Secret changes.
+    static func postRender(plan: HeliconePlan, secrets: HeliconeSecrets, secretManifests: [String: String]) -> PostRender {
         var postRender = PostRender(imagePins: [
             PostRender.ImagePin(
                 name: "postgres", tag: "15.1-alpine",
@@ -45,6 +47,8 @@ enum HeliconePostRender {
                     reason: "the Google-managed certificate for \(host): GKE gives each Ingress a load balancer of its own, each with its certificate")
             }
         }
+        // Last, so that the other patches keep their file names.
+        postRender.patches += HeliconeSecretsChecksum.patches(plan: plan, secrets: secrets, manifests: secretManifests)
         return postRender
     }
 
@@ -197,7 +201,7 @@ enum HeliconePostRender {
     }
 
     /// Whether the chart renders the component's Deployment with these answers.
-    private static func runs(_ component: String, _ plan: HeliconePlan) -> Bool {
+    static func runs(_ component: String, _ plan: HeliconePlan) -> Bool {
         switch component {
         case "studio": return plan.studio
         case "clickhouse": if case .managed = plan.clickhouse { return false } else { return true }

@@ -60,11 +60,12 @@ public enum HeliconeQuestions {
         Question(
             key: "helicone.workerImageTag", title: "Worker image tag",
             help: "The Helicone worker (the proxy your apps send requests through) image tag, pinned like the web image's, e.g. \(workerImageTag).",
-            kind: .text(.imageTag), step: .cluster, defaultValue: .value(.string(workerImageTag))),
+            kind: .text(.imageTag(example: workerImageTag)), step: .cluster, defaultValue: .value(.string(workerImageTag))),
         Question(
             key: "helicone.jwtIssuedAt", title: "API keys issued at",
             help: "When the two API keys (ANON_KEY, SERVICE_ROLE_KEY) were issued, in Unix seconds: the time the bundle was first made, "
-                + "kept so that regenerating signs the same keys. They are valid for 3652 days from then.",
+                + "kept so that regenerating signs the same keys; --rotate helicone.jwtSecret issues new ones at the current time. "
+                + "They are valid for 3652 days from then: keys already expired are refused, and a warning comes a year ahead.",
             kind: .int(1...4_102_444_800), step: .cluster,
             defaultValue: .firstGeneration(summary: "the time the bundle is first generated (SOURCE_DATE_EPOCH when set)") { now in
                 .int(Int(now.timeIntervalSince1970))
@@ -147,19 +148,15 @@ public enum HeliconeQuestions {
 
     // MARK: Ingress
 
-    /// The domain the other hosts default under: the web host without its first label.
-    static func domain(of hostname: String) -> String {
-        let labels = hostname.split(separator: ".", maxSplits: 1)
-        return labels.count == 2 ? String(labels[1]) : hostname
-    }
-
     private static func hostQuestion(_ key: String, _ title: String, label: String, what: String, appliesWhen: Condition) -> Question {
         Question(
             key: key, title: title,
-            help: "The DNS name of \(what), e.g. \(label).example.com. It defaults to '\(label).' and the web host's domain.",
+            help: "The DNS name of \(what), e.g. \(label).example.com. It defaults to '\(label).' under the web host's domain "
+                + "(helicone.example.com gives \(label).example.com), or under the web host itself when that is an apex such as "
+                + "example.com or example.co.uk: never on a top-level domain or public suffix.",
             kind: .text(.dnsName), step: .ingress,
-            defaultValue: .derived(summary: "\(label).<the domain of ingress.hostname>") { answers in
-                answers.text("ingress.hostname").map { .string("\(label).\(domain(of: $0))") }
+            defaultValue: .derived(summary: "\(label).<the domain of ingress.hostname, or ingress.hostname itself when it is an apex>") { answers in
+                answers.text("ingress.hostname").map { .string(HeliconeHosts.derived(label, web: $0)) }
             },
             // Optional only so that a missing ingress.hostname is reported once, not again for each
             // host derived from it: with it answered, each has a value.

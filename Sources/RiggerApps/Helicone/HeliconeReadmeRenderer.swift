@@ -15,11 +15,12 @@ enum HeliconeReadmeRenderer {
         ]
         lines += warnings(plan)
         lines += addresses(plan)
-        lines += answerLines(answers, secrets)
+        lines += answerLines(plan, answers, secrets)
         lines += fileLines(plan, references, postRender, manifests: manifests)
         lines += BundleImage.readmeSection(HeliconeImages.list(plan), avoidFrozen: IngressAddOns.avoidingIngressNginx)
         lines += nextSteps(plan, secrets)
         lines += regenerating(plan)
+        lines += restarting(plan, references)
         return lines.joined(separator: "\n")
     }
 
@@ -55,7 +56,7 @@ enum HeliconeReadmeRenderer {
             ]
         } else {
             for (route, host) in served {
-                lines.append("- `\(plan.scheme)://\(host)`: \(route.purpose)")
+                lines.append("- `\(plan.scheme)://\(host)`: \(route.purpose)" + derivation(route, host: host, plan: plan))
             }
         }
         if !plan.studio {
@@ -65,8 +66,10 @@ enum HeliconeReadmeRenderer {
                 + "svc/\(HeliconeChart.fullname(release: plan.release, component: "studio")) \(HeliconeChart.studioPort):\(HeliconeChart.studioPort)`.")
         }
         if plan.ingress.tls == .secret, let secret = plan.ingress.tlsSecretName {
+            let web = plan.hosts?.web ?? "helicone.example.com"
+            let parent = HeliconeHosts.parent(of: web)
             lines.append("- Every host is served with the certificate in the TLS Secret `\(secret)`: it must cover them all "
-                + "(a wildcard such as `*.\(HeliconeQuestions.domain(of: plan.hosts?.web ?? "example.com"))`, or one name per host).")
+                + "(a wildcard such as `*.\(parent)`" + (parent == web ? " with `\(web)` itself" : "") + ", or one name per host).")
         }
         if plan.ingress.type == .gcpCLB {
             lines.append("- On GKE each Ingress is a load balancer of its own: each host has its own global static IP "
@@ -89,13 +92,25 @@ enum HeliconeReadmeRenderer {
         return lines + [""]
     }
 
-    private static func answerLines(_ answers: ResolvedAnswers, _ secrets: SecretSet) -> [String] {
+    /// Whether a host was derived from the web host's, and where: read from the hosts themselves
+    /// (not from which answers were defaulted), so that regenerating writes the same README.
+    private static func derivation(_ route: HeliconeIngress.Route, host: String, plan: HeliconePlan) -> String {
+        guard let web = plan.hosts?.web, let label = route.derivedLabel, host == HeliconeHosts.derived(label, web: web) else { return "" }
+        let under = HeliconeHosts.derivesUnderWebHost(web) && !LocalhostAccess.isLocalhost(web)
+            ? "under `\(web)` itself, an apex whose parent is a top-level domain or public suffix"
+            : "under its domain `\(HeliconeHosts.parent(of: web))`"
+        return "; `\(route.hostKey)`, derived from `ingress.hostname` \(under) (`--set \(route.hostKey)=NAME` for another)"
+    }
+
+    private static func answerLines(_ plan: HeliconePlan, _ answers: ResolvedAnswers, _ secrets: SecretSet) -> [String] {
         var lines = ReadmeAnswers.lines(answers, secrets)
+        let expiry = plan.jwtIssuedAt + SupabaseJWT.validity
         lines += [
             "",
             "`ANON_KEY` and `SERVICE_ROLE_KEY` are not answers: rigger signs them (HS256) with `helicone.jwtSecret`, with role `anon` "
-                + "and `service_role`, issuer `supabase`, issued at `helicone.jwtIssuedAt` and valid for 3652 days. Regenerating signs "
-                + "the same keys; rotating the JWT secret signs new ones.",
+                + "and `service_role`, issuer `supabase`, issued at `helicone.jwtIssuedAt` (\(HeliconeKeyLifetime.day(plan.jwtIssuedAt)) UTC) "
+                + "and valid for \(SupabaseJWT.validity / 86_400) days, until \(HeliconeKeyLifetime.day(expiry)). Regenerating signs "
+                + "the same keys; rotating the JWT secret signs new ones, issued at the time of the rotation.",
             "",
         ]
         return lines
@@ -184,6 +199,37 @@ enum HeliconeReadmeRenderer {
         return lines + [""]
     }
 
+    /// How a changed Secret reaches the pods, which read Secrets only when they start: the
+    /// bundle's own through the digest on each pod template; the operator's own by hand.
+    private static func restarting(_ plan: HeliconePlan, _ references: HeliconeSecrets) -> [String] {
+        var lines = [
+            "## When a Secret changes",
+            "",
+            "Pods read their Secrets when they start. After a rotation (or any change in `secrets/`), run `./install.sh --from 20`: "
+                + "it applies the Secrets, and each Deployment that reads one carries the digest of what it reads on its pods "
+                + "(annotation `\(HeliconeSecretsChecksum.annotation)`), so `helm upgrade` restarts exactly those whose Secrets changed.",
+        ]
+        let kept = HeliconeSecretsChecksum.components.filter { HeliconePostRender.runs($0, plan) }.compactMap { component -> (String, [String])? in
+            let names = HeliconeSecretsChecksum.secretsRead(by: component).compactMap { references.reference(chartName: $0) }.filter(\.isExisting).map(\.name)
+            return names.isEmpty ? nil : (HeliconeChart.fullname(release: plan.release, component: component), names)
+        }
+        if !kept.isEmpty {
+            let secrets = Set(kept.flatMap(\.1)).sorted().map { "`\($0)`" }.joined(separator: ", ")
+            lines += [
+                "",
+                "rigger can't see the Secrets you keep yourself (\(secrets)): after changing one, restart what reads it:",
+                "",
+                "```",
+            ]
+            for name in Set(kept.flatMap(\.1)).sorted() {
+                let deployments = kept.filter { $0.1.contains(name) }.map { "deployment/\($0.0)" }.joined(separator: " ")
+                lines.append("kubectl rollout restart --namespace \(plan.namespace) \(deployments)   # \(name)")
+            }
+            lines.append("```")
+        }
+        return lines + [""]
+    }
+
     private static func regenerating(_ plan: HeliconePlan) -> [String] {
         [
             "## Before every upgrade: regenerate",
@@ -197,7 +243,8 @@ enum HeliconeReadmeRenderer {
             "./install.sh --from 40",
             "```",
             "",
-            "`rigger generate --out <this folder> --rotate helicone.jwtSecret` signs new API keys: every API key and session in use stops working.",
+            "`rigger generate --out <this folder> --rotate helicone.jwtSecret` signs new API keys, issued at that time: every API key and "
+                + "session in use stops working.",
             "Back up PostgreSQL, ClickHouse and the Storage volume first. To roll back: `helm rollback \(plan.release) --namespace \(plan.namespace)`.",
             "The release name and namespace must stay the same, and volumes can grow but never shrink.",
             "",

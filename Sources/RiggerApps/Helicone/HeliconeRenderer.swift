@@ -5,7 +5,15 @@ enum HeliconeRenderer {
     /// The bundle for these inputs; the same inputs always give byte-identical files.
     static func render(plan: HeliconePlan, answers: ResolvedAnswers, secrets: SecretSet, chart: ChartReference) throws -> Bundle {
         let references = try HeliconeSecrets(release: plan.release, secrets: secrets)
-        let postRender = HeliconePostRender.postRender(plan: plan, secrets: references)
+        let secretFiles = try references.manifests.map { manifest in
+            BundleFile(
+                path: manifest.path,
+                contents: try manifest.render(namespace: plan.namespace, app: "helicone", instance: plan.release, answers: answers.lookup, secrets: secrets),
+                mode: BundleFile.secret)
+        }
+        let secretManifests = Dictionary(
+            zip(references.manifests.map(\.fileName), secretFiles.map(\.contents)), uniquingKeysWith: { first, _ in first })
+        let postRender = HeliconePostRender.postRender(plan: plan, secrets: references, secretManifests: secretManifests)
         var files: [BundleFile] = try postRender.files()
 
         let riggerHeader = [
@@ -31,12 +39,7 @@ enum HeliconeRenderer {
             contents: valuesHeader.map { "# " + $0 }.joined(separator: "\n") + "\n" + (try HeliconeValuesRenderer.values(plan: plan).serialized()),
             mode: BundleFile.regular))
 
-        for manifest in references.manifests {
-            files.append(BundleFile(
-                path: manifest.path,
-                contents: try manifest.render(namespace: plan.namespace, app: "helicone", instance: plan.release, answers: answers.lookup, secrets: secrets),
-                mode: BundleFile.secret))
-        }
+        files += secretFiles
         let manifests = try HeliconeManifests.files(plan: plan)
         files += manifests
         files += HeliconeScriptsRenderer.scripts(plan: plan, secrets: references, chart: chart, postRender: postRender)

@@ -26,12 +26,43 @@ enum HeliconeRules {
                 seen[host] = key
             }
         }
+        problems += publicSuffixHosts(answers)
         return problems
+    }
+
+    /// A host given for the API, proxy or Studio that is a bare top-level domain or public suffix
+    /// (`com`, `co.uk`): nobody can serve one, and the dashboard would send sign-ins wherever it
+    /// resolves. Derived hosts never are one; a given one is refused.
+    private static func publicSuffixHosts(_ answers: ResolvedAnswers) -> [AnswerProblem] {
+        HeliconeHosts.derivedLabels.compactMap { key, label in
+            guard !answers.defaulted.contains(key), let host = answers[key]?.description, HeliconeHosts.isPublicSuffix(host) else { return nil }
+            let example = answers["ingress.hostname"].map { HeliconeHosts.derived(label, web: $0.description) } ?? "\(label).example.com"
+            return AnswerProblem(
+                key: key, value: host,
+                reason: .invalid(expected: "a host under a domain of your own, such as \(example), not a top-level domain or public "
+                    + "suffix (a single label, or two labels such as co.uk), which no one can serve"),
+                origin: nil)
+        }
+    }
+
+    /// A host an earlier rigger derived onto the top-level domain (`api.com` from `example.com`)
+    /// and the bundle's rigger.yaml still holds: it is someone else's name.
+    static func formerDerivationWarnings(_ answers: ResolvedAnswers) -> [String] {
+        guard let web = answers["ingress.hostname"]?.description else { return [] }
+        return HeliconeHosts.derivedLabels.compactMap { key, label in
+            guard let host = answers[key]?.description, host == HeliconeHosts.formerDerivation(label, web: web),
+                host != HeliconeHosts.derived(label, web: web)
+            else { return nil }
+            return "\(key) is \(host), which an earlier rigger derived from ingress.hostname=\(web) outside your domain: it is someone "
+                + "else's name, and the dashboard would send sign-ins there. Regenerate with --set \(key)= to move it to "
+                + "\(HeliconeHosts.derived(label, web: web)), or set a host of your own."
+        }
     }
 
     static func warnings(_ answers: ResolvedAnswers) -> [String] {
         var warnings: [String] = []
         let served = answers["ingress.type"]?.description != "none"
+        if served { warnings += formerDerivationWarnings(answers) }
         if served, let studio = answers["helicone.studioHostname"]?.description {
             warnings.append(studioWarning(host: studio))
         }

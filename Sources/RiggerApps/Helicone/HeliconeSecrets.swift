@@ -83,6 +83,12 @@ struct HeliconeSecrets: Sendable {
         realtime = try references.required(Self.realtimeFile, for: "realtime.secretKeyBase")
     }
 
+    /// The Secret the chart reads by `chartName` (e.g. `helicone-postgres`), under the name it really has.
+    func reference(chartName: String) -> Reference? {
+        guard let file = Self.chartNames.first(where: { $0.value == chartName })?.key else { return nil }
+        return references[file]
+    }
+
     /// Every Secret the workloads read, in declaration order.
     var all: [Reference] { references.all }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything rigger needs to know about one app it installs. The core reads apps only through
 /// this protocol, so it never names one; each app lives in a folder of its own beside the core.
 public protocol AppDefinition: Sendable {
@@ -30,11 +32,20 @@ public protocol AppDefinition: Sendable {
     /// What the operator should know before installing with these answers, shown by `generate`
     /// and the wizard's review, such as an admin interface exposed to the internet.
     func warnings(_ answers: ResolvedAnswers) -> [String]
+    /// The problems of `problems(_:)` and those only the clock can tell, such as tokens that
+    /// recorded an issue time and have expired by `now`, the generation's clock. By default, the
+    /// clock's are none.
+    func problems(_ answers: ResolvedAnswers, now: Date) -> [AnswerProblem]
+    /// The warnings of `warnings(_:)` and those only the clock can tell, such as tokens that
+    /// expire soon after `now`. By default, the clock's are none.
+    func warnings(_ answers: ResolvedAnswers, now: Date) -> [String]
 }
 
 extension AppDefinition {
     public func problems(_ answers: ResolvedAnswers) -> [AnswerProblem] { [] }
     public func warnings(_ answers: ResolvedAnswers) -> [String] { [] }
+    public func problems(_ answers: ResolvedAnswers, now: Date) -> [AnswerProblem] { problems(answers) }
+    public func warnings(_ answers: ResolvedAnswers, now: Date) -> [String] { warnings(answers) }
 }
 
 extension AppDefinition {

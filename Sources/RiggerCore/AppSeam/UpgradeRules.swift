@@ -12,12 +12,31 @@ public struct UpgradeRules: Sendable {
     public let dataStores: String
     /// A note for an answer whose change needs one, e.g. an image tag whose upgrade migrates data.
     public let changeNotes: [String: String]
+    /// Answers that go back to their default when a secret is rotated, by the secret's key: such
+    /// as the issue time of tokens signed with it, whose first-generation default is then the
+    /// generation's clock, so that the new tokens are issued now. An answer given with the
+    /// rotation (--set, an answers file, the wizard) still wins.
+    public let rotationResets: [String: [String]]
 
-    public init(volumeKeys: [String], rotationWarnings: [String: String], dataStores: String, changeNotes: [String: String] = [:]) {
+    public init(
+        volumeKeys: [String], rotationWarnings: [String: String], dataStores: String, changeNotes: [String: String] = [:],
+        rotationResets: [String: [String]] = [:]
+    ) {
         self.volumeKeys = volumeKeys
         self.rotationWarnings = rotationWarnings
         self.dataStores = dataStores
         self.changeNotes = changeNotes
+        self.rotationResets = rotationResets
+    }
+
+    /// A layer that sends the answers `rotationResets` names for these rotated secrets back to
+    /// their defaults; nil when there are none. It goes just above the bundle's own answers.
+    public func rotationResetLayer(rotating keys: [String]) -> AnswerLayer? {
+        var layer = AnswerLayer(name: "--rotate", strict: false)
+        for key in keys {
+            for reset in rotationResets[key] ?? [] { layer.set(reset, RawAnswer(text: "", isNull: true, origin: .commandLine)) }
+        }
+        return layer.order.isEmpty ? nil : layer
     }
 
     /// What rotating a secret breaks.
@@ -51,8 +70,10 @@ public struct UpgradeRules: Sendable {
     }
 
     /// Warnings that don't refuse: a chart version change (major ones with the upgrade notes),
-    /// and the app's notes on other answers.
-    public func warnings(old: ResolvedAnswers, new: ResolvedAnswers) -> [String] {
+    /// and the app's notes on other answers, but for those a rotation of `rotating` resets, which
+    /// its own warning covers.
+    public func warnings(old: ResolvedAnswers, new: ResolvedAnswers, rotating: [String] = []) -> [String] {
+        let reset = Set(rotating.flatMap { rotationResets[$0] ?? [] })
         var warnings: [String] = []
         if let before = old["chart.version"]?.description, let after = new["chart.version"]?.description, before != after {
             let major = { (version: String) in version.split(separator: ".").first.map(String.init) ?? version }
@@ -66,7 +87,7 @@ public struct UpgradeRules: Sendable {
                 warnings.append("chart.version changes (\(before) -> \(after)): back up first, then run ./install.sh --from 40.")
             }
         }
-        for (key, note) in changeNotes.sorted(by: { $0.key < $1.key }) {
+        for (key, note) in changeNotes.sorted(by: { $0.key < $1.key }) where !reset.contains(key) {
             guard let before = old[key]?.description, let after = new[key]?.description, before != after else { continue }
             warnings.append("\(key) changes (\(before) -> \(after)): \(note)")
         }

@@ -15,6 +15,8 @@ public enum CommonQuestions {
 
     /// The cluster step: kube context, namespace, release, chart version, image tag, storage class.
     /// `imageTag` is the pinned default; `chartHelp` says which chart version the values are for.
+    /// `chartVersion` and `imageExample` are also the examples the two formats quote in errors and
+    /// `explain`, so that each app shows its own.
     public static func cluster(app: String, id: String, chartVersion: String, chartHelp: String, imageTag: String, imageExample: String) -> [Question] {
         [
             Question(
@@ -30,11 +32,11 @@ public enum CommonQuestions {
                 kind: .text(.dnsLabel(maxLength: 53)), step: .cluster, defaultValue: .value(.string(id))),
             Question(
                 key: "chart.version", title: "Chart version", help: chartHelp,
-                kind: .text(.semanticVersion), step: .cluster, defaultValue: .value(.string(chartVersion))),
+                kind: .text(.semanticVersion(example: chartVersion)), step: .cluster, defaultValue: .value(.string(chartVersion))),
             Question(
                 key: "image.tag", title: "\(app) image tag",
                 help: "The \(app) image tag, pinned so that a pod restart never changes the version (never 'latest'), e.g. \(imageExample).",
-                kind: .text(.imageTag), step: .cluster, defaultValue: .value(.string(imageTag))),
+                kind: .text(.imageTag(example: imageExample)), step: .cluster, defaultValue: .value(.string(imageTag))),
             Question(
                 key: "storageClass", title: "Storage class",
                 help: "The storage class for every volume rigger sizes. Empty uses the cluster's default storage class.",

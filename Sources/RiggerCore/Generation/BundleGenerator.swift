@@ -115,14 +115,16 @@ public struct BundleGenerator: Sendable {
     /// Reads, validates and renders; throws `InvalidAnswers` with every problem at once.
     public func prepare(_ request: GenerationRequest, generator: inout some SecretGenerator) throws -> PreparedBundle {
         let previous = try existingBundle(in: request.outputDirectory)
-        let (layers, migrationNotes) = try layers(for: request, previous: previous)
+        var (layers, migrationNotes) = try layers(for: request, previous: previous)
         let entry = registry.entry(for: layers)
         let catalog = entry.catalog
         let rules = entry.app.upgradeRules
+        // A rotated secret's resets go just above the bundle's answers, which are the first layer.
+        if previous != nil, let resets = rules.rotationResetLayer(rotating: request.rotate) { layers.insert(resets, at: 1) }
         let outcome = AnswerResolver(catalog: catalog, now: now).evaluate(layers)
         var problems = outcome.problems
         // The app's rules between answers mean something only once each answer is valid.
-        if problems.isEmpty { problems += entry.app.problems(outcome.answers) }
+        if problems.isEmpty { problems += entry.app.problems(outcome.answers, now: now) }
         let lookup = outcome.answers.lookup
 
         var supplied: [String: String] = [:]
@@ -192,13 +194,13 @@ public struct BundleGenerator: Sendable {
 
         if let previousAnswers {
             problems += rules.problems(old: previousAnswers, new: outcome.answers, appTitle: entry.app.title, force: request.force)
-            warnings += rules.warnings(old: previousAnswers, new: outcome.answers)
+            warnings += rules.warnings(old: previousAnswers, new: outcome.answers, rotating: request.rotate)
         }
         if !problems.isEmpty { throw InvalidAnswers(problems) }
 
         let secrets = SecretSet.resolve(catalog: catalog, answers: outcome.answers, supplied: supplied, kept: kept, generator: &generator)
         let bundle = try entry.app.render(outcome.answers, secrets: secrets)
-        warnings += CommonWarnings.warnings(outcome.answers) + entry.app.warnings(outcome.answers)
+        warnings += CommonWarnings.warnings(outcome.answers) + entry.app.warnings(outcome.answers, now: now)
         return PreparedBundle(
             app: entry, answers: outcome.answers, secrets: secrets, bundle: bundle, previous: previous,
             previousAnswers: previousAnswers, warnings: warnings)

@@ -17,10 +17,11 @@ public enum TextFormat: Sendable, Hashable {
     case kubeContext
     /// An email address.
     case email
-    /// A semantic version such as 30.46.0.
-    case semanticVersion
-    /// A container image tag, never `latest`.
-    case imageTag
+    /// A semantic version; `example` is the one errors and `explain` show, the app's own (its
+    /// pinned chart version), so that one app's messages never quote another's.
+    case semanticVersion(example: String)
+    /// A container image tag, never `latest`; `example` is the app's own pinned tag.
+    case imageTag(example: String)
     /// A comma-separated list of host:port pairs.
     case brokerList
     /// An http or https URL with a host and optional port, no path.
@@ -51,8 +52,8 @@ public enum TextFormat: Sendable, Hashable {
             return "a Kubernetes object name: lower case letters, digits, '-' and '.', at most 253 characters"
         case .kubeContext: return "a kubeconfig context name (letters, digits and . _ - : @ /)"
         case .email: return "an email address such as ops@example.com"
-        case .semanticVersion: return "a version such as 30.46.0"
-        case .imageTag: return "an image tag such as release-1.43.0 (letters, digits, '.', '_', '-'; not 'latest')"
+        case .semanticVersion(let example): return "a version such as \(example)"
+        case .imageTag(let example): return "an image tag such as \(example) (letters, digits, '.', '_', '-'; not 'latest')"
         case .brokerList: return "a comma-separated list of host:port, such as b-1.msk.example:9092,b-2.msk.example:9092"
         case .endpointURL: return "an http(s) URL with a host and optional port, such as https://s3.us-east-1.amazonaws.com"
         case .gcpResourceName: return "a GCP resource name: lower case letters, digits and '-', starting with a letter, at most 63 characters"
