@@ -60,4 +60,23 @@ final class ValueLimitsCLITests: XCTestCase {
         XCTAssertTrue((result.output + result.error).contains("postgresql.password: the value supplied is shorter than 16 characters"), result.output + result.error)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("values.yaml").path))
     }
+
+    func testSecretAndRotateProblemsNameTheirOptionAndNoEmptyValue() throws {
+        let folder = try TestProject.temporaryFolder()
+        let short = folder.appendingPathComponent("3chars.txt")
+        try Data("abc".utf8).write(to: short)
+        let (refused, _) = try generate("local", ["--secret", "postgresql.password=@\(short.path)", "--rotate", "ingress.hostname"])
+        XCTAssertEqual(refused.status, 2, refused.error)
+        XCTAssertTrue(
+            refused.error.contains("- --secret: postgresql.password is not valid; expected at least 16 characters; the value given has 3"), refused.error)
+        XCTAssertTrue(refused.error.contains("- --rotate: ingress.hostname is not valid; expected a secret key to rotate"), refused.error)
+        XCTAssertFalse(refused.error.contains("--set"), "nothing here came from --set:\n\(refused.error)")
+        XCTAssertFalse(refused.error.contains(": is not valid"), "no empty slot where a value would be:\n\(refused.error)")
+
+        let (unread, _) = try generate("local", ["--secret", "postgresql.password=@\(folder.appendingPathComponent("missing").path)"])
+        XCTAssertTrue(unread.error.contains("- --secret: postgresql.password is not valid; expected a readable secret value: cannot read the file"), unread.error)
+        let (plain, _) = try generate("local", ["--secret", "postgresql.password=hunter2hunter2hunter2"])
+        XCTAssertTrue(plain.error.contains("- --secret: postgresql.password is not valid; expected @FILE or env:VAR"), plain.error)
+        XCTAssertFalse(plain.error.contains("hunter2"), "the value is never repeated")
+    }
 }
