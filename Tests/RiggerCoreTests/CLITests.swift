@@ -213,6 +213,13 @@ final class CLITests: XCTestCase {
             complete_line "rigger explain ingress.tl"
             complete_line "rigger generate --out bun"
             complete_line "rigger generate --answers ans"
+            complete_line "rigger --preset "
+            complete_line "rigger --preset l"
+            complete_line "rigger --app "
+            complete_line "rigger --app plausible --preset a"
+            complete_line "rigger --plain --out bun"
+            complete_line "rigger --pl"
+            complete_line "rigger "
             """
         var environment = ProcessInfo.processInfo.environment
         environment["RIGGER"] = rigger
@@ -235,5 +242,13 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(offered["rigger explain ingress.tl"], ["ingress.tls", "ingress.tlsSecretName"])
         XCTAssertEqual(offered["rigger generate --out bun"], ["bundles"])
         XCTAssertEqual(offered["rigger generate --answers ans"], ["answers.yaml"])
+        // The wizard's options without its subcommand word complete as with it.
+        XCTAssertEqual(offered["rigger --preset "], TestProject.presetNames)
+        XCTAssertEqual(offered["rigger --preset l"], ["local"])
+        XCTAssertEqual(offered["rigger --app "], ["helicone", "plausible", "posthog"])
+        XCTAssertEqual(offered["rigger --app plausible --preset a"], ["aws", "aws-managed"])
+        XCTAssertEqual(offered["rigger --plain --out bun"], ["bundles"])
+        XCTAssertEqual(offered["rigger --pl"], ["--plain"])
+        XCTAssertEqual(offered["rigger "]?.contains("generate"), true, "\(offered["rigger "] ?? [])")
     }
 }
