@@ -160,6 +160,14 @@ final class CLITests: XCTestCase {
             XCTAssertEqual(result.status, 2, "rigger \(arguments.joined(separator: " ")): \(result.error)")
             XCTAssertFalse(result.error.isEmpty, "rigger \(arguments.joined(separator: " ")) says what is wrong")
         }
+        // An unknown subcommand is told with rigger's usage and subcommands, not the wizard's usage.
+        for word in ["frobnicate", "generat"] {
+            let unknown = try run([word, "--out", "x"])
+            XCTAssertEqual(unknown.status, 2, unknown.error)
+            XCTAssertTrue(unknown.error.contains("Unknown subcommand '\(word)'"), unknown.error)
+            XCTAssertTrue(unknown.error.contains("Subcommands: generate, check, presets, explain, help"), unknown.error)
+            XCTAssertFalse(unknown.error.contains("rigger wizard"), unknown.error)
+        }
         for arguments in [["--help"], ["generate", "--help"], ["help", "explain"], ["--version"]] {
             let result = try run(arguments)
             XCTAssertEqual(result.status, 0, "rigger \(arguments.joined(separator: " ")): \(result.error)")
