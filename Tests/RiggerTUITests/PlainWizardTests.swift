@@ -111,4 +111,36 @@ final class PlainWizardTests: XCTestCase {
         XCTAssertEqual(secret.reply(to: " two words "), .text(" two words "))
         XCTAssertEqual(TerminalLines.text(of: Array("ab\u{1B}[Dc\u{7F}\u{1B}OAd\r".utf8)), "abcd")
     }
+
+    func testAForeignOutFolderIsRefusedBeforeTheFirstPrompt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-plain-foreign-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("notes".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let session = try WizardTestSupport.session(preset: "local", out: folder.path)
+        let console = ScriptedConsole(["Output folder": ["^D"]])
+        XCTAssertEqual(PlainWizard(session: session, console: console).run(), .quit)
+        let firstPrompt = try XCTUnwrap(console.transcript.range(of: "Output folder [\(folder.path)]: "), console.transcript)
+        let before = console.transcript[..<firstPrompt.lowerBound]
+        XCTAssertTrue(before.contains("\n! not a rigger bundle and not empty (holds notes.txt)"), "said before Enter:\n\(console.transcript)")
+    }
+
+    func testTheResumeQuestionStartsWithItsTitleAndIsNoNumberedStep() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-plain-resume-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try WizardTestSupport.session(preset: "local", out: folder.path)
+        _ = first.handle(.enter)
+        _ = first.handle(.enter)
+        let again = try WizardTestSupport.session(preset: "local", out: folder.path, fresh: false)
+        XCTAssertEqual(again.page, .resume)
+        let console = ScriptedConsole([:])
+        XCTAssertEqual(PlainWizard(session: again, console: console).run(), .finished)
+        let lines = console.transcript.split(separator: "\n").map(String.init)
+        let prompt = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("Draft (1-2) [resume]: ") }, console.transcript)
+        XCTAssertEqual(lines[..<prompt].last { !$0.hasPrefix("  ") }?.hasPrefix("Draft: "), true, "the question line starts with its title:\n\(console.transcript)")
+        let steps = lines.filter { $0.hasPrefix("Step ") }
+        XCTAssertFalse(steps.contains { $0.hasSuffix(": Resume") }, "the resume question is no step of the count:\n\(steps.joined(separator: "\n"))")
+        let counts = Set(steps.compactMap { $0.split(separator: ":").first?.split(separator: " ").last })
+        XCTAssertEqual(counts.count, 1, "every step is counted out of the same total:\n\(steps.joined(separator: "\n"))")
+    }
 }
