@@ -143,4 +143,11 @@ final class PlainWizardTests: XCTestCase {
         let counts = Set(steps.compactMap { $0.split(separator: ":").first?.split(separator: " ").last })
         XCTAssertEqual(counts.count, 1, "every step is counted out of the same total:\n\(steps.joined(separator: "\n"))")
     }
+
+    func testCtrlCAtTheQuitQuestionQuits() throws {
+        let (session, console, ending) = try run(preset: "local", ["Namespace": ["^C"], "Quit without": ["^C"]])
+        XCTAssertEqual(ending, .quit, console.transcript)
+        XCTAssertNil(session.writtenTo)
+        XCTAssertEqual(console.prompts.filter { $0.hasPrefix("Quit without") }.count, 1, "asked once: the second Ctrl-C is the answer")
+    }
 }

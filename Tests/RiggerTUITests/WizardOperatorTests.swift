@@ -138,4 +138,14 @@ final class WizardOperatorTests: XCTestCase {
         let screen = WizardView.render(again, rows: 24, columns: 80, capabilities: TerminalCapabilities(hasColor: false, unicode: true)).text
         XCTAssertTrue(screen.contains("Changes to the bundle in this folder"), screen)
     }
+
+    func testCtrlCAtTheQuitQuestionQuitsAndAnythingElseStays() throws {
+        let session = try WizardTestSupport.session(preset: "local")
+        XCTAssertEqual(session.handle(.control("c")), .continueRunning)
+        XCTAssertTrue(session.confirmingQuit)
+        XCTAssertEqual(session.handle(.character("n")), .continueRunning)
+        XCTAssertFalse(session.confirmingQuit, "n stays")
+        XCTAssertEqual(session.handle(.control("c")), .continueRunning)
+        XCTAssertEqual(session.handle(.control("c")), .quit, "a second Ctrl-C quits")
+    }
 }

@@ -275,13 +275,18 @@ public final class PlainWizard {
         }
     }
 
-    /// "Quit without writing anything?": y quits; anything else asks the same question again.
+    /// "Quit without writing anything?": y quits, and so does Ctrl-C again; anything else asks
+    /// the same question again.
     private func confirmQuit() -> Step {
         switch console.readLine(prompt: "Quit without writing anything? [y/N]: ", echo: true) {
         case .line(let text) where ["y", "yes"].contains(text.trimmingCharacters(in: .whitespaces).lowercased()): return .ended(quit())
         case .signal(let number): return .ended(.signal(number))
         case .endOfInput: return .ended(quit())
-        case .line, .interrupt:
+        case .interrupt:
+            // The terminal's "^C" ends no line.
+            say("")
+            return .ended(quit())
+        case .line:
             askedField = nil
             return .next
         }
