@@ -43,4 +43,16 @@ final class WizardReadableTextTests: XCTestCase {
         let canvas = WizardView.render(session, rows: 20, columns: 70, capabilities: TerminalCapabilities(hasColor: false, unicode: true))
         XCTAssertEqual(canvas.text(row: 19), " Tab/arrows move Enter next Esc back F1 help F2 show/hide Ctrl-C quit")
     }
+
+    func testAChoicesFullHelpExpectsWhatIsOffered() throws {
+        let session = try WizardTestSupport.session(preset: "aws")
+        let offered = session.choices("ingress.tls").map(\.value)
+        XCTAssertEqual(offered, ["letsencrypt", "secret", "none"], "nginx on aws: no Google-managed certificate")
+        let help = session.fullHelp(.answer("ingress.tls")).joined().joined(separator: "\n")
+        XCTAssertTrue(help.contains("Expects one of letsencrypt, secret, none; gcp-managed needs ingress.type is gcp-clb."), help)
+        XCTAssertFalse(help.contains("one of gcp-managed"), help)
+        // Every choice offered: the list alone.
+        let app = session.fullHelp(.answer("app")).joined().joined(separator: "\n")
+        XCTAssertTrue(app.contains("Expects one of posthog, plausible, helicone."), app)
+    }
 }
