@@ -43,8 +43,31 @@ final class ValueLimitsCLITests: XCTestCase {
         XCTAssertFalse(refused.error.contains("abc"), "the value is never repeated")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
 
-        let explained = try run(["explain", "posthog.secretKey"])
+        let explained = try run(["explain", "postgresql.password"])
         XCTAssertTrue(AppTestFixture.unwrapped(explained.output).contains("at least 16 characters long"), explained.output)
+    }
+
+    /// PostHog's secret key is Django's SECRET_KEY, which Django's deployment check wants at
+    /// least 50 characters long: a password's 16 is not enough.
+    func testPostHogsSecretKeyNeedsFiftyCharactersAndSaysWhy() throws {
+        let folder = try TestProject.temporaryFolder()
+        let sixteen = folder.appendingPathComponent("sixteen")
+        try Data(String(repeating: "k", count: 16).utf8).write(to: sixteen)
+        let (refused, out) = try generate("local", ["--secret", "posthog.secretKey=@\(sixteen.path)"])
+        XCTAssertEqual(refused.status, 2, refused.error)
+        XCTAssertTrue(refused.error.contains("posthog.secretKey is not valid; expected at least 50 characters"), refused.error)
+        XCTAssertTrue(refused.error.contains("the value given has 16"), refused.error)
+        XCTAssertTrue(refused.error.contains("Django"), "the reason is given:\n\(refused.error)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+
+        let fifty = folder.appendingPathComponent("fifty")
+        try Data(String(repeating: "k", count: 50).utf8).write(to: fifty)
+        let (taken, _) = try generate("local", ["--secret", "posthog.secretKey=@\(fifty.path)"])
+        XCTAssertEqual(taken.status, 0, taken.error)
+
+        let explained = AppTestFixture.unwrapped(try run(["explain", "posthog.secretKey"]).output)
+        XCTAssertTrue(explained.contains("at least 50 characters long"), explained)
+        XCTAssertTrue(explained.contains("Django"), explained)
     }
 
     func testAManagedServicesShortPasswordIsTheOperatorsChoiceAndWarned() throws {
