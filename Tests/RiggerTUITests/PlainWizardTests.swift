@@ -150,4 +150,13 @@ final class PlainWizardTests: XCTestCase {
         XCTAssertNil(session.writtenTo)
         XCTAssertEqual(console.prompts.filter { $0.hasPrefix("Quit without") }.count, 1, "asked once: the second Ctrl-C is the answer")
     }
+
+    func testALinesStringsAndMouseReportsAreDroppedWhole() {
+        let line = "ab\u{1B}]11;rgb:0000/0000/0000\u{07}c\u{1B}P1+r544e\u{1B}\\d\u{1B}[<0;10;5Me\u{1B}[M !!f\u{1B}Nqg\u{1B}_Gi=1\u{1B}\\h\r"
+        XCTAssertEqual(TerminalLines.text(of: Array(line.utf8)), "abcdefgh")
+        // A sequence cut short by another ESC: that one is read as a sequence of its own.
+        XCTAssertEqual(TerminalLines.text(of: Array("x\u{1B}[1;5\u{1B}[Ay".utf8)), "xy")
+        // A paste's brackets go, its text stays.
+        XCTAssertEqual(TerminalLines.text(of: Array("\u{1B}[200~pasted\u{1B}[201~".utf8)), "pasted")
+    }
 }
