@@ -77,20 +77,32 @@ enum Completions {
         }
     }
 
-    /// ArgumentParser's bash script, and a wrapper over its function: after a `KEY=` of `--set`
-    /// or `--secret` the value is typed next, so bash must not put a space there.
+    /// ArgumentParser's bash script, and a wrapper over its function that completes what the
+    /// script alone doesn't:
+    /// - `rigger --preset ...`, the wizard without its subcommand word: ArgumentParser's script
+    ///   knows no default subcommand, so the line is completed as `rigger wizard --preset ...`.
+    /// - After `KEY=` (of `--set` and `--secret`) the value is typed next: no space after it, and
+    ///   no backslash before the `=`, which `-o filenames` (wanted for paths) would add.
     static func bashScript() -> String {
         let script = RiggerCommand.completionScript(for: .bash)
         return script + """
 
-            # After KEY= (of --set and --secret) the value follows, with no space before it.
             _rigger_values_follow_keys() {
-                _rigger "$@"
+                if [[ "${COMP_WORDS[1]}" == -* && "${COMP_LINE}" =~ ^([[:space:]]*[^[:space:]]+)(.*)$ ]]; then
+                    local first_word="${BASH_REMATCH[1]}" rest="${BASH_REMATCH[2]}"
+                    local -a COMP_WORDS=("${COMP_WORDS[0]}" \(Wizard._commandName) "${COMP_WORDS[@]:1}")
+                    local COMP_CWORD=$((COMP_CWORD + 1))
+                    local COMP_LINE="${first_word} \(Wizard._commandName)${rest}"
+                    local COMP_POINT=$((COMP_POINT + \(Wizard._commandName.count + 1)))
+                    _rigger "$@"
+                else
+                    _rigger "$@"
+                fi
                 local candidate
                 for candidate in "${COMPREPLY[@]}"; do
                     [[ "${candidate}" == *= ]] || return 0
                 done
-                if [[ ${#COMPREPLY[@]} -gt 0 ]]; then compopt -o nospace 2>/dev/null; fi
+                if [[ ${#COMPREPLY[@]} -gt 0 ]]; then compopt -o nospace +o filenames 2>/dev/null; fi
                 return 0
             }
             complete -o filenames -F _rigger_values_follow_keys rigger

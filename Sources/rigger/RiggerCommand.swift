@@ -45,6 +45,10 @@ struct RiggerCommand: ParsableCommand {
     /// ArgumentParser's `main`, except that a usage error (a mistyped subcommand, a missing or
     /// unknown option) exits 2 as documented, not ArgumentParser's 64; help and --version exit 0.
     static func runThroughArgumentParser(_ arguments: [String]) -> Never {
+        if let usage = UnknownSubcommand.message(for: arguments) {
+            CLI.printError(usage)
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -93,7 +93,7 @@ final class AppSeamRulesTests: XCTestCase {
     func testPublishedAndShortSecretValuesAreRefusedWithoutQuotingThem() throws {
         let published = problems([], secrets: ["token": StubApp.published.value])
         XCTAssertEqual(published.count, 1)
-        XCTAssertTrue(published[0].contains("token:") && published[0].contains("published in the stub chart's README"), published[0])
+        XCTAssertTrue(published[0].contains("wizard: token is not valid") && published[0].contains("published in the stub chart's README"), published[0])
         XCTAssertFalse(published[0].contains(StubApp.published.value))
         let short = problems([], secrets: ["token": "short-token"])
         XCTAssertTrue(short.first?.contains("at least 32 characters; the value given has 11") == true, "\(short)")

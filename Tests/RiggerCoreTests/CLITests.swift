@@ -160,6 +160,14 @@ final class CLITests: XCTestCase {
             XCTAssertEqual(result.status, 2, "rigger \(arguments.joined(separator: " ")): \(result.error)")
             XCTAssertFalse(result.error.isEmpty, "rigger \(arguments.joined(separator: " ")) says what is wrong")
         }
+        // An unknown subcommand is told with rigger's usage and subcommands, not the wizard's usage.
+        for word in ["frobnicate", "generat"] {
+            let unknown = try run([word, "--out", "x"])
+            XCTAssertEqual(unknown.status, 2, unknown.error)
+            XCTAssertTrue(unknown.error.contains("Unknown subcommand '\(word)'"), unknown.error)
+            XCTAssertTrue(unknown.error.contains("Subcommands: generate, check, presets, explain, help"), unknown.error)
+            XCTAssertFalse(unknown.error.contains("rigger wizard"), unknown.error)
+        }
         for arguments in [["--help"], ["generate", "--help"], ["help", "explain"], ["--version"]] {
             let result = try run(arguments)
             XCTAssertEqual(result.status, 0, "rigger \(arguments.joined(separator: " ")): \(result.error)")
@@ -213,6 +221,13 @@ final class CLITests: XCTestCase {
             complete_line "rigger explain ingress.tl"
             complete_line "rigger generate --out bun"
             complete_line "rigger generate --answers ans"
+            complete_line "rigger --preset "
+            complete_line "rigger --preset l"
+            complete_line "rigger --app "
+            complete_line "rigger --app plausible --preset a"
+            complete_line "rigger --plain --out bun"
+            complete_line "rigger --pl"
+            complete_line "rigger "
             """
         var environment = ProcessInfo.processInfo.environment
         environment["RIGGER"] = rigger
@@ -235,5 +250,13 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(offered["rigger explain ingress.tl"], ["ingress.tls", "ingress.tlsSecretName"])
         XCTAssertEqual(offered["rigger generate --out bun"], ["bundles"])
         XCTAssertEqual(offered["rigger generate --answers ans"], ["answers.yaml"])
+        // The wizard's options without its subcommand word complete as with it.
+        XCTAssertEqual(offered["rigger --preset "], TestProject.presetNames)
+        XCTAssertEqual(offered["rigger --preset l"], ["local"])
+        XCTAssertEqual(offered["rigger --app "], ["helicone", "plausible", "posthog"])
+        XCTAssertEqual(offered["rigger --app plausible --preset a"], ["aws", "aws-managed"])
+        XCTAssertEqual(offered["rigger --plain --out bun"], ["bundles"])
+        XCTAssertEqual(offered["rigger --pl"], ["--plain"])
+        XCTAssertEqual(offered["rigger "]?.contains("generate"), true, "\(offered["rigger "] ?? [])")
     }
 }

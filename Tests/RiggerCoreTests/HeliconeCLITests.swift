@@ -58,7 +58,7 @@ final class HeliconeCLITests: XCTestCase {
             "--set", "postgresql.mode=managed",
         ])
         XCTAssertEqual(result.status, 2, result.output + result.error)
-        XCTAssertTrue(result.error.contains("helicone.jwtSecret: is not valid; expected a value of your own: this one is published in the Helicone chart's README"), result.error)
+        XCTAssertTrue(result.error.contains("--secret: helicone.jwtSecret is not valid; expected a value of your own: this one is published in the Helicone chart's README"), result.error)
         XCTAssertTrue(result.error.contains("postgresql.mode: 'managed' is not valid; expected in-cluster; 'managed' is refused: Helicone needs Supabase's Postgres extensions"), result.error)
         XCTAssertFalse(result.error.contains("abcdefghijklmnopqrstuvwxyz123456"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing is written")

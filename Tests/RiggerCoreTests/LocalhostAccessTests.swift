@@ -46,6 +46,13 @@ final class LocalhostAccessTests: XCTestCase {
             XCTAssertTrue(readme.contains("No DNS is needed: every `*.localhost` name resolves to this machine."), fixture.app)
             XCTAssertFalse(readme.contains("Point DNS"), fixture.app)
             XCTAssertFalse(readme.contains("/etc/hosts"), "\(fixture.app): browsers never read /etc/hosts for *.localhost")
+            // The file list and the script's own header say what a local bundle's 50-verify.sh does.
+            XCTAssertFalse(readme.contains("DNS record to create") || readme.contains("DNS records to create"), "\(fixture.app): \(readme)")
+            XCTAssertTrue(readme.contains("`50-verify.sh`: waits for the rollouts, shows the ingress address and the port-forward that reaches "
+                + "the app from this machine; no DNS record is needed"), "\(fixture.app): \(readme)")
+            let verify = try XCTUnwrap(prepared.bundle["scripts/50-verify.sh"]?.contents)
+            XCTAssertTrue(verify.contains("\n# Waits for every rollout, then shows the ingress address and the port-forward that reaches the app "
+                + "from this machine; no DNS record is needed.\n"), "\(fixture.app): \(verify)")
 
             let result = try runVerify(prepared, address: "172.18.0.2")
             XCTAssertEqual(result.status, 0, result.output + result.error)

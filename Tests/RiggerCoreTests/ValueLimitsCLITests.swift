@@ -43,8 +43,31 @@ final class ValueLimitsCLITests: XCTestCase {
         XCTAssertFalse(refused.error.contains("abc"), "the value is never repeated")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
 
-        let explained = try run(["explain", "posthog.secretKey"])
+        let explained = try run(["explain", "postgresql.password"])
         XCTAssertTrue(AppTestFixture.unwrapped(explained.output).contains("at least 16 characters long"), explained.output)
+    }
+
+    /// PostHog's secret key is Django's SECRET_KEY, which Django's deployment check wants at
+    /// least 50 characters long: a password's 16 is not enough.
+    func testPostHogsSecretKeyNeedsFiftyCharactersAndSaysWhy() throws {
+        let folder = try TestProject.temporaryFolder()
+        let sixteen = folder.appendingPathComponent("sixteen")
+        try Data(String(repeating: "k", count: 16).utf8).write(to: sixteen)
+        let (refused, out) = try generate("local", ["--secret", "posthog.secretKey=@\(sixteen.path)"])
+        XCTAssertEqual(refused.status, 2, refused.error)
+        XCTAssertTrue(refused.error.contains("posthog.secretKey is not valid; expected at least 50 characters"), refused.error)
+        XCTAssertTrue(refused.error.contains("the value given has 16"), refused.error)
+        XCTAssertTrue(refused.error.contains("Django"), "the reason is given:\n\(refused.error)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+
+        let fifty = folder.appendingPathComponent("fifty")
+        try Data(String(repeating: "k", count: 50).utf8).write(to: fifty)
+        let (taken, _) = try generate("local", ["--secret", "posthog.secretKey=@\(fifty.path)"])
+        XCTAssertEqual(taken.status, 0, taken.error)
+
+        let explained = AppTestFixture.unwrapped(try run(["explain", "posthog.secretKey"]).output)
+        XCTAssertTrue(explained.contains("at least 50 characters long"), explained)
+        XCTAssertTrue(explained.contains("Django"), explained)
     }
 
     func testAManagedServicesShortPasswordIsTheOperatorsChoiceAndWarned() throws {
@@ -59,5 +82,24 @@ final class ValueLimitsCLITests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue((result.output + result.error).contains("postgresql.password: the value supplied is shorter than 16 characters"), result.output + result.error)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("values.yaml").path))
+    }
+
+    func testSecretAndRotateProblemsNameTheirOptionAndNoEmptyValue() throws {
+        let folder = try TestProject.temporaryFolder()
+        let short = folder.appendingPathComponent("3chars.txt")
+        try Data("abc".utf8).write(to: short)
+        let (refused, _) = try generate("local", ["--secret", "postgresql.password=@\(short.path)", "--rotate", "ingress.hostname"])
+        XCTAssertEqual(refused.status, 2, refused.error)
+        XCTAssertTrue(
+            refused.error.contains("- --secret: postgresql.password is not valid; expected at least 16 characters; the value given has 3"), refused.error)
+        XCTAssertTrue(refused.error.contains("- --rotate: ingress.hostname is not valid; expected a secret key to rotate"), refused.error)
+        XCTAssertFalse(refused.error.contains("--set"), "nothing here came from --set:\n\(refused.error)")
+        XCTAssertFalse(refused.error.contains(": is not valid"), "no empty slot where a value would be:\n\(refused.error)")
+
+        let (unread, _) = try generate("local", ["--secret", "postgresql.password=@\(folder.appendingPathComponent("missing").path)"])
+        XCTAssertTrue(unread.error.contains("- --secret: postgresql.password is not valid; expected a readable secret value: cannot read the file"), unread.error)
+        let (plain, _) = try generate("local", ["--secret", "postgresql.password=hunter2hunter2hunter2"])
+        XCTAssertTrue(plain.error.contains("- --secret: postgresql.password is not valid; expected @FILE or env:VAR"), plain.error)
+        XCTAssertFalse(plain.error.contains("hunter2"), "the value is never repeated")
     }
 }

@@ -101,4 +101,84 @@ final class EscapeSequenceDecoderTests: XCTestCase {
         for (sequence, key) in known { XCTAssertEqual(decode(sequence), .complete(key), "ESC \(sequence)") }
         XCTAssertNil(known["[200~"], "a paste's opening is no key to register")
     }
+
+    /// What the decoder makes of a whole sequence (after its ESC) followed by `after`: every
+    /// character of the sequence but the last asks for more, and the last completes it.
+    private func assertDroppedWhole(_ sequence: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(decode(sequence, file: file, line: line), .complete(nil), "ESC \(sequence.debugDescription)", file: file, line: line)
+    }
+
+    func testOperatingSystemCommandsAreDroppedWholeUpToBelOrStringTerminator() {
+        assertDroppedWhole("]11;rgb:0000/0000/0000\u{07}")
+        assertDroppedWhole("]10;rgb:ffff/ffff/ffff\u{1B}\\")
+        assertDroppedWhole("]0;title\u{9C}")
+        assertDroppedWhole("]\u{07}")
+    }
+
+    func testDeviceControlApplicationProgramPrivacyAndStartOfStringAreDroppedWhole() {
+        for introducer in ["P", "_", "^", "X"] {
+            assertDroppedWhole(introducer + "1+r544e=787465726d;x[A]O\u{1B}\\")
+            assertDroppedWhole(introducer + "\u{9C}")
+        }
+        // xterm ends its replies to DCS queries with ST; a BEL ends them too where a terminal uses one.
+        assertDroppedWhole("P1$r0m\u{07}")
+    }
+
+    func testAnEscInsideAStringEndsItAndStartsASequenceOfItsOwn() {
+        var decoder = EscapeSequenceDecoder()
+        for scalar in "]0;cut short\u{1B}[".unicodeScalars { XCTAssertEqual(decoder.feed(scalar.value), .incomplete) }
+        XCTAssertEqual(decoder.feed(0x41), .complete(.up), "the sequence after the ESC is read as itself")
+        var twice = EscapeSequenceDecoder()
+        for scalar in "Pdata\u{1B}".unicodeScalars { _ = twice.feed(scalar.value) }
+        XCTAssertEqual(twice.feed(0x1B), .ended(nil), "a second ESC starts afresh, and is no Esc key")
+    }
+
+    func testAStringWithoutItsEndIsDroppedNotEsc() {
+        for start in ["]", "]0;partial", "P", "_x", "^", "X", "N", "Pdata\u{1B}"] {
+            var decoder = EscapeSequenceDecoder()
+            for scalar in start.unicodeScalars { XCTAssertEqual(decoder.feed(scalar.value), .incomplete, "ESC \(start.debugDescription)") }
+            XCTAssertNil(decoder.finish(), "ESC \(start.debugDescription) cut short is dropped, not Esc")
+        }
+    }
+
+    func testAStringLongerThanTheCapEndsAtTheCap() {
+        var decoder = EscapeSequenceDecoder()
+        var outcomes: [EscapeSequenceDecoder.Outcome] = [decoder.feed(0x5D)]
+        for _ in 0..<(EscapeSequenceDecoder.maximumLength * 2) { outcomes.append(decoder.feed(0x61)) }
+        let ended = outcomes.firstIndex { $0 != .incomplete }
+        XCTAssertEqual(ended, EscapeSequenceDecoder.maximumLength - 1, "read up to the cap, then dropped")
+        XCTAssertEqual(ended.map { outcomes[$0] }, .complete(nil))
+    }
+
+    func testSingleShiftTwoTakesOneCharacter() {
+        assertDroppedWhole("Nq")
+        assertDroppedWhole("N\u{7F}")
+    }
+
+    func testMouseReportsAreDroppedWhole() {
+        // SGR (1006): press and release.
+        assertDroppedWhole("[<0;10;5M")
+        assertDroppedWhole("[<0;10;5m")
+        assertDroppedWhole("[<35;200;100M")
+        // X10 and normal tracking: ESC [ M and three characters, whatever they are (1005 sends
+        // UTF-8 beyond column 95).
+        assertDroppedWhole("[M !!")
+        assertDroppedWhole("[M#\u{7F}\u{100}")
+        // urxvt (1015): numbers and M.
+        assertDroppedWhole("[32;10;5M")
+    }
+
+    func testAMouseReportAfterWhatNcursesAlreadyReadAsItsKeyIsDroppedWhole() {
+        // terminfo's kmous (xterm's \E[<, screen's \E[M): ncurses returns KEY_MOUSE for those
+        // characters and leaves the rest of the report, which the decoder reads on from them.
+        for (kmous, rest) in [("[<", "0;10;5M"), ("[M", " !!")] {
+            var decoder = EscapeSequenceDecoder(after: kmous)
+            let outcomes = rest.unicodeScalars.map { decoder.feed($0.value) }
+            XCTAssertEqual(outcomes, Array(repeating: .incomplete, count: rest.unicodeScalars.count - 1) + [.complete(nil)], "\(kmous) then \(rest)")
+        }
+    }
+
+    func testAltWithAKeyStaysOneCharacter() {
+        for chord in ["a", "x", "p", "n", "1", "\\", ".", "\u{7F}"] { XCTAssertEqual(decode(chord), .complete(nil), "Alt+\(chord)") }
+    }
 }

@@ -132,21 +132,22 @@ final class PlainModeEndToEndTests: XCTestCase {
 
     func testATypedSecretIsNeverInTheTranscript() throws {
         let out = folder.appendingPathComponent("secret")
-        let secret = "typed-Secret-value-0042"
+        // Long enough for Django's SECRET_KEY, 50 characters or more.
+        let secret = "typed-Secret-value-0042-long-enough-for-a-Django-key"
         try pty.start(["--plain", "--preset", "local", "--out", out.path])
         pty.answer(["PostHog secret key": "2"], until: "PostHog secret key value: ")
         XCTAssertTrue(pty.echoIsOff, "a secret is read with echo off")
         // As pasted with a second line: that line is dropped, never echoed at the next question.
         pty.send(secret + "\rpasted-second-line")
-        pty.waitFor("PostHog secret key value: 23 characters read.")
+        pty.waitFor("PostHog secret key value: \(secret.count) characters read.")
         XCTAssertFalse(pty.echoIsOff, "echo is back on after the secret")
         // Back to it: Enter keeps what was typed, which is said only by its length.
         pty.waitFor("PostgreSQL password (1-3)")
         pty.send("<")
-        pty.waitFor("PostHog secret key value [23 characters typed]: ")
+        pty.waitFor("PostHog secret key value [\(secret.count) characters typed]: ")
         pty.send("")
         pty.answer([:])
-        pty.waitFor("posthog.secretKey: typed, 23 characters")
+        pty.waitFor("posthog.secretKey: typed, \(secret.count) characters")
         pty.send("y")
         XCTAssertEqual(pty.waitForExit(), 0)
         XCTAssertFalse(pty.transcript.contains(secret) || pty.transcript.contains("pasted-second-line"), pty.transcript)

@@ -8,7 +8,8 @@ final class PlainModeTranscriptTests: XCTestCase {
         let pty = try PtySession()
         defer { pty.stop() }
         let out = pty.folder.appendingPathComponent("aws")
-        let secret = "typed-Secret-value-0042"
+        // Long enough for Django's SECRET_KEY, 50 characters or more.
+        let secret = "typed-Secret-value-0042-long-enough-for-a-Django-key"
         try pty.start(["--preset", "aws", "--out", out.path])
         // A bad hostname, then a good one.
         pty.answer([:], until: "Hostname: ")

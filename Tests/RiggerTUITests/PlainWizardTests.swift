@@ -111,4 +111,52 @@ final class PlainWizardTests: XCTestCase {
         XCTAssertEqual(secret.reply(to: " two words "), .text(" two words "))
         XCTAssertEqual(TerminalLines.text(of: Array("ab\u{1B}[Dc\u{7F}\u{1B}OAd\r".utf8)), "abcd")
     }
+
+    func testAForeignOutFolderIsRefusedBeforeTheFirstPrompt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-plain-foreign-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("notes".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let session = try WizardTestSupport.session(preset: "local", out: folder.path)
+        let console = ScriptedConsole(["Output folder": ["^D"]])
+        XCTAssertEqual(PlainWizard(session: session, console: console).run(), .quit)
+        let firstPrompt = try XCTUnwrap(console.transcript.range(of: "Output folder [\(folder.path)]: "), console.transcript)
+        let before = console.transcript[..<firstPrompt.lowerBound]
+        XCTAssertTrue(before.contains("\n! not a rigger bundle and not empty (holds notes.txt)"), "said before Enter:\n\(console.transcript)")
+    }
+
+    func testTheResumeQuestionStartsWithItsTitleAndIsNoNumberedStep() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-plain-resume-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try WizardTestSupport.session(preset: "local", out: folder.path)
+        _ = first.handle(.enter)
+        _ = first.handle(.enter)
+        let again = try WizardTestSupport.session(preset: "local", out: folder.path, fresh: false)
+        XCTAssertEqual(again.page, .resume)
+        let console = ScriptedConsole([:])
+        XCTAssertEqual(PlainWizard(session: again, console: console).run(), .finished)
+        let lines = console.transcript.split(separator: "\n").map(String.init)
+        let prompt = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("Draft (1-2) [resume]: ") }, console.transcript)
+        XCTAssertEqual(lines[..<prompt].last { !$0.hasPrefix("  ") }?.hasPrefix("Draft: "), true, "the question line starts with its title:\n\(console.transcript)")
+        let steps = lines.filter { $0.hasPrefix("Step ") }
+        XCTAssertFalse(steps.contains { $0.hasSuffix(": Resume") }, "the resume question is no step of the count:\n\(steps.joined(separator: "\n"))")
+        let counts = Set(steps.compactMap { $0.split(separator: ":").first?.split(separator: " ").last })
+        XCTAssertEqual(counts.count, 1, "every step is counted out of the same total:\n\(steps.joined(separator: "\n"))")
+    }
+
+    func testCtrlCAtTheQuitQuestionQuits() throws {
+        let (session, console, ending) = try run(preset: "local", ["Namespace": ["^C"], "Quit without": ["^C"]])
+        XCTAssertEqual(ending, .quit, console.transcript)
+        XCTAssertNil(session.writtenTo)
+        XCTAssertEqual(console.prompts.filter { $0.hasPrefix("Quit without") }.count, 1, "asked once: the second Ctrl-C is the answer")
+    }
+
+    func testALinesStringsAndMouseReportsAreDroppedWhole() {
+        let line = "ab\u{1B}]11;rgb:0000/0000/0000\u{07}c\u{1B}P1+r544e\u{1B}\\d\u{1B}[<0;10;5Me\u{1B}[M !!f\u{1B}Nqg\u{1B}_Gi=1\u{1B}\\h\r"
+        XCTAssertEqual(TerminalLines.text(of: Array(line.utf8)), "abcdefgh")
+        // A sequence cut short by another ESC: that one is read as a sequence of its own.
+        XCTAssertEqual(TerminalLines.text(of: Array("x\u{1B}[1;5\u{1B}[Ay".utf8)), "xy")
+        // A paste's brackets go, its text stays.
+        XCTAssertEqual(TerminalLines.text(of: Array("\u{1B}[200~pasted\u{1B}[201~".utf8)), "pasted")
+    }
 }

@@ -17,7 +17,22 @@ final class TextLayoutTests: XCTestCase {
     func testWrapKeepsWordsIndentationAndBreaksOnlyWordsLongerThanALine() {
         XCTAssertEqual(TextLayout.wrap("the quick brown fox", width: 10), ["the quick", "brown fox"])
         XCTAssertEqual(TextLayout.wrap("! required: a DNS name", width: 12, hangingIndent: 2), ["! required:", "  a DNS name"])
-        XCTAssertEqual(TextLayout.wrap("  cd /a/very/long/path", width: 10), ["  cd", "  /a/very/", "  long/pat", "  h"])
+        XCTAssertEqual(TextLayout.wrap("  cd /a/very/long/path", width: 10), ["  cd", "  /a/very/", "  long/", "  path"])
+        XCTAssertEqual(TextLayout.wrap("abcdefghijkl", width: 5), ["abcde", "fghij", "kl"], "no separator: broken where the line ends")
+    }
+
+    func testAURLIsBrokenOnlyWhereItCantFitAndThenAfterASlash() {
+        let help = "e.g. RDS's global bundle from https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem. 00-preflight.sh checks it."
+        XCTAssertEqual(TextLayout.wrap(help, width: 70), [
+            "e.g. RDS's global bundle from",
+            "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem.",
+            "00-preflight.sh checks it.",
+        ], "a URL that fits a line is put on one, whole")
+        XCTAssertEqual(TextLayout.wrap(help, width: 50), [
+            "e.g. RDS's global bundle from",
+            "https://truststore.pki.rds.amazonaws.com/global/",
+            "global-bundle.pem. 00-preflight.sh checks it.",
+        ], "one that can't is broken after a slash, never inside a name")
         XCTAssertEqual(TextLayout.wrap("", width: 10), [""], "a blank line stays")
     }
 

@@ -66,4 +66,43 @@ extension WizardEndToEndTests {
             XCTAssertEqual(foldersMade, written, "TERM=\(term): the bundle goes to exactly the folder typed")
         }
     }
+
+    /// Strings and reports terminals send unasked (colour and capability replies, mouse reports
+    /// left on by an earlier program) are dropped whole: none of their text reaches the field,
+    /// and none of them goes back a page as Esc would.
+    func testTerminalStringsAndMouseReportsAreDroppedWholeUnderXtermScreenAndVt220() throws {
+        let esc = "\u{1B}", st = "\u{1B}\\", bel = "\u{07}"
+        let sequences = [
+            esc + "]11;rgb:0000/0000/0000" + bel, esc + "]10;rgb:ffff/ffff/ffff" + st, esc + "P1+r544e=787465726d" + st,
+            esc + "_Gi=31;OK" + st, esc + "^secret" + st, esc + "Xstart" + st, esc + "N#",
+            esc + "[<0;10;5M", esc + "[<0;10;5m", esc + "[M !!", "\u{9D}2;title" + bel, esc + "x",
+        ]
+        for (index, term) in ["xterm", "screen", "vt220"].enumerated() {
+            if index > 0 { try restartTmux() }
+            try start("--preset local", term: term)
+            try waitFor("> Output folder")
+            let name = "\(term)-quiet"
+            try keys("C-u")
+            try type(name)
+            try waitFor(" \(name)_")
+            for sequence in sequences { try send(sequence) }
+            try send("\u{7F}")
+            let trimmed = String(name.dropLast())
+            let output = try waitUntil("showed the folder typed, less its last letter, under TERM=\(term)") { screen in
+                screen.split(separator: "\n").contains { $0.contains(">Output folder") && $0.contains(" \(trimmed)_") }
+            }
+            let row = output.split(separator: "\n").first { $0.contains(">Output folder") } ?? ""
+            // The field's text, without the underscores that show its free width.
+            let field = String(row.split(separator: ">Output folder", maxSplits: 1).last ?? "").trimmingCharacters(in: CharacterSet(charactersIn: " _"))
+            XCTAssertEqual(field, trimmed, "TERM=\(term): nothing but the name is in the field:\n\(output)")
+            XCTAssertTrue(output.contains("> Output folder"), "TERM=\(term): no sequence may act as Esc:\n\(output)")
+            for stray in ["rgb", "544e", "OK", "secret", "start", "title", "10;5", "!!", "#"] {
+                XCTAssertFalse(field.contains(stray), "TERM=\(term): '\(stray)' must not be in the field:\n\(output)")
+            }
+            try keys("C-c")
+            try waitFor("Quit")
+            try keys("y")
+            try waitFor("EXIT=")
+        }
+    }
 }

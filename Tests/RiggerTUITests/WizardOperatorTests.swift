@@ -106,11 +106,14 @@ final class WizardOperatorTests: XCTestCase {
         XCTAssertEqual(session.focusedField, .secretValue(key))
         session.type("abc")
         let problem = try XCTUnwrap(session.problem(with: .secretValue(key)))
-        XCTAssertTrue(problem.contains("at least 16 characters; the value given has 3"), problem)
+        // The first secret is PostHog's, Django's SECRET_KEY: 50 characters, with the reason.
+        XCTAssertEqual(key, "posthog.secretKey")
+        XCTAssertTrue(problem.contains("at least 50 characters (Django's deployment check"), problem)
+        XCTAssertTrue(problem.hasSuffix("; the value given has 3"), problem)
         XCTAssertFalse(problem.contains("abc"))
         _ = session.handle(.enter)
         XCTAssertEqual(session.page, .secrets, "the page does not go on")
-        session.type("-but-now-long-enough")
+        session.type(String(repeating: "-but-now-long-enough", count: 3))
         XCTAssertNil(session.problem(with: .secretValue(key)))
     }
 
@@ -137,5 +140,15 @@ final class WizardOperatorTests: XCTestCase {
         XCTAssertTrue(review.sections.first?.lines.contains { $0.contains("ingress.hostname") } ?? false)
         let screen = WizardView.render(again, rows: 24, columns: 80, capabilities: TerminalCapabilities(hasColor: false, unicode: true)).text
         XCTAssertTrue(screen.contains("Changes to the bundle in this folder"), screen)
+    }
+
+    func testCtrlCAtTheQuitQuestionQuitsAndAnythingElseStays() throws {
+        let session = try WizardTestSupport.session(preset: "local")
+        XCTAssertEqual(session.handle(.control("c")), .continueRunning)
+        XCTAssertTrue(session.confirmingQuit)
+        XCTAssertEqual(session.handle(.character("n")), .continueRunning)
+        XCTAssertFalse(session.confirmingQuit, "n stays")
+        XCTAssertEqual(session.handle(.control("c")), .continueRunning)
+        XCTAssertEqual(session.handle(.control("c")), .quit, "a second Ctrl-C quits")
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import RiggerApps
 import RiggerCore
 @testable import RiggerTUI
 import XCTest
@@ -42,5 +44,42 @@ final class WizardReadableTextTests: XCTestCase {
         _ = session.handle(.tab)
         let canvas = WizardView.render(session, rows: 20, columns: 70, capabilities: TerminalCapabilities(hasColor: false, unicode: true))
         XCTAssertEqual(canvas.text(row: 19), " Tab/arrows move Enter next Esc back F1 help F2 show/hide Ctrl-C quit")
+    }
+
+    func testAChoicesFullHelpExpectsWhatIsOffered() throws {
+        let session = try WizardTestSupport.session(preset: "aws")
+        let offered = session.choices("ingress.tls").map(\.value)
+        XCTAssertEqual(offered, ["letsencrypt", "secret", "none"], "nginx on aws: no Google-managed certificate")
+        let help = session.fullHelp(.answer("ingress.tls")).joined().joined(separator: "\n")
+        XCTAssertTrue(help.contains("Expects one of letsencrypt, secret, none; gcp-managed needs ingress.type is gcp-clb."), help)
+        XCTAssertFalse(help.contains("one of gcp-managed"), help)
+        // Every choice offered: the list alone.
+        let app = session.fullHelp(.answer("app")).joined().joined(separator: "\n")
+        XCTAssertTrue(app.contains("Expects one of posthog, plausible, helicone."), app)
+    }
+
+    /// F1 on a field whose help holds a URL: in a box of the screen's own lines, the URL whole.
+    func testTheHelpBoxKeepsAURLWholeAndDrawsTheScreensLines() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-help-url-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let generator = BundleGenerator(registry: .standard, presets: WizardTestSupport.presets, environment: [:])
+        let session = try WizardSession(
+            request: GenerationRequest(app: "plausible", preset: "aws-managed", outputDirectory: folder.path), generator: generator, outputGiven: true)
+        session.walk(to: .step(.dependencies), answers: ["ingress.hostname": "plausible.example.com", "ingress.letsencryptEmail": "ops@example.com"])
+        session.focus(on: .answer("postgresql.caSecret"))
+        XCTAssertEqual(session.focusedField, .answer("postgresql.caSecret"))
+        _ = session.handle(.function(1))
+        let url = "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem."
+        for unicode in [true, false] {
+            let canvas = WizardView.render(session, rows: 24, columns: 80, capabilities: TerminalCapabilities(hasColor: false, unicode: unicode))
+            let rows = (0..<canvas.rows).map { canvas.text(row: $0) }
+            XCTAssertTrue(rows.contains { $0.contains(url) }, "the URL on one line:\n\(rows.joined(separator: "\n"))")
+            let boxRows = rows.filter { $0.contains("Any key closes this help.") }
+            XCTAssertEqual(boxRows.count, 1)
+            let (vertical, corner) = unicode ? ("│", "┌") : ("|", "-")
+            XCTAssertTrue(boxRows[0].contains("\(vertical) Any key closes this help."), "unicode \(unicode): \(boxRows[0])")
+            XCTAssertTrue(rows.contains { $0.contains(corner) }, "unicode \(unicode):\n\(rows.joined(separator: "\n"))")
+            if unicode { XCTAssertFalse(rows.contains { $0.contains("|") || $0.contains("--") }, "no ASCII lines in UTF-8") }
+        }
     }
 }

@@ -138,6 +138,8 @@ enum HeliconeReadmeRenderer {
             lines.append("- `manifests/`: what `30-prerequisites.sh` applies or installs besides the chart:")
             for path in manifests.sorted() { lines.append("  - `\(path)`: \(IngressAddOns.filePurposes[path] ?? "")") }
         }
+        let served = HeliconeIngress.served(plan)
+        let servedOnLocalhost = !served.isEmpty && served.allSatisfy { LocalhostAccess.isLocalhost($0.host) }
         lines += [
             "- `scripts/`: the install steps, run in order by `install.sh`:",
             "  - `00-preflight.sh`: kubectl, helm, git, the kube context, the cluster version, the storage class, no placeholder secrets, "
@@ -147,7 +149,7 @@ enum HeliconeReadmeRenderer {
             "  - `30-prerequisites.sh`: " + prerequisitesSummary(plan),
             "  - `40-install.sh`: fetches the chart with git at commit `\(HeliconeChart.commit)`, refuses any other, and runs "
                 + "`helm upgrade --install` from that checkout",
-            "  - `50-verify.sh`: waits for the rollouts, shows the addresses and the DNS records to create",
+            "  - `50-verify.sh`: waits for the rollouts, shows " + (servedOnLocalhost ? LocalhostAccess.verifySummary : "the addresses and the DNS records to create"),
             "- `rigger.yaml`: every answer, so that the bundle can be regenerated exactly.",
             "- `\(PostRender.folder)/`: a Helm post-renderer (run through `kubectl kustomize`) for what no chart value can set:",
         ]

@@ -92,7 +92,8 @@ enum PlausibleReadmeRenderer {
             "  - `20-secrets.sh`: applies the Secrets before anything reads them",
             "  - `30-prerequisites.sh`: " + PlausibleReadmeSections.prerequisitesSummary(plan),
             "  - `40-install.sh`: `helm upgrade --install` of chart \(plan.cluster.chartVersion)",
-            "  - `50-verify.sh`: waits for the rollouts, shows the address and the DNS record to create",
+            "  - `50-verify.sh`: waits for the rollouts, shows "
+                + (plan.ingress.servedHostname.map(LocalhostAccess.isLocalhost) == true ? LocalhostAccess.verifySummary : "the address and the DNS record to create"),
             "- `rigger.yaml`: every answer, so that the bundle can be regenerated exactly.",
             "",
         ]

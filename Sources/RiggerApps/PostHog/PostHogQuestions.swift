@@ -33,8 +33,14 @@ public enum PostHogQuestions {
         Question(
             key: "posthog.secretKey", title: "PostHog secret key",
             help: "Django's SECRET_KEY, which signs sessions. Kept across upgrades; a new one logs every user out.",
-            kind: .secret(SecretPolicy(length: 64, existing: secretKeyExisting.answers)), step: .cluster),
+            kind: .secret(SecretPolicy(length: 64, existing: secretKeyExisting.answers, valueRules: secretKeyRules)), step: .cluster),
     ]
+
+    /// Django's SECRET_KEY: its deployment check (`manage.py check --deploy`, security.W009) warns
+    /// of one shorter than 50 characters as too weak to sign sessions with, so a password's 16
+    /// is not enough. rigger generates 64.
+    private static let secretKeyRules = SecretValueRules(
+        minimumLength: 50, because: "Django's deployment check warns of a SECRET_KEY shorter than 50 characters as too weak to sign sessions")
 
     private static let secretKeyExisting = CommonQuestions.existingSecret(
         "posthog", for: "the PostHog secret key", step: .cluster, defaultKey: PostHogSecrets.secretKeyDataKey)

@@ -35,7 +35,8 @@ enum PostHogReadmeRenderer {
             "  - `20-secrets.sh`: applies the Secrets before the chart",
             "  - `30-prerequisites.sh`: what the choices need first (static IP, TLS Secret, ingress class, managed services)",
             "  - `40-install.sh`: `helm upgrade --install` of chart \(plan.chartVersion)",
-            "  - `50-verify.sh`: waits for the rollouts, shows the address and the DNS record to create",
+            "  - `50-verify.sh`: waits for the rollouts, shows "
+                + (plan.ingress.servedHostname.map(LocalhostAccess.isLocalhost) == true ? LocalhostAccess.verifySummary : "the address and the DNS record to create"),
             "- `rigger.yaml`: every answer, so that the bundle can be regenerated exactly.",
         ]
         let postRender = PostHogPostRender.make(plan)

@@ -4,6 +4,9 @@ public enum AnswerOrigin: Sendable, Hashable, CustomStringConvertible {
     case file(path: String, line: Int, column: Int)
     /// `--set KEY=VALUE` on the command line.
     case commandLine
+    /// Another option on the command line (`--secret`, `--rotate`, `--app`), by its name, so that
+    /// a problem names the option it came from.
+    case option(String)
     /// Typed into the wizard.
     case wizard
     /// Set by rigger from what it read from the cluster (see `ClusterFindings`).
@@ -13,6 +16,7 @@ public enum AnswerOrigin: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .file(let path, let line, let column): return "\(path):\(line):\(column)"
         case .commandLine: return "--set"
+        case .option(let name): return name
         case .wizard: return "wizard"
         case .cluster: return "read from the cluster"
         }

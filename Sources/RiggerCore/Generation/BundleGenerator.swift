@@ -61,7 +61,7 @@ public struct BundleGenerator: Sendable {
             notes += migrationNotes
         }
         if let app = request.app {
-            above.append(AnswerLayer(name: "--app", strict: true, answers: [("app", RawAnswer(text: app, isNull: false, origin: .commandLine))]))
+            above.append(AnswerLayer(name: "--app", strict: true, answers: [("app", RawAnswer(text: app, isNull: false, origin: .option("--app")))]))
         }
         above.append(try Self.setLayer(request.setArguments))
         if let wizard = request.wizardAnswers { above.append(wizard) }
@@ -143,8 +143,11 @@ public struct BundleGenerator: Sendable {
                 problems += error.problems
             }
         }
+        // The wizard's typed secrets win over --secret; a problem with one names where it came from.
+        var suppliedFrom = supplied.mapValues { _ in AnswerOrigin.option("--secret") }
         for (key, value) in request.wizardSecrets where catalog.secretPolicy(key)?.existing.flatMap({ lookup.text($0.name) }) == nil {
             supplied[key] = value
+            suppliedFrom[key] = .wizard
         }
 
         // Secrets of a bundle made for another app (changed with --force) mean nothing here.
@@ -155,21 +158,21 @@ public struct BundleGenerator: Sendable {
             guard let question = catalog[key], case .secret(let policy) = question.kind else {
                 let examples = catalog.secrets.prefix(3).map(\.key).joined(separator: ", ")
                 problems.append(AnswerProblem(
-                    key: key, value: nil, reason: .invalid(expected: "a secret key to rotate, such as \(examples)"), origin: .commandLine))
+                    key: key, value: nil, reason: .invalid(expected: "a secret key to rotate, such as \(examples)"), origin: .option("--rotate")))
                 continue
             }
             if let existing = policy.existing, let name = lookup.text(existing.name) {
                 problems.append(AnswerProblem(
                     key: key, value: nil,
                     reason: .invalid(expected: "a secret rigger holds; \(key) is read from the existing Secret \(name), so rotate it there"),
-                    origin: .commandLine))
+                    origin: .option("--rotate")))
                 continue
             }
             if !policy.isGenerated(lookup) && supplied[key] == nil {
                 problems.append(AnswerProblem(
                     key: key, value: nil,
                     reason: .invalid(expected: "a new value with --secret \(key)=@FILE: only you know this service's password"),
-                    origin: .commandLine))
+                    origin: .option("--rotate")))
                 continue
             }
             kept[key] = nil
@@ -188,7 +191,7 @@ public struct BundleGenerator: Sendable {
             }
         }
 
-        let secretValues = Self.secretValueProblems(catalog: catalog, answers: lookup, supplied: supplied, kept: kept)
+        let secretValues = Self.secretValueProblems(catalog: catalog, answers: lookup, supplied: supplied, from: suppliedFrom, kept: kept)
         problems += secretValues.problems
         warnings += secretValues.warnings
 
@@ -211,7 +214,8 @@ public struct BundleGenerator: Sendable {
     /// managed service's password that is only short is the operator's choice: a warning, not a
     /// refusal. Values are never quoted.
     static func secretValueProblems(
-        catalog: QuestionCatalog, answers: AnswerLookup, supplied: [String: String], kept: [String: String]
+        catalog: QuestionCatalog, answers: AnswerLookup, supplied: [String: String], from origins: [String: AnswerOrigin],
+        kept: [String: String]
     ) -> (problems: [AnswerProblem], warnings: [String]) {
         var problems: [AnswerProblem] = [], warnings: [String] = []
         for question in catalog.secrets where question.appliesWhen.holds(answers) {
@@ -219,7 +223,7 @@ public struct BundleGenerator: Sendable {
             let rules = policy.valueRules
             if let value = supplied[question.key] {
                 if let refusal = policy.refusal(ofSupplied: value, answers: answers) {
-                    problems.append(AnswerProblem(key: question.key, value: nil, reason: .invalid(expected: refusal), origin: .commandLine))
+                    problems.append(AnswerProblem(key: question.key, value: nil, reason: .invalid(expected: refusal), origin: origins[question.key]))
                 } else if rules.problem(value) != nil {
                     warnings.append("\(question.key): the value supplied is shorter than \(rules.minimumLength) characters; a longer password is safer")
                 }
@@ -242,16 +246,16 @@ public struct BundleGenerator: Sendable {
             let reason: AnswerProblem.Reason = catalog[key] == nil
                 ? .unknownKey(suggestion: catalog.suggestion(for: key))
                 : .invalid(expected: "a secret key; \(key) is a plain answer, give it with --set")
-            return AnswerProblem(key: key, value: nil, reason: reason, origin: .commandLine)
+            return AnswerProblem(key: key, value: nil, reason: reason, origin: .option("--secret"))
         }
         if !question.appliesWhen.holds(answers) {
-            return AnswerProblem(key: key, value: nil, reason: .doesNotApply(condition: question.appliesWhen.summary), origin: .commandLine)
+            return AnswerProblem(key: key, value: nil, reason: .doesNotApply(condition: question.appliesWhen.summary), origin: .option("--secret"))
         }
         if let existing = catalog.secretPolicy(key)?.existing, let name = answers.text(existing.name) {
             return AnswerProblem(
                 key: key, value: nil,
                 reason: .invalid(expected: "no value: it is read from the existing Secret \(name) (\(existing.name)); clear that answer to supply one"),
-                origin: .commandLine)
+                origin: .option("--secret"))
         }
         return nil
     }

@@ -44,6 +44,17 @@ public struct Question: Sendable {
         return choices.filter { $0.availableWhen.holds(answers) }
     }
 
+    /// What a valid answer looks like with these answers: for a choice, the choices they allow,
+    /// and what each of the others needs (a refused one is never named); for other kinds, the
+    /// same as `kind.expectation`.
+    public func expectation(given answers: AnswerLookup) -> String {
+        guard case .choice(let choices) = kind else { return kind.expectation }
+        let available = availableChoices(answers)
+        let others = choices.filter { choice in choice.refusal == nil && !available.contains { $0.value == choice.value } }
+        let offered = "one of " + available.map(\.value).joined(separator: ", ")
+        return ([offered] + others.map { "\($0.value) needs \($0.availableWhen.summary)" }).joined(separator: "; ")
+    }
+
     /// Parses and checks raw text; returns the value, or what was expected.
     public func parse(_ text: String, given answers: AnswerLookup) -> Result<AnswerValue, AnswerProblem.Reason> {
         switch kind {

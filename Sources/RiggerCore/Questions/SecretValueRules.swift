@@ -19,12 +19,16 @@ public struct SecretValueRules: Sendable {
 
     /// The fewest characters a value may have; 0 for no limit.
     public let minimumLength: Int
+    /// Why `minimumLength` is what it is, when it is the app's own rule rather than a password's
+    /// (e.g. what the app's own checks say of a shorter value); said with the refusal.
+    public let lengthReason: String?
     /// When set, the value must be Base64 that decodes to exactly this many bytes.
     public let base64Bytes: Int?
     public let published: [PublishedValue]
 
-    public init(minimumLength: Int = 0, base64Bytes: Int? = nil, published: [PublishedValue] = []) {
+    public init(minimumLength: Int = 0, because lengthReason: String? = nil, base64Bytes: Int? = nil, published: [PublishedValue] = []) {
         self.minimumLength = minimumLength
+        self.lengthReason = lengthReason
         self.base64Bytes = base64Bytes
         self.published = published
     }
@@ -35,7 +39,7 @@ public struct SecretValueRules: Sendable {
     /// What a valid value is, for `explain`; nil when there is no rule to state.
     public var expectation: String? {
         if let base64Bytes { return "Base64 of exactly \(base64Bytes) bytes (e.g. openssl rand -base64 \(base64Bytes))" }
-        return minimumLength > 0 ? "at least \(minimumLength) characters long" : nil
+        return minimumLength > 0 ? "at least \(minimumLength) characters long\(reasonSaid)" : nil
     }
 
     /// No rule: any readable value is taken.
@@ -50,10 +54,13 @@ public struct SecretValueRules: Sendable {
             return "Base64 of exactly \(base64Bytes) bytes (e.g. openssl rand -base64 \(base64Bytes)); the value given is not"
         }
         if value.count < minimumLength {
-            return "at least \(minimumLength) characters; the value given has \(value.count)"
+            return "at least \(minimumLength) characters\(reasonSaid); the value given has \(value.count)"
         }
         return nil
     }
+
+    /// The length's reason in parentheses, or nothing.
+    private var reasonSaid: String { lengthReason.map { " (\($0))" } ?? "" }
 
     /// Whether the only thing wrong with the value is its length: a managed service's password is
     /// the operator's to choose, so that is warned about rather than refused.

@@ -16,6 +16,10 @@ public enum LocalhostAccess {
         }
     }
 
+    /// What 50-verify.sh shows on `*.localhost` names, in place of the address and the DNS record to
+    /// create: the README's list of files and the script's own header say it.
+    public static let verifySummary = "the ingress address and the port-forward that reaches the app from this machine; no DNS record is needed"
+
     /// The README's step for reaching the app at `url`, in place of pointing DNS at it.
     public static func readmeStep(_ step: Int, url: String) -> String {
         "\(step). No DNS is needed: every `*.localhost` name resolves to this machine. Open \(url) where the cluster's ingress "

@@ -15,7 +15,7 @@ public struct SecretInput: Sendable, Hashable {
         guard let equals = argument.firstIndex(of: "=") else {
             throw InvalidAnswers([AnswerProblem(
                 key: argument, value: nil,
-                reason: .invalid(expected: "KEY=@FILE or KEY=env:VAR"), origin: .commandLine)])
+                reason: .invalid(expected: "KEY=@FILE or KEY=env:VAR"), origin: .option("--secret"))])
         }
         key = String(argument[..<equals])
         let rest = String(argument[argument.index(after: equals)...])
@@ -27,7 +27,7 @@ public struct SecretInput: Sendable, Hashable {
             throw InvalidAnswers([AnswerProblem(
                 key: key, value: nil,
                 reason: .invalid(expected: "@FILE or env:VAR; a secret is never given as a plain value on the command line"),
-                origin: .commandLine)])
+                origin: .option("--secret"))])
         }
     }
 
@@ -63,6 +63,6 @@ public struct SecretInput: Sendable, Hashable {
     }
 
     private func problem(_ what: String) -> AnswerProblem {
-        AnswerProblem(key: key, value: nil, reason: .invalid(expected: "a readable secret value: \(what)"), origin: .commandLine)
+        AnswerProblem(key: key, value: nil, reason: .invalid(expected: "a readable secret value: \(what)"), origin: .option("--secret"))
     }
 }

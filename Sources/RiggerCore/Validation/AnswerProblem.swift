@@ -31,22 +31,23 @@ public struct AnswerProblem: Error, Sendable, Hashable, CustomStringConvertible 
     /// One line naming the place, the key, the value and what is expected.
     public var description: String {
         let place = origin.map { "\($0): " } ?? ""
-        // A problem without a value (a secret's, never shown) reads "key: is not valid", not "key:  is".
-        let shown = value.map { " '\(Self.printable($0))'" } ?? ""
+        // A problem without a value (a secret's, never shown) reads "key is not valid", with no
+        // empty slot where the value would be.
+        let subject = value.map { "\(key): '\(Self.printable($0))'" } ?? key
         switch reason {
         case .invalid(let expected):
-            return "\(place)\(key):\(shown) is not valid; expected \(expected)"
+            return "\(place)\(subject) is not valid; expected \(expected)"
         case .unknownKey(let suggestion):
             let hint = suggestion.map { " (did you mean \($0)?)" } ?? ""
             return "\(place)\(key): unknown key\(hint); `rigger explain` lists every key"
         case .missing(let expected):
             return "\(place)\(key): missing; expected \(expected)"
         case .doesNotApply(let condition):
-            return "\(place)\(key):\(shown) was given, but \(key) applies only when \(condition)"
+            return "\(place)\(subject) was given, but \(key) applies only when \(condition)"
         case .secretNotAllowed:
             return "\(place)\(key): is a secret; give it with --secret \(key)=@FILE or --secret \(key)=env:VAR, never as a plain value"
         case .conflict(let explanation):
-            return "\(place)\(key):\(shown) \(explanation)"
+            return "\(place)\(subject) \(explanation)"
         }
     }
 

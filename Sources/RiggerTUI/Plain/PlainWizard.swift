@@ -72,6 +72,9 @@ public final class PlainWizard {
         if askedField != field {
             question.lines.forEach(say)
             askedField = field
+            // A folder the bundle can't go to (--out not empty and no bundle) is said at once, as
+            // the full screen shows it under the field, not only after Enter.
+            if field == .outputFolder, let problem = session.errors[field.key] { say("! " + problem) }
         }
         let line: String
         switch read(question.prompt, echo: question.form != .secret) {
@@ -160,6 +163,9 @@ public final class PlainWizard {
         say("")
         if page == .done {
             say("Done")
+        } else if page == .resume {
+            // Not a step: once answered it is gone from the pages, which the steps are counted in.
+            say("Before step 1: \(page.title)")
         } else {
             let pages = session.pages
             say("Step \((pages.firstIndex(of: page) ?? 0) + 1) of \(pages.count): \(page.title)")
@@ -174,7 +180,7 @@ public final class PlainWizard {
         if showPageHeading() { session.resumeDescription.forEach(say) }
         let question = PlainQuestion(.resumeChoice, in: session)
         if askedField != .resumeChoice {
-            question.optionLines.forEach(say)
+            question.lines.forEach(say)
             askedField = .resumeChoice
         }
         switch read(question.prompt, echo: true) {
@@ -269,13 +275,18 @@ public final class PlainWizard {
         }
     }
 
-    /// "Quit without writing anything?": y quits; anything else asks the same question again.
+    /// "Quit without writing anything?": y quits, and so does Ctrl-C again; anything else asks
+    /// the same question again.
     private func confirmQuit() -> Step {
         switch console.readLine(prompt: "Quit without writing anything? [y/N]: ", echo: true) {
         case .line(let text) where ["y", "yes"].contains(text.trimmingCharacters(in: .whitespaces).lowercased()): return .ended(quit())
         case .signal(let number): return .ended(.signal(number))
         case .endOfInput: return .ended(quit())
-        case .line, .interrupt:
+        case .interrupt:
+            // The terminal's "^C" ends no line.
+            say("")
+            return .ended(quit())
+        case .line:
             askedField = nil
             return .next
         }

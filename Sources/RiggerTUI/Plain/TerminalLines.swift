@@ -101,21 +101,30 @@ public final class TerminalLines: LineConsole {
     }
 
     /// A line's text: UTF-8, without the escape sequences of keys such as the arrows (which a
-    /// terminal's line editing takes in as text) and without other control characters.
+    /// terminal's line editing takes in as text), nor the strings and mouse reports a terminal may
+    /// send unasked, read as the full-screen wizard reads them, and without other control characters.
     static func text(of bytes: [UInt8]) -> String {
         var scalars = String.UnicodeScalarView()
         var iterator = String(decoding: bytes, as: UTF8.self).unicodeScalars.makeIterator()
-        while let scalar = iterator.next() {
-            if scalar == "\u{1B}" {
-                // ESC [ parameters final, ESC O final, or ESC and one character.
-                switch iterator.next() {
-                case "["?: while let next = iterator.next(), !(0x40...0x7E).contains(next.value) {}
-                case "O"?: _ = iterator.next()
-                default: break
+        var pending: Unicode.Scalar?
+        while let scalar = pending ?? iterator.next() {
+            pending = nil
+            let introduced = scalar == "\u{1B}" ? EscapeSequenceDecoder() : EscapeSequenceDecoder(introducedBy: scalar.value)
+            if var decoder = introduced {
+                // The sequence is dropped whole; a character that ends it without belonging to it
+                // is read again.
+                reading: while let next = iterator.next() {
+                    switch decoder.feed(next.value) {
+                    case .incomplete: continue
+                    case .complete, .pasteOpened: break reading
+                    case .ended:
+                        pending = next
+                        break reading
+                    }
                 }
                 continue
             }
-            if scalar.value >= 0x20, scalar.value != 0x7F { scalars.append(scalar) }
+            if scalar.value >= 0x20, scalar.value != 0x7F, !(0x80...0x9F).contains(scalar.value) { scalars.append(scalar) }
         }
         return String(scalars)
     }

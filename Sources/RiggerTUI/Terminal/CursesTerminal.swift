@@ -18,6 +18,10 @@ public final class CursesTerminal: Terminal {
     /// already; keys typed before then wait in the terminal and are decoded the same.
     private lazy var otherKeyCodes: [Int32: Key] = Self.registerEscapeSequences()
 
+    /// How long (milliseconds) ncurses waits after an ESC before taking it for Esc alone: short,
+    /// so that Esc goes back at once.
+    private static let escapeDelay: Int32 = 25
+
     /// Why the terminal can't be used.
     public struct Unavailable: Error, CustomStringConvertible {
         public let description: String
@@ -47,7 +51,7 @@ public final class CursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(window, true)
-        set_escdelay(25)
+        set_escdelay(Self.escapeDelay)
         meta(window, true)
         let wantsColor = environment["NO_COLOR"].map(\.isEmpty) ?? true
         var hasColor = false
@@ -167,17 +171,37 @@ public final class CursesTerminal: Terminal {
         var character: wint_t = 0
         let status = wget_wch(window, &character)
         if status == ERR { return nil }
-        if status == KEY_CODE_YES { return CursesKeyCodes.key(for: Int32(character)) ?? otherKeyCodes[Int32(character)] }
-        var decoder = EscapeSequenceDecoder()
-        switch character {
-        case 0x1B: return readEscapeSequence(&decoder)
-        // The 8-bit forms of CSI and SS3, which a terminal may send in place of ESC [ and ESC O.
-        case 0x9B, 0x8F:
-            _ = decoder.feed(character == 0x9B ? 0x5B : 0x4F)
-            return readEscapeSequence(&decoder)
-        default: return Self.decode(character)
+        if status == KEY_CODE_YES {
+            if Int32(character) == KEY_MOUSE { return readRestOfMouseReport() }
+            return CursesKeyCodes.key(for: Int32(character)) ?? otherKeyCodes[Int32(character)]
         }
+        if character == 0x1B {
+            var decoder = EscapeSequenceDecoder()
+            return readEscapeSequence(&decoder)
+        }
+        // The 8-bit forms of CSI, SS3, OSC and the like, which a terminal may send in place of
+        // ESC [, ESC O, ESC ] and so on.
+        if var decoder = EscapeSequenceDecoder(introducedBy: UInt32(character)) { return readEscapeSequence(&decoder) }
+        return Self.decode(character)
     }
+
+    /// Where terminfo lists kmous (xterm's ESC [ <, screen's ESC [ M), ncurses reads those
+    /// characters of a mouse report as KEY_MOUSE and, with no mouse of its own turned on, leaves
+    /// the rest of the report to be read as text. The rest is read and dropped here: the wizard
+    /// turns no mouse on, so a report comes from a program before it and means nothing.
+    private func readRestOfMouseReport() -> Key? {
+        guard let kmous = mouseKeySequence else { return nil }
+        var decoder = EscapeSequenceDecoder(after: kmous)
+        return readEscapeSequence(&decoder)
+    }
+
+    /// terminfo's kmous after its ESC, or nil when it has none that starts with ESC.
+    private lazy var mouseKeySequence: String? = {
+        guard let value = rigger_tigetstr("kmous") else { return nil }
+        let text = String(cString: value)
+        guard text.hasPrefix("\u{1B}") else { return nil }
+        return String(text.dropFirst())
+    }()
 
     /// After an ESC: the key of the sequence that follows, Esc when nothing does, or nil for a
     /// sequence that stands for no key (swallowed whole, so none of it becomes text).
@@ -197,8 +221,9 @@ public final class CursesTerminal: Terminal {
             }
             switch decoder.feed(UInt32(character)) {
             case .incomplete:
-                // Inside a sequence, the rest may trail behind over a slow link.
-                wait = 100
+                // Inside a sequence, the rest may trail behind over a slow link; where it may be
+                // an Alt chord instead, the key after it is not waited for longer than for Esc.
+                wait = decoder.mayBeAltChord ? Self.escapeDelay : 100
             case .complete(let key):
                 return key
             case .ended(let key):

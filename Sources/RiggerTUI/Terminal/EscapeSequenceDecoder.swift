@@ -3,7 +3,10 @@
 /// where terminfo doesn't list them. Pure, so that every sequence is tested without a terminal.
 ///
 /// A sequence it doesn't know is swallowed whole (CSI up to its final byte, SS3 its one byte):
-/// it must never become text in a field, nor an Esc, which goes back a page.
+/// it must never become text in a field, nor an Esc, which goes back a page. So are what
+/// terminals send unasked or in reply to another program: the strings OSC (ESC ]), DCS (ESC P),
+/// APC (ESC _), PM (ESC ^) and SOS (ESC X) up to their terminator, SS2 (ESC N) with its one
+/// character, and mouse reports (SGR's ESC [ < ... M, X10's ESC [ M and three characters).
 struct EscapeSequenceDecoder {
     /// What the characters fed so far amount to.
     enum Outcome: Equatable {
@@ -19,12 +22,25 @@ struct EscapeSequenceDecoder {
         case pasteOpened
     }
 
-    private enum State {
+    /// The most characters after an ESC read as one sequence. Replies and reports are far
+    /// shorter; a string whose terminator was lost must not swallow every key after it. What
+    /// follows the cap is read as keys again.
+    static let maximumLength = 4096
+
+    private enum State: Equatable {
         case start
         case controlSequence
         case singleShift
         /// The Linux console's F1-F5, ESC [ [ A to E: one more character after the second bracket.
         case linuxFunctionKey
+        /// Inside OSC, DCS, APC, PM or SOS, up to BEL or ST (ESC \, or its 8-bit form).
+        case string
+        /// An ESC inside a string: ST when a backslash follows, else the string is cut short.
+        case stringEscape
+        /// SS2 (ESC N): one character of another character set, no key.
+        case singleShiftTwo
+        /// The characters of an X10 mouse report still to come after ESC [ M.
+        case mouseReport(remaining: Int)
     }
 
     private var state = State.start
@@ -32,14 +48,50 @@ struct EscapeSequenceDecoder {
     private var intermediates: [UInt32] = []
     /// More parameters than any key sends: kept in bounds, and known to be no key.
     private var isOverlong = false
+    /// The characters fed since the ESC, against `maximumLength`.
+    private var length = 0
+
+    init() {}
+
+    /// A decoder that has already read `sequence` after the ESC: what ncurses consumed as terminfo's
+    /// kmous (KEY_MOUSE) before the rest of a mouse report.
+    init(after sequence: String) {
+        for scalar in sequence.unicodeScalars { _ = feed(scalar.value) }
+    }
+
+    /// A decoder for an 8-bit C1 control that stands for ESC and a character (CSI for ESC [, OSC
+    /// for ESC ], and so on), having read that character; nil for other characters.
+    init?(introducedBy control: UInt32) {
+        guard [0x9B, 0x8F, 0x9D, 0x90, 0x9F, 0x9E, 0x98, 0x8E].contains(control) else { return nil }
+        _ = feed(control - 0x40)
+    }
+
+    /// Whether the sequence so far is also what an Alt chord sends (ESC P is Alt+Shift+P): the
+    /// terminal then waits only as long as for a lone Esc before taking it for the chord, so that
+    /// keys typed after the chord aren't read as the string's content.
+    var mayBeAltChord: Bool {
+        switch state {
+        case .string, .singleShiftTwo: return length == 1
+        default: return false
+        }
+    }
 
     /// Takes the next character after the ESC.
     mutating func feed(_ character: UInt32) -> Outcome {
+        length += 1
+        let outcome = step(character)
+        guard outcome == .incomplete, length >= Self.maximumLength else { return outcome }
+        return .complete(nil)
+    }
+
+    private mutating func step(_ character: UInt32) -> Outcome {
         switch state {
         case .start:
             switch character {
             case 0x5B: state = .controlSequence
             case 0x4F: state = .singleShift
+            case 0x5D, 0x50, 0x5F, 0x5E, 0x58: state = .string
+            case 0x4E: state = .singleShiftTwo
             // A second ESC is a key of its own (Esc pressed twice), possibly starting a sequence.
             case 0x1B: return .ended(.escape)
             // Alt with a key (ESC then the key): no chord means anything in the wizard.
@@ -56,6 +108,10 @@ struct EscapeSequenceDecoder {
                 return .incomplete
             case 0x5B where parameters.isEmpty && intermediates.isEmpty:
                 state = .linuxFunctionKey
+                return .incomplete
+            // X10 mouse report: button, column and row follow as three characters of any kind.
+            case 0x4D where parameters.isEmpty && intermediates.isEmpty:
+                state = .mouseReport(remaining: 3)
                 return .incomplete
             case 0x40...0x7E:
                 if intermediates.isEmpty, character == 0x7E, Self.numbers(parameters) == [200] { return .pasteOpened }
@@ -78,6 +134,30 @@ struct EscapeSequenceDecoder {
         case .linuxFunctionKey:
             guard (0x20...0x7E).contains(character) else { return .ended(nil) }
             return .complete((0x41...0x45).contains(character) ? .function(Int(character) - 0x40) : nil)
+        case .string:
+            switch character {
+            // BEL ends OSC in xterm's replies; ST (8-bit) ends any string.
+            case 0x07, 0x9C: return .complete(nil)
+            case 0x1B: state = .stringEscape
+            default: break
+            }
+            return .incomplete
+        case .stringEscape:
+            if character == 0x5C { return .complete(nil) }
+            // A second ESC starts a sequence of its own, read again; no Esc key.
+            if character == 0x1B { return .ended(nil) }
+            // Any other ESC cuts the string short and starts a sequence with this character, as
+            // in xterm's parser.
+            let counted = length
+            self = EscapeSequenceDecoder()
+            length = counted
+            return step(character)
+        case .singleShiftTwo:
+            return .complete(nil)
+        case .mouseReport(let remaining):
+            guard remaining > 1 else { return .complete(nil) }
+            state = .mouseReport(remaining: remaining - 1)
+            return .incomplete
         }
     }
 

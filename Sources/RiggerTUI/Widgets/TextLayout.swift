@@ -3,7 +3,8 @@
 enum TextLayout {
     /// Splits text into lines of at most `width` characters at spaces. The text's own indentation
     /// starts every line, continuation lines `hangingIndent` more; a word longer than a line (a
-    /// path, a URL) is broken, since a cut would hide part of it.
+    /// path, a URL) is broken, since a cut would hide part of it, after a `/`, `-` or `.` where it
+    /// has one, so that its pieces still read as parts of it.
     static func wrap(_ text: String, width: Int, hangingIndent: Int = 0) -> [String] {
         let indent = String(text.prefix { $0 == " " })
         let continuation = indent + String(repeating: " ", count: hangingIndent)
@@ -25,9 +26,9 @@ enum TextLayout {
             var rest = Substring(word)
             // Only what can't fit on a line of its own is broken.
             while current.count + rest.count > width, width - current.count > 0 {
-                let room = width - current.count
-                lines.append(current + rest.prefix(room))
-                rest = rest.dropFirst(room)
+                let piece = breakablePrefix(of: rest, room: width - current.count)
+                lines.append(current + piece)
+                rest = rest.dropFirst(piece.count)
                 current = continuation
             }
             current += rest
@@ -35,6 +36,14 @@ enum TextLayout {
         }
         if currentHasWord { lines.append(current) }
         return lines.isEmpty ? [""] : lines
+    }
+
+    /// The longest start of a word too long for `room` that ends after one of its separators, or
+    /// the first `room` characters when none is there.
+    private static func breakablePrefix(of word: Substring, room: Int) -> Substring {
+        let candidate = word.prefix(room)
+        guard let last = candidate.lastIndex(where: { "/-.".contains($0) }) else { return candidate }
+        return candidate[...last]
     }
 
     /// The lines that fit `rows`; when some don't, the last one shown ends with `marker` (an

@@ -58,7 +58,7 @@ extension WizardSession {
         groups.append([help ?? self.help(field)])
         if let description = choiceDescription(field) { groups.append([description]) }
         if case .answer(let key) = field, let question = catalog[key] {
-            var lines = ["Key: \(key). Expects \(question.kind.expectation)."]
+            var lines = ["Key: \(key). Expects \(question.expectation(given: resolution.answers.lookup))."]
             if !question.appliesWhen.summary.isEmpty { lines.append("Applies when \(question.appliesWhen.summary).") }
             groups.append(lines)
         }

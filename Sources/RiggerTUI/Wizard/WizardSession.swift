@@ -342,7 +342,8 @@ public final class WizardSession {
     public func handle(_ key: Key) -> Outcome {
         if confirmingQuit {
             confirmingQuit = false
-            if case .character(let c) = key, c == "y" || c == "Y" {
+            // y quits, and so does a second Ctrl-C: pressing it again is how one insists on stopping.
+            if key == .character("y") || key == .character("Y") || key == .control("c") {
                 discardDraft()
                 return .quit
             }

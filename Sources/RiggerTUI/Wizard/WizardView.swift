@@ -10,6 +10,8 @@ public enum WizardView {
 
     struct Glyphs {
         let vertical: Character, horizontal: Character, done: Character, current: Character, bullet: Character
+        /// A box's corners (help, the quit question): top left, top right, bottom left, bottom right.
+        let corners: (Character, Character, Character, Character)
         let radioOn: String, radioOff: String, checkOn: String, checkOff: String
         /// What ends cut text.
         let ellipsis: String
@@ -17,6 +19,8 @@ public enum WizardView {
         init(unicode: Bool) {
             vertical = unicode ? "│" : "|"
             horizontal = unicode ? "─" : "-"
+            // ASCII boxes keep their dashes to the corners.
+            corners = unicode ? ("┌", "┐", "└", "┘") : ("-", "-", "-", "-")
             done = unicode ? "✓" : "*"
             current = ">"
             bullet = unicode ? "•" : "*"
@@ -48,7 +52,7 @@ public enum WizardView {
         case .done: drawDone(session, into: &canvas)
         default: drawFields(session, into: &canvas, glyphs: glyphs)
         }
-        if session.showingHelp { drawHelp(session, into: &canvas) }
+        if session.showingHelp { drawHelp(session, into: &canvas, glyphs: glyphs) }
         if session.confirmingQuit {
             let question = "Quit without writing anything? (y/N)"
             let text = drawBox([question], into: &canvas, glyphs: glyphs)
@@ -92,17 +96,21 @@ public enum WizardView {
     }
 
     /// The full help of the focused field in a box: its error, help, the choice it has, its key.
-    private static func drawHelp(_ session: WizardSession, into canvas: inout Canvas) {
+    private static func drawHelp(_ session: WizardSession, into canvas: inout Canvas, glyphs: Glyphs) {
         guard let field = session.focusedField else { return }
-        let width = min(50, canvas.columns - 8)
+        let groups = session.fullHelp(field)
+        // 50 columns read well; a longer word (a URL) widens the box where the screen has room,
+        // so that it isn't broken.
+        let longestWord = groups.joined().flatMap { $0.split(separator: " ") }.map(\.count).max() ?? 0
+        let width = min(max(50, longestWord), canvas.columns - 8)
         var lines = [session.label(field).trimmingCharacters(in: .whitespaces)]
-        for group in session.fullHelp(field) {
+        for group in groups {
             lines.append("")
             // An error's continuation lines stay clear of its "! ".
             lines += group.flatMap { TextLayout.wrap($0, width: width, hangingIndent: $0.hasPrefix("! ") ? 2 : 0) }
         }
         lines += ["", "Any key closes this help."]
-        drawBox(lines, into: &canvas, glyphs: Glyphs(unicode: false))
+        drawBox(lines, into: &canvas, glyphs: glyphs)
         canvas.cursor = nil
     }
 
@@ -114,11 +122,16 @@ public enum WizardView {
         let height = min(canvas.rows - 2, lines.count + 2)
         let top = (canvas.rows - height) / 2, left = (canvas.columns - width) / 2
         for row in top..<(top + height) { canvas.fill(row: row, column: left, width: width) }
-        canvas.fill(row: top, column: left, width: width, character: "-")
-        canvas.fill(row: top + height - 1, column: left, width: width, character: "-")
+        let (topLeft, topRight, bottomLeft, bottomRight) = glyphs.corners
+        canvas.fill(row: top, column: left, width: width, character: glyphs.horizontal)
+        canvas.fill(row: top + height - 1, column: left, width: width, character: glyphs.horizontal)
+        canvas.write(String(topLeft), row: top, column: left)
+        canvas.write(String(topRight), row: top, column: left + width - 1)
+        canvas.write(String(bottomLeft), row: top + height - 1, column: left)
+        canvas.write(String(bottomRight), row: top + height - 1, column: left + width - 1)
         for row in (top + 1)..<(top + height - 1) {
-            canvas.write("|", row: row, column: left)
-            canvas.write("|", row: row, column: left + width - 1)
+            canvas.write(String(glyphs.vertical), row: row, column: left)
+            canvas.write(String(glyphs.vertical), row: row, column: left + width - 1)
         }
         let shown = TextLayout.limit(lines.map { (text: $0, style: ()) }, to: height - 2, width: width - 4, marker: canvas.ellipsis)
         for (index, line) in shown.enumerated() {

@@ -9,7 +9,9 @@ extension InstallScripts {
         webService: String, webPort: Int, managedCertificate: String?, extra: [ScriptSection] = [],
         localController: LocalhostAccess.Controller? = nil
     ) -> ShellScript {
-        var script = script("50-verify", "Waits for every rollout, then shows the address and the DNS record to create.")
+        let local = ingress.servedHostname.map(LocalhostAccess.isLocalhost) ?? false
+        let shows = local ? LocalhostAccess.verifySummary : "the address and the DNS record to create"
+        var script = script("50-verify", "Waits for every rollout, then shows \(shows).")
         script.variable("NAMESPACE", cluster.namespace)
         script.add(
             "",
