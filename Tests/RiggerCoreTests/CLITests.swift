@@ -98,6 +98,25 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(result.output.contains("from-a-file-Secret-1"))
     }
 
+    /// A secret the bundle keeps that a rule made since finds short is warned about and kept,
+    /// byte for byte: refusing it would leave rotating it (logging everyone out) as the only way on.
+    func testAKeptSecretShorterThanANewRuleIsWarnedAboutAndKept() throws {
+        let folder = try TestProject.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("bundle")
+        XCTAssertEqual(try run(["generate", "--preset", "local", "--out", out.path]).status, 0)
+        let secret = out.appendingPathComponent("secrets/posthog-secret-key.secret.yaml")
+        var manifest = try String(contentsOf: secret, encoding: .utf8)
+        let line = try XCTUnwrap(manifest.split(separator: "\n").first { $0.hasPrefix("  posthog-secret: ") })
+        manifest = manifest.replacingOccurrences(of: String(line), with: "  posthog-secret: chosen-before-the-rule-1")
+        try manifest.write(to: secret, atomically: true, encoding: .utf8)
+        let again = try run(["generate", "--out", out.path])
+        XCTAssertEqual(again.status, 0, again.error)
+        XCTAssertTrue(again.error.contains("posthog.secretKey: the bundle's value has 24 characters, fewer than the 50 now expected"), again.error)
+        XCTAssertFalse(again.error.contains("chosen-before"), "the value is never shown")
+        XCTAssertTrue(try String(contentsOf: secret, encoding: .utf8).contains("posthog-secret: chosen-before-the-rule-1"), "kept as it was")
+    }
+
     func testRegeneratingWithNoChangeChangesNoFileAndKeepsSecrets() throws {
         let out = try TestProject.temporaryFolder().appendingPathComponent("bundle")
         XCTAssertEqual(try run(["generate", "--preset", "local", "--out", out.path]).status, 0)

@@ -227,9 +227,14 @@ public struct BundleGenerator: Sendable {
                 } else if rules.problem(value) != nil {
                     warnings.append("\(question.key): the value supplied is shorter than \(rules.minimumLength) characters; a longer password is safer")
                 }
-            } else if let value = kept[question.key], !value.hasPrefix(SecretSet.placeholderMarker), let problem = rules.problem(value),
-                policy.isGenerated(answers) || !rules.isOnlyTooShort(value)
-            {
+            } else if let value = kept[question.key], !value.hasPrefix(SecretSet.placeholderMarker), let problem = rules.problem(value) {
+                // A value in use that is only shorter than a rule made since is warned about:
+                // refusing it would leave rotating it, with what that breaks, as the only way on.
+                if rules.isOnlyTooShort(value) {
+                    warnings.append("\(question.key): the bundle's value has \(value.count) characters, fewer than the \(rules.minimumLength) "
+                        + "now expected; replace it when you can with --rotate \(question.key) or --secret \(question.key)=@FILE")
+                    continue
+                }
                 problems.append(AnswerProblem(
                     key: question.key, value: nil,
                     reason: .invalid(expected: "\(problem) (the bundle's secrets/ holds it; replace it with --rotate \(question.key) or --secret \(question.key)=@FILE)"),
