@@ -43,14 +43,14 @@ extension WizardEndToEndTests {
             try keys("Enter")
             try waitFor("> App and cloud")
             try keys("Tab")
-            let onPreset = try waitFor(">Preset")
+            let onPreset = try session.waitForSettled(">Preset")
             try send(esc + "[Z")
             let back = try waitFor(">App")
             XCTAssertTrue(back.contains("> App and cloud"), "TERM=\(term): Shift-Tab moves focus back, not a page:\n\(back)")
             XCTAssertFalse(back.contains("[Z"), "TERM=\(term): Shift-Tab typed text:\n\(back)")
             // PgDn and Delete do nothing on a choice; Tab after them shows they were read.
             try send(esc + "[6~", esc + "[3~", "\t")
-            let again = try waitFor(">Preset")
+            let again = try session.waitForSettled(">Preset")
             XCTAssertEqual(again, onPreset, "TERM=\(term): PgDn and Delete changed the page")
 
             // Esc alone still goes back at once.

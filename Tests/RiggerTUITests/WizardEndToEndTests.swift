@@ -5,7 +5,7 @@ import XCTest
 /// with capture-pane.
 final class WizardEndToEndTests: XCTestCase {
     /// The terminal this test drives; its helpers are forwarded so the tests read as before.
-    private var session: TmuxSession!
+    var session: TmuxSession!
     var folder: URL { session.folder }
 
     override func setUpWithError() throws {

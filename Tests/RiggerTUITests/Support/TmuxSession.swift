@@ -104,6 +104,21 @@ final class TmuxSession {
         return last
     }
 
+    /// Waits until the screen shows `text` and then stays the same for a moment: a whole frame,
+    /// for comparing with another (a capture can fall in the middle of a redraw).
+    @discardableResult
+    func waitForSettled(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        var last = try waitFor(text, file: file, line: line)
+        for _ in 0..<50 {
+            Thread.sleep(forTimeInterval: 0.15)
+            let now = try screen()
+            if now == last, now.contains(text) { return now }
+            last = now
+        }
+        XCTFail("the screen never settled showing '\(text)':\n\(last)", file: file, line: line)
+        return last
+    }
+
     /// Presses Enter until the step list marks `title` as the current page.
     func pressEnter(until title: String) throws {
         for _ in 0..<14 {
