@@ -53,8 +53,8 @@ enum PostHogReadmeRenderer {
                 "",
                 "PostHog's chart 30.46.0 runs ingress-nginx controller v1.1.0, from 2021: it predates the fixes for CVE-2025-1974 and",
                 "its siblings (code execution through the admission webhook, fixed in v1.11.5 and v1.12.1). On a cluster other teams",
-                "share, keep the admission webhook unreachable from their pods (a NetworkPolicy), or install a current ingress-nginx",
-                "yourself and regenerate with `--set ingress.type=existing --set ingress.className=nginx`.",
+                "share, keep the admission webhook unreachable from their pods (a NetworkPolicy), or serve PostHog through a",
+                "controller you keep up to date and regenerate with `--set ingress.type=existing --set ingress.className=CLASS`.",
                 "",
             ]
         }
