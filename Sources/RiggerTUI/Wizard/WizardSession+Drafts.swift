@@ -1,0 +1,73 @@
+import Foundation
+import RiggerCore
+
+/// Drafts: the answers so far saved after each step, offered again on the resume page.
+extension WizardSession {
+    // MARK: Drafts
+
+    func handleResume(_ key: Key) -> Outcome {
+        switch key {
+        case .up, .down, .left, .right, .tab, .backTab, .character(" "): resumeSelected.toggle()
+        case .character("r"), .character("R"): resumeSelected = true
+        case .character("s"), .character("S"): resumeSelected = false
+        case .enter:
+            if let draft = pendingDraft, resumeSelected { resume(draft) } else { startOver() }
+        default: break
+        }
+        return .continueRunning
+    }
+
+    /// Restores a draft: its preset and answers file, the answers typed, the secret choices and
+    /// the step reached. Typed secret values were never saved, so those fields come back empty.
+    func resume(_ draft: WizardDraft) {
+        pendingDraft = nil
+        baseRequest.app = AppRegistry.appNamed(in: [draft.layer])
+        baseRequest.preset = draft.preset
+        baseRequest.answersFile = draft.answersFile
+        do {
+            try loadBase()
+        } catch {
+            draftError = "the draft's preset or answers file cannot be read: \(error)"
+        }
+        layer = draft.layer
+        editors = [:]
+        secretChoices = draft.secretChoices.reduce(into: [:]) { choices, entry in
+            if let choice = SecretChoice(rawValue: entry.value) { choices[entry.key] = choice }
+        }
+        draftFolder = loadedFolder
+        draftCreatedFolder = draft.createdFolder
+        pageIndex = pages.firstIndex { $0.title == draft.step } ?? (outputGiven ? 1 : 0)
+        focus = firstFieldToFill()
+        if page == .review { prepareReview() }
+    }
+
+    func startOver() {
+        pendingDraft = nil
+        pageIndex = outputGiven ? 1 : 0
+        focus = firstFieldToFill()
+    }
+
+    /// Saves the answers so far to the folder's draft; typed secret values stay out of it.
+    func saveDraft() {
+        let folder = outputDirectory
+        if let draftFolder, draftFolder != folder { WizardDraft.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
+        if draftFolder != folder { draftCreatedFolder = !FileManager.default.fileExists(atPath: folder) }
+        let draft = WizardDraft(
+            step: page.title, preset: baseRequest.preset, answersFile: baseRequest.answersFile,
+            answers: layer.order.compactMap { key in layer[key].map { WizardDraft.DraftAnswer(key: key, text: $0.isNull ? nil : $0.text) } },
+            secretChoices: secretChoices.mapValues(\.rawValue), createdFolder: draftCreatedFolder)
+        do {
+            try draft.save(in: folder)
+            draftFolder = folder
+            draftError = nil
+        } catch {
+            draftError = "the answers so far cannot be saved to \(WizardDraft.path(in: folder)): \(error)"
+        }
+    }
+
+    /// Quitting on purpose drops this run's draft, and the folder if the draft alone made it.
+    func discardDraft() {
+        if let draftFolder { WizardDraft.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
+        draftFolder = nil
+    }
+}
