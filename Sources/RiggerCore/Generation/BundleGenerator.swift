@@ -230,7 +230,9 @@ public struct BundleGenerator: Sendable {
             } else if let value = kept[question.key], !value.hasPrefix(SecretSet.placeholderMarker), let problem = rules.problem(value) {
                 // A value in use that is only shorter than a rule made since is warned about:
                 // refusing it would leave rotating it, with what that breaks, as the only way on.
+                // A managed service's password is the operator's, warned about once when supplied.
                 if rules.isOnlyTooShort(value) {
+                    guard policy.isGenerated(answers) else { continue }
                     warnings.append("\(question.key): the bundle's value has \(value.count) characters, fewer than the \(rules.minimumLength) "
                         + "now expected; replace it when you can with --rotate \(question.key) or --secret \(question.key)=@FILE")
                     continue
