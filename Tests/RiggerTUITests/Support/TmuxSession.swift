@@ -119,12 +119,19 @@ final class TmuxSession {
         return last
     }
 
-    /// Presses Enter until the step list marks `title` as the current page.
+    /// Presses Enter until the step list marks `title` as the current page. Each Enter waits for
+    /// the screen to show the one before it: on a loaded machine a second Enter sent too soon would
+    /// act on the page the first one opened (on the review, it writes the bundle).
     func pressEnter(until title: String) throws {
         for _ in 0..<14 {
-            if try screen().contains("> \(title)") { return }
+            let before = try screen()
+            if before.contains("> \(title)") { return }
             try keys("Enter")
-            Thread.sleep(forTimeInterval: 0.15)
+            for _ in 0..<40 {
+                Thread.sleep(forTimeInterval: 0.05)
+                if try screen() != before { break }
+            }
+            Thread.sleep(forTimeInterval: 0.1)
         }
         try waitFor("> \(title)")
     }
