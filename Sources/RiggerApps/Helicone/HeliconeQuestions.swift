@@ -27,20 +27,19 @@ public enum HeliconeQuestions {
             key: question.key, title: question.title, help: question.help,
             kind: .secret(SecretPolicy(
                 length: policy.length, format: policy.format, operatorSuppliedWhen: policy.operatorSuppliedWhen, existing: policy.existing,
-                valueRules: HeliconePublishedValues.rules(minimumLength: policy.valueRules.minimumLength))),
+                valueRules: HeliconePublishedValues.rules(policy.valueRules))),
             step: question.step, defaultValue: question.defaultValue, appliesWhen: question.appliesWhen, isOptional: question.isOptional)
     }
 
     private static func managed(_ dependency: String) -> Condition { CommonQuestions.managed(dependency) }
     private static func inCluster(_ dependency: String) -> Condition { CommonQuestions.inCluster(dependency) }
 
-    /// A generated secret that refuses the chart's published examples and values shorter than `minimumLength`.
+    /// A generated secret that refuses the chart's published examples and what `rules` refuses.
     private static func policy(
-        length: Int, minimumLength: Int = SecretValueRules.password.minimumLength, operatorSuppliedWhen: Condition? = nil, existing: ExistingSecretAnswers
+        length: Int, rules: SecretValueRules = .password, operatorSuppliedWhen: Condition? = nil, existing: ExistingSecretAnswers
     ) -> SecretPolicy {
         SecretPolicy(
-            length: length, operatorSuppliedWhen: operatorSuppliedWhen, existing: existing,
-            valueRules: HeliconePublishedValues.rules(minimumLength: minimumLength))
+            length: length, operatorSuppliedWhen: operatorSuppliedWhen, existing: existing, valueRules: HeliconePublishedValues.rules(rules))
     }
 
     // MARK: Cluster
@@ -75,18 +74,23 @@ public enum HeliconeQuestions {
             key: "helicone.jwtSecret", title: "JWT secret",
             help: "The secret that signs every session and the two API keys, which rigger derives from it. "
                 + "Generated (64 characters); a new one logs everyone out and replaces both keys.",
-            kind: .secret(policy(length: 64, minimumLength: 32, existing: jwtExisting.answers)), step: .cluster),
+            kind: .secret(policy(length: 64, rules: SecretValueRules(minimumLength: 32), existing: jwtExisting.answers)), step: .cluster),
     ] + realtimeExisting.questions + [
         Question(
             key: "realtime.secretKeyBase", title: "Realtime key base",
             help: "Realtime's SECRET_KEY_BASE, which signs its sessions. Generated; never the chart example's published one.",
-            kind: .secret(policy(length: 64, minimumLength: 64, existing: realtimeExisting.answers)), step: .cluster),
+            kind: .secret(policy(length: 64, rules: SecretValueRules(minimumLength: 64), existing: realtimeExisting.answers)), step: .cluster),
         Question(
             key: "realtime.dbEncKey", title: "Realtime DB key",
-            help: "Realtime's DB_ENC_KEY, exactly 16 characters, which encrypts the database credentials it stores. "
-                + "Generated; never the chart example's published one.",
-            kind: .secret(policy(length: 16, minimumLength: 16, existing: realtimeExisting.answers)), step: .cluster),
+            help: "Realtime's DB_ENC_KEY, the AES-128 key that encrypts the database credentials it stores: exactly 16 bytes, "
+                + "such as 16 letters and digits (an accented letter takes two). Generated; never the chart example's published one.",
+            kind: .secret(policy(length: 16, rules: realtimeKeyRules, existing: realtimeExisting.answers)), step: .cluster),
     ]
+
+    /// Realtime encrypts with AES-128 under DB_ENC_KEY as it is, so the key is counted in bytes:
+    /// 16 characters of which some take two bytes in UTF-8 are no AES-128 key.
+    private static let realtimeKeyRules = SecretValueRules(
+        because: "Realtime uses it as its AES-128 key", exactBytes: 16)
 
     // MARK: Dependencies
 

@@ -224,14 +224,14 @@ public struct BundleGenerator: Sendable {
             if let value = supplied[question.key] {
                 if let refusal = policy.refusal(ofSupplied: value, answers: answers) {
                     problems.append(AnswerProblem(key: question.key, value: nil, reason: .invalid(expected: refusal), origin: origins[question.key]))
-                } else if rules.problem(value) != nil {
+                } else if rules.problem(value, given: answers) != nil {
                     warnings.append("\(question.key): the value supplied is shorter than \(rules.minimumLength) characters; a longer password is safer")
                 }
-            } else if let value = kept[question.key], !value.hasPrefix(SecretSet.placeholderMarker), let problem = rules.problem(value) {
+            } else if let value = kept[question.key], !value.hasPrefix(SecretSet.placeholderMarker), let problem = rules.problem(value, given: answers) {
                 // A value in use that is only shorter than a rule made since is warned about:
                 // refusing it would leave rotating it, with what that breaks, as the only way on.
                 // A managed service's password is the operator's, warned about once when supplied.
-                if rules.isOnlyTooShort(value) {
+                if rules.isOnlyTooShort(value, given: answers) {
                     guard policy.isGenerated(answers) else { continue }
                     warnings.append("\(question.key): the bundle's value has \(value.count) characters, fewer than the \(rules.minimumLength) "
                         + "now expected; replace it when you can with --rotate \(question.key) or --secret \(question.key)=@FILE")
