@@ -191,6 +191,7 @@ public struct BundleGenerator: Sendable {
             }
         }
 
+        warnings += Self.normalizationNotes(catalog: catalog, layers: layers, answers: outcome.answers)
         let secretValues = Self.secretValueProblems(catalog: catalog, answers: lookup, supplied: supplied, from: suppliedFrom, kept: kept)
         problems += secretValues.problems
         warnings += secretValues.warnings
@@ -207,6 +208,25 @@ public struct BundleGenerator: Sendable {
         return PreparedBundle(
             app: entry, answers: outcome.answers, secrets: secrets, bundle: bundle, previous: previous,
             previousAnswers: previousAnswers, warnings: warnings)
+    }
+
+    /// What was written otherwise than given: a host name typed in capitals is written in lower
+    /// case (see `TextFormat.normalized`), and the operator is told, once, for the answer that won.
+    static func normalizationNotes(catalog: QuestionCatalog, layers: [AnswerLayer], answers: ResolvedAnswers) -> [String] {
+        var given: [String: String] = [:]
+        for layer in layers {
+            for key in layer.order {
+                guard let raw = layer[key] else { continue }
+                given[key] = raw.isNull ? nil : raw.text
+            }
+        }
+        return catalog.questions.compactMap { question in
+            guard case .text = question.kind, let text = given[question.key], let written = answers[question.key]?.description,
+                written != text, written == text.lowercased()
+            else { return nil }
+            return "\(question.key): \(text) is written in lower case, \(written): host names are case-insensitive, "
+                + "and Kubernetes takes them only in lower case"
+        }
     }
 
     /// Secret values given or kept that their question's rules refuse (published examples, too

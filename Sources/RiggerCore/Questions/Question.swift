@@ -55,7 +55,8 @@ public struct Question: Sendable {
         return ([offered] + others.map { "\($0.value) needs \($0.availableWhen.summary)" }).joined(separator: "; ")
     }
 
-    /// Parses and checks raw text; returns the value, or what was expected.
+    /// Parses and checks raw text; returns the value as it is written (see `TextFormat.normalized`),
+    /// or what was expected.
     public func parse(_ text: String, given answers: AnswerLookup) -> Result<AnswerValue, AnswerProblem.Reason> {
         switch kind {
         case .choice(let choices):
@@ -72,7 +73,7 @@ public struct Question: Sendable {
             }
             return .success(.string(text))
         case .text(let format):
-            return format.accepts(text) ? .success(.string(text)) : .failure(.invalid(expected: format.expectation))
+            return format.accepts(text) ? .success(.string(format.normalized(text))) : .failure(.invalid(expected: format.expectation))
         case .bool:
             switch text {
             case "true": return .success(.bool(true))
