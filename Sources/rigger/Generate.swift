@@ -38,7 +38,7 @@ struct Generate: ParsableCommand {
         completion: Completions.secretKeys)
     var rotate: [String] = []
 
-    @Flag(help: "Print what would change (answers, files, a diff of values.yaml and the scripts) and write nothing.")
+    @Flag(help: "Print what would change (answers, files, a diff of every changed file but the Secrets, secrets masked) and write nothing.")
     var diff = false
 
     @Flag(help: "Write into a non-empty folder that is not a rigger bundle, or change an existing bundle's release or namespace.")
