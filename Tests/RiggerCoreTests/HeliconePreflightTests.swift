@@ -15,6 +15,7 @@ final class HeliconePreflightTests: XCTestCase {
         if [ "${1:-}" = "--context" ]; then shift 2; fi
         case "$1 ${2:-}" in
           "config current-context") echo test-context ;;
+          "version --client") echo '{"clientVersion": {"major": "1", "minor": "34"}, "kustomizeVersion": "v5.7.1"}' ;;
           "get --raw") echo '{"major": "1", "minor": "29"}' ;;
           "get storageclass") echo "standard " ;;
           "get secret")
