@@ -50,7 +50,7 @@ public enum HeliconePublishedValues {
     static func rules(_ own: SecretValueRules) -> SecretValueRules {
         SecretValueRules(
             minimumLength: own.minimumLength, because: own.lengthReason, base64Bytes: own.base64Bytes, exactBytes: own.exactBytes,
-            published: own.published + all.map { SecretValueRules.PublishedValue($0.value, source: $0.source) })
+            characters: own.characters, published: own.published + all.map { SecretValueRules.PublishedValue($0.value, source: $0.source) })
     }
 
     /// The published values refused under a data key.

@@ -105,6 +105,15 @@ public enum HeliconeQuestions {
         "clickhouse", for: "the ClickHouse user and password (under the keys CLICKHOUSE_USER and CLICKHOUSE_PASSWORD)", step: .dependencies,
         defaultKey: nil)
 
+    /// The chart builds the database URLs of GoTrue, PostgREST, Storage, the functions and the
+    /// web app as `postgres://USER:$(DB_PASSWORD)@…`, unencoded, and the database's init script
+    /// reads the password back with `echo` into psql: only characters that mean nothing in a URL,
+    /// or to echo, arrive intact everywhere. The password is the database's own, so any such one will do.
+    static let postgresqlPasswordCharacters = SecretCharacters.unreserved(
+        because: "Helicone's chart writes it unencoded into the postgres:// URLs of GoTrue, PostgREST, Storage, the functions and "
+            + "the web app, and its init script echoes it into psql")
+    private static let postgresqlPasswordRules = SecretValueRules.password.with(characters: postgresqlPasswordCharacters)
+
     private static let dependencyQuestions: [Question] = [
         Question(
             key: "postgresql.mode", title: "PostgreSQL",
@@ -118,9 +127,10 @@ public enum HeliconeQuestions {
     ] + postgresqlExisting.questions + [
         Question(
             key: "postgresql.password", title: "PostgreSQL password",
-            help: "The password of the postgres user and of every Supabase role (the database's init scripts give them all this one). "
+            help: "The password of the postgres user and of every Supabase role (the database's init scripts give them all this one): "
+                + "letters, digits and - . _ ~ only, since the chart puts it unencoded into the components' database URLs. "
                 + "Generated; the database keeps it in its volume from the first start, so rotating it needs ALTER USER too.",
-            kind: .secret(policy(length: 32, existing: postgresqlExisting.answers)), step: .dependencies),
+            kind: .secret(policy(length: 32, rules: postgresqlPasswordRules, existing: postgresqlExisting.answers)), step: .dependencies),
 
         CommonQuestions.mode("clickhouse", "ClickHouse", managedExamples: "ClickHouse Cloud, Altinity.Cloud", inClusterLabel: "run it in the cluster (the chart runs it)"),
         Question(
