@@ -1,3 +1,4 @@
+import RiggerApps
 import RiggerCore
 import XCTest
 
@@ -12,5 +13,27 @@ final class CommonQuestionsTests: XCTestCase {
         let questions = CommonQuestions.email(app: "App", sends: "invites", existingKey: nil, sharedExisting: shared)
         XCTAssertFalse(questions.contains { $0.key.hasPrefix("email.existingSecret") }, "the shared Secret is asked once, with the app's secrets")
         XCTAssertEqual(QuestionCatalog(questions).secretPolicy("email.password")?.existing, shared)
+    }
+
+    /// Plain mode prints a question's title alone on its line, and a screen reader reads the
+    /// wizard's labels alone: no two questions of an app share a title, and none is a bare
+    /// "Existing Secret" that doesn't say whose, or a dependency's name for its volume's size.
+    func testEveryTitleIsUniqueAndSaysWhatItAsksAlone() throws {
+        for entry in AppRegistry.standard.entries {
+            var seen: [String: String] = [:]
+            for question in entry.catalog.questions {
+                if let other = seen[question.title.lowercased()] {
+                    XCTFail("\(entry.app.id): \(question.key) and \(other) are both titled '\(question.title)'")
+                }
+                seen[question.title.lowercased()] = question.key
+                if question.key.hasSuffix(".existingSecret") || question.key.hasSuffix(".existingSecretKey") {
+                    XCTAssertTrue(question.title.contains(" for ") || question.title.contains(" of "), "\(question.key): '\(question.title)' doesn't say whose")
+                }
+                if case .size = question.kind { XCTAssertTrue(question.title.hasSuffix(" volume"), "\(question.key): '\(question.title)'") }
+                if question.key.hasSuffix(".mode") && question.key != "objectStorage.mode" {
+                    XCTAssertTrue(question.title.hasSuffix(" hosting"), "\(question.key): '\(question.title)' names the service, not what is asked")
+                }
+            }
+        }
     }
 }

@@ -45,10 +45,10 @@ public enum HeliconeQuestions {
     // MARK: Cluster
 
     private static let jwtExisting = CommonQuestions.existingSecret(
-        "helicone", for: "the JWT secret and the two API keys signed with it (under the keys JWT_SECRET, ANON_KEY and SERVICE_ROLE_KEY)",
+        "helicone", named: "the JWT secret and API keys", for: "the JWT secret and the two API keys signed with it (under the keys JWT_SECRET, ANON_KEY and SERVICE_ROLE_KEY)",
         step: .cluster, defaultKey: nil)
     private static let realtimeExisting = CommonQuestions.existingSecret(
-        "realtime", for: "Realtime's two keys (under the keys SECRET_KEY_BASE and DB_ENC_KEY)", step: .cluster, defaultKey: nil)
+        "realtime", named: "Realtime's keys", for: "Realtime's two keys (under the keys SECRET_KEY_BASE and DB_ENC_KEY)", step: .cluster, defaultKey: nil)
 
     private static let clusterQuestions: [Question] = CommonQuestions.cluster(
         app: "Helicone", id: "helicone", chartVersion: chartVersion,
@@ -81,7 +81,7 @@ public enum HeliconeQuestions {
             help: "Realtime's SECRET_KEY_BASE, which signs its sessions. Generated; never the chart example's published one.",
             kind: .secret(policy(length: 64, rules: SecretValueRules(minimumLength: 64), existing: realtimeExisting.answers)), step: .cluster),
         Question(
-            key: "realtime.dbEncKey", title: "Realtime DB key",
+            key: "realtime.dbEncKey", title: "Realtime DB encryption key",
             help: "Realtime's DB_ENC_KEY, the AES-128 key that encrypts the database credentials it stores: exactly 16 bytes, "
                 + "such as 16 letters and digits (an accented letter takes two). Generated; never the chart example's published one.",
             kind: .secret(policy(length: 16, rules: realtimeKeyRules, existing: realtimeExisting.answers)), step: .cluster),
@@ -99,10 +99,10 @@ public enum HeliconeQuestions {
         + "Supabase's own roles and schemas), which RDS and Cloud SQL lack; the chart runs Supabase's PostgreSQL image in the cluster"
 
     private static let postgresqlExisting = CommonQuestions.existingSecret(
-        "postgresql", for: "the PostgreSQL user and password (under the keys POSTGRES_USER and POSTGRES_PASSWORD)", step: .dependencies,
+        "postgresql", named: "the PostgreSQL user and password", for: "the PostgreSQL user and password (under the keys POSTGRES_USER and POSTGRES_PASSWORD)", step: .dependencies,
         defaultKey: nil)
     private static let clickhouseExisting = CommonQuestions.existingSecret(
-        "clickhouse", for: "the ClickHouse user and password (under the keys CLICKHOUSE_USER and CLICKHOUSE_PASSWORD)", step: .dependencies,
+        "clickhouse", named: "the ClickHouse user and password", for: "the ClickHouse user and password (under the keys CLICKHOUSE_USER and CLICKHOUSE_PASSWORD)", step: .dependencies,
         defaultKey: nil)
 
     /// The chart builds the database URLs of GoTrue, PostgREST, Storage, the functions and the
@@ -116,9 +116,9 @@ public enum HeliconeQuestions {
 
     private static let dependencyQuestions: [Question] = [
         Question(
-            key: "postgresql.mode", title: "PostgreSQL",
-            help: "Where PostgreSQL runs: only in the cluster, on Supabase's image. A managed PostgreSQL (RDS, Cloud SQL) is refused: "
-                + "it lacks the extensions Supabase needs.",
+            key: "postgresql.mode", title: "PostgreSQL hosting",
+            help: "Only in the cluster, on Supabase's image: a managed PostgreSQL (RDS, Cloud SQL) is refused, since it lacks the "
+                + "extensions Supabase needs.",
             kind: .choice([
                 Choice("in-cluster", "Supabase's PostgreSQL in the cluster (the chart runs it)"),
                 .refused("managed", "a managed service: RDS, Cloud SQL", because: managedPostgreSQLRefusal),
@@ -198,7 +198,8 @@ public enum HeliconeQuestions {
     // MARK: Email
 
     private static let emailQuestions = CommonQuestions.email(
-        app: "Helicone", sends: "sign-up confirmations, invitations and password resets, through Supabase's GoTrue", existingKey: nil
+        app: "Helicone", sends: "sign-up confirmations, invitations and password resets, sent by Supabase's GoTrue", existingKey: nil,
+        existingHolds: "the SMTP user name and password (under the keys SMTP_USERNAME and SMTP_PASSWORD)"
     ) + [
         Question(
             key: "helicone.signup", title: "Open sign-up",
@@ -212,6 +213,6 @@ public enum HeliconeQuestions {
     private static let sizingQuestions: [Question] = [
         CommonQuestions.storage("postgresql.storage", "PostgreSQL", "10Gi", appliesWhen: inCluster("postgresql")),
         CommonQuestions.storage("clickhouse.storage", "ClickHouse", "20Gi", appliesWhen: inCluster("clickhouse")),
-        CommonQuestions.storage("fileStorage.storage", "Supabase Storage files", "10Gi", appliesWhen: .always),
+        CommonQuestions.storage("fileStorage.storage", "File storage", "10Gi", appliesWhen: .always),
     ]
 }

@@ -52,7 +52,7 @@ public struct Question: Sendable {
         let available = availableChoices(answers)
         let others = choices.filter { choice in choice.refusal == nil && !available.contains { $0.value == choice.value } }
         let offered = "one of " + available.map(\.value).joined(separator: ", ")
-        return ([offered] + others.map { "\($0.value) needs \($0.availableWhen.summary)" }).joined(separator: "; ")
+        return ([offered] + others.map { "\($0.value) only when \($0.availableWhen.summary)" }).joined(separator: "; ")
     }
 
     /// Parses and checks raw text; returns the value as it is written (see `TextFormat.normalized`),
@@ -69,7 +69,7 @@ public struct Question: Sendable {
             }
             guard choice.availableWhen.holds(answers) else {
                 let others = availableChoices(answers).map(\.value).joined(separator: ", ")
-                return .failure(.invalid(expected: "a choice that fits the other answers: '\(text)' needs \(choice.availableWhen.summary); possible here: \(others)"))
+                return .failure(.invalid(expected: "a choice that fits the other answers: '\(text)' only when \(choice.availableWhen.summary); possible here: \(others)"))
             }
             return .success(.string(text))
         case .text(let format):
