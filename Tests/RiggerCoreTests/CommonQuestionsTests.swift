@@ -36,4 +36,22 @@ final class CommonQuestionsTests: XCTestCase {
             }
         }
     }
+
+    /// Help texts read as sentences wherever they are put together from parts.
+    func testComposedHelpReadsAsSentences() throws {
+        let plausible = try XCTUnwrap(AppRegistry.standard.entry("plausible")?.catalog)
+        let environment = try XCTUnwrap(plausible["plausible.existingSecret"]).help
+        XCTAssertFalse(environment.contains("from, instead"), environment)
+        XCTAssertTrue(environment.contains("(and SMTP_USER_PWD when mail has a user), used instead of one rigger writes."), environment)
+        XCTAssertTrue(environment.hasSuffix("so one Secret holds them all rather than one per password."), environment)
+        let tls = try XCTUnwrap(plausible["ingress.tls"])
+        var answers = AnswerLookup()
+        answers.set("ingress.type", .string("nginx"))
+        XCTAssertEqual(tls.expectation(given: answers), "one of letsencrypt, secret, none; gcp-managed only when ingress.type is gcp-clb")
+        let either = Condition.all(.any(.when("a", is: "x"), .enabled("b")), .answered("c"))
+        XCTAssertEqual(either.summary, "(a is x or b is true) and c is set")
+        let helicone = try XCTUnwrap(AppRegistry.standard.entry("helicone")?.catalog)
+        XCTAssertTrue(try XCTUnwrap(helicone["email.existingSecret"]).help.contains("SMTP_USERNAME and SMTP_PASSWORD"))
+        XCTAssertFalse(try XCTUnwrap(helicone["postgresql.mode"]).help.hasPrefix("Where PostgreSQL runs"), "the help repeats no title")
+    }
 }
