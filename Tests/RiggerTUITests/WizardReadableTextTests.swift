@@ -83,3 +83,21 @@ final class WizardReadableTextTests: XCTestCase {
         }
     }
 }
+
+/// The README names the wizard's pages in the wizard's own order, with their own titles.
+final class ReadmeWizardPagesTests: XCTestCase {
+    func testTheReadmeListsThePagesInTheWizardsOrder() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let text = readme.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let start = try XCTUnwrap(text.range(of: "page by page: "))
+        // "Output folder, App and cloud (the app, …), Cluster, …, then Review", asides left out.
+        var depth = 0
+        let sentence = String(text[start.upperBound...].prefix { $0 != ":" }.filter { character in
+            if character == "(" { depth += 1 } else if character == ")" { depth -= 1; return false }
+            return depth == 0
+        })
+        let named = sentence.replacingOccurrences(of: ", then ", with: ", ").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(named, WizardPage.order.map(\.title))
+    }
+}
