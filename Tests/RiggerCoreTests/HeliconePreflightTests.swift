@@ -156,6 +156,11 @@ final class HeliconePreflightTests: XCTestCase {
             "the Secret pg-credentials in namespace helicone holds, under POSTGRES_PASSWORD (postgresql.password), a value with 13 characters "
                 + "other than letters, digits and - . _ ~: Helicone's chart writes it unencoded into the postgres:// URLs"), refused.output)
         XCTAssertFalse(refused.output.contains("p@ss"), "the refusal must not print the value")
+        var user = complete
+        user["pg-credentials"] = ["POSTGRES_USER": "admin; rm -rf /", "POSTGRES_PASSWORD": "pg-Password-1"]
+        let badUser = try preflight(prepared, clusterSecrets: user)
+        XCTAssertEqual(badUser.status, 1, badUser.output)
+        XCTAssertTrue(badUser.output.contains("under POSTGRES_USER (the PostgreSQL user), a value with 5 characters other than"), badUser.output)
         for key in [String(repeating: "e", count: 24), String(repeating: "é", count: 4) + String(repeating: "e", count: 12)] {
             var wrongKey = complete
             wrongKey["realtime-keys"]?["DB_ENC_KEY"] = key

@@ -50,6 +50,12 @@ enum HeliconePreflight {
             checks.append(ExistingSecretValueCheck(
                 secret: secrets.postgresql.name, dataKey: "POSTGRES_PASSWORD", answer: "postgresql.password",
                 rule: .characters(HeliconeQuestions.postgresqlPasswordCharacters)))
+            // rigger's own Secret names the user `postgres`; an operator's may name another, which
+            // the chart puts into the same URLs, pg_isready's command line and psql, unquoted.
+            checks.append(ExistingSecretValueCheck(
+                secret: secrets.postgresql.name, dataKey: "POSTGRES_USER", answer: "the PostgreSQL user",
+                rule: .characters(.unreserved(
+                    because: "Helicone's chart writes it unencoded into the postgres:// URLs, into pg_isready's command line and into psql"))))
         }
         if secrets.realtime.isExisting {
             checks.append(ExistingSecretValueCheck(
