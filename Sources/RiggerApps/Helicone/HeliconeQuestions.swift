@@ -27,7 +27,7 @@ public enum HeliconeQuestions {
             key: question.key, title: question.title, help: question.help,
             kind: .secret(SecretPolicy(
                 length: policy.length, format: policy.format, operatorSuppliedWhen: policy.operatorSuppliedWhen, existing: policy.existing,
-                valueRules: HeliconePublishedValues.rules(minimumLength: policy.valueRules.minimumLength))),
+                valueRules: HeliconePublishedValues.rules(minimumLength: policy.valueRules.minimumLength), placements: policy.placements)),
             step: question.step, defaultValue: question.defaultValue, appliesWhen: question.appliesWhen, isOptional: question.isOptional)
     }
 
@@ -136,13 +136,17 @@ public enum HeliconeQuestions {
         Question(
             key: "clickhouse.user", title: "ClickHouse user",
             help: "The ClickHouse user Helicone connects as. In the cluster, ClickHouse is started with this user instead of its "
-                + "password-less 'default'; a managed one must already have it.",
+                + "password-less 'default' (so it must start with a letter or '_': it names an element of ClickHouse's users XML); "
+                + "a managed one must already have it.",
             kind: .text(.identifier), step: .dependencies, defaultValue: .value(.string("helicone"))),
     ] + clickhouseExisting.questions + [
         Question(
             key: "clickhouse.password", title: "ClickHouse password",
             help: "The ClickHouse password. Generated for the in-cluster ClickHouse (never the README's published 'default'); for a managed one, its password.",
-            kind: .secret(policy(length: 32, operatorSuppliedWhen: managed("clickhouse"), existing: clickhouseExisting.answers)),
+            kind: .secret(SecretPolicy(
+                length: 32, operatorSuppliedWhen: managed("clickhouse"), existing: clickhouseExisting.answers,
+                valueRules: HeliconePublishedValues.rules(minimumLength: SecretValueRules.password.minimumLength),
+                placements: [ClickHouseEntrypoint.passwordPlacement(appliesWhen: inCluster("clickhouse"))])),
             step: .dependencies),
     ]
 

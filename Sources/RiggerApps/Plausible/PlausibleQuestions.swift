@@ -122,7 +122,9 @@ public enum PlausibleQuestions {
             help: "The ClickHouse password. Generated for the in-cluster ClickHouse; for a managed one, its password "
                 + "(percent-encoded into CLICKHOUSE_DATABASE_URL). Not asked when plausible.existingSecret holds "
                 + "CLICKHOUSE_DATABASE_URL for a managed server.",
-            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("clickhouse"))),
+            kind: .secret(SecretPolicy(
+                length: 32, operatorSuppliedWhen: managed("clickhouse"),
+                placements: [ClickHouseEntrypoint.passwordPlacement(appliesWhen: inCluster("clickhouse"))])),
             step: .dependencies, appliesWhen: .any(inCluster("clickhouse"), riggerWritesTheEnvironment)),
     ]
 

@@ -227,6 +227,14 @@ public struct BundleGenerator: Sendable {
                 } else if rules.problem(value) != nil {
                     warnings.append("\(question.key): the value supplied is shorter than \(rules.minimumLength) characters; a longer password is safer")
                 }
+            } else if let value = kept[question.key], !value.hasPrefix(SecretSet.placeholderMarker),
+                let misplaced = policy.placementProblem(value, answers: answers)
+            {
+                // A value that can't go where the answers now put it would break what reads it.
+                problems.append(AnswerProblem(
+                    key: question.key, value: nil,
+                    reason: .invalid(expected: "\(misplaced) (the bundle's secrets/ holds it; replace it with --rotate \(question.key) or --secret \(question.key)=@FILE)"),
+                    origin: nil))
             } else if let value = kept[question.key], !value.hasPrefix(SecretSet.placeholderMarker), let problem = rules.problem(value) {
                 // A value in use that is only shorter than a rule made since is warned about:
                 // refusing it would leave rotating it, with what that breaks, as the only way on.

@@ -17,16 +17,19 @@ public struct SecretPolicy: Sendable {
     /// What a value the operator supplies (or the bundle keeps) must not be. Unless a secret
     /// says otherwise, the rules of a password: at least 16 characters.
     public let valueRules: SecretValueRules
+    /// Where the value goes as it is with some answers, and what it may then hold.
+    public let placements: [ValuePlacement]
 
     public init(
         length: Int = 32, format: SecretFormat = .alphanumeric, operatorSuppliedWhen: Condition? = nil, existing: ExistingSecretAnswers? = nil,
-        valueRules: SecretValueRules = .password
+        valueRules: SecretValueRules = .password, placements: [ValuePlacement] = []
     ) {
         self.length = length
         self.format = format
         self.operatorSuppliedWhen = operatorSuppliedWhen
         self.existing = existing
         self.valueRules = valueRules
+        self.placements = placements
     }
 
     /// A secret only the operator can supply, whatever the other answers.
@@ -44,8 +47,14 @@ public struct SecretPolicy: Sendable {
     /// password that is only short is the operator's to choose: not refused (`generate` and the
     /// review warn about it instead). Never quotes the value.
     public func refusal(ofSupplied value: String, answers: AnswerLookup) -> String? {
+        if let misplaced = placementProblem(value, answers: answers) { return misplaced }
         guard let problem = valueRules.problem(value) else { return nil }
         return !isGenerated(answers) && valueRules.isOnlyTooShort(value) ? nil : problem
+    }
+
+    /// Why the value can't go where these answers put it, or nil when it can. Never quotes the value.
+    public func placementProblem(_ value: String, answers: AnswerLookup) -> String? {
+        placements.lazy.compactMap { $0.problem(value, answers: answers) }.first
     }
 
     public var expectation: String {
@@ -55,7 +64,8 @@ public struct SecretPolicy: Sendable {
         }
         let what = format == .base64Bytes ? "Base64 of \(length) random bytes" : "\(length) random characters"
         let rules = valueRules.expectation.map { ", which must be \($0)" } ?? ""
-        let generated = "generated (\(what)) unless supplied with \(supply)" + rules
+        let placed = placements.map { "; \($0.expectation)" }.joined()
+        let generated = "generated (\(what)) unless supplied with \(supply)" + rules + placed
         guard let condition = operatorSuppliedWhen else { return generated }
         return generated + "; when \(condition.summary), only the operator can supply it"
     }
