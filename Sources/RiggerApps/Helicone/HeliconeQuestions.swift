@@ -61,6 +61,7 @@ public enum HeliconeQuestions {
             key: "helicone.workerImageTag", title: "Worker image tag",
             help: "The Helicone worker (the proxy your apps send requests through) image tag, pinned like the web image's, e.g. \(workerImageTag).",
             kind: .text(.imageTag(example: workerImageTag)), step: .cluster, defaultValue: .value(.string(workerImageTag))),
+        CommonQuestions.allowVulnerable(pins: HeliconeAdvisories.pins, advisories: AdvisoryTable(SecurityAdvisories.shared + HeliconeAdvisories.all)),
         Question(
             key: "helicone.jwtIssuedAt", title: "API keys issued at",
             help: "When the two API keys (ANON_KEY, SERVICE_ROLE_KEY) were issued, in Unix seconds: the time the bundle was first made, "
