@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Records what the real kubectl, helm and gcloud print for rigger's cluster probes.
 
-Usage: record-cluster-fixtures.py [FIXTURES_DIR]   (default Tests/RiggerCoreTests/Fixtures/cluster)
+Usage: record-cluster-fixtures.py [FIXTURES_DIR [SCENARIO...]]   (default Tests/RiggerCoreTests/Fixtures/cluster, every scenario)
+
+Naming scenarios records only those (and rewrites only their indexes), so that adding one leaves the
+recordings of the others, made with other tool versions, as they are.
 
 The tools on PATH talk to a stand-in Kubernetes API server on 127.0.0.1 that serves the objects
 below, in the shapes the Kubernetes API documents (a StorageClassList, a Status for Forbidden and
@@ -72,25 +75,32 @@ def helm_owned(release, namespace):
     return {"meta.helm.sh/release-name": release, "meta.helm.sh/release-namespace": namespace}
 
 
-def ingress_class(name, controller, seed, annotations=None, default=False):
+def ingress_class(name, controller, seed, annotations=None, default=False, labels=None):
     annotations = dict(annotations or {})
     if default:
         annotations["ingressclass.kubernetes.io/is-default-class"] = "true"
     return {
         "kind": "IngressClass",
         "apiVersion": "networking.k8s.io/v1",
-        "metadata": meta(name, annotations=annotations or None, uid_seed=seed),
+        "metadata": meta(name, annotations=annotations or None, labels=labels, uid_seed=seed),
         "spec": {"controller": controller},
     }
 
 
-def cert_manager_crd(seed):
-    labels = {"app.kubernetes.io/instance": "cert-manager", "app.kubernetes.io/managed-by": "Helm",
-              "app.kubernetes.io/name": "cert-manager", "app.kubernetes.io/version": "v1.14.4"}
+def ingress_nginx_labels(release, chart_version, app_version):
+    """The labels ingress-nginx's chart puts on its IngressClass (its "ingress-nginx.labels" helper)."""
+    return {"helm.sh/chart": f"ingress-nginx-{chart_version}", "app.kubernetes.io/name": "ingress-nginx",
+            "app.kubernetes.io/instance": release, "app.kubernetes.io/version": app_version,
+            "app.kubernetes.io/managed-by": "Helm", "app.kubernetes.io/component": "controller"}
+
+
+def cert_manager_crd(seed, version="v1.14.4", release="cert-manager", namespace="cert-manager"):
+    labels = {"app.kubernetes.io/instance": release, "app.kubernetes.io/managed-by": "Helm",
+              "app.kubernetes.io/name": "cert-manager", "app.kubernetes.io/version": version}
     return {
         "kind": "CustomResourceDefinition",
         "apiVersion": "apiextensions.k8s.io/v1",
-        "metadata": meta("certificates.cert-manager.io", labels=labels, annotations=helm_owned("cert-manager", "cert-manager"), uid_seed=seed),
+        "metadata": meta("certificates.cert-manager.io", labels=labels, annotations=helm_owned(release, namespace), uid_seed=seed),
         "spec": {
             "group": "cert-manager.io",
             "names": {"plural": "certificates", "singular": "certificate", "shortNames": ["cert", "certs"],
@@ -191,6 +201,16 @@ SCENARIOS = {
     ),
     # A context whose user may read /version and nothing else.
     "forbidden": Cluster(EKS_VERSION, [], [], {}, {}, [], forbidden=True),
+    # The cluster's own ingress-nginx 1.1.0 (chart 4.0.13, as PostHog's chart 30.46.0 brought it) serving the IngressClass nginx,
+    # and cert-manager v1.6.1: what the bundle would use as it is, with the advisories of those versions.
+    "old-controllers": Cluster(
+        EKS_VERSION, EKS_CLASSES,
+        [ingress_class("nginx", "k8s.io/ingress-nginx", 12, annotations=helm_owned("nginx-ingress", "kube-system"),
+                       labels=ingress_nginx_labels("nginx-ingress", "4.0.13", "1.1.0"))],
+        {"certificates.cert-manager.io": cert_manager_crd(22, version="v1.6.1", release="certs", namespace="kube-system")},
+        {NAMESPACE: namespace(NAMESPACE, 32)},
+        [],
+    ),
 }
 
 
@@ -357,6 +377,7 @@ WRITTEN = {
     "eks": [("helm", f"upgrade --install {RELEASE} *", "helm/upgrade-dry-run-server")],
     "upgrade": [("helm", "diff version", "helm/diff-version"), (f"helm", f"diff upgrade {RELEASE} *", "helm/diff-upgrade"),
                 ("helm", f"upgrade --install {RELEASE} *", "helm/upgrade-dry-run-server")],
+    "old-controllers": [("helm", f"upgrade --install {RELEASE} *", "helm/upgrade-dry-run-server")],
     "gcp": [("gcloud", GCLOUD_PROBES[0][0], "gcloud/addresses-describe-found")],
     "gcp-missing": [("gcloud", GCLOUD_PROBES[0][0], "gcloud/addresses-describe-not-found")],
     # The chart from its Helm repository, without a network: what `rigger check` and 40-install.sh ask helm.
@@ -401,11 +422,19 @@ def closed_port():
 
 def main():
     root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "Tests/RiggerCoreTests/Fixtures/cluster"))
-    versions = {tool: tool_version(tool) for tool in ("helm", "gcloud")}
+    chosen = sys.argv[2:]
     work = tempfile.mkdtemp(prefix="rigger-record-")
     try:
         indexes = {}
         runs = [(name, cluster) for name, cluster in SCENARIOS.items()] + [("dead", None), ("gcp", None), ("gcp-missing", None)]
+        if chosen:
+            unknown = [name for name in chosen if name not in dict(runs)]
+            if unknown:
+                sys.exit(f"no scenario {', '.join(unknown)}; known: {', '.join(name for name, _ in runs)}")
+            runs = [(name, cluster) for name, cluster in runs if name in chosen]
+        # gcloud is recorded only for eks (and the gcp scenarios are written by hand): asked for its version only then.
+        needs_gcloud = any(name == "eks" for name, _ in runs)
+        versions = {"helm": tool_version("helm"), "gcloud": tool_version("gcloud") if needs_gcloud else "unused"}
         for name, cluster in runs:
             home = os.path.join(work, name)
             os.makedirs(home)
@@ -441,7 +470,7 @@ def main():
                 server.shutdown()
             indexes[name] = rows
         for name, rows in WRITTEN.items():
-            if name not in indexes:
+            if name not in indexes and (not chosen or name in chosen):
                 indexes[name] = [(tool, arguments, f"written/{stem}") for tool, arguments, stem in rows]
         os.makedirs(os.path.join(root, "scenarios"), exist_ok=True)
         for name, rows in indexes.items():

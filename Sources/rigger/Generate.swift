@@ -40,6 +40,14 @@ struct Generate: ParsableCommand {
         completion: Completions.secretKeys)
     var rotate: [String] = []
 
+    @Option(
+        name: .customLong("allow-vulnerable"),
+        help: ArgumentHelp(
+            "Accepts one known advisory (CVE or GHSA) for a version the answers pin; repeatable.",
+            discussion: "A new bundle that pins a version with a known critical or high advisory is refused without it. The acceptance is kept in rigger.yaml (allowVulnerable) and said again on every regeneration.",
+            valueName: "ID"))
+    var allowVulnerable: [String] = []
+
     @Flag(help: "Print what would change (answers, files, a diff of every changed file but the Secrets, secrets masked) and write nothing.")
     var diff = false
 
@@ -78,6 +86,7 @@ struct Generate: ParsableCommand {
             app: app, preset: preset, answersFile: answers, setArguments: sets, secretArguments: secrets, outputDirectory: out)
         request.rotate = rotate
         request.force = force
+        request.allowVulnerable = allowVulnerable
         let generator = CLI.generator()
         var random = SystemSecretGenerator()
         do {
@@ -131,7 +140,7 @@ struct Generate: ParsableCommand {
         if let install = findings.installSummary { CLI.printError("rigger: cluster: \(install)") }
         // What rigger set to fit the cluster is said as done; only a disagreement is a warning.
         for warning in findings.warnings {
-            CLI.printError("rigger: cluster: " + (warning.isConflict ? "warning: " : "") + "\(warning)")
+            CLI.printError("rigger: cluster: " + (warning.isWarning ? "warning: " : "") + "\(warning)")
         }
         let conflicts = findings.conflicts
         if strict, !conflicts.isEmpty {

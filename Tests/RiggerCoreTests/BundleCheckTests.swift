@@ -94,15 +94,29 @@ final class BundleCheckTests: XCTestCase {
         let cluster = try StandInCluster(scenario: "upgrade", realHelm: true)
         let folder = try write(try TestProject.presetBundle("local"), in: cluster)
         let result = try check(folder, cluster)
-        XCTAssertEqual(result.status, 1, "the cluster's ingress-nginx clashes with the chart's: \(result.output)")
+        XCTAssertEqual(result.status, 0, "the cluster's ingress-nginx is used, as 30-prerequisites.sh uses it: \(result.output)")
         XCTAssertTrue(result.output.contains("  upgrade: release posthog in namespace posthog has chart posthog-30.40.0 (app 1.43.0), revision 3, deployed"), result.output)
-        XCTAssertTrue(result.output.contains("  - ingress.type: 'nginx': ingress-nginx is already installed (IngressClass nginx, release ingress-nginx in namespace ingress-nginx)"), result.output)
+        XCTAssertFalse(result.output.contains("a second copy would clash"), result.output)
         XCTAssertTrue(result.output.contains("== values: release posthog (helm get values) -> values.yaml =="), result.output)
         XCTAssertTrue(result.output.contains("  ~ image.tag: release-1.42.0 -> release-1.43.0"), result.output)
         XCTAssertTrue(result.output.contains("  - postgresql.postgresqlPassword: (may be secret, masked)"), result.output)
         XCTAssertTrue(result.output.contains("  ~ cloud: aws -> other"), result.output)
         XCTAssertFalse(result.output.contains("hunter2"), "a secret value of the old install was shown")
         XCTAssertTrue(result.output.contains("== helm diff upgrade ==\nposthog, posthog-web, Deployment (apps) has changed:"), result.output)
+    }
+
+    /// A cluster whose IngressClass nginx is served by ingress-nginx 1.1.0 (and whose cert-manager
+    /// is v1.6.1): the install can go ahead, with the advisories of what it would use as warnings.
+    func testAClustersOldControllerIsWarnedWithItsAdvisories() throws {
+        let cluster = try StandInCluster(scenario: "old-controllers", realHelm: true)
+        let folder = try write(try TestProject.prepare(preset: "aws", sets: Self.acceptanceAnswers), in: cluster)
+        let result = try check(folder, cluster)
+        XCTAssertEqual(result.status, 0, result.output + result.error)
+        let warnings = try XCTUnwrap(result.output.components(separatedBy: "Warnings:\n").dropFirst().first, result.output)
+        XCTAssertTrue(warnings.hasPrefix("  - ingress.type: 'nginx': the controller of the IngressClass nginx (release nginx-ingress in namespace kube-system) "
+            + "runs ingress-nginx 1.1.0, which 7 known advisories affect: CVE-2025-1974 (critical)"), result.output)
+        XCTAssertTrue(warnings.contains("  - ingress.installCertManager: 'false': the cert-manager in the cluster"), result.output)
+        XCTAssertTrue(result.output.hasSuffix("The install can go ahead.\n"), result.output)
     }
 
     /// The chart source and post-renderer arguments are the ones 40-install.sh builds: from

@@ -41,31 +41,35 @@ final class ClusterFindingsTests: XCTestCase {
         XCTAssertEqual(findings.notes, [])
     }
 
-    func testCertManagerInTheClusterTurnsTheChartsCopyOffWithTheReason() throws {
-        let checked = try checked("eks")
+    /// A cert-manager of another release (old-controllers: release certs in kube-system) turns the
+    /// bundle's own off, with the reason.
+    func testCertManagerInTheClusterTurnsTheBundlesCopyOffWithTheReason() throws {
+        let checked = try checked("old-controllers")
         XCTAssertEqual(checked.prepared.answers["ingress.installCertManager"], .bool(false))
-        let values = try XCTUnwrap(checked.prepared.bundle["values.yaml"]?.contents)
-        XCTAssertTrue(values.contains("cert-manager:\n  enabled: false\n  email: ops@example.com"), values)
+        XCTAssertNil(checked.prepared.bundle[IngressAddOns.certManagerValuesPath], "no cert-manager of the bundle's own")
         let warning = try XCTUnwrap(checked.findings["ingress.installCertManager"]?.warnings.first)
         XCTAssertFalse(warning.isConflict, "rigger settled it: nothing for --strict to refuse")
         XCTAssertEqual(warning.description, """
             set ingress.installCertManager=false: cert-manager is already installed (CustomResourceDefinition \
-            certificates.cert-manager.io, release cert-manager in namespace cert-manager, v1.14.4): the install's own copy would clash; \
-            the installed one issues the certificate (read from the cluster)
+            certificates.cert-manager.io, release certs in namespace kube-system, v1.6.1): 30-prerequisites.sh uses it and \
+            installs no other (read from the cluster)
             """)
         let rigger = try XCTUnwrap(checked.prepared.bundle["rigger.yaml"]?.contents)
         XCTAssertTrue(rigger.contains("installCertManager: false"), "kept for the next regeneration")
         let prerequisites = try XCTUnwrap(checked.prepared.bundle["scripts/30-prerequisites.sh"]?.contents)
-        XCTAssertTrue(prerequisites.contains("kube get crd certificates.cert-manager.io clusterissuers.cert-manager.io"), prerequisites)
+        XCTAssertTrue(prerequisites.contains("kube get crd clusterissuers.cert-manager.io"), prerequisites)
         XCTAssertFalse(try XCTUnwrap(checked.prepared.bundle["README.md"]?.contents).contains("cert-manager-controller"), "its images are not pulled")
     }
 
-    func testTheOperatorsOwnAnswerWinsAndIsAConflict() throws {
-        let checked = try checked("eks", sets: ["ingress.installCertManager=true"])
+    /// The operator's own answer wins, and clashes with nothing: 30-prerequisites.sh installs
+    /// cert-manager only where there is none, as the check says.
+    func testTheOperatorsOwnAnswerWinsAndClashesWithNothing() throws {
+        let checked = try checked("old-controllers", sets: ["ingress.installCertManager=true"])
         XCTAssertEqual(checked.prepared.answers["ingress.installCertManager"], .bool(true))
-        let conflict = try XCTUnwrap(checked.findings.conflicts.first)
-        XCTAssertEqual(conflict.key, "ingress.installCertManager")
-        XCTAssertTrue(conflict.description.hasPrefix("ingress.installCertManager: 'true': cert-manager is already installed"), conflict.description)
+        XCTAssertEqual(checked.findings.conflicts.map(\.description), [])
+        XCTAssertTrue(checked.findings["ingress.installCertManager"]?.info?.hasSuffix("30-prerequisites.sh uses it and installs no other") == true)
+        let prerequisites = try XCTUnwrap(checked.prepared.bundle["scripts/30-prerequisites.sh"]?.contents)
+        XCTAssertTrue(prerequisites.contains("echo \"cert-manager is installed; using it\""), prerequisites)
     }
 
     func testAnAnswerTheClusterLacksNamesTheKeyTheValueAndWhatItHas() throws {
@@ -90,13 +94,15 @@ final class ClusterFindingsTests: XCTestCase {
         ])
     }
 
-    func testAnUpgradeIsNamedAndASecondIngressNginxIsAConflict() throws {
+    /// The cluster's IngressClass nginx is what 30-prerequisites.sh uses: no clash (installed by
+    /// a release named as the add-on's, it counts as the bundle's own).
+    func testAnUpgradeIsNamedAndTheClustersIngressNginxIsUsed() throws {
         let findings = try checked("upgrade", preset: "local", sets: []).findings
         XCTAssertEqual(findings.installSummary, "upgrade: release posthog in namespace posthog has chart posthog-30.40.0 (app 1.43.0), revision 3, deployed")
         XCTAssertEqual(findings["release"]?.info, "upgrade of chart posthog-30.40.0 (app 1.43.0), revision 3, deployed")
-        XCTAssertEqual(findings.conflicts.map(\.key), ["ingress.type"])
-        XCTAssertTrue(findings.conflicts[0].message.hasPrefix(
-            "ingress-nginx is already installed (IngressClass nginx, release ingress-nginx in namespace ingress-nginx): a second copy would clash"))
+        XCTAssertEqual(findings.conflicts.map(\.key), [])
+        XCTAssertEqual(findings["ingress.type"]?.info,
+            "the IngressClass nginx was installed by this bundle (k8s.io/ingress-nginx, release ingress-nginx in namespace ingress-nginx)")
         XCTAssertEqual(findings["ingress.className"]?.marked, ClusterChoice("nginx", mark: .default, detail: "k8s.io/ingress-nginx"))
     }
 
@@ -125,7 +131,7 @@ final class ClusterFindingsTests: XCTestCase {
         let withPrerequisite = AppRegistry(AppWithPrerequisite()).defaultEntry
         let byAPrerequisite = ClusterFindings(facts: try self.facts("eks"), answers: answers, app: withPrerequisite)
         XCTAssertEqual(byAPrerequisite.adjustments, [], "release cert-manager in namespace cert-manager is the bundle's own")
-        XCTAssertEqual(byAPrerequisite.warnings, [])
+        XCTAssertEqual(byAPrerequisite.warnings.filter { !$0.isAdvisory }, [], "its version's advisory is all there is to say")
     }
 
     func testAnOldClusterIsWarnedAbout() throws {

@@ -24,17 +24,20 @@ final class GenerateProbeTests: XCTestCase {
         result.error.split(separator: "\n").map(String.init).filter { $0.hasPrefix("rigger: cluster: ") }
     }
 
-    /// The acceptance scenario: cert-manager installed is settled (the chart's copy off, with the
-    /// reason); the answers otherwise agree with the cluster, so --strict writes the bundle too.
-    func testTheAcceptanceClusterSetsCertManagerOffWithTheReason() throws {
+    /// The acceptance scenario: its cert-manager (release cert-manager in cert-manager, named as
+    /// the add-on's release) is used as it is, and its version's advisory warned about; the
+    /// answers otherwise agree with the cluster, so --strict writes the bundle too. (A cert-manager
+    /// of another release is settled off: ClusterFindingsTests.)
+    func testTheAcceptanceClusterIsReadAndItsCertManagersAdvisoryWarnedAbout() throws {
         let cluster = try StandInCluster(scenario: "eks")
         let (result, out) = try generate(cluster, Self.aws + ["--set", "storageClass=gp3", "--probe", "--strict"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(clusterLines(result), [
             "rigger: cluster: new install: no release posthog in namespace posthog",
-            "rigger: cluster: set ingress.installCertManager=false: cert-manager is already installed "
-                + "(CustomResourceDefinition certificates.cert-manager.io, release cert-manager in namespace cert-manager, v1.14.4): "
-                + "the install's own copy would clash; the installed one issues the certificate (read from the cluster)",
+            "rigger: cluster: warning: ingress.installCertManager: 'true': the cert-manager in the cluster (release cert-manager in namespace "
+                + "cert-manager) runs cert-manager v1.14.4, which a known advisory affects: CVE-2024-12401 (moderate); the worst, CVE-2024-12401: "
+                + "crafted PEM data in a Secret or ConfigMap cert-manager reads holds its controller's CPU (denial of service); it takes the "
+                + "right to write that object. Upgrade it to v1.15.4 or later (read from the cluster)",
         ])
         let values = try String(contentsOf: out.appendingPathComponent("values.yaml"), encoding: .utf8)
         XCTAssertTrue(values.contains("cert-manager:\n  enabled: false"), values)
@@ -52,7 +55,7 @@ final class GenerateProbeTests: XCTestCase {
         XCTAssertTrue(result.error.contains("rigger: --strict: 1 answer disagrees with the cluster (above); nothing was written"), result.error)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
 
-        let (two, _) = try generate(cluster, Self.aws + ["--set", "storageClass=gp2x", "--set", "ingress.installCertManager=true", "--probe", "--strict"])
+        let (two, _) = try generate(cluster, Self.aws + ["--set", "storageClass=gp2x", "--set", "kubeContext=staging", "--probe", "--strict"])
         XCTAssertEqual(two.status, 2, two.error)
         XCTAssertTrue(two.error.contains("rigger: --strict: 2 answers disagree with the cluster (above); nothing was written"), two.error)
 
@@ -70,7 +73,9 @@ final class GenerateProbeTests: XCTestCase {
         XCTAssertEqual(lines.count, 1, lines.joined(separator: "\n"))
         XCTAssertTrue(lines[0].hasPrefix("rigger: cluster: Kubernetes version: not read: the cluster did not answer ("), lines[0])
         let values = try String(contentsOf: out.appendingPathComponent("values.yaml"), encoding: .utf8)
-        XCTAssertTrue(values.contains("cert-manager:\n  enabled: true"), "nothing read, nothing changed")
+        XCTAssertTrue(try String(contentsOf: out.appendingPathComponent("rigger.yaml"), encoding: .utf8).contains("installCertManager: true"),
+            "nothing read, nothing changed")
+        XCTAssertTrue(values.contains("cert-manager:\n  enabled: false"), "the chart's own cert-manager stays off either way")
     }
 
     /// --strict vouches for the answers against the cluster: with nothing read it can't, and says why.

@@ -251,4 +251,14 @@ final class HeliconeRealChartTests: XCTestCase {
         let configMap = try XCTUnwrap(rendered.objects("ConfigMap").first { $0.name == "helicone-helicone-kong" })
         XCTAssertEqual((configMap.object["data"] as? [String: Any])?["KONG_STATUS_LISTEN"] as? String, "0.0.0.0:8100")
     }
+
+    /// What the install runs, as the chart renders it through the post-renderer, has no image in
+    /// an affected range of the advisories rigger knows.
+    func testNoImageTheInstallRunsHasAKnownAdvisory() throws {
+        let table = try XCTUnwrap(AppRegistry.standard.entry("helicone")).app.advisoryTable
+        for (name, _, rendered) in try renderedVariants() {
+            let images = rendered.images.map { BundleImage($0.workload, $0.image) }
+            XCTAssertEqual(AdvisoryFinding.findings(images, table: table).map(\.summary), [], name)
+        }
+    }
 }

@@ -36,7 +36,7 @@ final class LocalhostAccessTests: XCTestCase {
 
     func testEveryLocalBundleNeedsNoDNSAndNamesThePortForward() throws {
         let controllers = [
-            "posthog": "--namespace posthog svc/posthog-ingress-nginx-controller 80:80",
+            "posthog": "--namespace ingress-nginx svc/ingress-nginx-controller 80:80",
             "plausible": "--namespace ingress-nginx svc/ingress-nginx-controller 80:80",
             "helicone": "--namespace ingress-nginx svc/ingress-nginx-controller 80:80",
         ]
@@ -63,13 +63,15 @@ final class LocalhostAccessTests: XCTestCase {
         }
     }
 
-    /// The port-forward goes to a Service the PostHog chart really creates: its ingress-nginx is a
-    /// subchart, named after the release.
-    func testPostHogsForwardNamesTheChartsOwnControllerService() throws {
+    /// PostHog's port-forward goes to the add-ons' controller, as every app's: the chart renders no
+    /// ingress-nginx of its own any more.
+    func testPostHogsForwardNamesTheAddOnsControllerService() throws {
         let prepared = try TestProject.presetBundle("local")
         let rendered = try RealChartRender.render(prepared, chart: try TestTools.chart("posthog"), name: "local")
         let services = rendered.objects("Service").map(\.name)
-        XCTAssertTrue(services.contains("posthog-ingress-nginx-controller"), services.joined(separator: ", "))
+        XCTAssertFalse(services.contains { $0.contains("ingress-nginx") }, services.joined(separator: ", "))
+        let verify = try XCTUnwrap(prepared.bundle["scripts/50-verify.sh"]?.contents)
+        XCTAssertTrue(verify.contains(IngressAddOns.ingressNginxController.service), verify)
     }
 
     func testARealHostStillGetsItsDNSRecord() throws {

@@ -115,4 +115,15 @@ final class PlausibleRealChartTests: XCTestCase {
             }
         }
     }
+
+    /// What the install runs (the chart through the post-renderer, and the bundle's manifests) has
+    /// no image in an affected range of the advisories rigger knows, and Plausible is v3.2.1.
+    func testNoImageTheInstallRunsHasAKnownAdvisoryAndPlausibleIsV321() throws {
+        let table = try XCTUnwrap(AppRegistry.standard.entry("plausible")).app.advisoryTable
+        for (name, prepared, rendered) in try renderedVariants() {
+            let images = try installed(prepared, rendered).images.map { BundleImage($0.workload, $0.image) }
+            XCTAssertEqual(AdvisoryFinding.findings(images, table: table).map(\.summary), [], name)
+            XCTAssertTrue(images.contains { $0.reference == "ghcr.io/plausible/community-edition:v3.2.1" }, "\(name): \(images.map(\.reference))")
+        }
+    }
 }

@@ -111,11 +111,11 @@ final class PostHogChartTests: XCTestCase {
         XCTAssertEqual(values["externalKafka"]?["brokers"]?.sequence?.count, 2)
         XCTAssertEqual(value(values, "clickhouse.enabled"), "true")
         XCTAssertEqual(value(values, "zookeeper.enabled"), "true")
-        XCTAssertEqual(value(values, "ingress-nginx.controller.config.use-proxy-protocol"), "true")
-        XCTAssertEqual(
-            value(values, "ingress-nginx.controller.service.annotations")
-                ?? values["ingress-nginx"]?["controller"]?["service"]?["annotations"]?["service.beta.kubernetes.io/aws-load-balancer-proxy-protocol"]?.string,
-            "*")
+        // The controller is the add-ons': its PROXY protocol settings are in its own values.
+        XCTAssertNil(values["ingress-nginx"])
+        let controller = try XCTUnwrap(prepared.bundle[IngressAddOns.ingressNginxValuesPath]?.contents)
+        XCTAssertTrue(controller.contains("use-proxy-protocol: \"true\""), controller)
+        XCTAssertTrue(controller.contains("service.beta.kubernetes.io/aws-load-balancer-proxy-protocol: '*'"), controller)
     }
 
     func testOtherReleaseNamesPointKafkaAtTheirOwnZooKeeper() throws {

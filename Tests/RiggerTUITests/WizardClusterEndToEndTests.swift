@@ -47,9 +47,10 @@ final class WizardClusterEndToEndTests: XCTestCase {
     }
 
     /// The acceptance walk: the contexts, the storage classes with gp3 marked default and rds-creds
-    /// are offered; the chart's cert-manager is turned off with the reason; the bundle written
-    /// equals `generate --probe` with the same answers against the same cluster.
-    func testTheWizardOffersWhatTheClusterHasAndTurnsItsOwnCertManagerOff() throws {
+    /// are offered; the cluster's cert-manager (release cert-manager, named as the add-on's) is
+    /// used, with its version's advisory under the field; the bundle written equals `generate
+    /// --probe` with the same answers against the same cluster.
+    func testTheWizardOffersWhatTheClusterHasAndWarnsOfItsCertManagersAdvisory() throws {
         let out = session.folder.appendingPathComponent("aws")
         let environment = Self.standInEnvironment(standIn)
         try session.start("--preset aws --out '\(out.path)'", environment: shellEnvironment(environment), cluster: true)
@@ -75,10 +76,10 @@ final class WizardClusterEndToEndTests: XCTestCase {
         try session.keys("Tab", "Tab")
         try session.type("ops@example.com")
         try session.keys("Tab")
-        screen = try session.waitFor("the installed one issues the")
-        XCTAssertTrue(screen.contains(">Own cert-manager    [ ] no"), screen)
-        XCTAssertTrue(screen.contains("cluster: set to false because cert-manager is already"), screen)
-        XCTAssertTrue(screen.contains("release cert-manager"), "the help says which release has it:\n\(screen)")
+        try session.waitFor(">Own cert-manager    [x] yes")
+        screen = try session.waitFor("CVE-2024-12401")
+        XCTAssertTrue(screen.contains("cluster: the cert-manager in the"), screen)
+        XCTAssertTrue(screen.contains("cert-manager in namespace cert-manager"), "the help says which release has it:\n\(screen)")
 
         try session.pressEnter(until: "Secrets")
         try session.keys("Tab")  // the PostgreSQL password

@@ -74,28 +74,39 @@ final class WizardClusterTests: XCTestCase {
         XCTAssertTrue(session.clusterWarnings.contains { $0.hasPrefix("cluster: storageClass: 'gp2x'") })
     }
 
-    func testCertManagerAlreadyInstalledTurnsTheChartsOwnOffAndTheOperatorCanSayOtherwise() throws {
-        let session = try session()
+    /// A cert-manager of another release (the old-controllers cluster's) turns the bundle's own off.
+    func testCertManagerAlreadyInstalledTurnsTheBundlesOwnOffAndTheOperatorCanSayOtherwise() throws {
+        let session = try session(scenario: "old-controllers")
         XCTAssertEqual(session.displayText("ingress.installCertManager"), "false")
         let settled = try XCTUnwrap(session.clusterField("ingress.installCertManager")?.warnings.first)
         XCTAssertFalse(settled.isConflict)
         XCTAssertTrue(settled.message.contains("cert-manager is already installed"), settled.message)
-        XCTAssertTrue(session.clusterWarnings.isEmpty, "what rigger settled is no warning: \(session.clusterWarnings)")
+        XCTAssertFalse(session.clusterWarnings.contains { $0.contains("cert-manager is already installed") }, "what rigger settled is no warning: \(session.clusterWarnings)")
         XCTAssertTrue(session.clusterReviewLines.contains { $0.contains("set to false because cert-manager is already installed") })
 
         session.select("true", in: .answer("ingress.installCertManager"))
         _ = session.clusterDidChange()
         XCTAssertEqual(session.displayText("ingress.installCertManager"), "true", "the operator's own answer wins")
-        XCTAssertTrue(session.clusterWarnings.contains { $0.contains("the install's own copy would clash") }, "\(session.clusterWarnings)")
+        XCTAssertFalse(session.clusterWarnings.contains { $0.contains("cert-manager is already installed") }, "nothing clashes: \(session.clusterWarnings)")
     }
 
     func testTheReviewedBundleCarriesWhatTheClusterSettled() throws {
-        let session = try session()
+        let session = try session(scenario: "old-controllers")
         session.replaceText("posthog.example.com", in: .answer("ingress.hostname"))
         session.replaceText("ops@example.com", in: .answer("ingress.letsencryptEmail"))
         var random = SystemSecretGenerator()
         let prepared = try session.generator.prepare(session.request, generator: &random)
         XCTAssertEqual(prepared.answers["ingress.installCertManager"]?.description, "false")
+    }
+
+    /// The cluster's own ingress-nginx 1.1.0, which the bundle would use: its advisories under the
+    /// ingress field, as a warning, and among the review's warnings.
+    func testTheClustersOldControllerIsWarnedOnItsFieldAndTheReview() throws {
+        let session = try session(scenario: "old-controllers")
+        let lines = session.clusterLines(.answer("ingress.type"))
+        XCTAssertTrue(lines.contains { $0.hasPrefix("cluster: the controller of the IngressClass nginx") && $0.contains("CVE-2025-1974 (critical)") }, "\(lines)")
+        XCTAssertTrue(session.clusterField("ingress.type")?.warnings.allSatisfy { !$0.isConflict } == true, "no conflict")
+        XCTAssertTrue(session.clusterWarnings.contains { $0.hasPrefix("cluster: ingress.type: 'nginx': the controller of the IngressClass nginx") }, "\(session.clusterWarnings)")
     }
 
     func testADeadClusterOffersNothingAndSaysWhyOnce() throws {

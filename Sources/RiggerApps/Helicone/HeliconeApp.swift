@@ -54,6 +54,10 @@ public struct HeliconeApp: AppDefinition {
 
     public var prerequisiteReleases: [HelmOwner] { IngressAddOns.owners }
 
+    public var advisories: [SecurityAdvisory] { HeliconeAdvisories.all }
+
+    public func images(_ answers: ResolvedAnswers) throws -> [BundleImage] { HeliconeImages.list(try HeliconePlan(answers)) }
+
     public func problems(_ answers: ResolvedAnswers) -> [AnswerProblem] { HeliconeRules.problems(answers) }
 
     public func warnings(_ answers: ResolvedAnswers) -> [String] { HeliconeRules.warnings(answers) }

@@ -6,8 +6,8 @@ enum HeliconeImages {
     /// Every image the install pulls for this plan, in the order the README lists them.
     static func list(_ plan: HeliconePlan) -> [BundleImage] {
         var images = [
-            BundleImage("Helicone web (the dashboard)", "helicone/web:\(plan.cluster.imageTag)"),
-            BundleImage("Helicone worker (the proxy)", "helicone/worker:\(plan.workerImageTag)"),
+            BundleImage("Helicone web (the dashboard)", "helicone/web:\(plan.cluster.imageTag)", pinnedBy: "image.tag"),
+            BundleImage("Helicone worker (the proxy)", "helicone/worker:\(plan.workerImageTag)", pinnedBy: "helicone.workerImageTag"),
         ]
         for (key, image) in HeliconeChart.valueImages {
             if key == "studio", !plan.studio { continue }

@@ -60,6 +60,7 @@ public enum HeliconeQuestions {
             key: "helicone.workerImageTag", title: "Worker image tag",
             help: "The Helicone worker (the proxy your apps send requests through) image tag, pinned like the web image's, e.g. \(workerImageTag).",
             kind: .text(.imageTag(example: workerImageTag)), step: .cluster, defaultValue: .value(.string(workerImageTag))),
+        CommonQuestions.allowVulnerable(pins: HeliconeAdvisories.pins, advisories: AdvisoryTable(SecurityAdvisories.shared + HeliconeAdvisories.all)),
         Question(
             key: "helicone.jwtIssuedAt", title: "API keys issued at",
             help: "When the two API keys (ANON_KEY, SERVICE_ROLE_KEY) were issued, in Unix seconds: the time the bundle was first made, "
@@ -150,13 +151,16 @@ public enum HeliconeQuestions {
         Question(
             key: "clickhouse.user", title: "ClickHouse user",
             help: "The ClickHouse user Helicone connects as. In the cluster, ClickHouse is started with this user instead of its "
-                + "password-less 'default'; a managed one must already have it.",
+                + "password-less 'default' (so it must start with a letter or '_': it names an element of ClickHouse's users XML); "
+                + "a managed one must already have it.",
             kind: .text(.identifier), step: .dependencies, defaultValue: .value(.string("helicone"))),
     ] + clickhouseExisting.questions + [
         Question(
             key: "clickhouse.password", title: "ClickHouse password",
             help: "The ClickHouse password. Generated for the in-cluster ClickHouse (never the README's published 'default'); for a managed one, its password.",
-            kind: .secret(policy(length: 32, operatorSuppliedWhen: managed("clickhouse"), existing: clickhouseExisting.answers)),
+            kind: .secret(SecretPolicy(
+                length: 32, operatorSuppliedWhen: managed("clickhouse"), existing: clickhouseExisting.answers,
+                valueRules: SecretValueRules.password.with(characters: ClickHouseEntrypoint.passwordCharacters(appliesWhen: inCluster("clickhouse"))))),
             step: .dependencies),
     ]
 

@@ -13,11 +13,14 @@ enum HeliconeReadmeRenderer {
                 + "in namespace `\(plan.namespace)`.",
             "",
         ]
+        let images = HeliconeImages.list(plan)
+        let advisories = HeliconeApp().advisoryTable
+        lines += AdvisoryFinding.readmeSection(images, table: advisories, answers: answers)
         lines += warnings(plan)
         lines += addresses(plan)
         lines += answerLines(plan, answers, secrets)
         lines += fileLines(plan, references, postRender, manifests: manifests)
-        lines += BundleImage.readmeSection(HeliconeImages.list(plan), avoidFrozen: IngressAddOns.avoidingIngressNginx)
+        lines += BundleImage.readmeSection(images, avoidFrozen: IngressAddOns.avoidingIngressNginx, advisories: advisories)
         lines += nextSteps(plan, secrets)
         lines += regenerating(plan)
         lines += restarting(plan, references)

@@ -27,6 +27,13 @@ enum HeliconeRules {
             }
         }
         problems += publicSuffixHosts(answers)
+        if answers["clickhouse.mode"]?.description == "in-cluster", let user = answers["clickhouse.user"]?.description,
+            !ClickHouseEntrypoint.isUserName(user)
+        {
+            problems.append(AnswerProblem(
+                key: "clickhouse.user", value: user,
+                reason: .invalid(expected: ClickHouseEntrypoint.userNameExpectation + " (clickhouse.mode is in-cluster)"), origin: nil))
+        }
         return problems
     }
 

@@ -30,13 +30,9 @@ public struct PlausibleApp: AppDefinition {
     /// ingress-nginx, cert-manager and CloudNativePG, which the bundle installs itself, are its own.
     public var prerequisiteReleases: [HelmOwner] { IngressAddOns.owners + [PlausibleComponents.cloudNativePG.owner] }
 
-    /// The image's known hole, said where the operator looks first (generate's output and the
-    /// wizard's review), not only in the bundle's README.
-    public func warnings(_ answers: ResolvedAnswers) -> [String] {
-        guard let tag = answers["image.tag"]?.description, PlausibleReadmeSections.hasKnownHole(tag) else { return [] }
-        return ["image.tag \(tag): Plausible CE v3.0.0 to v3.2.0 are reported vulnerable to CVE-2026-8467 (remote code execution "
-            + "without login through /storybook), fixed in v3.2.1; read its release notes, then --set image.tag=v3.2.1 (the README says more)"]
-    }
+    public var advisories: [SecurityAdvisory] { PlausibleAdvisories.all }
+
+    public func images(_ answers: ResolvedAnswers) throws -> [BundleImage] { PlausibleImages.list(try PlausiblePlan(answers)) }
 
     public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {
         try PlausibleRenderer.render(plan: try PlausiblePlan(answers), answers: answers, secrets: secrets, chart: chart)

@@ -6,7 +6,10 @@ import RiggerCore
 enum PlausibleClickHouse {
     /// Each config file, by where it goes in the container. Each is mounted on its own (subPath):
     /// a ConfigMap over config.d/ would hide the image's listen settings, and one over users.d/
-    /// would stop the entrypoint writing the user it creates from the environment.
+    /// would stop the entrypoint writing the user it creates from the environment. These are the
+    /// files of Plausible CE v3.2.1's compose setup but its ipv4-only.xml, which quiets Docker's
+    /// IPv4-only bridge networks: a pod network may be IPv6-only, and the image's own listen
+    /// settings already try both families.
     static let configFiles: [(key: String, mountPath: String, contents: String)] = [
         ("logs.xml", "/etc/clickhouse-server/config.d/logs.xml", logs),
         ("low-resources.xml", "/etc/clickhouse-server/config.d/low-resources.xml", lowResources),

@@ -4,7 +4,7 @@ import RiggerCore
 /// manifests name, and those of the charts 30-prerequisites.sh installs when the cluster lacks them.
 enum PlausibleImages {
     static func list(_ plan: PlausiblePlan) -> [BundleImage] {
-        var images = [BundleImage("Plausible", "ghcr.io/plausible/community-edition:\(plan.cluster.imageTag)")]
+        var images = [BundleImage("Plausible", PlausibleReadmeSections.appImage(plan), pinnedBy: "image.tag")]
         if case .inCluster = plan.postgresql {
             images.append(BundleImage("PostgreSQL (CloudNativePG Cluster)", PlausibleComponents.postgresqlImage))
             images += PlausibleComponents.cloudNativePG.images.map { BundleImage("CloudNativePG operator, unless the cluster has one", $0) }

@@ -4,8 +4,9 @@ import RiggerCore
 public enum PlausibleQuestions {
     /// The IMIO chart release rigger's values are written for.
     public static let chartVersion = "0.4.1"
-    /// The image that chart release ships (its appVersion, with the `v` the upstream tags carry).
-    public static let imageTag = "v3.0.1"
+    /// The Plausible release rigger installs. The chart's appVersion is 3.0.1, which CVE-2026-8467
+    /// affects; v3.2.1 is its fix and changes no setting rigger writes (see the README's notes).
+    public static let imageTag = "v3.2.1"
 
     /// Plausible's questions after `app`, in the order they are asked.
     public static let questions: [Question] =
@@ -34,6 +35,9 @@ public enum PlausibleQuestions {
         chartHelp: "The IMIO plausible-analytics Helm chart version to install. rigger's values are written for 0.4.1.",
         imageTag: imageTag, imageExample: imageTag
     ) + [
+        CommonQuestions.allowVulnerable(
+            pins: [CommonQuestions.PinnedVersion(key: "image.tag", component: PlausibleAdvisories.component)],
+            advisories: AdvisoryTable(SecurityAdvisories.shared + PlausibleAdvisories.all)),
         Question(
             key: "plausible.disableRegistration", title: "Registration",
             help: "Who may create an account: invite_only (the first user registers, then only people invited), "
@@ -122,7 +126,9 @@ public enum PlausibleQuestions {
             help: "The ClickHouse password. Generated for the in-cluster ClickHouse; for a managed one, its password "
                 + "(percent-encoded into CLICKHOUSE_DATABASE_URL). Not asked when plausible.existingSecret holds "
                 + "CLICKHOUSE_DATABASE_URL for a managed server.",
-            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("clickhouse"))),
+            kind: .secret(SecretPolicy(
+                length: 32, operatorSuppliedWhen: managed("clickhouse"),
+                valueRules: SecretValueRules.password.with(characters: ClickHouseEntrypoint.passwordCharacters(appliesWhen: inCluster("clickhouse"))))),
             step: .dependencies, appliesWhen: .any(inCluster("clickhouse"), riggerWritesTheEnvironment)),
     ]
 

@@ -12,7 +12,9 @@ enum PlausibleReadmeRenderer {
                 + "`\(plan.namespace)`. Plausible will be reached at \(plan.baseURL).",
             "",
         ]
-        lines += PlausibleReadmeSections.security(plan)
+        let images = PlausibleImages.list(plan)
+        let advisories = PlausibleApp().advisoryTable
+        lines += AdvisoryFinding.readmeSection(images, table: advisories, answers: answers)
         lines += ReadmeAnswers.lines(answers, secrets)
         for key in secrets.existing.keys.sorted() {
             guard let existing = secrets.existing[key] else { continue }
@@ -20,7 +22,7 @@ enum PlausibleReadmeRenderer {
         }
         lines.append("")
         lines += PlausibleReadmeSections.whatRunsWhere(plan)
-        lines += BundleImage.readmeSection(PlausibleImages.list(plan), avoidFrozen: IngressAddOns.avoidingIngressNginx)
+        lines += BundleImage.readmeSection(images, avoidFrozen: IngressAddOns.avoidingIngressNginx, advisories: advisories)
         lines += filesSection(plan, manifests: manifests, files: files)
         lines += PlausibleReadmeSections.ownEnvironment(plan, manifests: manifests)
         lines += nextSteps(plan, secrets: secrets)

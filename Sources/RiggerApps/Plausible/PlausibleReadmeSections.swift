@@ -5,37 +5,6 @@ import RiggerCore
 enum PlausibleReadmeSections {
     static func appImage(_ plan: PlausiblePlan) -> String { "ghcr.io/plausible/community-edition:\(plan.cluster.imageTag)" }
 
-    /// A warning while the image is a release with a known hole.
-    static func security(_ plan: PlausiblePlan) -> [String] {
-        guard hasKnownHole(plan.cluster.imageTag) else { return [] }
-        return [
-            "## Security: upgrade the image",
-            "",
-            "Plausible CE v3.0.0 to v3.2.0 are reported vulnerable to CVE-2026-8467, remote code execution without login",
-            "through the `/storybook` route; v3.2.1 fixes it. This bundle runs `\(plan.cluster.imageTag)`, the version chart",
-            "\(plan.cluster.chartVersion) was made for. Read Plausible's release notes up to v3.2.1, then:",
-            "",
-            "```",
-            "rigger generate --out <this folder> --set image.tag=v3.2.1",
-            "```",
-            "",
-        ]
-    }
-
-    /// Whether the tag is a release in the range CVE-2026-8467 affects (v3.0.0 to v3.2.0).
-    static func hasKnownHole(_ tag: String) -> Bool {
-        guard let version = releaseVersion(tag) else { return false }
-        return !version.lexicographicallyPrecedes([3, 0, 0]) && version.lexicographicallyPrecedes([3, 2, 1])
-    }
-
-    /// The numbers of a `vMAJOR.MINOR.PATCH` tag, or nil for any other tag.
-    static func releaseVersion(_ tag: String) -> [Int]? {
-        guard tag.hasPrefix("v") else { return nil }
-        let parts = tag.dropFirst().split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 3, parts.allSatisfy({ $0 != nil }) else { return nil }
-        return parts.compactMap { $0 }
-    }
-
     static func whatRunsWhere(_ plan: PlausiblePlan) -> [String] {
         var lines = [
             "## What runs where",

@@ -27,11 +27,15 @@ public struct PostHogApp: AppDefinition {
         dataStores: "PostgreSQL and ClickHouse",
         changeNotes: ["image.tag": "PostHog runs its database migrations on upgrade; back up first."])
 
-    /// The chart's own ingress-nginx is the controller of 2021: said where the operator looks
-    /// first, generate's output and the review, as well as in the README.
-    public func warnings(_ answers: ResolvedAnswers) -> [String] {
-        guard answers["ingress.type"]?.description == "nginx" else { return [] }
-        return [PostHogImages.ingressNginxSecurityNote]
+    /// ingress-nginx and cert-manager, which the bundle installs itself, are its own.
+    public var prerequisiteReleases: [HelmOwner] { IngressAddOns.owners }
+
+    public var advisories: [SecurityAdvisory] { PostHogAdvisories.all }
+
+    public func images(_ answers: ResolvedAnswers) throws -> [BundleImage] { PostHogImages.list(try PostHogPlan(answers)) }
+
+    public func regenerationNotes(previous: ExistingBundle, previousAnswers: ResolvedAnswers, answers: ResolvedAnswers) -> [String] {
+        PostHogIngress.regenerationNotes(previous: previous, previousAnswers: previousAnswers, answers: answers)
     }
 
     public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {

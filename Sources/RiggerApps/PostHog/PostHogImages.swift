@@ -2,8 +2,8 @@ import RiggerCore
 
 /// The images a PostHog install pulls, pinned where the chart's defaults are no longer published:
 /// its Bitnami subcharts' Debian 10 builds were never copied to `bitnamilegacy`, so each takes
-/// the nearest build of the same version that was, and ingress-nginx moves from k8s.gcr.io to
-/// registry.k8s.io with the chart's own tags and digests.
+/// the nearest build of the same version that was. The ingress controller and cert-manager are
+/// the core's add-ons, not the chart's.
 enum PostHogImages {
     /// A Bitnami image: the registry, repository and tag keys a subchart takes.
     struct Bitnami {
@@ -21,22 +21,12 @@ enum PostHogImages {
     static let minio = Bitnami(repository: "bitnamilegacy/minio", tag: "2022.9.1")
     static let pgbouncer = Bitnami(repository: "bitnamilegacy/pgbouncer", tag: "1.18.0")
 
-    static let ingressNginxRegistry = "registry.k8s.io"
-    static let ingressNginxController =
-        "registry.k8s.io/ingress-nginx/controller:v1.1.0@sha256:f766669fdcf3dc26347ed273a55e754b427eb4411ee075a53f30718b4499076a"
-    static let ingressNginxCertgen =
-        "registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.1.1@sha256:64d8c73dca984af206adf9d6d7e46aa550362b1d7a01f3a0a91b20cc67868660"
-    /// Why the chart's ingress-nginx is a risk, and what avoids it.
-    static let ingressNginxSecurityNote =
-        "ingress.type nginx: the chart's ingress-nginx controller v1.1.0 predates the fixes for CVE-2025-1974 (code execution "
-        + "through its admission webhook); the bundle's README says how to keep it safe or do without it"
-    static let certManagerVersion = "v1.6.1"
     static let clickhouseOperatorVersion = "0.19.0"
 
     /// Every image the install pulls for this plan, in the order the README lists them.
     static func list(_ plan: PostHogPlan) -> [BundleImage] {
         var images = [
-            BundleImage("PostHog (web, workers, migrations)", "posthog/posthog:\(plan.imageTag)"),
+            BundleImage("PostHog (web, workers, migrations)", "posthog/posthog:\(plan.imageTag)", pinnedBy: "image.tag"),
             BundleImage("init containers (wait for dependencies)", "busybox:1.34"),
             BundleImage("PgBouncer (always run by the chart)", pgbouncer.reference),
         ]
@@ -52,17 +42,7 @@ enum PostHogImages {
             ]
         }
         if case .inCluster = plan.objectStorage { images.append(BundleImage("MinIO", minio.reference)) }
-        if plan.ingress.type == .nginx {
-            images += [
-                BundleImage("ingress-nginx controller", ingressNginxController),
-                BundleImage("ingress-nginx admission certificates", ingressNginxCertgen),
-            ]
-        }
-        if plan.ingress.installCertManager {
-            images += ["controller", "webhook", "cainjector", "ctl"].map {
-                BundleImage("cert-manager \($0)", "quay.io/jetstack/cert-manager-\($0):\(certManagerVersion)")
-            }
-        }
+        images += IngressAddOns.images(ingress: plan.ingress)
         return images
     }
 
@@ -70,8 +50,7 @@ enum PostHogImages {
     static let avoidingFrozen = """
         Managed services avoid most of them: `postgresql.mode`, `redis.mode` and `kafka.mode` set to `managed` (the aws-managed \
         preset) drop PostgreSQL, Redis and Kafka; `objectStorage.mode=managed` drops MinIO; ZooKeeper stays while ClickHouse or \
-        Kafka runs in the cluster; the chart always runs its own PgBouncer. `ingress.type=existing`, or `gcp-clb` on GKE, does \
-        without ingress-nginx.
+        Kafka runs in the cluster; the chart always runs its own PgBouncer. \(IngressAddOns.avoidingIngressNginx)
         """
 
     /// Points a Bitnami subchart's image at its pinned build, through the subchart's own keys.

@@ -4,6 +4,19 @@ import RiggerCore
 enum PostHogPostRender {
     static func make(_ plan: PostHogPlan) -> PostRender {
         var postRender = PostRender()
+        if plan.ingress.type == .nginx {
+            // The chart names the class only in the annotation Kubernetes deprecated (and refuses
+            // beside the field): the field names the IngressClass the add-ons' controller, or the
+            // cluster's own, serves.
+            postRender.patches.append(PostRender.Patch(
+                kind: "Ingress", name: PostHogValuesRenderer.chartFullname(release: plan.release),
+                operations: [
+                    ("remove", "/metadata/annotations/kubernetes.io~1ingress.class", nil),
+                    ("add", "/spec/ingressClassName", .string(IngressAddOns.ingressClass)),
+                ],
+                reason: "the chart names its class only in the deprecated kubernetes.io/ingress.class annotation; spec.ingressClassName "
+                    + "names the IngressClass \(IngressAddOns.ingressClass) that ingress-nginx serves"))
+        }
         if case .inCluster = plan.clickhouse {
             // The chart hard-codes the operator's metrics exporter as `latest`.
             postRender.imagePins.append(PostRender.ImagePin(

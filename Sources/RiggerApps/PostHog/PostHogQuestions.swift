@@ -29,7 +29,11 @@ public enum PostHogQuestions {
         app: "PostHog", id: "posthog", chartVersion: chartVersion,
         chartHelp: "The PostHog Helm chart version to install. 30.46.0 is the chart's last release and the one rigger's values are written for.",
         imageTag: imageTag, imageExample: imageTag
-    ) + secretKeyExisting.questions + [
+    ) + [
+        CommonQuestions.allowVulnerable(
+            pins: [CommonQuestions.PinnedVersion(key: "image.tag", component: PostHogAdvisories.component)],
+            advisories: AdvisoryTable(SecurityAdvisories.shared + PostHogAdvisories.all)),
+    ] + secretKeyExisting.questions + [
         Question(
             key: "posthog.secretKey", title: "PostHog secret key",
             help: "Django's SECRET_KEY, which signs sessions. Kept across upgrades; a new one logs every user out.",
@@ -177,8 +181,8 @@ public enum PostHogQuestions {
     ]
 
     private static let ingressQuestions = CommonQuestions.ingress(
-        app: "PostHog", id: "posthog", nginxLabel: "ingress-nginx, installed with PostHog",
-        letsencryptLabel: "Let's Encrypt through cert-manager (installed with PostHog)")
+        app: "PostHog", id: "posthog", nginxLabel: "ingress-nginx, installed by 30-prerequisites.sh",
+        letsencryptLabel: "Let's Encrypt through cert-manager (installed by 30-prerequisites.sh)")
 
     private static let emailQuestions = CommonQuestions.email(
         app: "PostHog", sends: "invites, password resets, alerts", existingKey: PostHogSecrets.smtpPasswordKey)

@@ -10,6 +10,9 @@ enum PostHogReadmeRenderer {
                 + "\(plan.chartVersion) (image `\(plan.imageTag)`), release `\(plan.release)` in namespace `\(plan.namespace)`.",
             "",
         ]
+        let images = PostHogImages.list(plan)
+        let advisories = PostHogApp().advisoryTable
+        lines += AdvisoryFinding.readmeSection(images, table: advisories, answers: answers)
         lines += ReadmeAnswers.lines(answers, secrets)
         lines += [
             "",
@@ -33,12 +36,18 @@ enum PostHogReadmeRenderer {
             "  - `00-preflight.sh`: kubectl, helm, the kube context, the cluster version, the storage class, no placeholder secrets",
             "  - `10-namespace.sh`: creates the namespace",
             "  - `20-secrets.sh`: applies the Secrets before the chart",
-            "  - `30-prerequisites.sh`: what the choices need first (static IP, TLS Secret, ingress class, managed services)",
+            "  - `30-prerequisites.sh`: what the choices need first (static IP, TLS Secret, ingress class, ingress-nginx and "
+                + "cert-manager unless the cluster has them, managed services)",
             "  - `40-install.sh`: `helm upgrade --install` of chart \(plan.chartVersion)",
             "  - `50-verify.sh`: waits for the rollouts, shows "
                 + (plan.ingress.servedHostname.map(LocalhostAccess.isLocalhost) == true ? LocalhostAccess.verifySummary : "the address and the DNS record to create"),
             "- `rigger.yaml`: every answer, so that the bundle can be regenerated exactly.",
         ]
+        let addOnFiles = IngressAddOns.manifests(ingress: plan.ingress, cloud: plan.cloud, issuer: "", labels: .emptyMap).map(\.path)
+        if !addOnFiles.isEmpty {
+            lines.append("- `manifests/`: what `30-prerequisites.sh` installs or applies besides the chart:")
+            lines += addOnFiles.map { "  - `\($0)`: \(IngressAddOns.filePurposes[$0] ?? "")" }
+        }
         let postRender = PostHogPostRender.make(plan)
         if !postRender.isEmpty {
             lines.append("- `\(PostRender.folder)/`: a Helm post-renderer (run through `kubectl kustomize`) for what no chart value can set:")
@@ -46,18 +55,7 @@ enum PostHogReadmeRenderer {
             lines += postRender.patches.map { "  - `\($0.kind)/\($0.name)`: \($0.reason)" }
         }
         lines.append("")
-        lines += BundleImage.readmeSection(PostHogImages.list(plan), avoidFrozen: PostHogImages.avoidingFrozen)
-        if plan.ingress.type == .nginx {
-            lines += [
-                "## Security: the chart's ingress-nginx",
-                "",
-                "PostHog's chart 30.46.0 runs ingress-nginx controller v1.1.0, from 2021: it predates the fixes for CVE-2025-1974 and",
-                "its siblings (code execution through the admission webhook, fixed in v1.11.5 and v1.12.1). On a cluster other teams",
-                "share, keep the admission webhook unreachable from their pods (a NetworkPolicy), or serve PostHog through a",
-                "controller you keep up to date and regenerate with `--set ingress.type=existing --set ingress.className=CLASS`.",
-                "",
-            ]
-        }
+        lines += BundleImage.readmeSection(images, avoidFrozen: PostHogImages.avoidingFrozen, advisories: advisories)
         lines += [
             "## Next",
             "",
@@ -99,6 +97,37 @@ enum PostHogReadmeRenderer {
             "The release name and namespace must stay the same, and volumes can grow but never shrink.",
             "",
         ]
+        lines += movingOffTheChartsAddOns(plan)
         return lines.joined(separator: "\n")
+    }
+
+    /// How a bundle from before moves off the chart's own ingress-nginx and cert-manager without
+    /// the site going down: both controllers serve while DNS moves, and only then does the chart's go.
+    private static func movingOffTheChartsAddOns(_ plan: PostHogPlan) -> [String] {
+        guard plan.ingress.type == .nginx else { return [] }
+        let controller = ClusterAddOn.ingressNginx
+        var lines = [
+            "### Moving off the chart's own ingress-nginx and cert-manager",
+            "",
+            "Bundles of earlier rigger releases let the chart run its own ingress-nginx (controller \(PostHogIngress.chartIngressNginxVersion), "
+                + "of 2021, which CVE-2025-1974 and its siblings affect)"
+                + (plan.ingress.installCertManager ? " and cert-manager \(PostHogIngress.chartCertManagerVersion)" : "")
+                + "; this one installs them as releases of their own, as for every app. Regenerating such a bundle says what moves. "
+                + "The new controller gets a load balancer of its own, with a new address, so the DNS record moves. In this order the site stays up:",
+            "",
+            "1. `./scripts/00-preflight.sh && ./scripts/30-prerequisites.sh`: installs release `\(controller.release)` in namespace "
+                + "`\(controller.namespace)` beside the chart's controller and hands the IngressClass `\(IngressAddOns.ingressClass)` over to it"
+                + (plan.ingress.installCertManager ? ", and cert-manager's CustomResourceDefinitions to release `\(ClusterAddOn.certManager.release)`" : "")
+                + "; both controllers now serve the site.",
+            "2. Point the DNS record for `\(plan.ingress.hostname ?? "the site")` at the new address: "
+                + "`kubectl get service --namespace \(controller.namespace) \(IngressAddOns.ingressNginxController.service)`.",
+            "3. Wait until the old record's TTL has passed (`dig +short \(plan.ingress.hostname ?? "HOST")` shows the new address).",
+            "4. `./install.sh --from 40`: upgrades PostHog without the chart's own controller, which goes with its load balancer.",
+        ]
+        if plan.ingress.tls == .letsencrypt {
+            lines.append("5. `kubectl delete clusterissuer letsencrypt-prod` once nothing else uses the chart's old issuer: the certificate now comes "
+                + "from `\(IngressAddOns.clusterIssuerName(release: plan.release))`, into the same Secret `\(PostHogValuesRenderer.letsencryptSecretName(release: plan.release))`.")
+        }
+        return lines + [""]
     }
 }

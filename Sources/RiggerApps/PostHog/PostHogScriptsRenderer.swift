@@ -40,12 +40,9 @@ enum PostHogScriptsRenderer {
         return ExistingSecretValueCheck.section(namespace: plan.namespace, checks: checks)
     }
 
-    /// The chart's own ingress-nginx (a subchart, in the release's namespace), named as the
-    /// subchart names it: the release's name, unless that already says ingress-nginx.
+    /// The ingress-nginx the add-ons install, for the port-forward to a `*.localhost` host.
     private static func localController(_ plan: PostHogPlan) -> LocalhostAccess.Controller? {
-        guard plan.ingress.type == .nginx else { return nil }
-        let fullname = plan.release.contains("ingress-nginx") ? plan.release : "\(plan.release)-ingress-nginx"
-        return LocalhostAccess.Controller(namespace: plan.namespace, service: "\(fullname)-controller")
+        plan.ingress.type == .nginx ? IngressAddOns.ingressNginxController : nil
     }
 
     private static func hasVolumes(_ plan: PostHogPlan) -> Bool {
@@ -57,28 +54,17 @@ enum PostHogScriptsRenderer {
         return plan.zookeeperStorage != nil
     }
 
-    /// What Let's Encrypt needs: with the chart's own cert-manager, no other one in the cluster;
-    /// without it, the one the cluster already runs.
+    /// The ingress controller and cert-manager, as every app has them: installed unless the
+    /// cluster has them, and handed over from the chart's release where older bundles let the
+    /// chart run its own.
     private static func prerequisites(_ plan: PostHogPlan) -> [ScriptSection] {
-        guard plan.ingress.tls == .letsencrypt else { return [] }
-        guard plan.ingress.installCertManager else {
-            return [ScriptSection(lines: [
-                "",
-                "# ingress.installCertManager is false: the chart's ClusterIssuer goes to the cert-manager already in the cluster.",
-                "kube get crd certificates.cert-manager.io clusterissuers.cert-manager.io >/dev/null 2>&1 \\",
-                "  || fail \"cert-manager is not installed in this cluster, and ingress.installCertManager is false; install cert-manager, or regenerate with --set ingress.installCertManager=true\"",
-                "echo \"cert-manager is installed; it issues the Let's Encrypt certificate once DNS points at the ingress (see 50-verify.sh)\"",
-            ])]
+        let needs = IngressAddOns.needs(ingress: plan.ingress)
+        var sections: [ScriptSection] = []
+        if needs.installsCharts || needs.appliesManifests {
+            sections.append(PrerequisiteScripts.helpers(
+                namespace: plan.namespace, installsCharts: needs.installsCharts, appliesManifests: needs.appliesManifests))
         }
-        return [ScriptSection(variables: [("RELEASE", plan.release)], lines: [
-            "",
-            "# The chart installs cert-manager with its CRDs; a cert-manager from elsewhere would clash.",
-            "owner=\"$(kube get crd certificates.cert-manager.io -o jsonpath='{.metadata.annotations.meta\\.helm\\.sh/release-name}' 2>/dev/null || true)\"",
-            "if kube get crd certificates.cert-manager.io >/dev/null 2>&1 && [ \"$owner\" != \"$RELEASE\" ]; then",
-            "  fail \"cert-manager is already installed in this cluster (not by release $RELEASE); to use it, regenerate with --set ingress.installCertManager=false\"",
-            "fi",
-            "echo \"cert-manager will be installed with the chart; Let's Encrypt issues the certificate once DNS points at the ingress (see 50-verify.sh)\"",
-        ])]
+        return sections + IngressAddOns.sections(ingress: plan.ingress, formerOwner: PostHogIngress.chartRelease(plan))
     }
 
     /// What each managed service must offer; rigger can't check them from the bastion.

@@ -71,12 +71,12 @@ enum PostHogValuesRenderer {
             }
         case .nginx:
             values.set("ingress.type", .string("nginx"))
-            values.set("ingress.nginx.enabled", .bool(true))
-            // The chart hangs its cert-manager issuer annotation on the TLS redirect, so both go together.
-            values.set("ingress.nginx.redirectToTLS", .bool(ingress.tls != .none))
-            // The chart's tags and digests, from the registry that still serves them.
-            values.set("ingress-nginx.controller.image.registry", .string(PostHogImages.ingressNginxRegistry))
-            values.set("ingress-nginx.controller.admissionWebhooks.patch.image.registry", .string(PostHogImages.ingressNginxRegistry))
+            // The chart's own ingress-nginx (controller v1.1.0, of 2021) stays off: 30-prerequisites.sh
+            // installs a current one, or the cluster's own serves the class, as for every app.
+            values.set("ingress.nginx.enabled", .bool(false))
+            // The chart's TLS redirect comes with a configuration-snippet annotation, which a current
+            // ingress-nginx refuses; it redirects an Ingress with TLS to HTTPS by itself.
+            values.set("ingress.nginx.redirectToTLS", .bool(false))
         case .existing:
             // Any type other than nginx or clb makes the chart leave the class to annotations.
             values.set("ingress.type", .string("existing"))
@@ -84,24 +84,22 @@ enum PostHogValuesRenderer {
         case .none:
             break
         }
-        values.set("ingress.letsencrypt", .bool(ingress.tls == .letsencrypt))
+        // The chart's own issuer and cert-manager stay off: the certificate comes from the add-ons'
+        // ClusterIssuer, into the Secret the chart's own would have used, so that an install
+        // that ran the chart's keeps its certificate while the new one is issued.
+        values.set("ingress.letsencrypt", .bool(false))
+        if ingress.tls == .letsencrypt {
+            values.set("ingress.secretName", .string(letsencryptSecretName(release: plan.release)))
+            values.set(["ingress", "annotations"], .map([("cert-manager.io/cluster-issuer", .string(IngressAddOns.clusterIssuerName(release: plan.release)))]))
+            values.set("cert-manager.enabled", .bool(false))
+        }
         if ingress.tls == .secret, ingress.type != .gcpCLB, let secret = ingress.tlsSecretName {
             values.set("ingress.secretName", .string(secret))
         }
-        if ingress.tls == .letsencrypt {
-            // Without the chart's own cert-manager its ClusterIssuer still goes to the one already
-            // in the cluster, and still takes its email from here.
-            values.set("cert-manager.enabled", .bool(ingress.installCertManager))
-            if let email = ingress.letsencryptEmail { values.set("cert-manager.email", .string(email)) }
-        }
-        if plan.cloud == .aws, ingress.type == .nginx {
-            // An AWS load balancer in TCP mode hides the client address unless both ends speak PROXY protocol.
-            values.set("ingress-nginx.controller.config.use-proxy-protocol", .string("true"))
-            values.set(
-                ["ingress-nginx", "controller", "service", "annotations"],
-                .map([("service.beta.kubernetes.io/aws-load-balancer-proxy-protocol", .string("*"))]))
-        }
     }
+
+    /// The Secret the Let's Encrypt certificate is kept in: the name the chart gives it.
+    static func letsencryptSecretName(release: String) -> String { "nginx-letsencrypt-\(chartFullname(release: release))" }
 
     private static func addPostgreSQL(_ plan: PostHogPlan, _ secrets: PostHogSecrets, to values: inout YAMLTree) {
         switch plan.postgresql {

@@ -39,6 +39,16 @@ public protocol AppDefinition: Sendable {
     /// The warnings of `warnings(_:)` and those only the clock can tell, such as tokens that
     /// expire soon after `now`. By default, the clock's are none.
     func warnings(_ answers: ResolvedAnswers, now: Date) -> [String]
+    /// The advisories rigger knows for the app's own images: its entries of the table, beside the
+    /// core's (`SecurityAdvisories.shared`) for the add-ons. None by default.
+    var advisories: [SecurityAdvisory] { get }
+    /// Every image the bundle pulls for validated answers, each with the answer that sets its
+    /// version when one does: checked against the advisories whenever a bundle is generated.
+    /// None by default.
+    func images(_ answers: ResolvedAnswers) throws -> [BundleImage]
+    /// What moves when an existing bundle is regenerated with these answers that the answers
+    /// alone don't show, such as a controller the chart ran moving to an add-on release. None by default.
+    func regenerationNotes(previous: ExistingBundle, previousAnswers: ResolvedAnswers, answers: ResolvedAnswers) -> [String]
 }
 
 extension AppDefinition {
@@ -46,6 +56,12 @@ extension AppDefinition {
     public func warnings(_ answers: ResolvedAnswers) -> [String] { [] }
     public func problems(_ answers: ResolvedAnswers, now: Date) -> [AnswerProblem] { problems(answers) }
     public func warnings(_ answers: ResolvedAnswers, now: Date) -> [String] { warnings(answers) }
+    public var advisories: [SecurityAdvisory] { [] }
+    public func images(_ answers: ResolvedAnswers) throws -> [BundleImage] { [] }
+    public func regenerationNotes(previous: ExistingBundle, previousAnswers: ResolvedAnswers, answers: ResolvedAnswers) -> [String] { [] }
+
+    /// The app's advisories with the core's shared ones: what its bundles are checked against.
+    public var advisoryTable: AdvisoryTable { AdvisoryTable(SecurityAdvisories.shared + advisories) }
 }
 
 extension AppDefinition {

@@ -58,4 +58,10 @@ public struct ExistingBundle: Sendable {
         }
         return ExistingBundle(directory: directory, answers: document, layer: layer, migrationNotes: notes, app: app, secrets: secrets)
     }
+
+    /// Whether the bundle holds a file at this path under its folder, such as the values of an
+    /// add-on that older bundles of the app didn't install.
+    public func holds(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: directory + "/" + path)
+    }
 }

@@ -161,7 +161,8 @@ public struct BundleCheck: Sendable {
         report.notes += order.map { "\($0) (\(notes[$0]?.joined(separator: ", ") ?? ""))" }
     }
 
-    /// The cluster's findings: its conflicts stop the install (the Secrets it names are checked above).
+    /// The cluster's findings: its conflicts stop the install (the Secrets it names are checked
+    /// above); the advisories of what the install uses from the cluster are warned about.
     private func addCluster(_ facts: ClusterFacts, answers: ResolvedAnswers, app: AppRegistry.Entry, to report: inout BundleCheckReport) {
         let findings = ClusterFindings(facts: facts, answers: answers, app: app)
         if let version = facts.version?.value {
@@ -171,7 +172,13 @@ public struct BundleCheck: Sendable {
         if let install = findings.installSummary { report.summary.append("  \(install)") }
         let secretKeys = app.catalog.existingSecretAnswerKeys
         for warning in findings.warnings where !secretKeys.contains(warning.key) {
-            if warning.isConflict { report.problems.append("\(warning)") } else { report.notes.append("\(warning)") }
+            if warning.isConflict {
+                report.problems.append("\(warning)")
+            } else if warning.isAdvisory {
+                report.warnings.append("\(warning)")
+            } else {
+                report.notes.append("\(warning)")
+            }
         }
         report.notes += facts.notes
     }

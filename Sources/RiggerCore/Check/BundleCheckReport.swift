@@ -6,6 +6,8 @@ public struct BundleCheckReport: Sendable {
     /// Each one stops the install: a render error, a Secret nobody provides, an image that can't be
     /// pulled, a server-side dry run that fails, a clash with what the cluster has.
     public var problems: [String] = []
+    /// Known advisories of what the install uses from the cluster: no reason to stop, but to act on.
+    public var warnings: [String] = []
     /// Worth knowing, but no reason to stop: frozen images, what was not checked and why.
     public var notes: [String] = []
     /// Longer output under a title: the values diff against the release, helm-diff's output.
@@ -22,6 +24,10 @@ public struct BundleCheckReport: Sendable {
         if !problems.isEmpty {
             lines.append("Problems:")
             lines += problems.map { "  - " + $0 }
+        }
+        if !warnings.isEmpty {
+            lines.append("Warnings:")
+            lines += warnings.map { "  - " + $0 }
         }
         if !notes.isEmpty {
             lines.append("Notes:")

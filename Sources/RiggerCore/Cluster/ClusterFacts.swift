@@ -77,12 +77,16 @@ public struct IngressClassFact: Sendable, Equatable {
     public let isDefault: Bool
     /// The Helm release that installed it, if one did.
     public let owner: HelmOwner?
+    /// The version of the controller that installed it, from its `app.kubernetes.io/version`
+    /// label (ingress-nginx's chart and manifests set it), when it has one.
+    public let version: String?
 
-    public init(name: String, controller: String, isDefault: Bool, owner: HelmOwner?) {
+    public init(name: String, controller: String, isDefault: Bool, owner: HelmOwner?, version: String? = nil) {
         self.name = name
         self.controller = controller
         self.isDefault = isDefault
         self.owner = owner
+        self.version = version
     }
 
     /// The controller ingress-nginx registers.
@@ -223,7 +227,7 @@ public struct ClusterFacts: Sendable {
         ingressClasses.map { result in
             result.map { classes in
                 classes.first { $0.controller == IngressClassFact.ingressNginxController }.map {
-                    InstalledComponent(evidence: "IngressClass \($0.name)", owner: $0.owner, version: nil)
+                    InstalledComponent(evidence: "IngressClass \($0.name)", owner: $0.owner, version: $0.version)
                 }
             }
         }

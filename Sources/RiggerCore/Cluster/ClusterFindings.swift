@@ -32,19 +32,26 @@ public struct ClusterWarning: Sendable, Equatable, CustomStringConvertible {
     /// True when the answer and the cluster disagree (`--strict` refuses the bundle); false when
     /// rigger changed the answer to fit the cluster and says why, which is no warning at all.
     public let isConflict: Bool
+    /// True when what the bundle uses from the cluster (its ingress controller, its cert-manager)
+    /// has a known advisory: a warning on every run, but no disagreement `--strict` refuses.
+    public let isAdvisory: Bool
 
-    public init(key: String, value: String?, message: String, isConflict: Bool) {
+    public init(key: String, value: String?, message: String, isConflict: Bool, isAdvisory: Bool = false) {
         self.key = key
         self.value = value
         self.message = message
         self.isConflict = isConflict
+        self.isAdvisory = isAdvisory
     }
 
-    /// A conflict as "key: 'value': what the cluster has"; an answer rigger settled as what it did,
+    /// Whether it is to be shown as a warning: a conflict or an advisory, not an answer rigger settled.
+    public var isWarning: Bool { isConflict || isAdvisory }
+
+    /// A warning as "key: 'value': what the cluster has"; an answer rigger settled as what it did,
     /// "set key=value: why".
     public var description: String {
         let origin = " (" + ClusterFindings.origin + ")"
-        guard isConflict else { return "set \(key)=\(value ?? "null"): " + message + origin }
+        guard isWarning else { return "set \(key)=\(value ?? "null"): " + message + origin }
         return "\(key): " + (value.map { "'\($0)': " } ?? "") + message + origin
     }
 }

@@ -162,7 +162,7 @@ public final class ClusterProbe: Sendable {
                     IngressClassFact(
                         name: item.metadata.name, controller: item.spec?.controller ?? "",
                         isDefault: item.metadata.annotations?["ingressclass.kubernetes.io/is-default-class"] == "true",
-                        owner: HelmOwner(annotations: item.metadata.annotations))
+                        owner: HelmOwner(annotations: item.metadata.annotations), version: item.metadata.labels?["app.kubernetes.io/version"])
                 }
             }
         }

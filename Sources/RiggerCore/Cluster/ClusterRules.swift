@@ -30,19 +30,19 @@ struct ClusterRules {
 
     // MARK: Helpers
 
-    private func asks(_ key: String) -> Bool { app.catalog[key] != nil }
-    private func text(_ key: String) -> String? { answers[key]?.description }
+    func asks(_ key: String) -> Bool { app.catalog[key] != nil }
+    func text(_ key: String) -> String? { answers[key]?.description }
 
-    private mutating func field(_ key: String, _ change: (inout ClusterField) -> Void) {
+    mutating func field(_ key: String, _ change: (inout ClusterField) -> Void) {
         guard asks(key) else { return }
         var field = fields[key] ?? ClusterField()
         change(&field)
         fields[key] = field
     }
 
-    private mutating func warn(_ key: String, _ message: String, conflict: Bool = true) {
+    mutating func warn(_ key: String, _ message: String, conflict: Bool = true, advisory: Bool = false) {
         let value = text(key)
-        field(key) { $0.warnings.append(ClusterWarning(key: key, value: value, message: message, isConflict: conflict)) }
+        field(key) { $0.warnings.append(ClusterWarning(key: key, value: value, message: message, isConflict: conflict && !advisory, isAdvisory: advisory)) }
     }
 
     /// Records why a probe read nothing on the fields it feeds.
@@ -57,7 +57,7 @@ struct ClusterRules {
         for key in keys { field(key) { $0.note = line } }
     }
 
-    private static func list(_ names: [String]) -> String {
+    static func list(_ names: [String]) -> String {
         names.isEmpty ? "none" : names.joined(separator: ", ")
     }
 
@@ -122,23 +122,13 @@ struct ClusterRules {
     }
 
     /// The Helm releases the bundle installs: its chart's, and its prerequisites'.
-    private var ownReleases: [HelmOwner] {
+    var ownReleases: [HelmOwner] {
         [HelmOwner(release: facts.target.release, namespace: facts.target.namespace)] + app.app.prerequisiteReleases
     }
 
-    /// With ingress.type=nginx the install brings its own ingress-nginx, whose IngressClass would
-    /// clash with one already there (unless this release installed it).
-    private mutating func ingressNginx() {
-        guard text("ingress.type") == "nginx", let found = facts.ingressNginx?.value ?? nil,
-            !found.belongs(to: ownReleases)
-        else { return }
-        let owner = found.owner.map { ", \($0)" } ?? ""
-        let className = found.evidence.replacingOccurrences(of: "IngressClass ", with: "")
-        warn("ingress.type", "ingress-nginx is already installed (\(found.evidence)\(owner)): a second copy would clash; use ingress.type=existing with ingress.className=\(className)")
-    }
-
-    /// A cert-manager already in the cluster (not this release's) would clash with the one the
-    /// install brings: the cluster turns `ingress.installCertManager` off and says why.
+    /// A cert-manager already in the cluster (not this release's) is what 30-prerequisites.sh uses,
+    /// installing cert-manager only where there is none: the cluster turns
+    /// `ingress.installCertManager` off and says why, and an answer of true changes nothing.
     private mutating func certManager() {
         let key = "ingress.installCertManager"
         guard answers[key] != nil else { return }
@@ -154,16 +144,18 @@ struct ClusterRules {
         }
         if found.belongs(to: ownReleases) {
             field(key) { $0.info = "cert-manager was installed by this bundle (\(found.owner?.description ?? ""))" }
+            advise(key, SecurityAdvisories.certManager, version: found.version, what: "the cert-manager in the cluster (\(found.owner?.description ?? ""))")
             return
         }
         let what = [found.evidence, found.owner?.description, found.version].compactMap { $0 }.joined(separator: ", ")
-        let reason = "cert-manager is already installed (\(what)): the install's own copy would clash"
+        let reason = "cert-manager is already installed (\(what)): 30-prerequisites.sh uses it and installs no other"
         adjustments.append(ClusterAdjustment(key: key, value: .bool(false), reason: reason))
         if installing {
-            warn(key, reason + "; set it to false to use the one installed")
+            field(key) { $0.info = reason }
         } else {
-            warn(key, reason + "; the installed one issues the certificate", conflict: false)
+            warn(key, reason, conflict: false)
         }
+        advise(key, SecurityAdvisories.certManager, version: found.version, what: "the cert-manager in the cluster (\(what))")
     }
 
     /// The Secrets the answers name must be in the namespace with the keys the chart reads; every

@@ -60,9 +60,9 @@ extension CommonQuestions {
                 kind: .text(.email), step: .ingress, appliesWhen: .when("ingress.tls", is: "letsencrypt")),
             Question(
                 key: "ingress.installCertManager", title: "Own cert-manager",
-                help: "Whether the install brings its own cert-manager to get the Let's Encrypt certificate. Turn it off when "
-                    + "the cluster already runs cert-manager: a second one would clash. rigger turns it off by itself when it "
-                    + "reads one in the cluster.",
+                help: "Whether the install brings its own cert-manager to get the Let's Encrypt certificate, where the cluster "
+                    + "runs none (30-prerequisites.sh uses one it finds). Turn it off to rely on the cluster's own; rigger turns "
+                    + "it off by itself when it reads one in the cluster.",
                 kind: .bool, step: .ingress, defaultValue: .value(.bool(true)), appliesWhen: .when("ingress.tls", is: "letsencrypt")),
             Question(
                 key: "ingress.tlsSecretName", title: "TLS Secret",

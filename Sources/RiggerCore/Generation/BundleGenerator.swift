@@ -60,6 +60,9 @@ public struct BundleGenerator: Sendable {
             above.append(layer)
             notes += migrationNotes
         }
+        if !request.allowVulnerable.isEmpty {
+            above.append(Self.allowVulnerableLayer(request.allowVulnerable, below: (previous.map { [$0.layer] } ?? []) + above))
+        }
         if let app = request.app {
             above.append(AnswerLayer(name: "--app", strict: true, answers: [("app", RawAnswer(text: app, isNull: false, origin: .option("--app")))]))
         }
@@ -200,11 +203,22 @@ public struct BundleGenerator: Sendable {
             problems += rules.problems(old: previousAnswers, new: outcome.answers, appTitle: entry.app.title, force: request.force)
             warnings += rules.warnings(old: previousAnswers, new: outcome.answers, rotating: request.rotate)
         }
+        var advisoryWarnings: [String] = []
+        if outcome.problems.isEmpty {
+            let previouslyRun = sameApp ? try previousAnswers.map { try entry.app.images($0) } ?? [] : []
+            let advisories = try Self.advisoryCheck(
+                app: entry.app, answers: outcome.answers, previouslyRun: previouslyRun, directory: request.outputDirectory)
+            problems += advisories.problems
+            advisoryWarnings = advisories.warnings
+            if sameApp, let previous, let previousAnswers {
+                warnings += entry.app.regenerationNotes(previous: previous, previousAnswers: previousAnswers, answers: outcome.answers)
+            }
+        }
         if !problems.isEmpty { throw InvalidAnswers(problems) }
 
         let secrets = SecretSet.resolve(catalog: catalog, answers: outcome.answers, supplied: supplied, kept: kept, generator: &generator)
         let bundle = try entry.app.render(outcome.answers, secrets: secrets)
-        warnings += CommonWarnings.warnings(outcome.answers) + entry.app.warnings(outcome.answers, now: now)
+        warnings += advisoryWarnings + CommonWarnings.warnings(outcome.answers) + entry.app.warnings(outcome.answers, now: now)
         return PreparedBundle(
             app: entry, answers: outcome.answers, secrets: secrets, bundle: bundle, previous: previous,
             previousAnswers: previousAnswers, warnings: warnings)

@@ -21,6 +21,9 @@ public struct GenerationRequest: Sendable {
     public var rotate: [String] = []
     /// Allows changing the release name or namespace of an existing bundle.
     public var force: Bool = false
+    /// Advisories accepted for versions the answers pin (`--allow-vulnerable`), added to those
+    /// the bundle already accepts.
+    public var allowVulnerable: [String] = []
     /// Answers set from what was read from the cluster (`ClusterFindings.answerLayer`): above the
     /// bundle and the preset, below the answers file, `--set` and the wizard.
     public var clusterAnswers: AnswerLayer?

@@ -5,28 +5,45 @@ public struct BundleImage: Sendable, Equatable {
     public let component: String
     /// The reference, pinned to a tag or digest.
     public let reference: String
+    /// The answer that sets its version (`image.tag`), or nil when rigger or the chart pins it.
+    public let pinnedBy: String?
 
-    public init(_ component: String, _ reference: String) {
+    public init(_ component: String, _ reference: String, pinnedBy: String? = nil) {
         self.component = component
         self.reference = reference
+        self.pinnedBy = pinnedBy
     }
 
-    /// The README section listing the images with their registries, marking those from a frozen
-    /// registry with what happened and `avoidFrozen`: which answers do without them.
-    public static func readmeSection(_ images: [BundleImage], avoidFrozen: String) -> [String] {
+    /// The README section listing the images with their registries and the advisories rigger
+    /// knows for each, marking those from a frozen registry with what happened and `avoidFrozen`:
+    /// which answers do without them.
+    public static func readmeSection(_ images: [BundleImage], avoidFrozen: String, advisories: AdvisoryTable) -> [String] {
+        let covered = advisories.components.map(\.name)
+        let coverage = covered.isEmpty ? "has no entries" : "covers " + Self.listed(covered)
         var lines = [
             "## Images",
             "",
-            "Every image the install pulls, each pinned to a tag or digest. `00-preflight.sh` renders the chart as the install",
-            "will and refuses any image from a registry that no longer serves it.",
+            "Every image the install pulls, each pinned to a tag or digest, with the advisories rigger knows for its version.",
+            "rigger's table of advisories (last reviewed on \(SecurityAdvisories.reviewed)) \(coverage); it says nothing of the",
+            "other images: scan them (`trivy image IMAGE`, for one) before you rely on them, the frozen ones above all.",
+            "`00-preflight.sh` renders the chart as the install will and refuses any image from a registry that no longer serves it.",
             "",
-            "| Component | Image | Registry |",
-            "| --- | --- | --- |",
+            "| Component | Image | Registry | Known advisories |",
+            "| --- | --- | --- | --- |",
         ]
         var frozen: [(BundleImage, ImageRegistryNotice)] = []
         for image in images {
             let parsed = ImageReference(image.reference)
-            lines.append("| \(image.component) | `\(image.reference)` | \(parsed?.registry ?? "?") |")
+            let known = parsed.map { advisories.affecting($0) } ?? []
+            let advisoryText: String
+            if !known.isEmpty {
+                advisoryText = known.map { "\($0.id) (\($0.severity), fixed in \($0.fixedText))" }.joined(separator: "; ")
+            } else if let parsed, advisories.covers(parsed) {
+                advisoryText = SecurityAdvisories.noneKnown
+            } else {
+                advisoryText = SecurityAdvisories.notCovered
+            }
+            lines.append("| \(image.component) | `\(image.reference)` | \(parsed?.registry ?? "?") | \(advisoryText) |")
             if let parsed, let notice = ImageRegistryNotice.notice(for: parsed), notice.status == .frozen {
                 frozen.append((image, notice))
             }
@@ -42,5 +59,10 @@ public struct BundleImage: Sendable, Equatable {
             lines += ["", avoidFrozen]
         }
         return lines + [""]
+    }
+
+    /// "a, b and c".
+    private static func listed(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
     }
 }

@@ -28,14 +28,14 @@ public struct SecretValueRules: Sendable {
     /// When set, the value itself must be exactly this many bytes of UTF-8: a key the app uses
     /// as it is, such as an AES key, counts bytes, not characters.
     public let exactBytes: Int?
-    /// The characters the value may hold, where a chart or an image puts it unencoded into a URL,
-    /// a command line or a config file; nil when any readable character is safe.
-    public let characters: SecretCharacters?
+    /// The characters the value may hold where a chart or an image puts it unencoded into a URL,
+    /// a command line or a config file, one rule per such place; none when any readable character is safe.
+    public let characters: [SecretCharacters]
     public let published: [PublishedValue]
 
     public init(
         minimumLength: Int = 0, because lengthReason: String? = nil, base64Bytes: Int? = nil, exactBytes: Int? = nil,
-        characters: SecretCharacters? = nil, published: [PublishedValue] = []
+        characters: [SecretCharacters] = [], published: [PublishedValue] = []
     ) {
         self.minimumLength = minimumLength
         self.lengthReason = lengthReason
@@ -48,10 +48,10 @@ public struct SecretValueRules: Sendable {
     /// The length rule for passwords rigger would otherwise generate: shorter ones are guessable.
     public static let password = SecretValueRules(minimumLength: 16)
 
-    /// The same rules with `characters` as the character rule.
-    public func with(characters: SecretCharacters) -> SecretValueRules {
+    /// The same rules with `characters` added to the character rules.
+    public func with(characters more: SecretCharacters...) -> SecretValueRules {
         SecretValueRules(
-            minimumLength: minimumLength, because: lengthReason, base64Bytes: base64Bytes, exactBytes: exactBytes, characters: characters,
+            minimumLength: minimumLength, because: lengthReason, base64Bytes: base64Bytes, exactBytes: exactBytes, characters: characters + more,
             published: published)
     }
 
@@ -65,7 +65,7 @@ public struct SecretValueRules: Sendable {
         } else if minimumLength > 0 {
             rules.append("at least \(minimumLength) characters long\(reasonSaid)")
         }
-        if let characters { rules.append(characters.expectation) }
+        rules += characters.map(\.expectation)
         return rules.isEmpty ? nil : rules.joined(separator: "; ")
     }
 
@@ -85,7 +85,7 @@ public struct SecretValueRules: Sendable {
             let characters = value.utf8.count == value.count ? "" : " (\(value.count) characters)"
             return "exactly \(exactBytes) bytes\(reasonSaid), such as \(exactBytes) letters and digits; the value given has \(value.utf8.count) bytes\(characters)"
         }
-        if let characters, let problem = characters.problem(value, given: answers) { return problem }
+        if let problem = characters.lazy.compactMap({ $0.problem(value, given: answers) }).first { return problem }
         if value.count < minimumLength {
             return "at least \(minimumLength) characters\(reasonSaid); the value given has \(value.count)"
         }
@@ -99,7 +99,7 @@ public struct SecretValueRules: Sendable {
     /// the operator's to choose, so that is warned about rather than refused.
     public func isOnlyTooShort(_ value: String, given answers: AnswerLookup) -> Bool {
         !published.contains { $0.value == value } && (base64Bytes == nil || Data(base64Encoded: value)?.count == base64Bytes)
-            && (exactBytes == nil || value.utf8.count == exactBytes) && characters?.problem(value, given: answers) == nil
+            && (exactBytes == nil || value.utf8.count == exactBytes) && characters.allSatisfy({ $0.problem(value, given: answers) == nil })
             && value.count < minimumLength
     }
 }
@@ -138,6 +138,18 @@ public struct SecretCharacters: Sendable {
             case "A"..."Z", "a"..."z", "0"..."9", "-", ".", "_", "~": return true
             default: return false
             }
+        }
+    }
+
+    /// The text of an XML element that is written without escaping: `&` and `<` would start
+    /// markup, `>` may not follow `]]`, and XML 1.0 takes no control characters. The `tr` set is
+    /// every other byte, so that 00-preflight.sh counts exactly those four kinds.
+    public static func unescapedXMLText(because reason: String, appliesWhen: Condition = .always) -> SecretCharacters {
+        SecretCharacters(
+            allowed: "characters other than &, <, > and control characters", trSet: "\\040-\\045\\047-\\073\\075\\077-\\176\\200-\\377",
+            because: reason, appliesWhen: appliesWhen
+        ) { scalar in
+            !"&<>".unicodeScalars.contains(scalar) && scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value)
         }
     }
 

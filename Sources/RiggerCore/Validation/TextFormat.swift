@@ -40,6 +40,8 @@ public enum TextFormat: Sendable, Hashable {
     case region
     /// A key in a Secret's data: letters, digits, `-`, `_` and `.`.
     case secretDataKey
+    /// Security advisory names (CVE-YYYY-NNNN or GHSA-xxxx-xxxx-xxxx), separated by commas.
+    case advisoryIDs
 
     /// What a valid answer looks like, for errors and `explain`.
     public var expectation: String {
@@ -64,6 +66,7 @@ public enum TextFormat: Sendable, Hashable {
         case .bucketName: return "a bucket name: 3 to 63 lower case letters, digits, '.' and '-'"
         case .region: return "a region such as us-east-1 (lower case letters, digits and '-')"
         case .secretDataKey: return "a Secret data key: letters, digits, '-', '_' and '.', at most 253 characters"
+        case .advisoryIDs: return "advisory names such as CVE-2025-1974 or GHSA-mgvx-rpfc-9mpv, separated by commas"
         }
     }
 
@@ -123,6 +126,22 @@ public enum TextFormat: Sendable, Hashable {
             return Self.matches(text, length: 1...63, first: ASCII.isLowerOrDigit, rest: { ASCII.isLowerOrDigit($0) || $0 == UInt8(ascii: "-") })
         case .secretDataKey:
             return text != "." && text != ".." && Self.matches(text, length: 1...253, all: { ASCII.isAlphanumeric($0) || ASCII.in($0, "._-") })
+        case .advisoryIDs:
+            let names = text.split(separator: ",", omittingEmptySubsequences: false)
+            return !names.isEmpty && names.allSatisfy { Self.isAdvisoryID(String($0)) }
+        }
+    }
+
+    /// CVE-YYYY-NNNN (four or more digits) or GHSA- and three groups of four letters and digits, in any case.
+    static func isAdvisoryID(_ text: String) -> Bool {
+        let parts = text.uppercased().split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        switch parts.first {
+        case "CVE":
+            return parts.count == 3 && matches(parts[1], length: 4...4, all: ASCII.isDigit) && matches(parts[2], length: 4...9, all: ASCII.isDigit)
+        case "GHSA":
+            return parts.count == 4 && parts.dropFirst().allSatisfy { matches($0, length: 4...4, all: ASCII.isAlphanumeric) }
+        default:
+            return false
         }
     }
 

@@ -113,7 +113,7 @@ extension WizardSession {
 
     /// A warning as a field shows it: what the cluster contradicts, or what rigger set and why.
     public func clusterText(_ warning: ClusterWarning) -> String {
-        guard !warning.isConflict, let set = clusterFindings?.adjustments.first(where: { $0.key == warning.key }) else { return warning.message }
+        guard !warning.isWarning, let set = clusterFindings?.adjustments.first(where: { $0.key == warning.key }) else { return warning.message }
         return "set to \(set.value) because " + warning.message
     }
 
@@ -125,13 +125,14 @@ extension WizardSession {
             return clusterOffReason.flatMap { $0 == ProbeFailure.offline.description || $0 == Self.noProbe ? nil : ["not read: \($0)"] } ?? []
         }
         guard let findings = clusterFindings else { return ["nothing has answered yet; the fields are as typed"] }
-        let settled = findings.warnings.filter { !$0.isConflict }.map { "\($0.key): " + clusterText($0) }
+        let settled = findings.warnings.filter { !$0.isWarning }.map { "\($0.key): " + clusterText($0) }
         return (findings.installSummary.map { [$0] } ?? []) + settled + findings.notes
     }
 
-    /// Where the answers and the cluster disagree, for the review's warnings, each naming its key.
+    /// Where the answers and the cluster disagree, and what the bundle would use from the cluster
+    /// that has a known advisory, for the review's warnings, each naming its key.
     public var clusterWarnings: [String] {
-        (clusterFindings?.conflicts ?? []).map { "cluster: \($0)" }
+        (clusterFindings?.warnings.filter(\.isWarning) ?? []).map { "cluster: \($0)" }
     }
 
     /// Applies what the cluster settles as a layer under the operator's answers, as `generate

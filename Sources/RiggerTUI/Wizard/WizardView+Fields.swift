@@ -87,7 +87,7 @@ extension WizardView {
             for warning in session.clusterField(key)?.warnings ?? [] {
                 lines.append((field, { canvas, row in
                     canvas.write(
-                        "cluster: " + session.clusterText(warning), row: row, column: valueColumn, style: warning.isConflict ? .error : .dim,
+                        "cluster: " + session.clusterText(warning), row: row, column: valueColumn, style: warning.isWarning ? .error : .dim,
                         width: valueWidth)
                 }))
             }

@@ -34,35 +34,95 @@ public enum IngressAddOns {
 
     /// The 30-prerequisites.sh sections for the ingress answers, in order: the controller, then
     /// cert-manager and the issuer. They use `helm_context` and `apply_manifest` (see `helpers`).
-    public static func sections(ingress: IngressPlan) -> [ScriptSection] {
+    /// `formerOwner` is the release of the app's chart when older bundles of the app let the chart
+    /// run its own ingress-nginx and cert-manager: what that release installed is handed over to
+    /// the add-ons' releases (see `handover`) rather than taken for the cluster's own.
+    public static func sections(ingress: IngressPlan, formerOwner: HelmOwner? = nil) -> [ScriptSection] {
         var sections: [ScriptSection] = []
         if ingress.type == .nginx {
+            var present = "kube get ingressclass \(ingressClass) >/dev/null 2>&1"
+            if let formerOwner {
+                sections.append(handover(
+                    of: "the IngressClass \(ingressClass)", objects: "kube get ingressclass \(ingressClass) -o name", probe: "ingressclass \(ingressClass)",
+                    to: ClusterAddOn.ingressNginx, variable: "INGRESS_NGINX", from: formerOwner))
+                present = "[ -z \"$INGRESS_NGINX_HANDOVER\" ] && " + present
+            }
             sections.append(PrerequisiteScripts.chartUnlessPresent(
                 ClusterAddOn.ingressNginx, variable: "INGRESS_NGINX", values: ingressNginxValuesPath,
                 comment: "# ingress-nginx serves the Ingress; a controller the cluster already has for class nginx is used as it is.",
-                present: "kube get ingressclass \(ingressClass) >/dev/null 2>&1",
+                present: present,
                 presentMessage: "IngressClass \(ingressClass) exists; using the controller behind it", waitsForLoadBalancer: false))
         }
         if ingress.tls == .letsencrypt {
             var section: ScriptSection
+            let crd = "crd certificates.cert-manager.io"
             if ingress.installCertManager {
+                var present = "kube get \(crd) >/dev/null 2>&1"
+                if let formerOwner {
+                    sections.append(handover(
+                        of: "cert-manager's CustomResourceDefinitions", objects: "kube get crd -o name | grep 'cert-manager\\.io$'", probe: crd,
+                        to: ClusterAddOn.certManager, variable: "CERT_MANAGER", from: formerOwner))
+                    present = "[ -z \"$CERT_MANAGER_HANDOVER\" ] && " + present
+                }
                 section = PrerequisiteScripts.chartUnlessPresent(
                     ClusterAddOn.certManager, variable: "CERT_MANAGER", values: certManagerValuesPath,
                     comment: "# cert-manager obtains the certificate from Let's Encrypt; one the cluster already runs is used as it is.",
-                    present: "kube get crd certificates.cert-manager.io >/dev/null 2>&1", presentMessage: "cert-manager is installed; using it")
+                    present: present, presentMessage: "cert-manager is installed; using it")
             } else {
                 section = ScriptSection(lines: [
                     "",
                     "# ingress.installCertManager is false: the ClusterIssuer goes to the cert-manager already in the cluster.",
                     "kube get crd clusterissuers.cert-manager.io >/dev/null 2>&1 \\",
                     "  || fail \"cert-manager is not installed in this cluster, and ingress.installCertManager is false; install cert-manager, or regenerate with --set ingress.installCertManager=true\"",
-                    "echo \"cert-manager is installed; using it\"",
                 ])
+                if let formerOwner {
+                    // The chart's own cert-manager goes with the chart's next upgrade: nothing would be left.
+                    section.variables += [("FORMER_RELEASE", formerOwner.release), ("FORMER_NAMESPACE", formerOwner.namespace)]
+                    section.lines += [
+                        "if [ \"$(kube get \(crd) -o jsonpath='\(ownerPath)' 2>/dev/null || true)\" = \"$FORMER_RELEASE/$FORMER_NAMESPACE\" ]; then",
+                        "  fail \"the cert-manager in this cluster came with release $FORMER_RELEASE's chart, which 40-install.sh no longer installs: it would go, and its certificates with it; regenerate with --set ingress.installCertManager=true\"",
+                        "fi",
+                    ]
+                }
+                section.lines.append("echo \"cert-manager is installed; using it\"")
             }
             section.lines.append("apply_manifest \(clusterIssuerPath)")
             sections.append(section)
         }
         return sections
+    }
+
+    /// The jsonpath of a Helm-installed object's owner as "release/namespace".
+    static let ownerPath = "{.metadata.annotations.meta\\.helm\\.sh/release-name}/{.metadata.annotations.meta\\.helm\\.sh/release-namespace}"
+
+    /// When `probe` (an object, as `kube get` names it) belongs to `former` (the app chart's own
+    /// release, which older bundles let install it), every object `objects` lists is annotated
+    /// to be kept when that release no longer renders it and re-owned by `addOn`'s release, which
+    /// then adopts it; `<variable>_HANDOVER` is set so that the add-on is installed although the
+    /// object is there. Both controllers serve until 40-install.sh upgrades the app without its own.
+    static func handover(
+        of what: String, objects: String, probe: String, to addOn: ClusterAddOn, variable: String, from former: HelmOwner
+    ) -> ScriptSection {
+        ScriptSection(
+            variables: [
+                ("FORMER_RELEASE", former.release), ("FORMER_NAMESPACE", former.namespace),
+                ("\(variable)_RELEASE", addOn.release), ("\(variable)_NAMESPACE", addOn.namespace),
+            ],
+            lines: [
+                "",
+                "# Older bundles let the chart of release $FORMER_RELEASE run its own \(addOn.name). What it installed (\(what))",
+                "# is handed over to release $\(variable)_RELEASE and kept (helm.sh/resource-policy) while 40-install.sh upgrades the chart without it.",
+                "\(variable)_HANDOVER=\"\"",
+                "if [ \"$(kube get \(probe) -o jsonpath='\(ownerPath)' 2>/dev/null || true)\" = \"$FORMER_RELEASE/$FORMER_NAMESPACE\" ]; then",
+                "  echo \"handing over \(what) from release $FORMER_RELEASE to release $\(variable)_RELEASE in namespace $\(variable)_NAMESPACE\"",
+                "  for object in $(\(objects) || true); do",
+                "    kube annotate --overwrite \"$object\" helm.sh/resource-policy=keep \"meta.helm.sh/release-name=$\(variable)_RELEASE\" \\",
+                "      \"meta.helm.sh/release-namespace=$\(variable)_NAMESPACE\" || fail \"could not hand $object over to release $\(variable)_RELEASE\"",
+                "    kube label --overwrite \"$object\" app.kubernetes.io/managed-by=Helm || fail \"could not hand $object over to release $\(variable)_RELEASE\"",
+                "  done",
+                "  \(variable)_HANDOVER=1",
+                "fi",
+            ])
     }
 
     /// Whether the sections install a chart, or apply a manifest (so need the helpers).

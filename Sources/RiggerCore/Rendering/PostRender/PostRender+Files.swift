@@ -11,7 +11,8 @@ extension PostRender {
             BundleFile(path: "\(Self.folder)/kustomization.yaml", contents: try kustomization(), mode: BundleFile.regular),
         ]
         for (index, patch) in patches.enumerated() {
-            let tree = Self.object(apiVersion: Self.apiVersion(of: patch.kind), kind: patch.kind, name: patch.name, body: patch.body)
+            let tree = patch.isJSONPatch
+                ? patch.body : Self.object(apiVersion: Self.apiVersion(of: patch.kind), kind: patch.kind, name: patch.name, body: patch.body)
             files.append(BundleFile(
                 path: "\(Self.folder)/\(Self.patchFile(index, patch))",
                 contents: Self.comment([patch.reason]) + (try tree.serialized()), mode: BundleFile.regular))
@@ -76,6 +77,7 @@ extension PostRender {
         case "Deployment", "StatefulSet", "DaemonSet": return "apps/v1"
         case "Job": return "batch/v1"
         case "CronJob": return "batch/v1"
+        case "Ingress": return "networking.k8s.io/v1"
         default: return "v1"
         }
     }

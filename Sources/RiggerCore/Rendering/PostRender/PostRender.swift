@@ -19,20 +19,37 @@ public struct PostRender: Sendable, Equatable {
         }
     }
 
-    /// A strategic-merge patch of one object the chart renders.
+    /// A patch of one object the chart renders: strategic-merge, or JSON Patch operations where a
+    /// merge can't say it (kustomize takes a null annotation for the text "null", not a removal).
     public struct Patch: Sendable, Equatable {
         public let kind: String
         public let name: String
-        /// The patch, as a partial object (apiVersion, kind and metadata.name are added).
+        /// The patch: a partial object (apiVersion, kind and metadata.name are added), or with
+        /// `isJSONPatch` the list of RFC 6902 operations.
         public let body: YAMLTree
         /// What the patch does, for the README and the patch file's comment.
         public let reason: String
+        /// Whether `body` is a list of JSON Patch operations.
+        public let isJSONPatch: Bool
 
         public init(kind: String, name: String, body: YAMLTree, reason: String) {
             self.kind = kind
             self.name = name
             self.body = body
             self.reason = reason
+            self.isJSONPatch = false
+        }
+
+        /// JSON Patch operations, each `(op, path, value)`; a path's `/` and `~` in a key are
+        /// written `~1` and `~0`, as RFC 6901 has them.
+        public init(kind: String, name: String, operations: [(op: String, path: String, value: YAMLTree?)], reason: String) {
+            self.kind = kind
+            self.name = name
+            self.body = .list(operations.map { operation in
+                .map([("op", .string(operation.op)), ("path", .string(operation.path))] + (operation.value.map { [("value", $0)] } ?? []))
+            })
+            self.reason = reason
+            self.isJSONPatch = true
         }
     }
 

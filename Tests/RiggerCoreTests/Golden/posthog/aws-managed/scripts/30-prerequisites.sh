@@ -4,7 +4,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
-RELEASE='posthog'
+NAMESPACE='posthog'
+FORMER_RELEASE='posthog'
+FORMER_NAMESPACE='posthog'
+INGRESS_NGINX_RELEASE='ingress-nginx'
+INGRESS_NGINX_NAMESPACE='ingress-nginx'
+INGRESS_NGINX_CHART='ingress-nginx'
+INGRESS_NGINX_REPO='https://kubernetes.github.io/ingress-nginx'
+INGRESS_NGINX_VERSION='4.15.1'
+CERT_MANAGER_RELEASE='cert-manager'
+CERT_MANAGER_NAMESPACE='cert-manager'
+CERT_MANAGER_CHART='cert-manager'
+CERT_MANAGER_REPO='https://charts.jetstack.io'
+CERT_MANAGER_VERSION='v1.20.2'
 MANAGED_1='PostgreSQL at posthog.abc123.us-east-1.rds.amazonaws.com:5432: database '\''posthog'\'' must exist, owned by user '\''posthog'\'', reachable from the cluster'
 MANAGED_2='Redis at posthog.abc123.use1.cache.amazonaws.com:6379 must be reachable from the cluster over TLS'
 MANAGED_3='Kafka brokers b-1.posthog.abc123.kafka.us-east-1.amazonaws.com:9092,b-2.posthog.abc123.kafka.us-east-1.amazonaws.com:9092 must be reachable from the cluster, with topic auto-creation allowed'
@@ -16,13 +28,65 @@ kube() {
   if [ -n "$KUBE_CONTEXT" ]; then kubectl --context "$KUBE_CONTEXT" "$@"; else kubectl "$@"; fi
 }
 command -v kubectl >/dev/null 2>&1 || fail "kubectl is not on PATH; 30-prerequisites.sh needs it (install kubectl 1.24 or newer)"
+command -v helm >/dev/null 2>&1 || fail "helm is not on PATH; 30-prerequisites.sh needs it (install Helm 3 or 4)"
 
-# The chart installs cert-manager with its CRDs; a cert-manager from elsewhere would clash.
-owner="$(kube get crd certificates.cert-manager.io -o jsonpath='{.metadata.annotations.meta\.helm\.sh/release-name}' 2>/dev/null || true)"
-if kube get crd certificates.cert-manager.io >/dev/null 2>&1 && [ "$owner" != "$RELEASE" ]; then
-  fail "cert-manager is already installed in this cluster (not by release $RELEASE); to use it, regenerate with --set ingress.installCertManager=false"
+helm_context=()
+if [ -n "$KUBE_CONTEXT" ]; then helm_context=(--kube-context "$KUBE_CONTEXT"); fi
+apply_manifest() {
+  for _ in $(seq 1 12); do
+    if kube apply --namespace "$NAMESPACE" -f "$1"; then return 0; fi
+    echo "retrying $1 in 10 seconds (a webhook that was just installed may still be starting)"
+    sleep 10
+  done
+  fail "could not apply $1"
+}
+
+# Older bundles let the chart of release $FORMER_RELEASE run its own ingress-nginx. What it installed (the IngressClass nginx)
+# is handed over to release $INGRESS_NGINX_RELEASE and kept (helm.sh/resource-policy) while 40-install.sh upgrades the chart without it.
+INGRESS_NGINX_HANDOVER=""
+if [ "$(kube get ingressclass nginx -o jsonpath='{.metadata.annotations.meta\.helm\.sh/release-name}/{.metadata.annotations.meta\.helm\.sh/release-namespace}' 2>/dev/null || true)" = "$FORMER_RELEASE/$FORMER_NAMESPACE" ]; then
+  echo "handing over the IngressClass nginx from release $FORMER_RELEASE to release $INGRESS_NGINX_RELEASE in namespace $INGRESS_NGINX_NAMESPACE"
+  for object in $(kube get ingressclass nginx -o name || true); do
+    kube annotate --overwrite "$object" helm.sh/resource-policy=keep "meta.helm.sh/release-name=$INGRESS_NGINX_RELEASE" \
+      "meta.helm.sh/release-namespace=$INGRESS_NGINX_NAMESPACE" || fail "could not hand $object over to release $INGRESS_NGINX_RELEASE"
+    kube label --overwrite "$object" app.kubernetes.io/managed-by=Helm || fail "could not hand $object over to release $INGRESS_NGINX_RELEASE"
+  done
+  INGRESS_NGINX_HANDOVER=1
 fi
-echo "cert-manager will be installed with the chart; Let's Encrypt issues the certificate once DNS points at the ingress (see 50-verify.sh)"
+
+# ingress-nginx serves the Ingress; a controller the cluster already has for class nginx is used as it is.
+if [ -z "$INGRESS_NGINX_HANDOVER" ] && kube get ingressclass nginx >/dev/null 2>&1; then
+  echo "IngressClass nginx exists; using the controller behind it"
+else
+  helm upgrade --install "$INGRESS_NGINX_RELEASE" "$INGRESS_NGINX_CHART" --repo "$INGRESS_NGINX_REPO" --version "$INGRESS_NGINX_VERSION" \
+    "${helm_context[@]}" --namespace "$INGRESS_NGINX_NAMESPACE" --create-namespace -f manifests/ingress-nginx.values.yaml \
+    || fail "could not install $INGRESS_NGINX_CHART $INGRESS_NGINX_VERSION; 'kubectl get pods --namespace $INGRESS_NGINX_NAMESPACE' shows what is failing"
+  kube wait --namespace "$INGRESS_NGINX_NAMESPACE" --for=condition=Available deployment --all --timeout=10m \
+    || fail "could not install $INGRESS_NGINX_CHART $INGRESS_NGINX_VERSION; 'kubectl get pods --namespace $INGRESS_NGINX_NAMESPACE' shows what is failing"
+fi
+
+# Older bundles let the chart of release $FORMER_RELEASE run its own cert-manager. What it installed (cert-manager's CustomResourceDefinitions)
+# is handed over to release $CERT_MANAGER_RELEASE and kept (helm.sh/resource-policy) while 40-install.sh upgrades the chart without it.
+CERT_MANAGER_HANDOVER=""
+if [ "$(kube get crd certificates.cert-manager.io -o jsonpath='{.metadata.annotations.meta\.helm\.sh/release-name}/{.metadata.annotations.meta\.helm\.sh/release-namespace}' 2>/dev/null || true)" = "$FORMER_RELEASE/$FORMER_NAMESPACE" ]; then
+  echo "handing over cert-manager's CustomResourceDefinitions from release $FORMER_RELEASE to release $CERT_MANAGER_RELEASE in namespace $CERT_MANAGER_NAMESPACE"
+  for object in $(kube get crd -o name | grep 'cert-manager\.io$' || true); do
+    kube annotate --overwrite "$object" helm.sh/resource-policy=keep "meta.helm.sh/release-name=$CERT_MANAGER_RELEASE" \
+      "meta.helm.sh/release-namespace=$CERT_MANAGER_NAMESPACE" || fail "could not hand $object over to release $CERT_MANAGER_RELEASE"
+    kube label --overwrite "$object" app.kubernetes.io/managed-by=Helm || fail "could not hand $object over to release $CERT_MANAGER_RELEASE"
+  done
+  CERT_MANAGER_HANDOVER=1
+fi
+
+# cert-manager obtains the certificate from Let's Encrypt; one the cluster already runs is used as it is.
+if [ -z "$CERT_MANAGER_HANDOVER" ] && kube get crd certificates.cert-manager.io >/dev/null 2>&1; then
+  echo "cert-manager is installed; using it"
+else
+  helm upgrade --install "$CERT_MANAGER_RELEASE" "$CERT_MANAGER_CHART" --repo "$CERT_MANAGER_REPO" --version "$CERT_MANAGER_VERSION" \
+    "${helm_context[@]}" --namespace "$CERT_MANAGER_NAMESPACE" --create-namespace -f manifests/cert-manager.values.yaml --wait --timeout 10m \
+    || fail "could not install $CERT_MANAGER_CHART $CERT_MANAGER_VERSION; 'kubectl get pods --namespace $CERT_MANAGER_NAMESPACE' shows what is failing"
+fi
+apply_manifest manifests/cluster-issuer.yaml
 
 echo "Managed services this bundle expects (rigger cannot check them from here):"
 echo "  - $MANAGED_1"

@@ -4,6 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
+FORMER_RELEASE='posthog'
+FORMER_NAMESPACE='posthog'
+INGRESS_NGINX_RELEASE='ingress-nginx'
+INGRESS_NGINX_NAMESPACE='ingress-nginx'
+INGRESS_NGINX_CHART='ingress-nginx'
+INGRESS_NGINX_REPO='https://kubernetes.github.io/ingress-nginx'
+INGRESS_NGINX_VERSION='4.15.1'
 fail() {
   printf '30-prerequisites: %s\n' "$*" >&2
   exit 1
@@ -11,5 +18,32 @@ fail() {
 kube() {
   if [ -n "$KUBE_CONTEXT" ]; then kubectl --context "$KUBE_CONTEXT" "$@"; else kubectl "$@"; fi
 }
+command -v kubectl >/dev/null 2>&1 || fail "kubectl is not on PATH; 30-prerequisites.sh needs it (install kubectl 1.24 or newer)"
+command -v helm >/dev/null 2>&1 || fail "helm is not on PATH; 30-prerequisites.sh needs it (install Helm 3 or 4)"
 
-echo "nothing to prepare for these choices"
+helm_context=()
+if [ -n "$KUBE_CONTEXT" ]; then helm_context=(--kube-context "$KUBE_CONTEXT"); fi
+
+# Older bundles let the chart of release $FORMER_RELEASE run its own ingress-nginx. What it installed (the IngressClass nginx)
+# is handed over to release $INGRESS_NGINX_RELEASE and kept (helm.sh/resource-policy) while 40-install.sh upgrades the chart without it.
+INGRESS_NGINX_HANDOVER=""
+if [ "$(kube get ingressclass nginx -o jsonpath='{.metadata.annotations.meta\.helm\.sh/release-name}/{.metadata.annotations.meta\.helm\.sh/release-namespace}' 2>/dev/null || true)" = "$FORMER_RELEASE/$FORMER_NAMESPACE" ]; then
+  echo "handing over the IngressClass nginx from release $FORMER_RELEASE to release $INGRESS_NGINX_RELEASE in namespace $INGRESS_NGINX_NAMESPACE"
+  for object in $(kube get ingressclass nginx -o name || true); do
+    kube annotate --overwrite "$object" helm.sh/resource-policy=keep "meta.helm.sh/release-name=$INGRESS_NGINX_RELEASE" \
+      "meta.helm.sh/release-namespace=$INGRESS_NGINX_NAMESPACE" || fail "could not hand $object over to release $INGRESS_NGINX_RELEASE"
+    kube label --overwrite "$object" app.kubernetes.io/managed-by=Helm || fail "could not hand $object over to release $INGRESS_NGINX_RELEASE"
+  done
+  INGRESS_NGINX_HANDOVER=1
+fi
+
+# ingress-nginx serves the Ingress; a controller the cluster already has for class nginx is used as it is.
+if [ -z "$INGRESS_NGINX_HANDOVER" ] && kube get ingressclass nginx >/dev/null 2>&1; then
+  echo "IngressClass nginx exists; using the controller behind it"
+else
+  helm upgrade --install "$INGRESS_NGINX_RELEASE" "$INGRESS_NGINX_CHART" --repo "$INGRESS_NGINX_REPO" --version "$INGRESS_NGINX_VERSION" \
+    "${helm_context[@]}" --namespace "$INGRESS_NGINX_NAMESPACE" --create-namespace -f manifests/ingress-nginx.values.yaml \
+    || fail "could not install $INGRESS_NGINX_CHART $INGRESS_NGINX_VERSION; 'kubectl get pods --namespace $INGRESS_NGINX_NAMESPACE' shows what is failing"
+  kube wait --namespace "$INGRESS_NGINX_NAMESPACE" --for=condition=Available deployment --all --timeout=10m \
+    || fail "could not install $INGRESS_NGINX_CHART $INGRESS_NGINX_VERSION; 'kubectl get pods --namespace $INGRESS_NGINX_NAMESPACE' shows what is failing"
+fi

@@ -1,0 +1,38 @@
+extension CommonQuestions {
+    /// The answer that lists the advisories the operator accepts for versions the answers pin.
+    public static let allowVulnerableKey = "allowVulnerable"
+
+    /// A version an answer pins (an image tag), with the component it is a version of.
+    public struct PinnedVersion: Sendable {
+        public let key: String
+        public let component: AdvisoryComponent
+
+        public init(key: String, component: AdvisoryComponent) {
+            self.key = key
+            self.component = component
+        }
+    }
+
+    /// The advisories accepted for the versions `pins` name: without one, a new bundle that would
+    /// start running a version with a known critical or high advisory is refused. Asked only
+    /// while such a version is pinned, so that it never sits on the Cluster page for nothing, and
+    /// a version moved past the fix drops the acceptance with it. Declare it after the pins.
+    public static func allowVulnerable(pins: [PinnedVersion], advisories: AdvisoryTable) -> Question {
+        let keys = pins.map(\.key)
+        let affected = Condition(
+            summary: "a version set by \(keys.joined(separator: " or ")) has a known critical or high advisory", keys: keys
+        ) { answers in
+            pins.contains { pin in
+                guard let version = answers.text(pin.key) else { return false }
+                return advisories.affecting(pin.component, version: version).contains(where: \.refusesNewInstalls)
+            }
+        }
+        return Question(
+            key: allowVulnerableKey, title: "Accepted advisories",
+            help: "The known advisories you accept, by name (CVE or GHSA, separated by commas), for a version the answers set. rigger refuses "
+                + "a new bundle that pins a version with a known critical or high advisory unless its advisory is named here "
+                + "(or with --allow-vulnerable ID); it is kept in rigger.yaml and said again on every regeneration and in the "
+                + "README. Better: move to the fixed version.",
+            kind: .text(.advisoryIDs), step: .cluster, appliesWhen: affected, isOptional: true, whenEmpty: "(none accepted)")
+    }
+}
