@@ -4,9 +4,11 @@ import Yams
 /// The wizard's answers so far, saved after each step to `DIR/.rigger/draft.yaml` so that a
 /// dropped SSH session can resume where it was.
 ///
-/// A draft holds what the operator typed (as raw text, exactly as the wizard would send it to the
-/// resolver), how each secret is to be provided, the preset and answers file it started from, and
-/// the step reached. Typed secret values are never saved: a resumed wizard asks for them again.
+/// A draft holds everything that decides the wizard's questions, whatever set it: the app (given
+/// with `--app`, named by a preset, or picked on the app page), the preset and answers file it
+/// started from, and what the operator typed (as raw text, exactly as the wizard would send it to
+/// the resolver); then how each secret is to be provided and the step reached. Typed secret
+/// values are never saved: a resumed wizard asks for them again.
 public struct WizardDraft: Sendable, Equatable {
     /// The draft format version, separate from the answers schema: drafts are short-lived.
     public static let formatVersion = 1
@@ -14,6 +16,9 @@ public struct WizardDraft: Sendable, Equatable {
 
     /// The title of the step the operator had reached.
     public var step: String
+    /// The app whose questions were asked; nil in a draft saved before drafts held it, whose
+    /// answers then name the app or leave it to the default.
+    public var app: String?
     public var preset: String?
     public var answersFile: String?
     /// Typed answers in the order given; nil means the operator cleared the field.
@@ -35,9 +40,11 @@ public struct WizardDraft: Sendable, Equatable {
     }
 
     public init(
-        step: String, preset: String?, answersFile: String?, answers: [DraftAnswer], secretChoices: [String: String], createdFolder: Bool = false
+        step: String, app: String? = nil, preset: String?, answersFile: String?, answers: [DraftAnswer], secretChoices: [String: String],
+        createdFolder: Bool = false
     ) {
         self.step = step
+        self.app = app
         self.preset = preset
         self.answersFile = answersFile
         self.answers = answers
@@ -57,6 +64,7 @@ public struct WizardDraft: Sendable, Equatable {
     /// under another.
     public func serialized() throws(YAMLError) -> String {
         var draft: [(String, YAMLTree)] = [("version", .int(Self.formatVersion)), ("step", .string(step))]
+        if let app { draft.append(("app", .string(app))) }
         if let preset { draft.append(("preset", .string(preset))) }
         if let answersFile { draft.append(("answersFile", .string(answersFile))) }
         if createdFolder { draft.append(("createdFolder", .bool(true))) }
@@ -107,7 +115,7 @@ public struct WizardDraft: Sendable, Equatable {
             }
         }
         self.init(
-            step: step, preset: value("preset"), answersFile: value("answersFile"), answers: answers, secretChoices: choices,
+            step: step, app: value("app"), preset: value("preset"), answersFile: value("answersFile"), answers: answers, secretChoices: choices,
             createdFolder: value("createdFolder") == "true")
     }
 

@@ -17,11 +17,14 @@ extension WizardSession {
         return .continueRunning
     }
 
-    /// Restores a draft: its preset and answers file, the answers typed, the secret choices and
-    /// the step reached. Typed secret values were never saved, so those fields come back empty.
+    /// Restores a draft: its app, preset and answers file, the answers typed, the secret choices
+    /// and the step reached. Typed secret values were never saved, so those fields come back empty.
     func resume(_ draft: WizardDraft) {
         pendingDraft = nil
-        baseRequest.app = AppRegistry.appNamed(in: [draft.layer])
+        // The draft's app wins over this run's --app: resuming gives back the session that was left.
+        baseRequest.app = draft.app ?? AppRegistry.appNamed(in: [draft.layer])
+        baseRequest.clusterAnswers = nil
+        clusterAdjustments = []
         baseRequest.preset = draft.preset
         baseRequest.answersFile = draft.answersFile
         do {
@@ -36,6 +39,7 @@ extension WizardSession {
         }
         draftFolder = loadedFolder
         draftCreatedFolder = draft.createdFolder
+        applyClusterAnswers()
         pageIndex = pages.firstIndex { $0.title == draft.step } ?? (outputGiven ? 1 : 0)
         focus = firstFieldToFill()
         if page == .review { prepareReview() }
@@ -53,7 +57,7 @@ extension WizardSession {
         if let draftFolder, draftFolder != folder { WizardDraft.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
         if draftFolder != folder { draftCreatedFolder = !FileManager.default.fileExists(atPath: folder) }
         let draft = WizardDraft(
-            step: page.title, preset: baseRequest.preset, answersFile: baseRequest.answersFile,
+            step: page.title, app: app.app.id, preset: baseRequest.preset, answersFile: baseRequest.answersFile,
             answers: layer.order.compactMap { key in layer[key].map { WizardDraft.DraftAnswer(key: key, text: $0.isNull ? nil : $0.text) } },
             secretChoices: secretChoices.mapValues(\.rawValue), createdFolder: draftCreatedFolder)
         do {

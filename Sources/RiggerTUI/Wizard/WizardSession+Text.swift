@@ -77,7 +77,8 @@ extension WizardSession {
         let typed = draft.answers.count == 1 ? "1 answer" : "\(draft.answers.count) answers"
         return [
             "A draft of an unfinished run is in \(WizardDraft.path(in: outputDirectory)).",
-            "It had reached \(draft.step), with \(typed) typed" + (draft.preset.map { " over the \($0) preset." } ?? "."),
+            "It had reached \(draft.step)" + (draft.app.flatMap { generator.registry.entry($0)?.title }.map { " of the \($0) bundle" } ?? "")
+                + ", with \(typed) typed" + (draft.preset.map { " over the \($0) preset." } ?? "."),
             "Typed secret values are never saved: the secrets step asks for them again.",
         ]
     }

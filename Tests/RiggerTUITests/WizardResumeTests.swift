@@ -1,0 +1,130 @@
+import Foundation
+import RiggerApps
+import RiggerCore
+@testable import RiggerTUI
+import XCTest
+
+/// A run dropped on any page and resumed from its draft gives back the session that was left and
+/// ends in the bundle of the walk that was never dropped: for every app, whichever way the app was
+/// set (`--app`, a preset file that names it, or the app page). The same in tmux on the built
+/// binary is `WizardResumeEndToEndTests`.
+final class WizardResumeTests: XCTestCase {
+    /// How the app of a run was set.
+    enum Way: String, CaseIterable {
+        /// `--app APP --preset aws`: the issue's case, a preset name that every app has.
+        case flag
+        /// `--preset presets/APP/local.yaml`: the preset file names the app.
+        case preset
+        /// Picked on the app page, with its local preset.
+        case page
+    }
+
+    /// One clock for every session, so that the bundles compare (Helicone's keys carry their issue time).
+    private let now = Date(timeIntervalSince1970: 1_767_225_600)
+
+    private func folder() -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-resume-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url.path
+    }
+
+    /// A new run in `out`, as its command line starts it (the app page's choice is made by walking).
+    private func start(_ app: String, _ way: Way, out: String) throws -> WizardSession {
+        switch way {
+        case .flag: return try WizardTestSupport.session(app: app, preset: "aws", out: out, now: now)
+        case .preset:
+            let path = WizardTestSupport.root.appendingPathComponent("presets/\(app)/local.yaml").path
+            return try WizardTestSupport.session(preset: path, out: out, now: now)
+        case .page: return try WizardTestSupport.session(preset: nil, out: out, now: now)
+        }
+    }
+
+    /// Answers what the page asks that the operator would: on the app page of the `page` way the
+    /// app and its local preset, elsewhere the answers the aws preset leaves open.
+    private func fill(_ session: WizardSession, app: String, way: Way) {
+        if way == .page, session.page == .step(.app), session.app.id != app || session.presetName != "local" {
+            session.select(app, in: .answer("app"))
+            session.select("local", in: .preset)
+        }
+        for (key, text) in WizardSession.awsOpenAnswers.sorted(by: { $0.key < $1.key })
+        where session.fields.contains(.answer(key)) && session.displayText(key).isEmpty {
+            session.focus(on: .answer(key))
+            session.type(text)
+        }
+    }
+
+    /// Walks with Enter until `target` (the review when nil), filling each page first.
+    private func walk(_ session: WizardSession, app: String, way: Way, until target: WizardPage?) {
+        for _ in 0..<20 where session.page != (target ?? .review) {
+            fill(session, app: app, way: way)
+            _ = session.handle(.enter)
+        }
+    }
+
+    /// What the page shows: the app, the preset, and every field with its value.
+    private func fingerprint(_ session: WizardSession) -> [String] {
+        var lines = ["page \(session.page.title)", "app \(session.app.id)", "preset \(session.presetName)"]
+        for field in session.fields {
+            switch field {
+            case .answer(let key): lines.append("\(key) = \(session.displayText(key))")
+            case .secretChoice(let key): lines.append("\(key) by \(session.secretChoice(key).rawValue)")
+            case .secretValue(let key): lines.append("\(key) typed \(session.secretText(key).count)")
+            case .preset: lines.append("preset field \(session.presetName)")
+            case .outputFolder, .resumeChoice: lines.append(field.key)
+            }
+        }
+        return lines
+    }
+
+    /// The files of a bundle, but for the secrets, which are random in every run.
+    private func files(_ prepared: PreparedBundle) -> [String: String] {
+        var files: [String: String] = [:]
+        for file in prepared.bundle.files where !file.path.hasPrefix("secrets/") {
+            // Helicone's pods carry a digest of their Secrets, random with them.
+            files[file.path] = file.contents.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.contains("rigger/secrets-checksum: ") ? "<digest of the secrets>" : String(line)
+            }.joined(separator: "\n")
+        }
+        return files
+    }
+
+    func testEveryPageResumesToTheSameSessionAndBundleForEveryAppAndWay() throws {
+        for app in AppRegistry.standard.ids {
+            for way in Way.allCases {
+                let name = "\(app) by \(way.rawValue)"
+                // The walk never dropped: each page as it was first shown, and the bundle reviewed.
+                let whole = try start(app, way, out: folder())
+                var shown: [(page: WizardPage, fingerprint: [String])] = []
+                for _ in 0..<20 where whole.page != .review {
+                    shown.append((whole.page, fingerprint(whole)))
+                    fill(whole, app: app, way: way)
+                    _ = whole.handle(.enter)
+                }
+                shown.append((whole.page, fingerprint(whole)))
+                let expected = files(try XCTUnwrap(whole.reviewed, "\(name): \(whole.reviewError ?? "")"))
+                XCTAssertEqual(whole.reviewed?.app.id, app, name)
+
+                for (page, seen) in shown where page != .output {
+                    let out = folder()
+                    let left = try start(app, way, out: out)
+                    walk(left, app: app, way: way, until: page)
+                    XCTAssertEqual(left.page, page, "\(name): the walk reaches \(page.title)")
+                    // Dropped here: the next run with the same command line finds the draft, but
+                    // on the page it opens on, before anything was answered, there is none yet.
+                    let again = try start(app, way, out: out)
+                    if page == shown[0].page {
+                        XCTAssertNotEqual(again.page, .resume, "\(name): nothing answered, no draft")
+                    } else {
+                        XCTAssertEqual(again.page, .resume, "\(name), dropped on \(page.title): the draft is offered")
+                        _ = again.handle(.enter)
+                    }
+                    XCTAssertEqual(again.outputDirectory, out)
+                    XCTAssertEqual(fingerprint(again), seen, "\(name), dropped on \(page.title): the page comes back as it was left")
+                    walk(again, app: app, way: way, until: nil)
+                    let resumed = try XCTUnwrap(again.reviewed, "\(name), dropped on \(page.title): \(again.reviewError ?? "")")
+                    XCTAssertEqual(files(resumed), expected, "\(name), dropped on \(page.title): the bundle of the walk never dropped")
+                }
+            }
+        }
+    }
+}
