@@ -145,7 +145,7 @@ struct Wizard: ParsableCommand {
             throw ExitCode(2)
         }
         let appEntry = try CLI.app(app)
-        let request = GenerationRequest(app: app, preset: preset, answersFile: answers, outputDirectory: out ?? "./\(appEntry.id)-install")
+        let request = GenerationRequest(app: app, preset: preset, answersFile: answers, outputDirectory: out ?? WizardSession.defaultOutputFolder(app: appEntry.id))
         let session: WizardSession
         do {
             // Nothing is read yet: the probes start once the first frame is drawn.

@@ -128,3 +128,77 @@ final class WizardResumeTests: XCTestCase {
         }
     }
 }
+
+/// The output folder's default, `./<app>-install`, follows the app until the operator types a
+/// folder of their own: in the full screen and in plain mode.
+final class WizardOutputFolderTests: XCTestCase {
+    /// Runs the test in a fresh working folder, where the relative defaults and their drafts land.
+    private func inFreshWorkingFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-cwd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let previous = FileManager.default.currentDirectoryPath
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(folder.path))
+        addTeardownBlock {
+            FileManager.default.changeCurrentDirectoryPath(previous)
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    func testTheDefaultFolderFollowsTheAppPickedOnTheAppPage() throws {
+        try inFreshWorkingFolder()
+        let session = try WizardTestSupport.session(app: "plausible", preset: nil, out: "./plausible-install", outputGiven: false)
+        XCTAssertEqual(session.outputDirectory, "./plausible-install")
+        _ = session.handle(.enter)
+        XCTAssertEqual(session.page, .step(.app))
+        session.select("helicone", in: .answer("app"))
+        XCTAssertEqual(session.outputDirectory, "./helicone-install", "the default follows the app")
+        session.select("local", in: .preset)
+        session.walk(to: .review)
+        XCTAssertEqual(session.reviewed?.app.id, "helicone", session.reviewError ?? "")
+        XCTAssertNil(session.reviewed?.previous)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: WizardDraft.path(in: "./helicone-install")))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "./plausible-install"), "nothing is left in the folder it moved from")
+    }
+
+    func testAPresetThatNamesTheAppGivesItsDefaultFolder() throws {
+        try inFreshWorkingFolder()
+        let preset = WizardTestSupport.root.appendingPathComponent("presets/helicone/local.yaml").path
+        let session = try WizardTestSupport.session(preset: preset, out: "./posthog-install", outputGiven: false)
+        XCTAssertEqual(session.app.id, "helicone")
+        XCTAssertEqual(session.outputDirectory, "./helicone-install")
+    }
+
+    func testAFolderTheOperatorTypedStaysWhateverTheApp() throws {
+        try inFreshWorkingFolder()
+        let session = try WizardTestSupport.session(preset: nil, out: "./posthog-install", outputGiven: false)
+        session.focus(on: .outputFolder)
+        _ = session.handle(.control("u"))
+        session.type("./analytics")
+        _ = session.handle(.enter)
+        session.select("plausible", in: .answer("app"))
+        XCTAssertEqual(session.outputDirectory, "./analytics")
+        // Typed back to what the default was, it is still the operator's.
+        let again = try WizardTestSupport.session(preset: nil, out: "./posthog-install", outputGiven: false)
+        again.replaceText("./posthog-install", in: .outputFolder)
+        _ = again.handle(.enter)
+        again.select("helicone", in: .answer("app"))
+        XCTAssertEqual(again.outputDirectory, "./posthog-install")
+    }
+
+    func testAFolderGivenWithOutStaysWhateverTheApp() throws {
+        try inFreshWorkingFolder()
+        let session = try WizardTestSupport.session(preset: nil, out: "./given", outputGiven: true)
+        session.select("helicone", in: .answer("app"))
+        XCTAssertEqual(session.outputDirectory, "./given")
+    }
+
+    func testPlainModeReviewsTheFolderOfTheAppPicked() throws {
+        try inFreshWorkingFolder()
+        let session = try WizardTestSupport.session(preset: nil, out: "./posthog-install", outputGiven: false)
+        let console = PlainWizardTests.ScriptedConsole(["App (": ["helicone"], "Preset": ["local"]])
+        XCTAssertEqual(PlainWizard(session: session, console: console).run(), .finished)
+        XCTAssertTrue(console.transcript.contains("Bundle folder: ./helicone-install\n"), console.transcript)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: "./helicone-install/values.yaml"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "./posthog-install"))
+    }
+}

@@ -140,7 +140,7 @@ extension WizardSession {
     func editFocused(_ key: Key) {
         switch focusedField {
         case .outputFolder?:
-            _ = outputEditor.handle(key)
+            if outputEditor.handle(key) { outputTyped = true }
             reviewed = nil
         case .secretValue(let secret)?:
             var editor = secretEditors[secret] ?? TextEditor()
@@ -211,6 +211,7 @@ extension WizardSession {
         switch field {
         case .outputFolder:
             outputEditor = TextEditor(text)
+            outputTyped = true
             reviewed = nil
         case .secretValue(let key):
             secretEditors[key] = TextEditor(text)

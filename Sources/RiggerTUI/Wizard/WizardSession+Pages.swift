@@ -85,6 +85,25 @@ extension WizardSession {
         }
     }
 
+    /// The folder a bundle of an app goes to when the operator names none.
+    public static func defaultOutputFolder(app: String) -> String { "./\(app)-install" }
+
+    /// Moves the output folder to the default of `app` (the app the answers name, by default)
+    /// while it is a default: neither given with --out nor typed. The bundle starts from what is
+    /// in the new folder, as when another folder is typed; returns whether the folder moved.
+    @discardableResult
+    func followOutputDefault(app: String? = nil) -> Bool {
+        guard !outputGiven, !outputTyped, generator.registry.ids.map({ Self.defaultOutputFolder(app: $0) }).contains(outputDirectory) else {
+            return false
+        }
+        let folder = Self.defaultOutputFolder(app: app ?? self.app.app.id)
+        guard folder != outputDirectory else { return false }
+        outputEditor = TextEditor(folder)
+        loadedFolder = folder
+        reviewed = nil
+        return true
+    }
+
     /// Why the bundle can't go to the output folder, or nil when it can.
     func checkOutputFolder() -> String? {
         if outputDirectory.isEmpty { return "required: the folder to write the bundle to" }

@@ -27,7 +27,10 @@ public final class WizardSession {
     internal(set) var previousSecrets: [String: String] = [:]
     /// The folder the base layers were read from.
     var loadedFolder: String
+    /// Whether the output folder was given (`--out`): then it never follows the app.
     let outputGiven: Bool
+    /// Whether the operator typed the output folder: from then on it is theirs, not a default.
+    var outputTyped = false
 
     /// A draft of an unfinished run found in the folder, offered on the resume page.
     public internal(set) var pendingDraft: WizardDraft?
@@ -91,6 +94,8 @@ public final class WizardSession {
         self.outputGiven = outputGiven
         self.outputEditor = TextEditor(request.outputDirectory)
         try loadBase()
+        // The default folder is the app's, and a preset file can name the app.
+        if followOutputDefault() { try loadBase() }
         // With --out given, start at the app step; the folder can still be changed by going back.
         if outputGiven { pageIndex = 1 }
         offerDraft(in: request.outputDirectory)
@@ -236,6 +241,7 @@ public final class WizardSession {
         if let preset = baseRequest.preset, !PresetLibrary.isPath(preset), !generator.presets.names(app: id).contains(preset) {
             baseRequest.preset = nil
         }
+        followOutputDefault(app: id)
         do {
             try loadBase()
             errors["app"] = nil
