@@ -292,10 +292,12 @@ public final class WizardSession {
         catalog[key]?.availableChoices(resolution.answers.lookup) ?? []
     }
 
-    /// How a secret is provided: as chosen, else keep (a bundle's), generate, or later.
+    /// How a secret is provided: from an existing Secret whenever its name is answered (as the
+    /// bundle then reads it, whatever was chosen for it before), else as chosen, else keep (a
+    /// bundle's), generate, or type.
     public func secretChoice(_ key: String) -> SecretChoice {
-        if let choice = secretChoices[key] { return choice }
         if let existing = catalog.secretPolicy(key)?.existing, resolution.answers.lookup.text(existing.name) != nil { return .existing }
+        if let choice = secretChoices[key] { return choice }
         if previousSecrets[key].map({ !$0.hasPrefix(SecretSet.placeholderMarker) }) == true { return .keep }
         // Only the operator knows a managed service's password: ask for it rather than leave a
         // placeholder that the preflight refuses later.
@@ -318,9 +320,14 @@ public final class WizardSession {
         previousSecrets[key].map { !$0.hasPrefix(SecretSet.placeholderMarker) } == true
     }
 
-    /// Sets how a secret is provided; leaving "existing" clears the Secret's name and key.
+    /// Sets how a secret is provided. The secrets of one Secret (object storage's two keys) are
+    /// read from an existing one together: choosing it for one chooses it for all, and leaving it
+    /// clears the Secret's name and key and leaves it for all.
     func chooseSecret(_ key: String, _ choice: SecretChoice) {
         secretChoices[key] = choice
+        if choice == .existing, let existing = catalog.secretPolicy(key)?.existing {
+            for other in catalog.secrets where catalog.secretPolicy(other.key)?.existing == existing { secretChoices[other.key] = .existing }
+        }
         if choice != .existing, let existing = catalog.secretPolicy(key)?.existing {
             for answer in [existing.name, existing.dataKey].compactMap({ $0 }) where layer[answer] != nil || resolution.answers.lookup.text(answer) != nil {
                 setAnswer(answer, "")

@@ -1,0 +1,63 @@
+import Foundation
+import RiggerCore
+@testable import RiggerTUI
+import XCTest
+
+/// The secrets page shows what gets written, and its errors follow what is typed.
+final class WizardSecretsPageTests: XCTestCase {
+    /// PostHog on aws with a managed bucket, walked to the secrets page and focused on the access key ID.
+    private func managedBucketSecrets() throws -> WizardSession {
+        let session = try WizardTestSupport.session(preset: "aws")
+        session.walk(to: .step(.dependencies))
+        session.select("managed", in: .answer("objectStorage.mode"))
+        session.walk(to: .secrets, answers: WizardSession.awsOpenAnswers.merging([
+            "objectStorage.endpoint": "https://s3.us-east-1.amazonaws.com", "objectStorage.bucket": "posthog-events",
+        ]) { own, _ in own })
+        XCTAssertEqual(session.page, .secrets)
+        session.focus(on: .secretChoice("objectStorage.accessKeyId"))
+        return session
+    }
+
+    /// The case: the access key ID left for later, then the secret access key read from
+    /// an existing Secret. Both keys are in that one Secret, and the page says so for both.
+    func testTwoKeysOfOneSecretShowWhereBothAreReadFrom() throws {
+        let session = try managedBucketSecrets()
+        session.select(SecretChoice.later.rawValue, in: .secretChoice("objectStorage.accessKeyId"))
+        XCTAssertEqual(session.secretChoice("objectStorage.accessKeyId"), .later)
+        session.focus(on: .secretChoice("objectStorage.secretAccessKey"))
+        session.select(SecretChoice.existing.rawValue, in: .secretChoice("objectStorage.secretAccessKey"))
+        XCTAssertEqual(session.secretChoice("objectStorage.accessKeyId"), .existing, "the access key ID is in the same Secret")
+        session.focus(on: .answer("objectStorage.existingSecret"))
+        session.type("rds-creds")
+        XCTAssertEqual(session.secretChoice("objectStorage.accessKeyId"), .existing)
+        XCTAssertEqual(session.secretChoice("objectStorage.secretAccessKey"), .existing)
+        XCTAssertEqual(session.fields.filter { $0 == .answer("objectStorage.existingSecret") }.count, 1, "its name is asked once")
+        let screen = WizardView.render(session, rows: 40, columns: 120, capabilities: TerminalCapabilities(hasColor: false, unicode: true)).text
+        XCTAssertFalse(screen.contains("supply it later"), screen)
+
+        session.walk(to: .review)
+        let reviewed = try XCTUnwrap(session.reviewed, session.reviewError ?? "")
+        XCTAssertEqual(reviewed.secrets.existing["objectStorage.accessKeyId"]?.name, "rds-creds")
+        XCTAssertEqual(reviewed.secrets.existing["objectStorage.secretAccessKey"]?.name, "rds-creds")
+        XCTAssertEqual(reviewed.secrets.placeholderKeys, [])
+    }
+
+    /// Leaving the shared Secret for one key leaves it for both: neither is read from it then.
+    func testLeavingTheSharedSecretForOneKeyLeavesItForBoth() throws {
+        let session = try managedBucketSecrets()
+        session.select(SecretChoice.existing.rawValue, in: .secretChoice("objectStorage.accessKeyId"))
+        XCTAssertEqual(session.secretChoice("objectStorage.secretAccessKey"), .existing)
+        session.focus(on: .answer("objectStorage.existingSecret"))
+        session.type("rds-creds")
+        session.focus(on: .secretChoice("objectStorage.secretAccessKey"))
+        session.select(SecretChoice.later.rawValue, in: .secretChoice("objectStorage.secretAccessKey"))
+        XCTAssertEqual(session.secretChoice("objectStorage.secretAccessKey"), .later)
+        XCTAssertNotEqual(session.secretChoice("objectStorage.accessKeyId"), .existing)
+        XCTAssertEqual(session.displayText("objectStorage.existingSecret"), "")
+        session.select(SecretChoice.later.rawValue, in: .secretChoice("objectStorage.accessKeyId"))
+        session.walk(to: .review)
+        let reviewed = try XCTUnwrap(session.reviewed, session.reviewError ?? "")
+        XCTAssertEqual(reviewed.secrets.existing, [:])
+        XCTAssertEqual(reviewed.secrets.placeholderKeys, ["objectStorage.accessKeyId", "objectStorage.secretAccessKey"])
+    }
+}
