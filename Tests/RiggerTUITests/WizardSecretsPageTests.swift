@@ -61,3 +61,31 @@ final class WizardSecretsPageTests: XCTestCase {
         XCTAssertEqual(reviewed.secrets.placeholderKeys, ["objectStorage.accessKeyId", "objectStorage.secretAccessKey"])
     }
 }
+
+/// A secret value's error follows what is typed, as a text field's does: it goes as soon as the
+/// value is good, and says what is wrong now while it is not.
+final class WizardSecretErrorTests: XCTestCase {
+    func testTheErrorUnderASecretFollowsTheValueAsItIsTyped() throws {
+        let session = try WizardTestSupport.session(preset: "local")
+        session.walk(to: .secrets)
+        XCTAssertEqual(session.focusedField, .secretChoice("posthog.secretKey"))
+        session.select(SecretChoice.type.rawValue, in: .secretChoice("posthog.secretKey"))
+        _ = session.handle(.tab)
+        session.type("abc")
+        _ = session.handle(.enter)
+        let field = WizardField.secretValue("posthog.secretKey")
+        XCTAssertEqual(session.focusedField, field)
+        XCTAssertTrue(session.errors[field.key]?.hasSuffix("the value given has 3") == true, "\(session.errors)")
+        session.type("d")
+        XCTAssertTrue(session.errors[field.key]?.hasSuffix("the value given has 4") == true, "the error says what is wrong now: \(session.errors)")
+        session.type(String(repeating: "-long-enough", count: 5))
+        XCTAssertNil(session.errors[field.key], "a good value clears the error at once")
+        let screen = WizardView.render(session, rows: 24, columns: 80, capabilities: TerminalCapabilities(hasColor: false, unicode: true)).text
+        XCTAssertFalse(screen.contains("! "), screen)
+        // Short again: said when the page is to be left, as for a text answer.
+        for _ in 0..<"-long-enough".count * 5 { _ = session.handle(.backspace) }
+        XCTAssertNil(session.errors[field.key])
+        _ = session.handle(.enter)
+        XCTAssertTrue(session.errors[field.key]?.hasSuffix("the value given has 4") == true, "\(session.errors)")
+    }
+}

@@ -129,6 +129,14 @@ extension WizardSession {
         }
     }
 
+    /// Checks a secret value again as it changes while an error is shown under it, so that the
+    /// error goes once the value is good and otherwise says what is wrong now. (A text answer's
+    /// error goes as it is edited, and comes back when the field is left.)
+    func recheckShownError(_ field: WizardField) {
+        guard errors[field.key] != nil else { return }
+        errors[field.key] = problem(with: field)
+    }
+
     static func message(_ problem: AnswerProblem) -> String {
         switch problem.reason {
         case .invalid(let expected): return "expected \(expected)"
@@ -147,6 +155,7 @@ extension WizardSession {
             _ = editor.handle(key)
             secretEditors[secret] = editor
             reviewed = nil
+            recheckShownError(.secretValue(secret))
         case .secretChoice(let secret)?:
             let options = secretOptions(secret)
             guard let index = options.firstIndex(of: secretChoice(secret)) else { return }
@@ -216,6 +225,7 @@ extension WizardSession {
         case .secretValue(let key):
             secretEditors[key] = TextEditor(text)
             reviewed = nil
+            recheckShownError(field)
         case .answer(let key):
             editors[key] = TextEditor(text)
             setAnswer(key, text)
