@@ -89,3 +89,35 @@ final class WizardSecretErrorTests: XCTestCase {
         XCTAssertTrue(session.errors[field.key]?.hasSuffix("the value given has 4") == true, "\(session.errors)")
     }
 }
+
+/// A field that appears because of another is visited before the page is left: Enter goes to it
+/// first, so that its default is seen where it is asked, not first on the review.
+final class WizardAppearingFieldTests: XCTestCase {
+    func testTheKeyOfAnExistingSecretIsVisitedBeforeThePageIsLeft() throws {
+        let session = try WizardTestSupport.session(preset: "local")
+        session.walk(to: .secrets)
+        session.focus(on: .secretChoice("clickhouse.password"))
+        _ = session.handle(.character("u"))
+        XCTAssertEqual(session.secretChoice("clickhouse.password"), .existing)
+        XCTAssertFalse(session.fields.contains(.answer("clickhouse.existingSecretKey")), "the key appears with the name")
+        _ = session.handle(.tab)
+        XCTAssertEqual(session.focusedField, .answer("clickhouse.existingSecret"))
+        session.type("ch-credentials")
+        XCTAssertTrue(session.fields.contains(.answer("clickhouse.existingSecretKey")))
+        _ = session.handle(.enter)
+        XCTAssertEqual(session.page, .secrets, "the page is not left yet")
+        XCTAssertEqual(session.focusedField, .answer("clickhouse.existingSecretKey"), "Enter goes to the field that appeared")
+        XCTAssertEqual(session.displayText("clickhouse.existingSecretKey"), "clickhouse-password")
+        _ = session.handle(.enter)
+        XCTAssertEqual(session.page, .review, "once seen, Enter goes on")
+    }
+
+    func testPlainModeAsksTheFieldThatAppeared() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-appearing-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let session = try WizardTestSupport.session(preset: "local", out: folder.path)
+        let console = PlainWizardTests.ScriptedConsole(["ClickHouse password (": ["existing"], "Existing Secret": ["ch-credentials"]])
+        XCTAssertEqual(PlainWizard(session: session, console: console).run(), .finished)
+        XCTAssertTrue(console.prompts.contains("Key in the Secret [clickhouse-password]: "), console.transcript)
+    }
+}

@@ -30,6 +30,7 @@ extension WizardSession {
             return .continueRunning
         }
         if page == .resume { return handleResume(key) }
+        noteFieldsSeen()
         switch key {
         case .escape:
             goBack()
@@ -114,8 +115,10 @@ extension WizardSession {
     /// Leaves the focused field for the page's field at `index`: the field left is checked, and
     /// the draft saved, so a drop mid-step loses at most the field being typed.
     func moveFocus(to index: Int) {
+        noteFieldsSeen()
         validateFocused()
         focus = index
+        noteFieldsSeen()
         followClusterTarget()
         if page != .output, page != .resume, draftFolder != nil { saveDraft() }
     }
@@ -202,6 +205,7 @@ extension WizardSession {
     /// Gives a choice field one of its values: an answer's choice or true/false, the preset, or a
     /// secret's way (a `SecretChoice` raw value). The app and the preset bring their answers along.
     func select(_ value: String, in field: WizardField) {
+        noteFieldsSeen()
         switch field {
         case .answer(let key):
             setAnswer(key, value)
@@ -217,6 +221,7 @@ extension WizardSession {
 
     /// Replaces a text field's whole value, as a front end that reads whole lines answers it.
     func replaceText(_ text: String, in field: WizardField) {
+        noteFieldsSeen()
         switch field {
         case .outputFolder:
             outputEditor = TextEditor(text)

@@ -26,6 +26,20 @@ extension WizardSession {
         return 0
     }
 
+    /// Notes the page's fields as seen: all it shows when first acted on (before any answer on
+    /// it changed which fields it has), and the focused one.
+    func noteFieldsSeen() {
+        if fieldsSeen?.page != page { fieldsSeen = (page, Set(fields)) }
+        if let focusedField { fieldsSeen?.fields.insert(focusedField) }
+    }
+
+    /// The first field that appeared on the page after it was first acted on (a Secret's key once
+    /// its name is typed) and hasn't had the focus yet.
+    var firstUnseenField: Int? {
+        guard let seen = fieldsSeen, seen.page == page else { return nil }
+        return fields.firstIndex { !seen.fields.contains($0) }
+    }
+
     func goBack() {
         if page == .review { reviewScroll = 0 }
         if pageIndex > 0, pages[pageIndex - 1] != .resume {
@@ -45,6 +59,11 @@ extension WizardSession {
         }
         if let firstBad {
             focus = firstBad
+            return
+        }
+        // A field that appeared because of another is shown where it is asked before the page is left.
+        if let unseen = firstUnseenField {
+            moveFocus(to: unseen)
             return
         }
         focus = 0

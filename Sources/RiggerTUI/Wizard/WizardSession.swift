@@ -55,6 +55,9 @@ public final class WizardSession {
     var cachedPages: [WizardPage]?
     public internal(set) var pageIndex = 0
     public internal(set) var focus = 0
+    /// The fields of the page the operator has seen: those it showed when first acted on, and
+    /// each focused since. A field that appeared later is visited before the page is left.
+    var fieldsSeen: (page: WizardPage, fields: Set<WizardField>)?
     public internal(set) var errors: [String: String] = [:]
     public internal(set) var editors: [String: TextEditor] = [:]
     public internal(set) var secretChoices: [String: SecretChoice] = [:]
