@@ -211,12 +211,13 @@ public final class PlainWizard {
         }
     }
 
-    /// The review as plain text, then "Write the bundle?": y writes it, < goes back, and anything
-    /// else asks whether to quit without writing.
+    /// The review as plain text, then "Write the bundle?": y writes it, n asks whether to quit
+    /// without writing, < goes back. The question has no default: Enter, or anything else, says
+    /// what each answer does and asks again, so that a `y` typed next can only ever write.
     private func askToWrite() -> Step {
         if showPageHeading() { showReview() }
         let line: String
-        switch read("Write the bundle? [y/N]: ", echo: true) {
+        switch read(Self.writeQuestion, echo: true) {
         case .line(let text): line = text.trimmingCharacters(in: .whitespaces).lowercased()
         case .askAgain: return .next
         case .ended(let ending): return .ended(ending)
@@ -233,13 +234,19 @@ public final class PlainWizard {
         case "<":
             goBack()
             return .next
+        case "n", "no":
+            return confirmQuit()
         case "?":
-            say("y writes the bundle to \(session.outputDirectory); < goes back to the last question; n asks whether to quit without writing.")
+            say("y writes the bundle to \(session.outputDirectory); n asks whether to quit without writing; < goes back to the last question.")
             return .next
         default:
-            return confirmQuit()
+            say("y writes the bundle, n quits without writing it, < goes back to the last question")
+            return .next
         }
     }
+
+    /// The last question; it has no default (no capital letter), since Enter must not decide it.
+    static let writeQuestion = "Write the bundle? (y/n): "
 
     private func showReview() {
         if let error = session.reviewError { say("Cannot write the bundle: \(error)") }
