@@ -156,7 +156,9 @@ extension WizardView {
             default:
                 let text = textLine(session, field, focused: focused, column: column, width: width, glyphs: glyphs)
                 guard focused else { return [text] }
-                return [text] + suggestionLines(session.clusterSuggestions(key), typed: value, glyphs: glyphs, column: column, width: width)
+                return [text] + suggestionLines(
+                    session.clusterSuggestions(key), from: session.suggestionsSource(key) ?? .cluster, typed: value, glyphs: glyphs, column: column,
+                    width: width)
             }
         }
     }
@@ -164,11 +166,11 @@ extension WizardView {
     /// The values the cluster offers for a focused text field, as a radio list under it: the one
     /// typed is marked, and up and down pick another. The cursor stays in the text.
     private static func suggestionLines(
-        _ suggestions: [ClusterChoice], typed: String, glyphs: Glyphs, column: Int, width: Int
+        _ suggestions: [ClusterChoice], from source: ClusterField.Source, typed: String, glyphs: Glyphs, column: Int, width: Int
     ) -> [(inout Canvas, Int) -> Void] {
         guard !suggestions.isEmpty else { return [] }
         let heading: (inout Canvas, Int) -> Void = { canvas, row in
-            canvas.write("in the cluster:", row: row, column: column, style: .dim, width: width)
+            canvas.write("in \(source.rawValue):", row: row, column: column, style: .dim, width: width)
         }
         return [heading] + suggestions.map { choice in
             { canvas, row in
