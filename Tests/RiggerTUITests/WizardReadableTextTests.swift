@@ -37,6 +37,17 @@ final class WizardReadableTextTests: XCTestCase {
         }
     }
 
+    /// In ASCII a finished step is marked `+`: a `*` read like the selected `(*)` of a choice.
+    func testAFinishedStepInASCIIIsNotMarkedLikeASelectedChoice() throws {
+        let session = try WizardTestSupport.session(preset: "aws", outputGiven: false)
+        session.walk(to: .step(.cluster))
+        let canvas = WizardView.render(session, rows: 24, columns: 80, capabilities: TerminalCapabilities(hasColor: false, unicode: false))
+        XCTAssertEqual(canvas.text(row: 2).prefix(16), " + Output folder")
+        XCTAssertEqual(canvas.text(row: 3).prefix(16), " + App and cloud")
+        XCTAssertEqual(canvas.text(row: 4).prefix(10), " > Cluster")
+        XCTAssertFalse((0..<canvas.rows).contains { canvas.text(row: $0).hasPrefix(" * ") })
+    }
+
     func testEveryKeyHintShowsAtTheSmallestWidth() throws {
         let session = try WizardTestSupport.session(preset: "aws")
         session.walk(to: .secrets)

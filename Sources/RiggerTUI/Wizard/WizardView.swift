@@ -21,7 +21,8 @@ public enum WizardView {
             horizontal = unicode ? "─" : "-"
             // ASCII boxes keep their dashes to the corners.
             corners = unicode ? ("┌", "┐", "└", "┘") : ("-", "-", "-", "-")
-            done = unicode ? "✓" : "*"
+            // Not "*" in ASCII: it would read like the selected "(*)" of a choice.
+            done = unicode ? "✓" : "+"
             current = ">"
             bullet = unicode ? "•" : "*"
             radioOn = "(*)"
