@@ -39,7 +39,7 @@ public struct BundleReview: Sendable {
         var byStep: [WizardStep: [String]] = [:]
         for question in catalog.questions where !question.isSecret && question.appliesWhen.holds(lookup) {
             if let value = prepared.answers[question.key] {
-                byStep[question.step, default: []].append("\(question.key): \(value)")
+                byStep[question.step, default: []].append("\(question.key): \(question.reviewText(value))")
             } else if let meaning = question.whenEmpty {
                 byStep[question.step, default: []].append("\(question.key): \(meaning)")
             }

@@ -270,10 +270,11 @@ public final class WizardSession {
     }
 
     /// The questions a step's page asks: not secrets, nor the names of existing Secrets, which
-    /// the secrets page asks with the secret they stand for.
+    /// the secrets page asks with the secret they stand for, nor the details of regenerating that
+    /// the review alone shows.
     func stepQuestions(_ step: WizardStep) -> [Question] {
         let existingKeys = catalog.existingSecretAnswerKeys
-        return catalog.questions.filter { $0.step == step && !$0.isSecret && !existingKeys.contains($0.key) }
+        return catalog.questions.filter { $0.step == step && $0.isAskedInWizard && !$0.isSecret && !existingKeys.contains($0.key) }
     }
 
     public var focusedField: WizardField? {
