@@ -129,6 +129,37 @@ final class WizardResumeTests: XCTestCase {
     }
 }
 
+/// A draft saved by an older rigger resumes in today's answer keys.
+final class WizardOlderDraftTests: XCTestCase {
+    func testADraftOfTheFormerRegistrationKeyResumesAsWhoMayRegister() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-old-draft-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".rigger"), withIntermediateDirectories: true)
+        // As the drafts before answersVersion were written: answers in schema version 1.
+        let draft = """
+            version: 1
+            step: Email
+            preset: local
+            answers:
+              app: plausible
+              plausible.disableRegistration: 'true'
+            secrets: {}
+
+            """
+        try Data(draft.utf8).write(to: folder.appendingPathComponent(".rigger/draft.yaml"))
+        let session = try WizardTestSupport.session(preset: nil, out: folder.path)
+        XCTAssertEqual(session.page, .resume)
+        _ = session.handle(.enter)
+        XCTAssertEqual(session.app.id, "plausible")
+        XCTAssertEqual(session.page, .step(.email))
+        XCTAssertEqual(session.displayText("plausible.registration"), "closed")
+        XCTAssertNil(session.layer["plausible.disableRegistration"])
+        XCTAssertNil(session.draftError)
+        session.walk(to: .review)
+        XCTAssertEqual(session.reviewed?.answers["plausible.registration"]?.description, "closed", session.reviewError ?? "")
+    }
+}
+
 /// The output folder's default, `./<app>-install`, follows the app until the operator types a
 /// folder of their own: in the full screen and in plain mode.
 final class WizardOutputFolderTests: XCTestCase {

@@ -135,8 +135,8 @@ enum PlausibleReadmeRenderer {
         let registration: String
         switch plan.registration {
         case .inviteOnly: registration = "register the first account (then only people you invite can join)"
-        case .closed: registration = "sign in; registration is closed (`plausible.disableRegistration=true`), so create the first account with `invite_only` and close it after"
-        case .open: registration = "register: anyone who reaches the site can (`plausible.disableRegistration=false`)"
+        case .closed: registration = "sign in; registration is closed (`plausible.registration=closed`), so create the first account with `invite-only` and close it after"
+        case .open: registration = "register: anyone who reaches the site can (`plausible.registration=open`)"
         }
         lines += ["\(step). Open the site and \(registration).", ""]
         return lines

@@ -23,6 +23,8 @@ public struct WizardDraft: Sendable, Equatable {
     public var answersFile: String?
     /// Typed answers in the order given; nil means the operator cleared the field.
     public var answers: [DraftAnswer]
+    /// The answers schema version the answers' keys are in (1 in a draft that doesn't say).
+    public var answersVersion: Int
     /// How each secret is provided ("keep", "generate", "type", "later"), by secret key.
     public var secretChoices: [String: String]
     /// Whether rigger created the bundle folder for the draft, so quitting may remove it again.
@@ -41,9 +43,10 @@ public struct WizardDraft: Sendable, Equatable {
 
     public init(
         step: String, app: String? = nil, preset: String?, answersFile: String?, answers: [DraftAnswer], secretChoices: [String: String],
-        createdFolder: Bool = false
+        createdFolder: Bool = false, answersVersion: Int = AnswersDocument.currentVersion
     ) {
         self.step = step
+        self.answersVersion = answersVersion
         self.app = app
         self.preset = preset
         self.answersFile = answersFile
@@ -68,6 +71,7 @@ public struct WizardDraft: Sendable, Equatable {
         if let preset { draft.append(("preset", .string(preset))) }
         if let answersFile { draft.append(("answersFile", .string(answersFile))) }
         if createdFolder { draft.append(("createdFolder", .bool(true))) }
+        draft.append(("answersVersion", .int(answersVersion)))
         draft.append(("answers", .map(answers.map { ($0.key, $0.text.map(YAMLTree.string) ?? .null) })))
         draft.append(("secrets", .map(secretChoices.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
         let comment = "# rigger wizard draft: the answers typed so far, for resuming after a dropped session.\n"
@@ -116,7 +120,7 @@ public struct WizardDraft: Sendable, Equatable {
         }
         self.init(
             step: step, app: value("app"), preset: value("preset"), answersFile: value("answersFile"), answers: answers, secretChoices: choices,
-            createdFolder: value("createdFolder") == "true")
+            createdFolder: value("createdFolder") == "true", answersVersion: value("answersVersion").flatMap(Int.init) ?? 1)
     }
 
     /// Reads the draft in a bundle folder, or nil when there is none.

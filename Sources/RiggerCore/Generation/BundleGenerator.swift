@@ -20,19 +20,20 @@ public struct BundleGenerator: Sendable {
     public let registry: AppRegistry
     public let presets: PresetLibrary
     public let environment: [String: String]
-    /// The answers schema that rigger.yaml and answers files are migrated to.
+    /// The answers schema that rigger.yaml, answers files and drafts are migrated to: the
+    /// registry's unless another is given.
     public let schema: AnswersSchema
     /// The generation's clock, read once: answers that record when the bundle was first made
     /// (see `DefaultValue.firstGeneration`) take it.
     public let now: Date
 
     public init(
-        registry: AppRegistry, presets: PresetLibrary, environment: [String: String], schema: AnswersSchema = .current, now: Date = Date()
+        registry: AppRegistry, presets: PresetLibrary, environment: [String: String], schema: AnswersSchema? = nil, now: Date = Date()
     ) {
         self.registry = registry
         self.presets = presets
         self.environment = environment
-        self.schema = schema
+        self.schema = schema ?? registry.schema
         self.now = now
     }
 

@@ -32,7 +32,13 @@ extension WizardSession {
         } catch {
             draftError = "the draft's preset or answers file cannot be read: \(error)"
         }
-        layer = draft.layer
+        // A draft of an older rigger names answers as its schema did.
+        do {
+            layer = try generator.schema.upgrade(draft.layer, from: draft.answersVersion, path: WizardDraft.path(in: loadedFolder)).layer
+        } catch {
+            layer = draft.layer
+            draftError = "the draft's answers cannot be read: \(error)"
+        }
         editors = [:]
         secretChoices = draft.secretChoices.reduce(into: [:]) { choices, entry in
             if let choice = SecretChoice(rawValue: entry.value) { choices[entry.key] = choice }
