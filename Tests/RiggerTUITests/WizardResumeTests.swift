@@ -70,6 +70,7 @@ final class WizardResumeTests: XCTestCase {
             case .secretChoice(let key): lines.append("\(key) by \(session.secretChoice(key).rawValue)")
             case .secretValue(let key): lines.append("\(key) typed \(session.secretText(key).count)")
             case .preset: lines.append("preset field \(session.presetName)")
+            case .confirmReplace: lines.append("replace \(session.replaceConfirmed)")
             case .outputFolder, .resumeChoice: lines.append(field.key)
             }
         }

@@ -29,6 +29,9 @@ public struct WizardDraft: Sendable, Equatable {
     public var secretChoices: [String: String]
     /// Whether rigger created the bundle folder for the draft, so quitting may remove it again.
     public var createdFolder: Bool
+    /// Whether the operator confirmed replacing the app, release or namespace of the bundle in
+    /// the folder (what `--force` confirms on the command line).
+    public var replaceConfirmed: Bool = false
 
     /// One typed answer.
     public struct DraftAnswer: Sendable, Equatable {
@@ -71,6 +74,7 @@ public struct WizardDraft: Sendable, Equatable {
         if let preset { draft.append(("preset", .string(preset))) }
         if let answersFile { draft.append(("answersFile", .string(answersFile))) }
         if createdFolder { draft.append(("createdFolder", .bool(true))) }
+        if replaceConfirmed { draft.append(("replaceConfirmed", .bool(true))) }
         draft.append(("answersVersion", .int(answersVersion)))
         draft.append(("answers", .map(answers.map { ($0.key, $0.text.map(YAMLTree.string) ?? .null) })))
         draft.append(("secrets", .map(secretChoices.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
@@ -121,6 +125,7 @@ public struct WizardDraft: Sendable, Equatable {
         self.init(
             step: step, app: value("app"), preset: value("preset"), answersFile: value("answersFile"), answers: answers, secretChoices: choices,
             createdFolder: value("createdFolder") == "true", answersVersion: value("answersVersion").flatMap(Int.init) ?? 1)
+        replaceConfirmed = value("replaceConfirmed") == "true"
     }
 
     /// Reads the draft in a bundle folder, or nil when there is none.

@@ -180,7 +180,7 @@ public struct BundleGenerator: Sendable {
             warnings.append("rotating \(key): " + rules.rotationWarning(key))
         }
 
-        let previousAnswers = previous.flatMap { try? AnswerResolver(catalog: $0.app.catalog).resolve([$0.layer]) }
+        let previousAnswers = previous.flatMap(Self.answers)
         // A password rigger generated for a service it ran is not the password of the managed
         // service that replaces it: the operator supplies that one (a placeholder until then).
         if sameApp, let previousAnswers {
@@ -208,6 +208,26 @@ public struct BundleGenerator: Sendable {
         return PreparedBundle(
             app: entry, answers: outcome.answers, secrets: secrets, bundle: bundle, previous: previous,
             previousAnswers: previousAnswers, warnings: warnings)
+    }
+
+    /// A bundle's own answers, resolved alone against its app's catalog: what a regeneration is
+    /// compared with. Nil when they don't resolve (the bundle is then read as far as it goes).
+    public static func answers(of previous: ExistingBundle) -> ResolvedAnswers? {
+        try? AnswerResolver(catalog: previous.app.catalog).resolve([previous.layer])
+    }
+
+    /// The problems between answers that no single question sees, as `prepare` refuses them: the
+    /// app's rules, and on a regeneration (`previousAnswers`) a pinned answer changed without
+    /// `force` or a volume shrunk. Each names the answers it concerns, for the wizard to show on
+    /// their page; `howToForce` says how its front end confirms a pinned answer's change.
+    public func problemsBetweenAnswers(
+        _ answers: ResolvedAnswers, app entry: AppRegistry.Entry, previousAnswers: ResolvedAnswers?, force: Bool,
+        howToForce: String = UpgradeRules.forceOnTheCommandLine
+    ) -> [AnswerProblem] {
+        let upgrade = previousAnswers.map {
+            entry.app.upgradeRules.problems(old: $0, new: answers, appTitle: entry.app.title, force: force, howToForce: howToForce)
+        }
+        return entry.app.problems(answers, now: now) + (upgrade ?? [])
     }
 
     /// Secret values given or kept that their question's rules refuse (published examples, too

@@ -72,6 +72,9 @@ struct PlainQuestion {
             form = .choice
             options = session.presetChoices.map(Self.option)
             current = session.presetName
+        case .confirmReplace:
+            form = .yesNo
+            current = session.replaceConfirmed ? "yes" : "no"
         case .resumeChoice:
             form = .choice
             options = WizardSession.resumeOptions.map { Option(value: $0.resume ? "resume" : "start over", text: $0.label) }

@@ -216,6 +216,7 @@ public final class PlainWizard {
     /// what each answer does and asks again, so that a `y` typed next can only ever write.
     private func askToWrite() -> Step {
         if showPageHeading() { showReview() }
+        if session.reviewed == nil { return askToGoBack() }
         let line: String
         switch read(Self.writeQuestion, echo: true) {
         case .line(let text): line = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -241,6 +242,27 @@ public final class PlainWizard {
             return .next
         default:
             say("y writes the bundle, n quits without writing it, < goes back to the last question")
+            return .next
+        }
+    }
+
+    /// A review that can't be written (it said why): no write question, only the way back to the
+    /// answers, which Enter takes; n asks whether to quit.
+    private func askToGoBack() -> Step {
+        let line: String
+        switch read("Back to the answers? [Y/n]: ", echo: true) {
+        case .line(let text): line = text.trimmingCharacters(in: .whitespaces).lowercased()
+        case .askAgain: return .next
+        case .ended(let ending): return .ended(ending)
+        }
+        switch line {
+        case "", "y", "yes", "<":
+            goBack()
+            return .next
+        case "n", "no":
+            return confirmQuit()
+        default:
+            say("The bundle can't be written as answered (above): Enter goes back to the last question, n quits without writing.")
             return .next
         }
     }

@@ -45,6 +45,7 @@ extension WizardSession {
         }
         draftFolder = loadedFolder
         draftCreatedFolder = draft.createdFolder
+        replaceConfirmed = draft.replaceConfirmed
         applyClusterAnswers()
         pageIndex = pages.firstIndex { $0.title == draft.step } ?? (outputGiven ? 1 : 0)
         focus = firstFieldToFill()
@@ -62,10 +63,11 @@ extension WizardSession {
         let folder = outputDirectory
         if let draftFolder, draftFolder != folder { WizardDraft.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
         if draftFolder != folder { draftCreatedFolder = !FileManager.default.fileExists(atPath: folder) }
-        let draft = WizardDraft(
+        var draft = WizardDraft(
             step: page.title, app: app.app.id, preset: baseRequest.preset, answersFile: baseRequest.answersFile,
             answers: layer.order.compactMap { key in layer[key].map { WizardDraft.DraftAnswer(key: key, text: $0.isNull ? nil : $0.text) } },
             secretChoices: secretChoices.mapValues(\.rawValue), createdFolder: draftCreatedFolder)
+        draft.replaceConfirmed = replaceConfirmed
         do {
             try draft.save(in: folder)
             draftFolder = folder

@@ -125,7 +125,7 @@ extension WizardSession {
 
     func validateFocused() {
         guard case .answer(let key)? = focusedField else { return }
-        if let problem = resolution.problems.first(where: { $0.key == key }) {
+        if let problem = resolution.problems.first(where: { $0.key == key }) ?? problemBetweenAnswers(naming: key) {
             errors[key] = Self.message(problem)
         } else {
             errors[key] = nil
@@ -197,6 +197,13 @@ extension WizardSession {
             }
         case .preset?:
             if let next = Self.nextChoice(presetChoices.map(\.value), from: presetName, key: key) { select(next, in: .preset) }
+        case .confirmReplace?:
+            switch key {
+            case .character(" "), .left, .right: select(replaceConfirmed ? "false" : "true", in: .confirmReplace)
+            case .character("y"), .character("t"): select("true", in: .confirmReplace)
+            case .character("n"), .character("f"): select("false", in: .confirmReplace)
+            default: break
+            }
         case .resumeChoice?, nil:
             break
         }
@@ -214,6 +221,11 @@ extension WizardSession {
             if value != presetName { choosePreset(value) }
         case .secretChoice(let key):
             if let choice = SecretChoice(rawValue: value) { chooseSecret(key, choice) }
+        case .confirmReplace:
+            replaceConfirmed = value == "true" && !replacedPinnedKeys.isEmpty
+            errors[field.key] = nil
+            // The answers it names are refused no longer.
+            for key in UpgradeRules.pinnedKeys where errors[key] != nil { errors[key] = problem(with: .answer(key)) }
         case .outputFolder, .secretValue, .resumeChoice:
             break
         }
@@ -234,7 +246,7 @@ extension WizardSession {
         case .answer(let key):
             editors[key] = TextEditor(text)
             setAnswer(key, text)
-        case .secretChoice, .resumeChoice, .preset:
+        case .secretChoice, .resumeChoice, .preset, .confirmReplace:
             break
         }
     }
@@ -245,7 +257,7 @@ extension WizardSession {
         case .outputFolder: return outputEditor
         case .secretValue(let key): return secretEditors[key] ?? TextEditor()
         case .answer(let key): return editors[key] ?? TextEditor(displayText(key))
-        case .secretChoice, .resumeChoice, .preset: return TextEditor()
+        case .secretChoice, .resumeChoice, .preset, .confirmReplace: return TextEditor()
         }
     }
 }

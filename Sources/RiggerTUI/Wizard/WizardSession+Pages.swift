@@ -19,6 +19,8 @@ extension WizardSession {
                 if page == .secrets, existingNames.contains(key), displayText(key).isEmpty { return index }
             case .secretValue(let key):
                 if secretText(key).isEmpty { return index }
+            case .confirmReplace:
+                if problem(with: field) != nil { return index }
             case .outputFolder, .secretChoice, .resumeChoice, .preset:
                 break
             }
@@ -58,7 +60,8 @@ extension WizardSession {
             if message != nil, firstBad == nil { firstBad = index }
         }
         if let firstBad {
-            focus = firstBad
+            // A replacement to confirm: the focus waits on the yes, under the answer that says why.
+            focus = pageFields.firstIndex(of: .confirmReplace).flatMap { errors[WizardField.confirmReplace.key] == nil ? nil : $0 } ?? firstBad
             return
         }
         // A field that appeared because of another is shown where it is asked before the page is left.
@@ -94,7 +97,9 @@ extension WizardSession {
             if page == .secrets, displayText(key).isEmpty, catalog.secrets.contains(where: { catalog.secretPolicy($0.key)?.existing?.name == key }) {
                 return "required: the name of the Secret in the namespace"
             }
-            return nil
+            return problemBetweenAnswers(naming: key).map(Self.message)
+        case .confirmReplace:
+            return replaceConfirmed || replacedPinnedKeys.isEmpty ? nil : "required: yes to replace, or change the answer above back"
         case .outputFolder: return checkOutputFolder()
         case .secretValue(let key):
             let text = secretText(key)
@@ -154,6 +159,7 @@ extension WizardSession {
         }
         request.wizardSecrets = secrets
         request.rotate = rotate
+        request.force = replaceConfirmed
         return request
     }
 

@@ -13,6 +13,7 @@ extension WizardSession {
         case .secretValue: return "  value"
         case .resumeChoice: return "Draft"
         case .preset: return "Preset"
+        case .confirmReplace: return "Replace the install"
         }
     }
 
@@ -24,6 +25,7 @@ extension WizardSession {
         case .secretValue: return "Typed values are shown as bullets with their length; F2 shows or hides them."
         case .resumeChoice: return "Resume the answers typed before the last run stopped, or start again from the preset."
         case .preset: return "Answers for a common setup (rigger presets lists them); what you answer here goes over them."
+        case .confirmReplace: return replaceHelp
         }
     }
 

@@ -22,9 +22,20 @@ public final class WizardSession {
             cachedPages = nil
             cachedApp = nil
             cachedFindings = nil
+            cachedBetween = nil
         }
     }
     internal(set) var previousSecrets: [String: String] = [:]
+    /// The answers of the bundle in the folder, resolved alone; nil for a new bundle.
+    internal(set) var previousAnswers: ResolvedAnswers?
+    /// Whether the operator confirmed replacing the bundle's app, release or namespace.
+    public internal(set) var replaceConfirmed = false {
+        didSet {
+            cachedBetween = nil
+            reviewed = nil
+        }
+    }
+    var cachedBetween: [AnswerProblem]?
     /// The folder the base layers were read from.
     var loadedFolder: String
     /// Whether the output folder was given (`--out`): then it never follows the app.
@@ -48,6 +59,7 @@ public final class WizardSession {
             cachedPages = nil
             cachedApp = nil
             cachedFindings = nil
+            cachedBetween = nil
         }
     }
     var cachedResolution: (answers: ResolvedAnswers, problems: [AnswerProblem])?
@@ -117,6 +129,8 @@ public final class WizardSession {
         base.clusterAnswers = baseRequest.clusterAnswers
         baseLayers = try generator.layers(for: base, previous: previous).layers
         previousSecrets = previous?.secrets ?? [:]
+        previousAnswers = previous.flatMap(BundleGenerator.answers)
+        cachedBetween = nil
     }
 
     /// Shows the resume page first when the folder holds a readable draft.
@@ -184,10 +198,15 @@ public final class WizardSession {
         case .resume: return [.resumeChoice]
         case .output: return [.outputFolder]
         case .step(let step):
-            let answers = stepQuestions(step).filter { $0.appliesWhen.holds(lookup) }.map { WizardField.answer($0.key) }
-            // The preset list is the chosen app's, so it comes right after the app.
+            var answers = stepQuestions(step).filter { $0.appliesWhen.holds(lookup) }.map { WizardField.answer($0.key) }
+            // Replacing the bundle's app, release or namespace is confirmed right under the first of them.
+            if let replaced = answers.firstIndex(where: { replacedPinnedKeys.contains($0.key) }) {
+                answers.insert(.confirmReplace, at: replaced + 1)
+            }
+            // The preset list is the chosen app's, so it comes right after the app (and its confirmation).
             guard step == .app, let appField = answers.first, appField == .answer("app") else { return answers }
-            return [appField, .preset] + answers.dropFirst()
+            let head = answers.prefix { $0 == .answer("app") || $0 == .confirmReplace }
+            return head + [.preset] + answers.dropFirst(head.count)
         case .secrets:
             var shownExisting: Set<String> = []
             return catalog.secrets.filter { $0.appliesWhen.holds(lookup) }.flatMap { question -> [WizardField] in
@@ -351,5 +370,6 @@ public final class WizardSession {
         layer.set(key, RawAnswer(text: text, isNull: text.isEmpty, origin: .wizard))
         errors[key] = nil
         reviewed = nil
+        forgetConfirmationWhenNothingIsReplaced()
     }
 }

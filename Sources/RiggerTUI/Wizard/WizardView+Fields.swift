@@ -120,6 +120,12 @@ extension WizardView {
         switch field {
         case .resumeChoice:
             return []
+        case .confirmReplace:
+            return [{ canvas, row in
+                canvas.write(session.replaceConfirmed ? "\(glyphs.checkOn) yes" : "\(glyphs.checkOff) no", row: row, column: column,
+                             style: focused ? [.reverse] : [], width: width)
+                if focused { canvas.cursor = markCursor(row: row, column: column) }
+            }]
         case .preset:
             return choiceLines(session.presetChoices, selected: session.presetName, focused: focused, glyphs: glyphs, column: column, width: width)
         case .outputFolder, .secretValue:
