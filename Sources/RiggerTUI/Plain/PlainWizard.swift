@@ -46,7 +46,7 @@ public final class PlainWizard {
             switch session.page {
             case .done:
                 showPageHeading()
-                session.nextSteps.filter { !$0.isEmpty }.forEach(say)
+                (session.writtenSummary + [""] + session.nextSteps).forEach(say)
                 return .finished
             case .resume: step = askResume()
             case .review: step = askToWrite()

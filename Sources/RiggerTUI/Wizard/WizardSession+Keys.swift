@@ -24,7 +24,17 @@ extension WizardSession {
             showingHelp = false
             return .continueRunning
         }
-        if page == .done { return .finished }
+        if page == .done {
+            // A long done page scrolls; any other key leaves it.
+            switch key {
+            case .down: doneScroll += 1
+            case .up: doneScroll = max(0, doneScroll - 1)
+            case .pageDown: doneScroll += 10
+            case .pageUp: doneScroll = max(0, doneScroll - 10)
+            default: return .finished
+            }
+            return .continueRunning
+        }
         if key == .function(1) || (key == .character("?") && !focusIsTextual) {
             showingHelp = true
             return .continueRunning

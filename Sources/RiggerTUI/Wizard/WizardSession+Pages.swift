@@ -188,7 +188,7 @@ extension WizardSession {
         do {
             let writer = BundleWriter(directory: outputDirectory)
             try writer.checkWritable(force: false)
-            _ = try writer.write(reviewed.bundle)
+            backupFolder = try writer.write(reviewed.bundle).backup
             writtenTo = outputDirectory
             WizardDraft.remove(from: outputDirectory)
             if let draftFolder, draftFolder != outputDirectory { WizardDraft.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }

@@ -88,15 +88,20 @@ extension WizardSession {
     /// The resume page's two options: resume (true) or start over (false), with their labels.
     public static let resumeOptions = [(resume: true, label: "Resume where it stopped"), (resume: false, label: "Start over (the draft is replaced at the next step)")]
 
-    /// What the done page says, a paragraph a line ("" between them): where the bundle is and the
-    /// commands to run next.
+    /// What the done page says first: where the bundle is written, and where the one it replaced
+    /// is backed up.
+    public var writtenSummary: [String] {
+        ["The bundle is written to \(writtenTo ?? outputDirectory)"] + (backupFolder.map { ["The previous bundle is backed up in \($0)"] } ?? [])
+    }
+
+    /// What the done page says next, a line each ("" between paragraphs): what `generate` says
+    /// after writing, and the review's warnings that still hold (`NextSteps`); then what changed.
     public var nextSteps: [String] {
         let folder = writtenTo ?? outputDirectory
-        return [
-            "The bundle is written to \(folder)", "",
-            "Next, on a host whose kubectl and helm reach the cluster:", "",
-            "  cd \(ShellQuote.quote(folder)) && ./install.sh", "",
-            "Before an upgrade, run rigger again with --out \(ShellQuote.quote(folder)).",
-        ]
+        // Only the bundle reviewed is ever written.
+        guard let reviewed else { return [] }
+        let steps = NextSteps(prepared: reviewed, folder: folder, rotated: request.rotate, warnings: reviewed.warnings + clusterWarnings)
+        let changes = reviewChanges.map { ["What changed:"] + $0.report(includeDiffs: false).split(separator: "\n").map { "  " + $0 } } ?? []
+        return steps.lines + (changes.isEmpty ? [] : [""] + changes)
     }
 }

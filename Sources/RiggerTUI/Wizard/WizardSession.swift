@@ -82,6 +82,10 @@ public final class WizardSession {
     public internal(set) var reviewChanges: BundleChanges?
     public internal(set) var reviewError: String?
     public internal(set) var writtenTo: String?
+    /// Where the bundle that was replaced is backed up, once a regeneration is written.
+    public internal(set) var backupFolder: String?
+    /// Where on a long done page the view starts.
+    public var doneScroll = 0
     var outputEditor: TextEditor
     /// Where on a long review the view starts.
     public var reviewScroll = 0

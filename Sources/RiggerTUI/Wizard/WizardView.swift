@@ -90,7 +90,7 @@ public enum WizardView {
             // A review that can't be written offers no Enter: Esc goes back to fix what it says.
             keys = (session.reviewed == nil ? [] : [("Enter write the bundle", "Enter write")])
                 + [("Esc back", "Esc back"), ("Up/Down/PgUp/PgDn scroll", "PgUp/PgDn scroll"), ("Ctrl-C quit", "Ctrl-C quit")]
-        case .done: keys = [("any key: exit", "any key: exit")]
+        case .done: keys = [("Up/Down/PgUp/PgDn scroll", "PgUp/PgDn scroll"), ("any other key: exit", "other keys: exit")]
         case .resume:
             keys = [("Up/Down choose", "Up/Down choose"), ("Enter confirm", "Enter confirm"), ("r resume", "r resume"), ("s start over", "s start over"), ("Ctrl-C quit", "Ctrl-C quit")]
         default:
