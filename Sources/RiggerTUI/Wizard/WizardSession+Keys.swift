@@ -41,6 +41,9 @@ extension WizardSession {
         }
         if page == .resume { return handleResume(key) }
         noteFieldsSeen()
+        let focusedBefore = focusedField
+        let valueBefore = focusedBefore.flatMap(choiceValue)
+        defer { noteTypedChange(key, field: focusedBefore, was: valueBefore) }
         switch key {
         case .escape:
             goBack()
@@ -65,6 +68,34 @@ extension WizardSession {
         return .continueRunning
     }
 
+
+    /// The value of a field picked from a list (a choice, yes or no, the preset, a secret's way),
+    /// for saying what type-ahead changed; nil for a field typed into.
+    func choiceValue(of field: WizardField) -> String? {
+        switch field {
+        case .answer(let key):
+            switch catalog[key]?.kind {
+            case .choice?, .bool?: return displayText(key)
+            default: return nil
+            }
+        case .preset: return presetName
+        case .secretChoice(let key): return secretChoice(key).rawValue
+        case .confirmReplace: return replaceConfirmed ? "true" : "false"
+        case .outputFolder, .secretValue, .resumeChoice: return nil
+        }
+    }
+
+    /// Keeps what letters typed on a list changed, so that the field's line can say it: a word
+    /// meant for the text field above, typed after one Tab too many, changes a choice in sight.
+    /// Said rather than refused: type-ahead stays for those who use it, and no clock decides.
+    func noteTypedChange(_ key: Key, field: WizardField?, was before: String?) {
+        guard case .character = key, let field, field == focusedField, let before, let now = choiceValue(of: field) else {
+            typedChange = nil
+            return
+        }
+        let original = typedChange?.field == field ? typedChange?.was ?? before : before
+        typedChange = now == original ? nil : (field, original)
+    }
 
     var focusIsTextual: Bool {
         switch focusedField {

@@ -67,6 +67,21 @@ extension WizardSession {
         return groups
     }
 
+    /// What letters typed on a list changed, for the field's line: what it was, and how to pick
+    /// another; nil when they changed nothing (or it isn't this field).
+    public func typedChangeNote(_ field: WizardField) -> String? {
+        guard let change = typedChange, change.field == field else { return nil }
+        let was: String
+        switch field {
+        case .secretChoice(let key): was = SecretChoice(rawValue: change.was).map { label($0, forSecret: key) } ?? change.was
+        case .answer(let key) where { if case .bool? = catalog[key]?.kind { return true } else { return false } }():
+            was = change.was == "true" ? "yes" : "no"
+        case .confirmReplace: was = change.was == "true" ? "yes" : "no"
+        default: was = change.was
+        }
+        return "typing changed this from \(was); Up/Down pick another"
+    }
+
     /// How a way of providing a secret reads: on a bundle that has the value, generating a new
     /// one is rotating it.
     public func label(_ option: SecretChoice, forSecret key: String) -> String {

@@ -74,6 +74,9 @@ public final class WizardSession {
     public internal(set) var editors: [String: TextEditor] = [:]
     public internal(set) var secretChoices: [String: SecretChoice] = [:]
     public internal(set) var secretEditors: [String: TextEditor] = [:]
+    /// A choice that letters typed on it changed, and what it was before the first of them; gone
+    /// at the next key that isn't a letter, or when the field is left.
+    public internal(set) var typedChange: (field: WizardField, was: String)?
     public var revealSecrets = false
     public internal(set) var showingHelp = false
     public internal(set) var confirmingQuit = false

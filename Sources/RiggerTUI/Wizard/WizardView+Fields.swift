@@ -82,6 +82,10 @@ extension WizardView {
                 canvas.write("! " + error, row: row, column: valueColumn, style: .error, width: valueWidth)
             }))
         }
+        // What type-ahead changed is read whole, wrapped under the list.
+        for part in session.typedChangeNote(field).map({ TextLayout.wrap($0, width: valueWidth) }) ?? [] {
+            lines.append((field, { canvas, row in canvas.write(part, row: row, column: valueColumn, style: .accent, width: valueWidth) }))
+        }
         // What the cluster says against the answer stays in sight under it, as an error does.
         if case .answer(let key) = field {
             for warning in session.clusterField(key)?.warnings ?? [] {
