@@ -71,6 +71,7 @@ final class PlausibleRegenerationTests: XCTestCase {
             XCTAssertEqual(regenerated.answers["plausible.registration"]?.description, new, old)
             XCTAssertNil(regenerated.answers["plausible.disableRegistration"])
             XCTAssertTrue(regenerated.warnings.contains { $0.hasSuffix("plausible.disableRegistration is now plausible.registration") }, "\(regenerated.warnings)")
+            XCTAssertFalse(regenerated.standingWarnings.contains { $0.contains("disableRegistration") }, "once written, the note no longer holds")
             XCTAssertEqual(Bundles.value(try Bundles.values(regenerated), "disableRegistration") as? String, environment, old)
             let rewritten = try XCTUnwrap(regenerated.bundle["rigger.yaml"]?.contents)
             XCTAssertTrue(rewritten.contains("\nversion: \(AnswersDocument.currentVersion)\n") && rewritten.contains("  registration: \(new)\n"), rewritten)

@@ -13,6 +13,12 @@ public struct PreparedBundle: Sendable {
     public let previousAnswers: ResolvedAnswers?
     /// Things the operator should know before installing (rotations, version changes).
     public let warnings: [String]
+    /// The notes of `warnings` that say how an older rigger.yaml or answers file was read: true
+    /// of this run only, unlike the others, which still hold once the bundle is written.
+    public let migrationNotes: [String]
+
+    /// The warnings that still hold once the bundle is written.
+    public var standingWarnings: [String] { warnings.filter { !migrationNotes.contains($0) } }
 }
 
 /// Reads a request's sources, validates them against the app's catalog, and renders the bundle.
@@ -207,7 +213,7 @@ public struct BundleGenerator: Sendable {
         warnings += CommonWarnings.warnings(outcome.answers) + entry.app.warnings(outcome.answers, now: now)
         return PreparedBundle(
             app: entry, answers: outcome.answers, secrets: secrets, bundle: bundle, previous: previous,
-            previousAnswers: previousAnswers, warnings: warnings)
+            previousAnswers: previousAnswers, warnings: warnings, migrationNotes: migrationNotes)
     }
 
     /// A bundle's own answers, resolved alone against its app's catalog: what a regeneration is

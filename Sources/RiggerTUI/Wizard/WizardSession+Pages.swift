@@ -61,7 +61,11 @@ extension WizardSession {
         }
         if let firstBad {
             // A replacement to confirm: the focus waits on the yes, under the answer that says why.
-            focus = pageFields.firstIndex(of: .confirmReplace).flatMap { errors[WizardField.confirmReplace.key] == nil ? nil : $0 } ?? firstBad
+            if let confirm = pageFields.firstIndex(of: .confirmReplace), errors[WizardField.confirmReplace.key] != nil {
+                focus = confirm
+            } else {
+                focus = firstBad
+            }
             return
         }
         // A field that appeared because of another is shown where it is asked before the page is left.

@@ -115,7 +115,7 @@ extension WizardSession {
         let folder = writtenTo ?? outputDirectory
         // Only the bundle reviewed is ever written.
         guard let reviewed else { return [] }
-        let steps = NextSteps(prepared: reviewed, folder: folder, rotated: request.rotate, warnings: reviewed.warnings + clusterWarnings)
+        let steps = NextSteps(prepared: reviewed, folder: folder, rotated: request.rotate, warnings: reviewed.standingWarnings + clusterWarnings)
         let changes = reviewChanges.map { ["What changed:"] + $0.report(includeDiffs: false).split(separator: "\n").map { "  " + $0 } } ?? []
         return steps.lines + (changes.isEmpty ? [] : [""] + changes)
     }
