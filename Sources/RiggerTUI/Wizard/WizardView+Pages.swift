@@ -66,10 +66,9 @@ extension WizardView {
         let left = sidebarWidth + 2
         let width = canvas.columns - left - 1
         canvas.write("Done", row: 2, column: left, style: .bold)
-        // A command's continuation lines go under the command, further in than its own indentation.
-        let lines = (session.writtenSummary + [""] + session.nextSteps).flatMap { line in
-            TextLayout.wrap(line, width: width, hangingIndent: line.prefix { $0 == " " }.count + 2)
-        }
+        // Continuation lines go further in than the line's own indentation: under a warning's text
+        // past its "! ", under a command, under a heading.
+        let lines = (session.writtenSummary + [""] + session.nextSteps).flatMap { TextLayout.wrap($0, width: width, hangingIndent: 2) }
         let top = 4, available = canvas.rows - 4 - top
         let start = min(session.doneScroll, max(0, lines.count - available))
         for (offset, line) in lines.dropFirst(start).prefix(available).enumerated() {
