@@ -40,7 +40,7 @@ enum AnswerExplanation {
                     lines.append("    \(choice.value): refused: \(refusal)")
                     continue
                 }
-                let when = choice.availableWhen.summary.isEmpty ? "" : " (only when \(choice.availableWhen.summary))"
+                let when = choice.availableWhen.summary.isEmpty ? "" : "; only when \(choice.availableWhen.summary)"
                 lines.append("    \(choice.value): \(choice.label)\(when)")
             }
         case .secret(let policy):
@@ -51,7 +51,8 @@ enum AnswerExplanation {
         if let summary = question.defaultValue.summary {
             lines.append("  default: \(summary)")
         } else if !question.isSecret {
-            lines.append(question.isOptional ? "  default: none (optional)" : "  default: none (required when it applies)")
+            let required = question.appliesWhen.summary.isEmpty ? "required" : "required when it applies"
+            lines.append(question.isOptional ? "  default: none (optional)" : "  default: none (\(required))")
         }
         if !question.appliesWhen.summary.isEmpty { lines.append("  applies when: \(question.appliesWhen.summary)") }
         return lines.joined(separator: "\n") + "\n"

@@ -16,10 +16,12 @@ struct Generate: ParsableCommand {
         completion: Completions.appIDs)
     var app: String?
 
-    @Option(help: "A preset name of the app (see `rigger presets`) or a path to a preset file.", completion: Completions.presets)
+    @Option(
+        help: ArgumentHelp("A preset name of the app (see `rigger presets`) or a path to a preset file.", valueName: "NAME|FILE"),
+        completion: Completions.presets)
     var preset: String?
 
-    @Option(help: "An answers file (a bundle's rigger.yaml is one).", completion: .file())
+    @Option(help: ArgumentHelp("An answers file (a bundle's rigger.yaml is one).", valueName: "FILE"), completion: .file())
     var answers: String?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Sets one answer.", valueName: "KEY=VALUE"), completion: Completions.settableKeys)
@@ -30,7 +32,7 @@ struct Generate: ParsableCommand {
         completion: Completions.secretKeysWithValue)
     var secrets: [String] = []
 
-    @Option(help: "The bundle folder to write (created when missing).", completion: .directory)
+    @Option(help: ArgumentHelp("The bundle folder to write (created when missing).", valueName: "DIR"), completion: .directory)
     var out: String
 
     @Option(
@@ -38,7 +40,7 @@ struct Generate: ParsableCommand {
         completion: Completions.secretKeys)
     var rotate: [String] = []
 
-    @Flag(help: "Print what would change (answers, files, a diff of values.yaml and the scripts) and write nothing.")
+    @Flag(help: "Print what would change (answers, files, a diff of every changed file but the Secrets, secrets masked) and write nothing.")
     var diff = false
 
     @Flag(help: "Write into a non-empty folder that is not a rigger bundle, or change an existing bundle's release or namespace.")

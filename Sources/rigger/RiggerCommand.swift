@@ -116,13 +116,13 @@ struct Wizard: ParsableCommand {
     @Option(help: ArgumentHelp("Start with this app chosen (default posthog).", valueName: "NAME"), completion: Completions.appIDs)
     var app: String?
 
-    @Option(help: "Start the wizard from a preset of the app (see `rigger presets`).", completion: Completions.presets)
+    @Option(help: ArgumentHelp("Start the wizard from a preset of the app (see `rigger presets`).", valueName: "NAME|FILE"), completion: Completions.presets)
     var preset: String?
 
-    @Option(help: "Start the wizard from an answers file.", completion: .file())
+    @Option(help: ArgumentHelp("Start the wizard from an answers file.", valueName: "FILE"), completion: .file())
     var answers: String?
 
-    @Option(help: "The bundle folder (asked for when not given; default ./<app>-install).", completion: .directory)
+    @Option(help: ArgumentHelp("The bundle folder (asked for when not given; default ./<app>-install).", valueName: "DIR"), completion: .directory)
     var out: String?
 
     @Flag(help: "Ask one question a line, with no cursor movement or colour: for screen readers, serial consoles and simple terminals.")

@@ -139,6 +139,23 @@ final class HeliconeAnswersTests: XCTestCase {
         XCTAssertTrue(problems("local", [], secrets: ["helicone.jwtSecret": "too-short"]).first?.description.contains("at least 32 characters") == true)
     }
 
+    /// Realtime uses DB_ENC_KEY as an AES-128 key: exactly 16 bytes, counted in UTF-8, not in characters.
+    func testRealtimeDatabaseKeyIsExactlySixteenBytes() throws {
+        let accented = String(repeating: "é", count: 4) + String(repeating: "k", count: 12)
+        XCTAssertEqual(accented.count, 16)
+        for (value, bytes) in [(String(repeating: "k", count: 24), 24), (accented, 20), (String(repeating: "k", count: 15), 15)] {
+            let found = problems("local", [], secrets: ["realtime.dbEncKey": value])
+            XCTAssertEqual(found.map(\.key), ["realtime.dbEncKey"], "\(bytes) bytes")
+            let description = found.first?.description ?? ""
+            XCTAssertTrue(description.contains("exactly 16 bytes") && description.contains("has \(bytes) bytes"), description)
+            XCTAssertFalse(description.contains(value), "the refusal must not quote the value")
+        }
+        XCTAssertEqual(problems("local", [], secrets: ["realtime.dbEncKey": "k9P2xQ7mZ4rT8vW1"]).map(\.key), [])
+        let help = try XCTUnwrap(AppRegistry.standard.entry("helicone")?.catalog["realtime.dbEncKey"])
+        XCTAssertTrue(help.help.contains("exactly 16 bytes"), help.help)
+        XCTAssertTrue(help.kind.expectation.contains("exactly 16 bytes"), help.kind.expectation)
+    }
+
     /// No published value is used: none appears in any file of any bundle (the README's
     /// upper-case placeholders as whole words: SMTP_USER is part of the key SMTP_USERNAME), except
     /// `default` and the placeholders that are also the chart's data key names, which are common

@@ -15,6 +15,7 @@ final class HeliconePreflightTests: XCTestCase {
         if [ "${1:-}" = "--context" ]; then shift 2; fi
         case "$1 ${2:-}" in
           "config current-context") echo test-context ;;
+          "version --client") echo '{"clientVersion": {"major": "1", "minor": "34"}, "kustomizeVersion": "v5.7.1"}' ;;
           "get --raw") echo '{"major": "1", "minor": "29"}' ;;
           "get storageclass") echo "standard " ;;
           "get secret")
@@ -131,5 +132,43 @@ final class HeliconePreflightTests: XCTestCase {
         let refused = try preflight(prepared, clusterSecrets: published)
         XCTAssertEqual(refused.status, 1, refused.output)
         XCTAssertTrue(refused.output.contains("the Secret pg-credentials in namespace helicone holds, under POSTGRES_PASSWORD"), refused.output)
+    }
+
+    /// A PostgreSQL password the chart would put unencoded into URLs, or a Realtime key that is no
+    /// AES-128 key, in the operator's own Secrets stops the preflight, naming where, never the value.
+    func testValuesTheChartCantUseInTheOperatorsSecretsStopThePreflight() throws {
+        let prepared = try TestProject.heliconeExistingSecretsBundle()
+        let complete: [String: [String: String]] = [
+            "supabase-jwt": ["JWT_SECRET": String(repeating: "j", count: 40), "ANON_KEY": "a.b.c", "SERVICE_ROLE_KEY": "d.e.f"],
+            "realtime-keys": ["SECRET_KEY_BASE": String(repeating: "k", count: 64), "DB_ENC_KEY": String(repeating: "e", count: 16)],
+            "pg-credentials": ["POSTGRES_USER": "postgres", "POSTGRES_PASSWORD": "pg-Password_1.x~"],
+            "clickhouse-cloud": ["CLICKHOUSE_USER": "default", "CLICKHOUSE_PASSWORD": "ch-Password-1"],
+            "ses-smtp": ["SMTP_USERNAME": "AKIAEXAMPLE", "SMTP_PASSWORD": "ses-Password-1"],
+        ]
+        let passes = try preflight(prepared, clusterSecrets: complete)
+        XCTAssertEqual(passes.status, 0, passes.output)
+        XCTAssertTrue(passes.output.contains("the values checked in Secrets of your own fit where the chart puts them"), passes.output)
+        var url = complete
+        url["pg-credentials"] = ["POSTGRES_USER": "postgres", "POSTGRES_PASSWORD": "p@ss:w/rd?#%&<>'\"$ x"]
+        let refused = try preflight(prepared, clusterSecrets: url)
+        XCTAssertEqual(refused.status, 1, refused.output)
+        XCTAssertTrue(refused.output.contains(
+            "the Secret pg-credentials in namespace helicone holds, under POSTGRES_PASSWORD (postgresql.password), a value with 13 characters "
+                + "other than letters, digits and - . _ ~: Helicone's chart writes it unencoded into the postgres:// URLs"), refused.output)
+        XCTAssertFalse(refused.output.contains("p@ss"), "the refusal must not print the value")
+        var user = complete
+        user["pg-credentials"] = ["POSTGRES_USER": "admin; rm -rf /", "POSTGRES_PASSWORD": "pg-Password-1"]
+        let badUser = try preflight(prepared, clusterSecrets: user)
+        XCTAssertEqual(badUser.status, 1, badUser.output)
+        XCTAssertTrue(badUser.output.contains("under POSTGRES_USER (the PostgreSQL user), a value with 5 characters other than"), badUser.output)
+        for key in [String(repeating: "e", count: 24), String(repeating: "é", count: 4) + String(repeating: "e", count: 12)] {
+            var wrongKey = complete
+            wrongKey["realtime-keys"]?["DB_ENC_KEY"] = key
+            let run = try preflight(prepared, clusterSecrets: wrongKey)
+            XCTAssertEqual(run.status, 1, run.output)
+            XCTAssertTrue(run.output.contains(
+                "the Secret realtime-keys in namespace helicone holds, under DB_ENC_KEY (realtime.dbEncKey), a value of \(key.utf8.count) bytes; "
+                    + "it must be exactly 16: Realtime uses it as its AES-128 key"), run.output)
+        }
     }
 }

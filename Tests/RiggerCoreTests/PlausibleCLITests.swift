@@ -176,7 +176,7 @@ final class PlausibleCLITests: XCTestCase {
         XCTAssertEqual(explain.status, 0, explain.error)
         XCTAssertTrue(explain.output.contains("verify-ca:") && explain.output.contains("disable:"), explain.output)
         let existing = try run(["explain", "--app", "plausible", "plausible.existingSecret"])
-        XCTAssertTrue(AppTestFixture.unwrapped(existing.output).contains("one Secret for all of them rather than one per password"), existing.output)
+        XCTAssertTrue(AppTestFixture.unwrapped(existing.output).contains("so one Secret holds them all rather than one per password."), existing.output)
         XCTAssertEqual(try run(["explain", "--app", "plausible", "redis"]).status, 2, "Plausible has no Redis")
     }
 }

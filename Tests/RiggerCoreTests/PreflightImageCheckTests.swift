@@ -17,6 +17,7 @@ final class PreflightImageCheckTests: XCTestCase {
             #!/usr/bin/env bash
             case "$*" in
               "config current-context") echo test-cluster ;;
+              "version --client -o json") exec '\(realKubectl)' "$@" ;;
               "get --raw /version") echo '{"major": "1", "minor": "29"}' ;;
               get\\ storageclass*) echo standard ;;
               kustomize*) exec '\(realKubectl)' "$@" ;;

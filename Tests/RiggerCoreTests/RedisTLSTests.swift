@@ -9,10 +9,10 @@ import Yams
 final class RedisTLSTests: XCTestCase {
     private let token = "p@ss:w/rd?#%tok"
 
-    private func awsManaged(_ sets: [String] = []) throws -> PreparedBundle {
+    private func awsManaged(_ sets: [String] = [], token: String? = nil) throws -> PreparedBundle {
         try TestProject.prepare(
             preset: "aws-managed", sets: TestProject.openAnswers["aws-managed"]! + sets,
-            secrets: ["postgresql.password": "rds-Password-1", "redis.password": token])
+            secrets: ["postgresql.password": "rds-Password-1", "redis.password": token ?? self.token])
     }
 
     func testTheAwsManagedPresetReachesElastiCacheOverTLSWithTheTokenInTheURL() throws {
@@ -38,7 +38,8 @@ final class RedisTLSTests: XCTestCase {
     }
 
     func testWithoutTLSThereIsNoURLAndNoPatch() throws {
-        let prepared = try awsManaged(["redis.tls=false"])
+        // Without TLS PostHog builds the URL itself, unencoded: only a URL-safe token is taken.
+        let prepared = try awsManaged(["redis.tls=false"], token: "elasticache-Token-1")
         XCTAssertFalse(try XCTUnwrap(prepared.bundle["secrets/redis.secret.yaml"]?.contents).contains("redis-url"))
         XCTAssertFalse(try XCTUnwrap(prepared.bundle["values.yaml"]?.contents).contains("REDIS_URL"))
         XCTAssertTrue(prepared.bundle.paths.allSatisfy { !$0.contains("/patches/") })

@@ -99,6 +99,31 @@ final class RegenerationTests: XCTestCase {
         XCTAssertTrue(report.contains("unchanged posthog.secretKey"), report)
     }
 
+    /// Every changed file but the Secrets is diffed, README.md and rigger.yaml included, and a
+    /// secret's value (old or new) that a diffed file holds shows as *** only.
+    func testTheDiffCoversTheReadmeAndAnswersWithSecretsMasked() throws {
+        let folder = try TestProject.temporaryFolder()
+        try write(try TestProject.presetBundle("gcp"), to: folder)
+        var before = snapshot(folder)
+        var request = GenerationRequest(setArguments: ["ingress.hostname=new.example.com"], outputDirectory: folder.path)
+        request.rotate = ["posthog.secretKey"]
+        var random = SeededSecretGenerator(seed: "masked")
+        let prepared = try BundleGenerator(registry: .standard, presets: TestProject.presets, environment: [:]).prepare(request, generator: &random)
+        let old = try XCTUnwrap(prepared.previous?.secrets["posthog.secretKey"])
+        let new = try XCTUnwrap(prepared.secrets["posthog.secretKey"]?.value)
+        // A README edited by hand to hold the old key: the diff removes that line, and must not show it.
+        before["README.md"] = Data((String(decoding: before["README.md"] ?? Data(), as: UTF8.self) + "old key: \(old)\n").utf8)
+        let report = BundleChanges(oldFiles: before, oldAnswers: prepared.previousAnswers, oldSecrets: prepared.previous?.secrets ?? [:], new: prepared)
+            .report(includeDiffs: true)
+        XCTAssertTrue(report.contains("--- a/README.md\n+++ b/README.md\n@@ "), report)
+        XCTAssertTrue(report.contains("--- a/rigger.yaml\n+++ b/rigger.yaml\n@@ "), report)
+        XCTAssertTrue(report.contains("-  hostname: posthog.example.com\n+  hostname: new.example.com"), report)
+        XCTAssertTrue(report.contains("-old key: ***\n"), report)
+        XCTAssertFalse(report.contains(old), "the old secret is shown")
+        XCTAssertFalse(report.contains(new), "the new secret is shown")
+        XCTAssertFalse(report.contains("--- a/secrets/"), "Secrets are listed by state, never diffed")
+    }
+
     func testAFailureAtAnyFileLeavesTheOldBundleIntact() throws {
         let folder = try TestProject.temporaryFolder()
         try write(try TestProject.presetBundle("aws"), to: folder)

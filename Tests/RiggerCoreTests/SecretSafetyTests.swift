@@ -66,6 +66,7 @@ final class SecretSafetyTests: XCTestCase {
             #!/usr/bin/env bash
             case "$*" in
               "config current-context") echo test ;;
+              "version --client -o json") echo '{"clientVersion": {"major": "1", "minor": "34"}, "kustomizeVersion": "v5.7.1"}' ;;
               *"get --raw /version"*) printf '{\\n  "major": "1",\\n  "minor": "29"\\n}\\n' ;;
               *"get storageclass"*) echo standard ;;
             esac

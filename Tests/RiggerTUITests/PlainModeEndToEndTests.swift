@@ -178,7 +178,7 @@ final class PlainModeEndToEndTests: XCTestCase {
         let out = folder.appendingPathComponent("eof")
         try pty.start(["--plain", "--preset", "local", "--out", out.path])
         // Two steps on, so that a draft was saved: quitting drops it too.
-        pty.answer([:], until: "PostgreSQL (1-2) [in-cluster]: ")
+        pty.answer([:], until: "PostgreSQL hosting (1-2) [in-cluster]: ")
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(".rigger/draft.yaml").path))
         pty.endInput()
         pty.waitFor("End of input.")
@@ -189,7 +189,7 @@ final class PlainModeEndToEndTests: XCTestCase {
     func testAHangupLeavesTheDraftAndPlainModeResumesIt() throws {
         let out = folder.appendingPathComponent("hup")
         try pty.start(["--plain", "--preset", "local", "--out", out.path])
-        pty.answer(["Kube context": "kind-rigger"], until: "PostgreSQL (1-2) [in-cluster]: ")
+        pty.answer(["Kube context": "kind-rigger"], until: "PostgreSQL hosting (1-2) [in-cluster]: ")
         pty.signal(SIGHUP)
         XCTAssertEqual(pty.waitForExit(), 128 + SIGHUP)
         XCTAssertEqual(TmuxSession.files(out).keys.sorted(), [".rigger/draft.yaml"])

@@ -14,7 +14,7 @@ final class PlainModeTranscriptTests: XCTestCase {
         // A bad hostname, then a good one.
         pty.answer([:], until: "Hostname: ")
         pty.send("not a host")
-        pty.answer(["Hostname": "posthog.example.com"], until: "TLS (1-3) [letsencrypt]: ")
+        pty.answer(["Hostname": "posthog.example.com"], until: "HTTPS certificate (1-3) [letsencrypt]: ")
         // The full help, then back from the question after.
         pty.send("?")
         pty.answer([:], until: "Let's Encrypt email: ")

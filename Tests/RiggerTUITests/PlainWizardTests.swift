@@ -62,9 +62,9 @@ final class PlainWizardTests: XCTestCase {
     }
 
     func testAnExistingSecretAsksForItsNameWithTheWizardsMessage() throws {
-        let (session, console, ending) = try run(preset: "local", ["PostHog secret key (1-3)": ["3"], "Existing Secret": ["", "posthog-django"]])
+        let (session, console, ending) = try run(preset: "local", ["PostHog secret key (1-3)": ["3"], "Existing Secret for the PostHog secret key": ["", "posthog-django"]])
         XCTAssertEqual(ending, .finished)
-        XCTAssertTrue(console.transcript.contains("! required: the name of the Secret in the namespace\nExisting Secret: posthog-django\n"), console.transcript)
+        XCTAssertTrue(console.transcript.contains("! required: the name of the Secret in the namespace\nExisting Secret for the PostHog secret key: posthog-django\n"), console.transcript)
         XCTAssertEqual(session.reviewed?.secrets.existing["posthog.secretKey"]?.name, "posthog-django")
     }
 

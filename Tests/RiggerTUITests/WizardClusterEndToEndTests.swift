@@ -88,7 +88,7 @@ final class WizardClusterEndToEndTests: XCTestCase {
         screen = try session.waitFor("rds-creds")
         XCTAssertTrue(screen.contains("( ) rds-creds  password, username"), screen)
         try session.keys("Down")
-        try session.waitFor("Existing Secret     rds-creds")
+        try session.waitFor("  Secret name       rds-creds")
         try session.keys("Tab")
         try session.waitFor("cluster: the Secret rds-creds has no")
 

@@ -63,7 +63,7 @@ final class WizardReadableTextTests: XCTestCase {
         let offered = session.choices("ingress.tls").map(\.value)
         XCTAssertEqual(offered, ["letsencrypt", "secret", "none"], "nginx on aws: no Google-managed certificate")
         let help = session.fullHelp(.answer("ingress.tls")).joined().joined(separator: "\n")
-        XCTAssertTrue(help.contains("Expects one of letsencrypt, secret, none; gcp-managed needs ingress.type is gcp-clb."), help)
+        XCTAssertTrue(help.contains("Expects one of letsencrypt, secret, none; gcp-managed only when ingress.type is gcp-clb."), help)
         XCTAssertFalse(help.contains("one of gcp-managed"), help)
         // Every choice offered: the list alone.
         let app = session.fullHelp(.answer("app")).joined().joined(separator: "\n")
@@ -93,5 +93,23 @@ final class WizardReadableTextTests: XCTestCase {
             XCTAssertTrue(rows.contains { $0.contains(corner) }, "unicode \(unicode):\n\(rows.joined(separator: "\n"))")
             if unicode { XCTAssertFalse(rows.contains { $0.contains("|") || $0.contains("--") }, "no ASCII lines in UTF-8") }
         }
+    }
+}
+
+/// The README names the wizard's pages in the wizard's own order, with their own titles.
+final class ReadmeWizardPagesTests: XCTestCase {
+    func testTheReadmeListsThePagesInTheWizardsOrder() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let text = readme.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let start = try XCTUnwrap(text.range(of: "page by page: "))
+        // "Output folder, App and cloud (the app, …), Cluster, …, then Review", asides left out.
+        var depth = 0
+        let sentence = String(text[start.upperBound...].prefix { $0 != ":" }.filter { character in
+            if character == "(" { depth += 1 } else if character == ")" { depth -= 1; return false }
+            return depth == 0
+        })
+        let named = sentence.replacingOccurrences(of: ", then ", with: ", ").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(named, WizardPage.order.map(\.title))
     }
 }

@@ -118,6 +118,6 @@ final class WizardAppearingFieldTests: XCTestCase {
         let session = try WizardTestSupport.session(preset: "local", out: folder.path)
         let console = PlainWizardTests.ScriptedConsole(["ClickHouse password (": ["existing"], "Existing Secret": ["ch-credentials"]])
         XCTAssertEqual(PlainWizard(session: session, console: console).run(), .finished)
-        XCTAssertTrue(console.prompts.contains("Key in the Secret [clickhouse-password]: "), console.transcript)
+        XCTAssertTrue(console.prompts.contains("Key of the ClickHouse password in its Secret [clickhouse-password]: "), console.transcript)
     }
 }

@@ -41,4 +41,27 @@ enum HeliconePreflight {
         section.lines.append("echo \"no Helicone Secret in namespace $NAMESPACE holds a published example value\"")
         return section
     }
+
+    /// Values in the operator's own Secrets that the install can't use as they are: a PostgreSQL
+    /// password the chart would put unencoded into URLs, and a Realtime key that is no AES-128 key.
+    static func valueChecks(plan: HeliconePlan, secrets: HeliconeSecrets) -> ScriptSection? {
+        var checks: [ExistingSecretValueCheck] = []
+        if secrets.postgresql.isExisting {
+            checks.append(ExistingSecretValueCheck(
+                secret: secrets.postgresql.name, dataKey: "POSTGRES_PASSWORD", answer: "postgresql.password",
+                rule: .characters(HeliconeQuestions.postgresqlPasswordCharacters)))
+            // rigger's own Secret names the user `postgres`; an operator's may name another, which
+            // the chart puts into the same URLs, pg_isready's command line and psql, unquoted.
+            checks.append(ExistingSecretValueCheck(
+                secret: secrets.postgresql.name, dataKey: "POSTGRES_USER", answer: "the PostgreSQL user",
+                rule: .characters(.unreserved(
+                    because: "Helicone's chart writes it unencoded into the postgres:// URLs, into pg_isready's command line and into psql"))))
+        }
+        if secrets.realtime.isExisting {
+            checks.append(ExistingSecretValueCheck(
+                secret: secrets.realtime.name, dataKey: "DB_ENC_KEY", answer: "realtime.dbEncKey",
+                rule: .bytes(16, because: "Realtime uses it as its AES-128 key")))
+        }
+        return ExistingSecretValueCheck.section(namespace: plan.namespace, checks: checks)
+    }
 }

@@ -46,9 +46,11 @@ public enum HeliconePublishedValues {
     ]
 
     /// What every Helicone secret must not be: no published value whatever its key (a README
-    /// password is no better as a JWT secret), and at least `minimumLength` characters.
-    static func rules(minimumLength: Int = 0) -> SecretValueRules {
-        SecretValueRules(minimumLength: minimumLength, published: all.map { SecretValueRules.PublishedValue($0.value, source: $0.source) })
+    /// password is no better as a JWT secret); with the question's own rules kept.
+    static func rules(_ own: SecretValueRules) -> SecretValueRules {
+        SecretValueRules(
+            minimumLength: own.minimumLength, because: own.lengthReason, base64Bytes: own.base64Bytes, exactBytes: own.exactBytes,
+            characters: own.characters, published: own.published + all.map { SecretValueRules.PublishedValue($0.value, source: $0.source) })
     }
 
     /// The published values refused under a data key.

@@ -27,29 +27,28 @@ public enum HeliconeQuestions {
             key: question.key, title: question.title, help: question.help,
             kind: .secret(SecretPolicy(
                 length: policy.length, format: policy.format, operatorSuppliedWhen: policy.operatorSuppliedWhen, existing: policy.existing,
-                valueRules: HeliconePublishedValues.rules(minimumLength: policy.valueRules.minimumLength))),
+                valueRules: HeliconePublishedValues.rules(policy.valueRules))),
             step: question.step, defaultValue: question.defaultValue, appliesWhen: question.appliesWhen, isOptional: question.isOptional)
     }
 
     private static func managed(_ dependency: String) -> Condition { CommonQuestions.managed(dependency) }
     private static func inCluster(_ dependency: String) -> Condition { CommonQuestions.inCluster(dependency) }
 
-    /// A generated secret that refuses the chart's published examples and values shorter than `minimumLength`.
+    /// A generated secret that refuses the chart's published examples and what `rules` refuses.
     private static func policy(
-        length: Int, minimumLength: Int = SecretValueRules.password.minimumLength, operatorSuppliedWhen: Condition? = nil, existing: ExistingSecretAnswers
+        length: Int, rules: SecretValueRules = .password, operatorSuppliedWhen: Condition? = nil, existing: ExistingSecretAnswers
     ) -> SecretPolicy {
         SecretPolicy(
-            length: length, operatorSuppliedWhen: operatorSuppliedWhen, existing: existing,
-            valueRules: HeliconePublishedValues.rules(minimumLength: minimumLength))
+            length: length, operatorSuppliedWhen: operatorSuppliedWhen, existing: existing, valueRules: HeliconePublishedValues.rules(rules))
     }
 
     // MARK: Cluster
 
     private static let jwtExisting = CommonQuestions.existingSecret(
-        "helicone", for: "the JWT secret and the two API keys signed with it (under the keys JWT_SECRET, ANON_KEY and SERVICE_ROLE_KEY)",
+        "helicone", named: "the JWT secret and API keys", for: "the JWT secret and the two API keys signed with it (under the keys JWT_SECRET, ANON_KEY and SERVICE_ROLE_KEY)",
         step: .cluster, defaultKey: nil)
     private static let realtimeExisting = CommonQuestions.existingSecret(
-        "realtime", for: "Realtime's two keys (under the keys SECRET_KEY_BASE and DB_ENC_KEY)", step: .cluster, defaultKey: nil)
+        "realtime", named: "Realtime's keys", for: "Realtime's two keys (under the keys SECRET_KEY_BASE and DB_ENC_KEY)", step: .cluster, defaultKey: nil)
 
     private static let clusterQuestions: [Question] = CommonQuestions.cluster(
         app: "Helicone", id: "helicone", chartVersion: chartVersion,
@@ -77,18 +76,23 @@ public enum HeliconeQuestions {
             key: "helicone.jwtSecret", title: "JWT secret",
             help: "The secret that signs every session and the two API keys, which rigger derives from it. "
                 + "Generated (64 characters); a new one logs everyone out and replaces both keys.",
-            kind: .secret(policy(length: 64, minimumLength: 32, existing: jwtExisting.answers)), step: .cluster),
+            kind: .secret(policy(length: 64, rules: SecretValueRules(minimumLength: 32), existing: jwtExisting.answers)), step: .cluster),
     ] + realtimeExisting.questions + [
         Question(
             key: "realtime.secretKeyBase", title: "Realtime key base",
             help: "Realtime's SECRET_KEY_BASE, which signs its sessions. Generated; never the chart example's published one.",
-            kind: .secret(policy(length: 64, minimumLength: 64, existing: realtimeExisting.answers)), step: .cluster),
+            kind: .secret(policy(length: 64, rules: SecretValueRules(minimumLength: 64), existing: realtimeExisting.answers)), step: .cluster),
         Question(
-            key: "realtime.dbEncKey", title: "Realtime DB key",
-            help: "Realtime's DB_ENC_KEY, exactly 16 characters, which encrypts the database credentials it stores. "
-                + "Generated; never the chart example's published one.",
-            kind: .secret(policy(length: 16, minimumLength: 16, existing: realtimeExisting.answers)), step: .cluster),
+            key: "realtime.dbEncKey", title: "Realtime DB encryption key",
+            help: "Realtime's DB_ENC_KEY, the AES-128 key that encrypts the database credentials it stores: exactly 16 bytes, "
+                + "such as 16 letters and digits (an accented letter takes two). Generated; never the chart example's published one.",
+            kind: .secret(policy(length: 16, rules: realtimeKeyRules, existing: realtimeExisting.answers)), step: .cluster),
     ]
+
+    /// Realtime encrypts with AES-128 under DB_ENC_KEY as it is, so the key is counted in bytes:
+    /// 16 characters of which some take two bytes in UTF-8 are no AES-128 key.
+    private static let realtimeKeyRules = SecretValueRules(
+        because: "Realtime uses it as its AES-128 key", exactBytes: 16)
 
     // MARK: Dependencies
 
@@ -97,17 +101,26 @@ public enum HeliconeQuestions {
         + "Supabase's own roles and schemas), which RDS and Cloud SQL lack; the chart runs Supabase's PostgreSQL image in the cluster"
 
     private static let postgresqlExisting = CommonQuestions.existingSecret(
-        "postgresql", for: "the PostgreSQL user and password (under the keys POSTGRES_USER and POSTGRES_PASSWORD)", step: .dependencies,
+        "postgresql", named: "the PostgreSQL user and password", for: "the PostgreSQL user and password (under the keys POSTGRES_USER and POSTGRES_PASSWORD)", step: .dependencies,
         defaultKey: nil)
     private static let clickhouseExisting = CommonQuestions.existingSecret(
-        "clickhouse", for: "the ClickHouse user and password (under the keys CLICKHOUSE_USER and CLICKHOUSE_PASSWORD)", step: .dependencies,
+        "clickhouse", named: "the ClickHouse user and password", for: "the ClickHouse user and password (under the keys CLICKHOUSE_USER and CLICKHOUSE_PASSWORD)", step: .dependencies,
         defaultKey: nil)
+
+    /// The chart builds the database URLs of GoTrue, PostgREST, Storage, the functions and the
+    /// web app as `postgres://USER:$(DB_PASSWORD)@…`, unencoded, and the database's init script
+    /// reads the password back with `echo` into psql: only characters that mean nothing in a URL,
+    /// or to echo, arrive intact everywhere. The password is the database's own, so any such one will do.
+    static let postgresqlPasswordCharacters = SecretCharacters.unreserved(
+        because: "Helicone's chart writes it unencoded into the postgres:// URLs of GoTrue, PostgREST, Storage, the functions and "
+            + "the web app, and its init script echoes it into psql")
+    private static let postgresqlPasswordRules = SecretValueRules.password.with(characters: postgresqlPasswordCharacters)
 
     private static let dependencyQuestions: [Question] = [
         Question(
-            key: "postgresql.mode", title: "PostgreSQL",
-            help: "Where PostgreSQL runs: only in the cluster, on Supabase's image. A managed PostgreSQL (RDS, Cloud SQL) is refused: "
-                + "it lacks the extensions Supabase needs.",
+            key: "postgresql.mode", title: "PostgreSQL hosting",
+            help: "Only in the cluster, on Supabase's image: a managed PostgreSQL (RDS, Cloud SQL) is refused, since it lacks the "
+                + "extensions Supabase needs.",
             kind: .choice([
                 Choice("in-cluster", "Supabase's PostgreSQL in the cluster (the chart runs it)"),
                 .refused("managed", "a managed service: RDS, Cloud SQL", because: managedPostgreSQLRefusal),
@@ -116,9 +129,10 @@ public enum HeliconeQuestions {
     ] + postgresqlExisting.questions + [
         Question(
             key: "postgresql.password", title: "PostgreSQL password",
-            help: "The password of the postgres user and of every Supabase role (the database's init scripts give them all this one). "
+            help: "The password of the postgres user and of every Supabase role (the database's init scripts give them all this one): "
+                + "letters, digits and - . _ ~ only, since the chart puts it unencoded into the components' database URLs. "
                 + "Generated; the database keeps it in its volume from the first start, so rotating it needs ALTER USER too.",
-            kind: .secret(policy(length: 32, existing: postgresqlExisting.answers)), step: .dependencies),
+            kind: .secret(policy(length: 32, rules: postgresqlPasswordRules, existing: postgresqlExisting.answers)), step: .dependencies),
 
         CommonQuestions.mode("clickhouse", "ClickHouse", managedExamples: "ClickHouse Cloud, Altinity.Cloud", inClusterLabel: "run it in the cluster (the chart runs it)"),
         Question(
@@ -186,7 +200,8 @@ public enum HeliconeQuestions {
     // MARK: Email
 
     private static let emailQuestions = CommonQuestions.email(
-        app: "Helicone", sends: "sign-up confirmations, invitations and password resets, through Supabase's GoTrue", existingKey: nil
+        app: "Helicone", sends: "sign-up confirmations, invitations and password resets, sent by Supabase's GoTrue", existingKey: nil,
+        existingHolds: "the SMTP user name and password (under the keys SMTP_USERNAME and SMTP_PASSWORD)"
     ) + [
         Question(
             key: "helicone.signup", title: "Open sign-up",
@@ -200,6 +215,6 @@ public enum HeliconeQuestions {
     private static let sizingQuestions: [Question] = [
         CommonQuestions.storage("postgresql.storage", "PostgreSQL", "10Gi", appliesWhen: inCluster("postgresql")),
         CommonQuestions.storage("clickhouse.storage", "ClickHouse", "20Gi", appliesWhen: inCluster("clickhouse")),
-        CommonQuestions.storage("fileStorage.storage", "Supabase Storage files", "10Gi", appliesWhen: .always),
+        CommonQuestions.storage("fileStorage.storage", "File storage", "10Gi", appliesWhen: .always),
     ]
 }

@@ -11,7 +11,9 @@ enum HeliconeScriptsRenderer {
             appTitle: "Helicone", cluster: plan.cluster, ingress: plan.ingress, chart: chart, secrets: secrets.references,
             hasVolumes: true, minimumKubernetesMinor: minimumKubernetesMinor, postRender: postRender)
         return InstallScripts.files([
-            scripts.preflight(extra: [gitSection, HeliconePreflight.publishedValuesSection(plan: plan, secrets: secrets)]),
+            scripts.preflight(
+                extra: [gitSection, HeliconePreflight.publishedValuesSection(plan: plan, secrets: secrets)]
+                    + [HeliconePreflight.valueChecks(plan: plan, secrets: secrets)].compactMap { $0 }),
             scripts.namespace(),
             scripts.applySecrets(),
             scripts.prerequisites(sections: prerequisites(plan), reminders: managedServices(plan)),

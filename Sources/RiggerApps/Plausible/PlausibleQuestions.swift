@@ -23,10 +23,10 @@ public enum PlausibleQuestions {
     /// the chart reads every secret from the same Secret, and the connection URLs carry the
     /// database passwords, so a Secret per password couldn't be read.
     static let environmentExisting = CommonQuestions.existingSecret(
-        "plausible",
+        "plausible", named: "Plausible's environment",
         for: "Plausible's whole environment: SECRET_KEY_BASE, TOTP_VAULT_KEY, DATABASE_URL and CLICKHOUSE_DATABASE_URL "
-            + "(and SMTP_USER_PWD when mail has a user). The connection URLs carry the database passwords, so there is one "
-            + "Secret for all of them rather than one per password",
+            + "(and SMTP_USER_PWD when mail has a user)",
+        note: "The connection URLs carry the database passwords, so one Secret holds them all rather than one per password.",
         step: .cluster, defaultKey: nil)
 
     private static let clusterQuestions: [Question] = CommonQuestions.cluster(
@@ -36,8 +36,8 @@ public enum PlausibleQuestions {
     ) + environmentExisting.questions + [
         Question(
             key: "plausible.secretKeyBase", title: "Secret key base",
-            help: "SECRET_KEY_BASE, which signs sessions and cookies: 64 random bytes (Plausible refuses fewer than 64). "
-                + "Kept across upgrades; a new one logs every user out.",
+            help: "SECRET_KEY_BASE, which signs sessions and cookies: at least 64 characters (Plausible refuses a shorter one); "
+                + "rigger generates Base64 of 64 random bytes. Kept across upgrades; a new one logs every user out.",
             kind: .secret(SecretPolicy(length: 64, format: .base64Bytes, existing: environmentExisting.answers, valueRules: SecretValueRules(minimumLength: 64))),
             step: .cluster),
         Question(

@@ -43,19 +43,31 @@ public enum PostHogQuestions {
         minimumLength: 50, because: "Django's deployment check warns of a SECRET_KEY shorter than 50 characters as too weak to sign sessions")
 
     private static let secretKeyExisting = CommonQuestions.existingSecret(
-        "posthog", for: "the PostHog secret key", step: .cluster, defaultKey: PostHogSecrets.secretKeyDataKey)
+        "posthog", named: "the PostHog secret key", for: "the PostHog secret key", step: .cluster, defaultKey: PostHogSecrets.secretKeyDataKey)
     private static let postgresqlExisting = CommonQuestions.existingSecret(
-        "postgresql", for: "the PostgreSQL password (in the cluster, under the fixed key postgresql-password)", step: .dependencies,
+        "postgresql", named: "the PostgreSQL password", for: "the PostgreSQL password (in the cluster, under the fixed key postgresql-password)", step: .dependencies,
         defaultKey: PostHogSecrets.postgresqlPasswordKey, keyAppliesWhen: managed("postgresql"))
     private static let redisPasswordApplies = Condition.any(inCluster("redis"), .enabled("redis.auth"))
     private static let redisExisting = CommonQuestions.existingSecret(
-        "redis", for: "the Redis password (and, with redis.tls, the whole rediss:// URL under the key redis-url)", step: .dependencies,
+        "redis", named: "the Redis password", for: "the Redis password (and, with redis.tls, the whole rediss:// URL under the key redis-url)", step: .dependencies,
         appliesWhen: redisPasswordApplies, defaultKey: PostHogSecrets.redisPasswordKey)
     private static let clickhouseExisting = CommonQuestions.existingSecret(
-        "clickhouse", for: "the ClickHouse password", step: .dependencies, defaultKey: PostHogSecrets.clickhousePasswordKey)
+        "clickhouse", named: "the ClickHouse password", for: "the ClickHouse password", step: .dependencies, defaultKey: PostHogSecrets.clickhousePasswordKey)
     private static let objectStorageExisting = CommonQuestions.existingSecret(
-        "objectStorage", for: "the access key ID and secret access key (under the keys root-user and root-password)", step: .dependencies,
+        "objectStorage", named: "the bucket's keys", for: "the access key ID and secret access key (under the keys root-user and root-password)", step: .dependencies,
         appliesWhen: .when("objectStorage.mode", isNot: "none"), defaultKey: nil)
+
+    /// Without REDIS_URL, PostHog (1.43) builds `redis://:PASSWORD@host:port/` from the password
+    /// unencoded; with TLS rigger writes that URL itself, percent-encoded, so any password works.
+    static let redisPasswordCharacters = SecretCharacters.unreserved(
+        because: "PostHog writes it unencoded into the redis:// URL it builds; with redis.tls, rigger writes that URL percent-encoded "
+            + "and takes any password",
+        appliesWhen: Condition(summary: "redis.tls is not true", keys: ["redis.tls"]) { $0["redis.tls"]?.boolValue != true })
+    /// The chart's init container in every PostHog pod waits for the in-cluster ClickHouse with
+    /// `wget "http://$CLICKHOUSE_USER:$CLICKHOUSE_PASSWORD@…"`, unencoded; a managed one is never called so.
+    static let clickhousePasswordCharacters = SecretCharacters.unreserved(
+        because: "the chart's wait-for-service-dependencies init container puts it unencoded into an http:// URL for wget",
+        appliesWhen: CommonQuestions.inCluster("clickhouse"))
 
     private static let dependencyQuestions: [Question] = [
         mode("postgresql", "PostgreSQL", managedExamples: "RDS, Cloud SQL"),
@@ -85,8 +97,11 @@ public enum PostHogQuestions {
     ] + redisExisting.questions + [
         Question(
             key: "redis.password", title: "Redis password",
-            help: "The Redis password. Generated for the in-cluster Redis; for a managed one, its AUTH token.",
-            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("redis"), existing: redisExisting.answers)),
+            help: "The Redis password. Generated for the in-cluster Redis; for a managed one, its AUTH token. Without redis.tls, only "
+                + "letters, digits and - . _ ~, since PostHog puts it unencoded into the redis:// URL it builds.",
+            kind: .secret(SecretPolicy(
+                length: 32, operatorSuppliedWhen: managed("redis"), existing: redisExisting.answers,
+                valueRules: SecretValueRules.password.with(characters: redisPasswordCharacters))),
             step: .dependencies, appliesWhen: redisPasswordApplies),
 
         mode("kafka", "Kafka", managedExamples: "MSK, Confluent"),
@@ -120,8 +135,11 @@ public enum PostHogQuestions {
     ] + clickhouseExisting.questions + [
         Question(
             key: "clickhouse.password", title: "ClickHouse password",
-            help: "The ClickHouse password. Generated for the in-cluster ClickHouse (never the chart's published default); for a managed one, its password.",
-            kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("clickhouse"), existing: clickhouseExisting.answers)),
+            help: "The ClickHouse password. Generated for the in-cluster ClickHouse (never the chart's published default); one you give "
+                + "it may hold only letters, digits and - . _ ~, since the chart puts it unencoded into a URL. For a managed one, its password.",
+            kind: .secret(SecretPolicy(
+                length: 32, operatorSuppliedWhen: managed("clickhouse"), existing: clickhouseExisting.answers,
+                valueRules: SecretValueRules.password.with(characters: clickhousePasswordCharacters))),
             step: .dependencies),
 
         Question(

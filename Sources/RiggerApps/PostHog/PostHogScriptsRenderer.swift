@@ -11,7 +11,7 @@ enum PostHogScriptsRenderer {
             appTitle: "PostHog", cluster: plan.cluster, ingress: plan.ingress, chart: chart, secrets: secrets.references,
             hasVolumes: hasVolumes(plan), minimumKubernetesMinor: minimumKubernetesMinor, postRender: PostHogPostRender.make(plan))
         return InstallScripts.files([
-            scripts.preflight(),
+            scripts.preflight(extra: [existingValueChecks(plan, secrets)].compactMap { $0 }),
             scripts.namespace(),
             scripts.applySecrets(),
             scripts.prerequisites(sections: prerequisites(plan), reminders: managedServices(plan, secrets)),
@@ -20,6 +20,24 @@ enum PostHogScriptsRenderer {
                 webService: PostHogValuesRenderer.chartFullname(release: plan.release) + "-web", webPort: 8000,
                 managedCertificate: "\(plan.release)-gke-cert", localController: localController(plan)),
         ])
+    }
+
+    /// A password in the operator's own Secret that the chart or PostHog would put unencoded into a
+    /// URL: the in-cluster ClickHouse's, and Redis's without TLS (see `PostHogQuestions`).
+    private static func existingValueChecks(_ plan: PostHogPlan, _ secrets: PostHogSecrets) -> ScriptSection? {
+        var checks: [ExistingSecretValueCheck] = []
+        if case .inCluster = plan.clickhouse, secrets.clickhouse.isExisting {
+            checks.append(ExistingSecretValueCheck(
+                secret: secrets.clickhouse.name, dataKey: secrets.clickhouse.dataKey, answer: "clickhouse.password",
+                rule: .characters(PostHogQuestions.clickhousePasswordCharacters)))
+        }
+        var tls = false
+        if case .managed(_, _, _, let withTLS) = plan.redis { tls = withTLS }
+        if let redis = secrets.redis, redis.isExisting, !tls {
+            checks.append(ExistingSecretValueCheck(
+                secret: redis.name, dataKey: redis.dataKey, answer: "redis.password", rule: .characters(PostHogQuestions.redisPasswordCharacters)))
+        }
+        return ExistingSecretValueCheck.section(namespace: plan.namespace, checks: checks)
     }
 
     /// The chart's own ingress-nginx (a subchart, in the release's namespace), named as the

@@ -6,14 +6,18 @@ extension CommonQuestions {
     /// password (or an existing Secret holding it, under `existingKey` when the chart lets one choose).
     /// `sharedExisting` is for a chart that reads the password from the one Secret it reads its
     /// other secrets from: then the password comes from that Secret whenever the others do, and
-    /// no Secret of its own is asked.
-    public static func email(app: String, sends: String, existingKey: String?, sharedExisting: ExistingSecretAnswers? = nil) -> [Question] {
+    /// no Secret of its own is asked. `existingHolds` says what the operator's own Secret must hold,
+    /// for a chart that reads more from it than the password.
+    public static func email(
+        app: String, sends: String, existingKey: String?, sharedExisting: ExistingSecretAnswers? = nil,
+        existingHolds: String = "the SMTP password"
+    ) -> [Question] {
         let enabled = Condition.enabled("email.enabled")
         let existing: (questions: [Question], answers: ExistingSecretAnswers)
         if let sharedExisting {
             existing = ([], sharedExisting)
         } else {
-            existing = existingSecret("email", for: "the SMTP password", step: .email, appliesWhen: emailPasswordApplies, defaultKey: existingKey)
+            existing = existingSecret("email", named: "the SMTP password", for: existingHolds, step: .email, appliesWhen: emailPasswordApplies, defaultKey: existingKey)
         }
         return [
             Question(
@@ -24,7 +28,7 @@ extension CommonQuestions {
                 key: "email.host", title: "SMTP host", help: "The SMTP server, e.g. email-smtp.us-east-1.amazonaws.com.",
                 kind: .text(.host), step: .email, appliesWhen: enabled),
             Question(
-                key: "email.port", title: "SMTP port", help: "The SMTP port: 587 for STARTTLS, 465 for TLS, 25 for none.",
+                key: "email.port", title: "SMTP port", help: "The SMTP port: 587 for STARTTLS, 465 for TLS from the start, 25 for neither.",
                 kind: .int(1...65535), step: .email, defaultValue: .value(.int(587)), appliesWhen: enabled),
             Question(
                 key: "email.user", title: "SMTP user", help: "The SMTP user name; leave empty for a server without authentication.",
@@ -37,7 +41,7 @@ extension CommonQuestions {
                 kind: .bool, step: .email, defaultValue: .value(.bool(true)), appliesWhen: enabled),
         ] + existing.questions + [
             Question(
-                key: "email.password", title: "SMTP password", help: "The SMTP password for the user.",
+                key: "email.password", title: "SMTP password", help: "The password of the SMTP user.",
                 kind: .secret(.operatorSupplied(existing: existing.answers)), step: .email, appliesWhen: emailPasswordApplies),
         ]
     }

@@ -37,7 +37,7 @@ extension CommonQuestions {
                 kind: .text(.gcpProjectID), step: .ingress, appliesWhen: .when("ingress.type", is: "gcp-clb"), isOptional: true,
                 whenEmpty: "(gcloud's configured project)"),
             Question(
-                key: "ingress.tls", title: "TLS",
+                key: "ingress.tls", title: "HTTPS certificate",
                 help: "How the HTTPS certificate is obtained: Google-managed (GKE load balancer), Let's Encrypt through cert-manager, an existing TLS Secret, or plain HTTP.",
                 kind: .choice([
                     Choice("gcp-managed", "a Google-managed certificate", availableWhen: .when("ingress.type", is: "gcp-clb")),

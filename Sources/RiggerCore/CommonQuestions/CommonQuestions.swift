@@ -45,21 +45,24 @@ public enum CommonQuestions {
     }
 
     /// The answers that read a secret from a Secret already in the cluster: its name, and its data
-    /// key unless the chart fixes it. They apply when the secret does.
+    /// key unless the chart fixes it. They apply when the secret does. `named` says whose Secret it
+    /// is in a few words ("the PostgreSQL password"), for the titles, which plain mode and screen
+    /// readers show alone; `secret` says what the Secret holds, and `note` why, when that needs saying.
     public static func existingSecret(
-        _ prefix: String, for secret: String, step: WizardStep, appliesWhen: Condition = .always, defaultKey: String?,
-        keyAppliesWhen: Condition = .always
+        _ prefix: String, named: String, for secret: String, note: String? = nil, step: WizardStep, appliesWhen: Condition = .always,
+        defaultKey: String?, keyAppliesWhen: Condition = .always
     ) -> (questions: [Question], answers: ExistingSecretAnswers) {
         var questions = [
             Question(
-                key: "\(prefix).existingSecret", title: "Existing Secret",
-                help: "The name of a Secret already in the namespace to read \(secret) from, instead of one rigger writes. "
-                    + "rigger then neither generates nor stores the value; 00-preflight.sh checks that the Secret is there.",
+                key: "\(prefix).existingSecret", title: "Existing Secret for \(named)",
+                help: "The name of a Secret already in the namespace that holds \(secret), used instead of one rigger writes. "
+                    + "rigger then neither generates nor stores the value; 00-preflight.sh checks that the Secret is there."
+                    + (note.map { " " + $0 } ?? ""),
                 kind: .text(.kubernetesName), step: step, appliesWhen: appliesWhen, isOptional: true),
         ]
         if let defaultKey {
             questions.append(Question(
-                key: "\(prefix).existingSecretKey", title: "Key in the Secret",
+                key: "\(prefix).existingSecretKey", title: "Key of \(named) in its Secret",
                 help: "The key in the existing Secret that holds \(secret).",
                 kind: .text(.secretDataKey), step: step, defaultValue: .value(.string(defaultKey)),
                 appliesWhen: .all(appliesWhen, keyAppliesWhen, .answered("\(prefix).existingSecret"))))
@@ -70,17 +73,18 @@ public enum CommonQuestions {
     /// Whether a dependency runs in the cluster or is a managed service.
     public static func mode(_ dependency: String, _ service: String, managedExamples: String, inClusterLabel: String = "run it in the cluster") -> Question {
         Question(
-            key: "\(dependency).mode", title: "\(service)",
+            key: "\(dependency).mode", title: "\(service) hosting",
             help: "Run \(service) in the cluster or use a managed service (\(managedExamples)).",
             kind: .choice([Choice("in-cluster", inClusterLabel), Choice("managed", "a managed service: \(managedExamples)")]),
             step: .dependencies, defaultValue: .value(.string("in-cluster")))
     }
 
-    /// A volume's size, asked on the sizing step.
-    public static func storage(_ key: String, _ title: String, _ size: String, appliesWhen: Condition) -> Question {
+    /// A volume's size, asked on the sizing step; `volume` names whose volume it is, and the
+    /// title says it is a volume, not the service: "PostgreSQL" alone is the hosting question's.
+    public static func storage(_ key: String, _ volume: String, _ size: String, appliesWhen: Condition) -> Question {
         Question(
-            key: key, title: title,
-            help: "The size of the \(title) volume. Volumes can grow later but never shrink.",
+            key: key, title: "\(volume) volume",
+            help: "The size of the \(volume) volume. Volumes can grow later but never shrink.",
             kind: .size, step: .sizing, defaultValue: .value(.string(size)), appliesWhen: appliesWhen)
     }
 }

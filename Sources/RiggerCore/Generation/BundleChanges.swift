@@ -10,7 +10,8 @@ public struct BundleChanges: Sendable {
     public let changed: [String]
     public let removed: [String]
     public let secrets: [(key: String, change: SecretChange)]
-    /// Unified diffs of values.yaml and the scripts (secrets and other files are not diffed).
+    /// Unified diffs of every changed file but the Secrets (listed by state only), with any
+    /// secret's value, old or new, shown as `***`.
     public let diffs: [String]
 
     public var isEmpty: Bool { added.isEmpty && changed.isEmpty && removed.isEmpty }
@@ -29,6 +30,7 @@ public struct BundleChanges: Sendable {
         answers = answerChanges
 
         var added: [String] = [], changed: [String] = [], diffs: [String] = []
+        let secretValues = Array(oldSecrets.values) + prepared.secrets.entries.values.map(\.value)
         for file in prepared.bundle.files {
             guard let old = oldFiles[file.path] else {
                 added.append(file.path)
@@ -37,9 +39,10 @@ public struct BundleChanges: Sendable {
             let new = Data(file.contents.utf8)
             guard old != new else { continue }
             changed.append(file.path)
-            if file.path == "values.yaml" || file.path.hasSuffix(".sh") {
-                diffs.append(UnifiedDiff.diff(
-                    old: String(decoding: old, as: UTF8.self), new: file.contents, oldName: "a/\(file.path)", newName: "b/\(file.path)"))
+            if !file.path.hasPrefix("secrets/") {
+                let diff = UnifiedDiff.diff(
+                    old: String(decoding: old, as: UTF8.self), new: file.contents, oldName: "a/\(file.path)", newName: "b/\(file.path)")
+                diffs.append(Self.masking(secretValues, in: diff))
             }
         }
         self.added = added
@@ -58,6 +61,17 @@ public struct BundleChanges: Sendable {
         }
         for key in oldSecrets.keys.sorted() where prepared.secrets[key] == nil { secretChanges.append((key, .removed)) }
         secrets = oldSecrets.isEmpty ? [] : secretChanges
+    }
+
+    /// `text` with each of `secrets` shown as `***`: no file but the Secrets should hold one, but
+    /// a README edited by hand, or an answer pasted in the wrong field, could. Longer values go
+    /// first, so that one holding another is masked whole.
+    static func masking(_ secrets: [String], in text: String) -> String {
+        var masked = text
+        for secret in Set(secrets.filter { !$0.isEmpty }).sorted(by: { $0.count > $1.count }) where masked.contains(secret) {
+            masked = masked.replacingOccurrences(of: secret, with: "***")
+        }
+        return masked
     }
 
     /// The change as text: answers old -> new, files, secrets by state, then the diffs.

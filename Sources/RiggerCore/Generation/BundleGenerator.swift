@@ -198,6 +198,7 @@ public struct BundleGenerator: Sendable {
             }
         }
 
+        warnings += Self.normalizationNotes(catalog: catalog, layers: layers, answers: outcome.answers)
         let secretValues = Self.secretValueProblems(catalog: catalog, answers: lookup, supplied: supplied, from: suppliedFrom, kept: kept)
         problems += secretValues.problems
         warnings += secretValues.warnings
@@ -236,6 +237,25 @@ public struct BundleGenerator: Sendable {
         return entry.app.problems(answers, now: now) + (upgrade ?? [])
     }
 
+    /// What was written otherwise than given: a host name typed in capitals is written in lower
+    /// case (see `TextFormat.normalized`), and the operator is told, once, for the answer that won.
+    static func normalizationNotes(catalog: QuestionCatalog, layers: [AnswerLayer], answers: ResolvedAnswers) -> [String] {
+        var given: [String: String] = [:]
+        for layer in layers {
+            for key in layer.order {
+                guard let raw = layer[key] else { continue }
+                given[key] = raw.isNull ? nil : raw.text
+            }
+        }
+        return catalog.questions.compactMap { question in
+            guard case .text = question.kind, let text = given[question.key], let written = answers[question.key]?.description,
+                written != text, written == text.lowercased()
+            else { return nil }
+            return "\(question.key): \(text) is written in lower case, \(written): host names are case-insensitive, "
+                + "and Kubernetes takes them only in lower case"
+        }
+    }
+
     /// Secret values given or kept that their question's rules refuse (published examples, too
     /// short, not of the form the app decodes); a kept one is named with how to replace it. A
     /// managed service's password that is only short is the operator's choice: a warning, not a
@@ -251,14 +271,14 @@ public struct BundleGenerator: Sendable {
             if let value = supplied[question.key] {
                 if let refusal = policy.refusal(ofSupplied: value, answers: answers) {
                     problems.append(AnswerProblem(key: question.key, value: nil, reason: .invalid(expected: refusal), origin: origins[question.key]))
-                } else if rules.problem(value) != nil {
+                } else if rules.problem(value, given: answers) != nil {
                     warnings.append("\(question.key): the value supplied is shorter than \(rules.minimumLength) characters; a longer password is safer")
                 }
-            } else if let value = kept[question.key], !value.hasPrefix(SecretSet.placeholderMarker), let problem = rules.problem(value) {
+            } else if let value = kept[question.key], !value.hasPrefix(SecretSet.placeholderMarker), let problem = rules.problem(value, given: answers) {
                 // A value in use that is only shorter than a rule made since is warned about:
                 // refusing it would leave rotating it, with what that breaks, as the only way on.
                 // A managed service's password is the operator's, warned about once when supplied.
-                if rules.isOnlyTooShort(value) {
+                if rules.isOnlyTooShort(value, given: answers) {
                     guard policy.isGenerated(answers) else { continue }
                     warnings.append("\(question.key): the bundle's value has \(value.count) characters, fewer than the \(rules.minimumLength) "
                         + "now expected; replace it when you can with --rotate \(question.key) or --secret \(question.key)=@FILE")

@@ -53,15 +53,21 @@ public struct Condition: Sendable {
     /// Holds when every one of the conditions holds.
     public static func all(_ conditions: Condition...) -> Condition {
         let parts = conditions.filter { !$0.summary.isEmpty }
-        return Condition(summary: parts.map(\.summary).joined(separator: " and "), keys: parts.flatMap(\.keys)) { answers in
+        return Condition(summary: parts.map { grouped($0.summary, inside: " or ") }.joined(separator: " and "), keys: parts.flatMap(\.keys)) { answers in
             parts.allSatisfy { $0.holds(answers) }
         }
     }
 
     /// Holds when at least one of the conditions holds.
     public static func any(_ conditions: Condition...) -> Condition {
-        Condition(summary: conditions.map(\.summary).joined(separator: " or "), keys: conditions.flatMap(\.keys)) { answers in
-            conditions.contains { $0.holds(answers) }
+        Condition(summary: conditions.map { grouped($0.summary, inside: " and ") }.joined(separator: " or "), keys: conditions.flatMap(\.keys)) {
+            answers in conditions.contains { $0.holds(answers) }
         }
+    }
+
+    /// A summary in parentheses when it holds the other connective, so that "a or b" within an
+    /// "and" never reads as "a or (b and c)".
+    private static func grouped(_ summary: String, inside connective: String) -> String {
+        summary.contains(connective) ? "(\(summary))" : summary
     }
 }

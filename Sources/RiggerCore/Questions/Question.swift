@@ -68,10 +68,11 @@ public struct Question: Sendable {
         let available = availableChoices(answers)
         let others = choices.filter { choice in choice.refusal == nil && !available.contains { $0.value == choice.value } }
         let offered = "one of " + available.map(\.value).joined(separator: ", ")
-        return ([offered] + others.map { "\($0.value) needs \($0.availableWhen.summary)" }).joined(separator: "; ")
+        return ([offered] + others.map { "\($0.value) only when \($0.availableWhen.summary)" }).joined(separator: "; ")
     }
 
-    /// Parses and checks raw text; returns the value, or what was expected.
+    /// Parses and checks raw text; returns the value as it is written (see `TextFormat.normalized`),
+    /// or what was expected.
     public func parse(_ text: String, given answers: AnswerLookup) -> Result<AnswerValue, AnswerProblem.Reason> {
         switch kind {
         case .choice(let choices):
@@ -84,11 +85,11 @@ public struct Question: Sendable {
             }
             guard choice.availableWhen.holds(answers) else {
                 let others = availableChoices(answers).map(\.value).joined(separator: ", ")
-                return .failure(.invalid(expected: "a choice that fits the other answers: '\(text)' needs \(choice.availableWhen.summary); possible here: \(others)"))
+                return .failure(.invalid(expected: "a choice that fits the other answers: '\(text)' only when \(choice.availableWhen.summary); possible here: \(others)"))
             }
             return .success(.string(text))
         case .text(let format):
-            return format.accepts(text) ? .success(.string(text)) : .failure(.invalid(expected: format.expectation))
+            return format.accepts(text) ? .success(.string(format.normalized(text))) : .failure(.invalid(expected: format.expectation))
         case .bool:
             switch text {
             case "true": return .success(.bool(true))

@@ -60,6 +60,7 @@ public struct QuestionCatalog: Sendable {
             if case .choice(let choices) = question.kind { reads += choices.flatMap(\.availableWhen.keys) }
             if case .secret(let policy) = question.kind {
                 reads += policy.operatorSuppliedWhen?.keys ?? []
+                reads += policy.valueRules.characters?.appliesWhen.keys ?? []
                 reads += [policy.existing?.name, policy.existing?.dataKey].compactMap { $0 }
             }
             for key in reads {

@@ -44,8 +44,8 @@ public struct SecretPolicy: Sendable {
     /// password that is only short is the operator's to choose: not refused (`generate` and the
     /// review warn about it instead). Never quotes the value.
     public func refusal(ofSupplied value: String, answers: AnswerLookup) -> String? {
-        guard let problem = valueRules.problem(value) else { return nil }
-        return !isGenerated(answers) && valueRules.isOnlyTooShort(value) ? nil : problem
+        guard let problem = valueRules.problem(value, given: answers) else { return nil }
+        return !isGenerated(answers) && valueRules.isOnlyTooShort(value, given: answers) ? nil : problem
     }
 
     public var expectation: String {

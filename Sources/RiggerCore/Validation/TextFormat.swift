@@ -67,6 +67,18 @@ public enum TextFormat: Sendable, Hashable {
         }
     }
 
+    /// The answer as it is written: host names (and the URLs and lists made of them) in lower
+    /// case, since DNS ignores case and Kubernetes takes an Ingress host only in lower case;
+    /// other formats as given.
+    public func normalized(_ text: String) -> String {
+        switch self {
+        case .dnsName, .host, .brokerList, .endpointURL:
+            // Every format is ASCII: bytes are enough, and spare the wizard the Unicode tables.
+            return String(decoding: text.utf8.map { ASCII.isUpper($0) ? $0 + 32 : $0 }, as: UTF8.self)
+        default: return text
+        }
+    }
+
     /// Whether `text` is in this format.
     ///
     /// The checks are written out by hand over ASCII bytes, not as regular expressions: those start

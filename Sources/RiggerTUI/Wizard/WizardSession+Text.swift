@@ -17,6 +17,15 @@ extension WizardSession {
         }
     }
 
+    /// The field's label beside its value on the full screen: as `label`, except that the name and
+    /// key of an existing Secret, which sit right under the secret they hold, say only what they
+    /// are ("  value" does the same): their titles, which say whose they are, would fill three
+    /// lines of the label column. The help box and plain mode show the whole title.
+    public func screenLabel(_ field: WizardField) -> String {
+        guard case .answer(let key) = field, catalog.existingSecretAnswerKeys.contains(key) else { return label(field) }
+        return key.hasSuffix("Key") ? "  key in Secret" : "  Secret name"
+    }
+
     /// The field's one-line help.
     public func help(_ field: WizardField) -> String {
         switch field {

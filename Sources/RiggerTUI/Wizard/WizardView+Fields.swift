@@ -65,7 +65,7 @@ extension WizardView {
         _ session: WizardSession, _ field: WizardField, focused: Bool, glyphs: Glyphs,
         left: Int, labelWidth: Int, valueColumn: Int, valueWidth: Int
     ) -> [FieldLine] {
-        let title = session.label(field)
+        let title = session.screenLabel(field)
         // A label that fits keeps its indentation ("  value" sits under its secret).
         let labels = title.count <= labelWidth ? [title] : TextLayout.wrap(title, width: labelWidth)
         let values = valueLines(session, field, focused: focused, glyphs: glyphs, column: valueColumn, width: valueWidth)

@@ -34,7 +34,9 @@ struct RenderedChart {
         let valuesFile = folder.appendingPathComponent("values.yaml")
         try Data(values.utf8).write(to: valuesFile)
         let script = TestProject.root.appendingPathComponent("tools/render-chart.py").path
-        let result = try runProgram(python, [script, chart.path, valuesFile.path, release, namespace] + (postRenderer.map { [$0] } ?? []))
+        let result = try runProgram(
+            python, [script, chart.path, valuesFile.path, release, namespace] + (postRenderer.map { [$0] } ?? []),
+            environment: TestTools.environmentWithTools)
         let parsed = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
         if let error = parsed?["error"] as? String {
             XCTFail("helm could not render \(chart.lastPathComponent): \(error)", file: file, line: line)

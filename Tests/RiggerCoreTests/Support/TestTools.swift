@@ -5,9 +5,18 @@ import XCTest
 enum TestTools {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    /// The virtual environment with kubernetes-validate, helm-python-sdk and a Helm CLI.
+    /// The virtual environment with kubernetes-validate, helm-python-sdk, a Helm CLI and kubectl.
     static var venv: URL {
         environment["RIGGER_TOOLS"].map { URL(fileURLWithPath: $0) } ?? TestProject.root.appendingPathComponent(".tools/venv")
+    }
+
+    /// The test's environment with the tools' folder first on PATH, for programs that run a tool
+    /// by name (the bundles' post-renderer runs `kubectl kustomize`): the pinned tools win over
+    /// whatever the machine has, and a machine without them works too.
+    static var environmentWithTools: [String: String] {
+        var merged = environment
+        merged["PATH"] = venv.appendingPathComponent("bin").path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        return merged
     }
 
     /// A tool's absolute path, from the virtual environment, else from PATH; nil when neither has it.

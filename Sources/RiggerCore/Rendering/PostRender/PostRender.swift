@@ -76,4 +76,13 @@ public struct PostRender: Sendable, Equatable {
     public static var folder: String { "\(pluginsFolder)/\(pluginName)" }
     /// The executable Helm 3 takes as `--post-renderer`.
     public static var script: String { "\(folder)/post-render.sh" }
+
+    /// The oldest kubectl whose built-in kustomize renders every bundle: kubectl 1.22, with
+    /// kustomize v4.2.0. Checked by rendering each bundle through real kubectl builds: 1.20's
+    /// kustomize (v2.0.3) can't read `patches` with targets, and 1.21's (v4.0.5) fails on one
+    /// app's rendered manifests ("invalid trailing UTF-8 octet"); 1.22 renders the same objects
+    /// as today's kustomize v5.
+    public static let minimumKubectlMinor = 22
+    /// The kustomize that minimum kubectl embeds, as the messages name it.
+    public static let minimumKustomize = "v4.2.0"
 }

@@ -57,6 +57,8 @@ extension InstallScripts {
     func addPostRenderArguments(to script: inout ShellScript) {
         script.add("post_render_args=()")
         guard !postRender.isEmpty else { return }
+        // Helm runs the post-renderer, which runs kubectl's kustomize: say so before Helm starts.
+        script.requires("kube")
         script.variable("POST_RENDER_PLUGINS", PostRender.pluginsFolder)
         script.variable("POST_RENDER_PLUGIN", PostRender.pluginName)
         script.add(

@@ -16,7 +16,9 @@ extension InstallScripts {
             "case \"$helm_version\" in",
             "  v3.* | v4.*) echo \"helm $helm_version\" ;;",
             "  *) fail \"Helm 3 or 4 is needed; found '${helm_version:-an unknown version}'\" ;;",
-            "esac",
+            "esac")
+        if !postRender.isEmpty { addKustomizeCheck(to: &script) }
+        script.add(
             "",
             "current_context=\"$(kubectl config current-context 2>/dev/null || true)\"",
             "[ -n \"$current_context\" ] || fail \"kubectl has no current context; select the cluster with: kubectl config use-context NAME\"",
@@ -54,6 +56,22 @@ extension InstallScripts {
         addRiggerCheck(to: &script)
         script.add("echo \"preflight checks passed\"")
         return script
+    }
+
+    /// The bundle's post-renderer runs the host's `kubectl kustomize`: a kubectl too old for its
+    /// kustomization is stopped here, with the version it needs, rather than inside Helm. kubectl
+    /// prints its kustomize's version from 1.24 on; the minor version says it for older ones.
+    private func addKustomizeCheck(to script: inout ShellScript) {
+        let minor = PostRender.minimumKubectlMinor, kustomize = PostRender.minimumKustomize
+        script.add(
+            "",
+            "client_json=\"$(kubectl version --client -o json 2>/dev/null || true)\"",
+            "kubectl_minor=\"$(printf '%s\\n' \"$client_json\" | sed -n 's/.*\"minor\": *\"\\([0-9]*\\).*/\\1/p' | head -n 1)\"",
+            "kustomize_version=\"$(printf '%s\\n' \"$client_json\" | sed -n 's/.*\"kustomizeVersion\": *\"\\([^\"]*\\)\".*/\\1/p' | head -n 1)\"",
+            "if [ \"${kubectl_minor:-0}\" -lt \(minor) ]; then",
+            "  fail \"the bundle's post-renderer needs kubectl 1.\(minor) or newer, whose built-in kustomize (\(kustomize) or newer) reads the bundle's kustomization; this kubectl is 1.${kubectl_minor:-?}${kustomize_version:+ with kustomize $kustomize_version}\"",
+            "fi",
+            "echo \"kubectl 1.$kubectl_minor${kustomize_version:+, kustomize $kustomize_version} (the post-renderer needs kustomize \(kustomize) or newer)\"")
     }
 
     /// Runs `rigger check .` where rigger is installed: the real chart, every Secret a workload

@@ -35,10 +35,13 @@ public struct InstallScripts: Sendable {
             + [BundleFile(path: "install.sh", contents: installAll().text, mode: BundleFile.executable)]
     }
 
-    /// A script with the bundle prelude: run from the bundle folder, `fail`, and `kube`.
+    /// A script with the bundle prelude: run from the bundle folder, `fail`, and `kube`; then a
+    /// line for each of kubectl and helm that the script calls, saying it is needed when missing.
     func script(_ name: String, _ summary: String) -> ShellScript {
         var script = ShellScript(name: name, summary: [summary])
-        script.bundlePrelude(kubeContext: cluster.kubeContext)
+        script.bundlePrelude(kubeContext: cluster.kubeContext, tools: [
+            ("kube", "install kubectl 1.\(minimumKubernetesMinor) or newer"), ("helm", "install Helm 3 or 4"),
+        ])
         return script
     }
 

@@ -5,6 +5,12 @@
 public struct ShellScript: Sendable {
     private var lines: [String]
     private var variables: [(String, String)] = []
+    /// Where the bundle prelude ends: the checks of the tools the script calls go there.
+    private var preludeEnd: Int?
+    /// For each tool a script may call, how to get it, for the line that says it is missing.
+    private var toolHints: [(tool: String, hint: String)] = []
+    /// Tools the script needs though its own lines don't call them (kubectl for a post-renderer helm runs).
+    private var requiredTools: Set<String> = []
 
     /// A script whose header says what it does; `name` is used in its error messages.
     public init(name: String, summary: [String]) {
@@ -33,8 +39,12 @@ public struct ShellScript: Sendable {
     }
 
     /// The prelude for scripts in scripts/: run from the bundle folder, a `fail` helper, and a
-    /// `kube` / `helm_` pair that pins the kube context when the answers name one.
-    public mutating func bundlePrelude(kubeContext: String?) {
+    /// `kube` / `helm_` pair that pins the kube context when the answers name one. `tools` are
+    /// the programs the script may call (by the name it calls them, `kube` standing for kubectl),
+    /// each with how to get it: every one the script's lines call is checked right after the
+    /// prelude, so that a script run alone says in one line what it needs before doing anything.
+    public mutating func bundlePrelude(kubeContext: String?, tools: [(tool: String, hint: String)] = []) {
+        toolHints = tools
         lines.append(#"cd "$(dirname "$0")/..""#)
         variable("KUBE_CONTEXT", kubeContext ?? "")
         add(
@@ -45,6 +55,43 @@ public struct ShellScript: Sendable {
             "kube() {",
             "  if [ -n \"$KUBE_CONTEXT\" ]; then kubectl --context \"$KUBE_CONTEXT\" \"$@\"; else kubectl \"$@\"; fi",
             "}")
+        preludeEnd = lines.count
+    }
+
+    /// The lines that stop the script, naming the tool, when a tool its body calls is missing.
+    /// A tool the body checks for itself (`command -v helm`) is left to that check.
+    private var toolChecks: [String] {
+        guard let preludeEnd else { return [] }
+        let body = lines[preludeEnd...].filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+        return toolHints.compactMap { tool, hint in
+            let program = tool == "kube" ? "kubectl" : tool
+            guard requiredTools.contains(tool) || body.contains(where: { Self.calls(tool, $0) }),
+                !body.contains(where: { $0.contains("command -v \(program) ") })
+            else { return nil }
+            return "command -v \(program) >/dev/null 2>&1 || fail \"\(program) is not on PATH; \(name).sh needs it (\(hint))\""
+        }
+    }
+
+    /// Checks for `tool` (a name given to `bundlePrelude`) though no line of the script calls it.
+    public mutating func requires(_ tool: String) {
+        requiredTools.insert(tool)
+    }
+
+    /// Whether `line` runs `command` as a command: at its start, or after a shell operator or
+    /// keyword, `$(` or `!`, never inside a message.
+    static func calls(_ command: String, _ line: String) -> Bool {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        for (index, word) in words.enumerated() {
+            let bare = word.hasPrefix("$(") ? String(word.dropFirst(2)) : word.hasPrefix("\"$(") ? String(word.dropFirst(3)) : word
+            guard bare == command, index + 1 < words.count else { continue }
+            if index == 0 || word.hasPrefix("$(") || word.hasPrefix("\"$(") { return true }
+            if ["if", "then", "else", "do", "while", "until", "!", "&&", "||", "|", "{", "("].contains(words[index - 1])
+                || words[index - 1].hasSuffix(";")
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// The whole script text.
@@ -53,6 +100,7 @@ public struct ShellScript: Sendable {
         guard let setIndex = lines.firstIndex(of: "set -euo pipefail") else { return lines.joined(separator: "\n") + "\n" }
         let declarations = variables.map { "\($0.0)=\(ShellQuote.quote($0.1))" }
         var all = lines
+        if let preludeEnd { all.insert(contentsOf: toolChecks, at: preludeEnd) }
         let insertAt = all.index(after: setIndex) + (all.count > setIndex + 1 && all[setIndex + 1].hasPrefix("cd ") ? 1 : 0)
         all.insert(contentsOf: declarations, at: insertAt)
         return all.joined(separator: "\n") + "\n"

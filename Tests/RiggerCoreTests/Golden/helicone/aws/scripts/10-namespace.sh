@@ -12,6 +12,7 @@ fail() {
 kube() {
   if [ -n "$KUBE_CONTEXT" ]; then kubectl --context "$KUBE_CONTEXT" "$@"; else kubectl "$@"; fi
 }
+command -v kubectl >/dev/null 2>&1 || fail "kubectl is not on PATH; 10-namespace.sh needs it (install kubectl 1.19 or newer)"
 
 if kube get namespace "$NAMESPACE" >/dev/null 2>&1; then
   echo "namespace $NAMESPACE exists"

@@ -26,6 +26,8 @@ fail() {
 kube() {
   if [ -n "$KUBE_CONTEXT" ]; then kubectl --context "$KUBE_CONTEXT" "$@"; else kubectl "$@"; fi
 }
+command -v kubectl >/dev/null 2>&1 || fail "kubectl is not on PATH; 30-prerequisites.sh needs it (install kubectl 1.23 or newer)"
+command -v helm >/dev/null 2>&1 || fail "helm is not on PATH; 30-prerequisites.sh needs it (install Helm 3 or 4)"
 
 helm_context=()
 if [ -n "$KUBE_CONTEXT" ]; then helm_context=(--kube-context "$KUBE_CONTEXT"); fi

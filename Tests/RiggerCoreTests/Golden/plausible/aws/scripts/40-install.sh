@@ -17,6 +17,7 @@ fail() {
 kube() {
   if [ -n "$KUBE_CONTEXT" ]; then kubectl --context "$KUBE_CONTEXT" "$@"; else kubectl "$@"; fi
 }
+command -v helm >/dev/null 2>&1 || fail "helm is not on PATH; 40-install.sh needs it (install Helm 3 or 4)"
 
 chart_version_args=()
 if [ -n "${RIGGER_CHART:-}" ]; then

@@ -24,6 +24,8 @@ fail() {
 kube() {
   if [ -n "$KUBE_CONTEXT" ]; then kubectl --context "$KUBE_CONTEXT" "$@"; else kubectl "$@"; fi
 }
+command -v kubectl >/dev/null 2>&1 || fail "kubectl is not on PATH; 30-prerequisites.sh needs it (install kubectl 1.29 or newer)"
+command -v helm >/dev/null 2>&1 || fail "helm is not on PATH; 30-prerequisites.sh needs it (install Helm 3 or 4)"
 
 # The Google load balancer takes a global static IP by name; it must exist before the Ingress.
 command -v gcloud >/dev/null 2>&1 || fail "gcloud is not on PATH; reserve the address yourself with: gcloud compute addresses create '$STATIC_IP_NAME' --global"

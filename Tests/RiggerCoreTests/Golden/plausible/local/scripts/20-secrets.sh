@@ -12,6 +12,7 @@ fail() {
 kube() {
   if [ -n "$KUBE_CONTEXT" ]; then kubectl --context "$KUBE_CONTEXT" "$@"; else kubectl "$@"; fi
 }
+command -v kubectl >/dev/null 2>&1 || fail "kubectl is not on PATH; 20-secrets.sh needs it (install kubectl 1.29 or newer)"
 
 placeholders="$(grep -l 'RIGGER-PLACEHOLDER' secrets/*.secret.yaml 2>/dev/null || true)"
 if [ -n "$placeholders" ]; then

@@ -15,6 +15,7 @@ fail() {
 kube() {
   if [ -n "$KUBE_CONTEXT" ]; then kubectl --context "$KUBE_CONTEXT" "$@"; else kubectl "$@"; fi
 }
+command -v kubectl >/dev/null 2>&1 || fail "kubectl is not on PATH; 30-prerequisites.sh needs it (install kubectl 1.24 or newer)"
 
 # The chart installs cert-manager with its CRDs; a cert-manager from elsewhere would clash.
 owner="$(kube get crd certificates.cert-manager.io -o jsonpath='{.metadata.annotations.meta\.helm\.sh/release-name}' 2>/dev/null || true)"

@@ -29,6 +29,14 @@ case "$helm_version" in
   *) fail "Helm 3 or 4 is needed; found '${helm_version:-an unknown version}'" ;;
 esac
 
+client_json="$(kubectl version --client -o json 2>/dev/null || true)"
+kubectl_minor="$(printf '%s\n' "$client_json" | sed -n 's/.*"minor": *"\([0-9]*\).*/\1/p' | head -n 1)"
+kustomize_version="$(printf '%s\n' "$client_json" | sed -n 's/.*"kustomizeVersion": *"\([^"]*\)".*/\1/p' | head -n 1)"
+if [ "${kubectl_minor:-0}" -lt 22 ]; then
+  fail "the bundle's post-renderer needs kubectl 1.22 or newer, whose built-in kustomize (v4.2.0 or newer) reads the bundle's kustomization; this kubectl is 1.${kubectl_minor:-?}${kustomize_version:+ with kustomize $kustomize_version}"
+fi
+echo "kubectl 1.$kubectl_minor${kustomize_version:+, kustomize $kustomize_version} (the post-renderer needs kustomize v4.2.0 or newer)"
+
 current_context="$(kubectl config current-context 2>/dev/null || true)"
 [ -n "$current_context" ] || fail "kubectl has no current context; select the cluster with: kubectl config use-context NAME"
 if [ -n "$KUBE_CONTEXT" ] && [ "$current_context" != "$KUBE_CONTEXT" ]; then

@@ -19,6 +19,8 @@ fail() {
 kube() {
   if [ -n "$KUBE_CONTEXT" ]; then kubectl --context "$KUBE_CONTEXT" "$@"; else kubectl "$@"; fi
 }
+command -v kubectl >/dev/null 2>&1 || fail "kubectl is not on PATH; 40-install.sh needs it (install kubectl 1.24 or newer)"
+command -v helm >/dev/null 2>&1 || fail "helm is not on PATH; 40-install.sh needs it (install Helm 3 or 4)"
 
 chart_version_args=()
 if [ -n "${RIGGER_CHART:-}" ]; then

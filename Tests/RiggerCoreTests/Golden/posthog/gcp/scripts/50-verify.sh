@@ -15,6 +15,7 @@ fail() {
 kube() {
   if [ -n "$KUBE_CONTEXT" ]; then kubectl --context "$KUBE_CONTEXT" "$@"; else kubectl "$@"; fi
 }
+command -v kubectl >/dev/null 2>&1 || fail "kubectl is not on PATH; 50-verify.sh needs it (install kubectl 1.24 or newer)"
 
 kube get deployments,statefulsets --namespace "$NAMESPACE" -o name | while read -r workload; do
   kube rollout status --namespace "$NAMESPACE" "$workload" --timeout=15m || fail "$workload did not finish rolling out"
