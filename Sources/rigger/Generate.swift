@@ -167,14 +167,8 @@ struct Generate: ParsableCommand {
         print("rigger: wrote the \(prepared.app.title) bundle to \(out)")
         print(changes.report(includeDiffs: false), terminator: "")
         if let backup = outcome.backup { print("The previous bundle is backed up in \(backup)") }
-        let placeholders = prepared.secrets.placeholderKeys
-        if !placeholders.isEmpty {
-            print("")
-            print("These secrets are placeholders until you supply them (the preflight refuses to go on until then):")
-            for key in placeholders { print("  \(key): rigger generate --out \(ShellQuote.quote(out)) --secret \(key)=@FILE") }
-        }
         print("")
-        print("Next, on a host whose kubectl and helm reach the cluster:")
-        print("  cd \(ShellQuote.quote(out)) && ./install.sh")
+        // The warnings were printed before writing.
+        for line in NextSteps(prepared: prepared, folder: out, rotated: rotate, warnings: []).lines { print(line) }
     }
 }

@@ -145,7 +145,7 @@ struct Wizard: ParsableCommand {
             throw ExitCode(2)
         }
         let appEntry = try CLI.app(app)
-        let request = GenerationRequest(app: app, preset: preset, answersFile: answers, outputDirectory: out ?? "./\(appEntry.id)-install")
+        let request = GenerationRequest(app: app, preset: preset, answersFile: answers, outputDirectory: out ?? WizardSession.defaultOutputFolder(app: appEntry.id))
         let session: WizardSession
         do {
             // Nothing is read yet: the probes start once the first frame is drawn.
@@ -186,10 +186,10 @@ struct Wizard: ParsableCommand {
         terminal.restore()
         if ending == .finished {
             // The full screen is gone: what to do next stays on the terminal.
-            let folder = session.writtenTo ?? session.outputDirectory
-            print("rigger: wrote the \(session.app.title) bundle to \(folder)")
-            print("Next, on a host whose kubectl and helm reach the cluster:")
-            print("  cd \(ShellQuote.quote(folder)) && ./install.sh")
+            print("rigger: wrote the \(session.app.title) bundle to \(session.writtenTo ?? session.outputDirectory)")
+            if let backup = session.backupFolder { print("The previous bundle is backed up in \(backup)") }
+            print("")
+            session.nextSteps.forEach { print($0) }
         }
         return ending
     }

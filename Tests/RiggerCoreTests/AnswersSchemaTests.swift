@@ -3,8 +3,9 @@ import RiggerApps
 import RiggerCore
 import XCTest
 
-/// Schema migration, checked with a made-up version 2: the shipped schema is at version 1, so it
-/// has no migration of its own yet.
+/// Schema migration, checked with a made-up schema whose version 2 renames shared keys; the
+/// shipped schema's own step, an app's renamed answer, is checked with that app
+/// (PlausibleRegenerationTests).
 final class AnswersSchemaTests: XCTestCase {
     /// A version 2 in which `ingress.host` became `ingress.hostname`, `cloud: google` became `gcp`,
     /// and `telemetry` went away.

@@ -39,6 +39,26 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["explain", "ingress.hostnme"]).status, 2)
     }
 
+    /// After writing, generate says what is left before the install: Secrets to create first with
+    /// their keys and command, other tools the scripts need, and after a rotation where to run from.
+    func testGenerateSaysWhatIsLeftBeforeTheInstall() throws {
+        let out = try TestProject.temporaryFolder().appendingPathComponent("bundle")
+        let existing = try run(["generate", "--preset", "local", "--set", "posthog.existingSecret=django-key", "--out", out.path])
+        XCTAssertEqual(existing.status, 0, existing.error)
+        XCTAssertTrue(existing.output.contains("Create these Secrets in namespace posthog first"), existing.output)
+        XCTAssertTrue(existing.output.contains("  django-key with keys posthog-secret: holds posthog.secretKey\n"), existing.output)
+        XCTAssertTrue(existing.output.contains("    kubectl create secret generic 'django-key' --namespace 'posthog' --from-file='posthog-secret'=POSTHOG-SECRET.txt\n"), existing.output)
+        XCTAssertTrue(existing.output.contains("  cd '\(out.path)' && ./install.sh\n"), existing.output)
+
+        let rotated = try run(["generate", "--rotate", "postgresql.password", "--out", out.path])
+        XCTAssertEqual(rotated.status, 0, rotated.error)
+        XCTAssertTrue(rotated.output.contains("  cd '\(out.path)' && ./install.sh --from 20\n"), rotated.output)
+
+        let helicone = try run(["generate", "--app", "helicone", "--preset", "local", "--out", out.path + "-helicone"])
+        XCTAssertEqual(helicone.status, 0, helicone.error)
+        XCTAssertTrue(helicone.output.contains("The scripts also need git (00-preflight.sh and 40-install.sh fetch the chart with it)."), helicone.output)
+    }
+
     func testGenerateWritesABundleWithPrivateSecrets() throws {
         let out = try TestProject.temporaryFolder().appendingPathComponent("bundle")
         let result = try run(["generate", "--preset", "gcp", "--set", "ingress.hostname=posthog.example.com", "--out", out.path])

@@ -71,12 +71,12 @@ final class PlausibleChartTests: XCTestCase {
     }
 
     func testRegistrationIsTheStringPlausibleReads() throws {
-        for (answer, written) in [(nil, "invite_only"), ("true", "true"), ("false", "false")] {
-            let prepared = try Bundles.prepare("local", answer.map { ["plausible.disableRegistration=\($0)"] } ?? [])
+        for (answer, written) in [(nil, "invite_only"), ("invite-only", "invite_only"), ("closed", "true"), ("open", "false")] {
+            let prepared = try Bundles.prepare("local", answer.map { ["plausible.registration=\($0)"] } ?? [])
             // A boolean false would make the chart leave DISABLE_REGISTRATION out altogether.
             XCTAssertEqual(Bundles.value(try Bundles.values(prepared), "disableRegistration") as? String, written)
         }
-        XCTAssertThrowsError(try Bundles.prepare("local", ["plausible.disableRegistration=yes"]))
+        XCTAssertThrowsError(try Bundles.prepare("local", ["plausible.registration=true"]), "the answer says who may register, not whether it is disabled")
     }
 
     func testBaseURLFollowsTheHostnameAndTLS() throws {

@@ -103,7 +103,8 @@ final class PlausibleRealChartTests: XCTestCase {
             } else {
                 XCTAssertEqual(baseURL, "http://localhost:8000", name)
             }
-            XCTAssertEqual(env["DISABLE_REGISTRATION"]?["value"] as? String, prepared.answers["plausible.disableRegistration"]?.description, name)
+            let registration = ["invite-only": "invite_only", "closed": "true", "open": "false"][prepared.answers["plausible.registration"]?.description ?? ""]
+            XCTAssertEqual(env["DISABLE_REGISTRATION"]?["value"] as? String, registration, name)
             XCTAssertEqual(env["SMTP_USER_PWD"] != nil, prepared.answers["email.user"] != nil, name)
             if let ingress = rendered.objects("Ingress").first {
                 let rules = try XCTUnwrap((ingress.object["spec"] as? [String: Any])?["rules"] as? [[String: Any]])

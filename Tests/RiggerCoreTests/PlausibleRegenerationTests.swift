@@ -51,6 +51,34 @@ final class PlausibleRegenerationTests: XCTestCase {
         }
     }
 
+    /// Registration was `plausible.disableRegistration`, where `true` closed it; it is now
+    /// `plausible.registration`, named for what the operator decides. A bundle written before
+    /// regenerates through the answers schema's migration, with a note, to the same environment.
+    func testAnOldBundlesRegistrationAnswerIsMigratedToWhoMayRegister() throws {
+        for (old, new, environment) in [("invite_only", "invite-only", "invite_only"), ("\"true\"", "closed", "true"), ("\"false\"", "open", "false")] {
+            let folder = try written("local")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.appendingPathComponent("rigger.yaml")
+            var answers = try String(contentsOf: path, encoding: .utf8)
+            XCTAssertTrue(answers.contains("\nversion: \(AnswersDocument.currentVersion)\n"), answers)
+            answers = answers.replacingOccurrences(of: "\nversion: \(AnswersDocument.currentVersion)\n", with: "\nversion: 1\n")
+            answers = answers.replacingOccurrences(of: "  registration: invite-only\n", with: "")
+            answers = answers.replacingOccurrences(of: "\nplausible:\n", with: "\nplausible:\n  disableRegistration: \(old)\n")
+            if !answers.contains("disableRegistration") { answers += "plausible:\n  disableRegistration: \(old)\n" }
+            try Data(answers.utf8).write(to: path)
+
+            let regenerated = try regenerate(folder)
+            XCTAssertEqual(regenerated.answers["plausible.registration"]?.description, new, old)
+            XCTAssertNil(regenerated.answers["plausible.disableRegistration"])
+            XCTAssertTrue(regenerated.warnings.contains { $0.hasSuffix("plausible.disableRegistration is now plausible.registration") }, "\(regenerated.warnings)")
+            XCTAssertFalse(regenerated.standingWarnings.contains { $0.contains("disableRegistration") }, "once written, the note no longer holds")
+            XCTAssertEqual(Bundles.value(try Bundles.values(regenerated), "disableRegistration") as? String, environment, old)
+            let rewritten = try XCTUnwrap(regenerated.bundle["rigger.yaml"]?.contents)
+            XCTAssertTrue(rewritten.contains("\nversion: \(AnswersDocument.currentVersion)\n") && rewritten.contains("  registration: \(new)\n"), rewritten)
+        }
+        XCTAssertGreaterThan(AnswersDocument.currentVersion, 1)
+    }
+
     func testRotatingTheTOTPKeyWarnsAndReplacesOnlyIt() throws {
         let folder = try written("aws")
         defer { try? FileManager.default.removeItem(at: folder) }

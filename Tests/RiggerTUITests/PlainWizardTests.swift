@@ -72,7 +72,18 @@ final class PlainWizardTests: XCTestCase {
         let (_, console, ending) = try run(preset: "local", ["Write the bundle?": ["n", "y"], "Quit without": ["n"], "Namespace": ["^C"]])
         XCTAssertEqual(ending, .finished)
         XCTAssertTrue(console.transcript.contains("Namespace [posthog]: \nQuit without writing anything? [y/N]: n\nNamespace: The"), console.transcript)
-        XCTAssertTrue(console.transcript.contains("Write the bundle? [y/N]: n\nQuit without writing anything? [y/N]: \nWrite the bundle? [y/N]: y\n"), console.transcript)
+        XCTAssertTrue(console.transcript.contains("Write the bundle? (y/n): n\nQuit without writing anything? [y/N]: \nWrite the bundle? (y/n): y\n"), console.transcript)
+    }
+
+    /// Enter at the write question asks it again with what each answer does: it never leads to
+    /// the quit question, where the `y` meant for writing would throw the run away.
+    func testEnterAtTheWriteQuestionAsksItAgainAndTheNextYWrites() throws {
+        let (session, console, ending) = try run(preset: "local", ["Write the bundle?": ["", "maybe", "y"]])
+        XCTAssertEqual(ending, .finished)
+        XCTAssertNotNil(session.writtenTo)
+        XCTAssertFalse(console.transcript.contains("Quit without writing"), console.transcript)
+        let hint = "y writes the bundle, n quits without writing it, < goes back to the last question"
+        XCTAssertTrue(console.transcript.contains("Write the bundle? (y/n): \n\(hint)\nWrite the bundle? (y/n): maybe\n\(hint)\nWrite the bundle? (y/n): y\n"), console.transcript)
     }
 
     func testTheEndOfInputQuitsWithoutWriting() throws {

@@ -59,7 +59,7 @@ final class WizardClusterEndToEndTests: XCTestCase {
 
         // Cluster: the kube context is where typing starts, with the kubeconfig's contexts under it.
         var screen = try session.waitFor("kind-dev")
-        XCTAssertTrue(screen.contains("in the cluster:"), screen)
+        XCTAssertTrue(screen.contains("in the kubeconfig:"), screen)
         XCTAssertTrue(screen.contains("( ) arn:aws:eks:us-east-1:"), screen)
         XCTAssertTrue(screen.contains("(current)"), "the current context is marked:\n\(screen)")
         for _ in 0..<5 { try session.keys("Tab") }

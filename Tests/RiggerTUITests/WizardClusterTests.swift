@@ -54,6 +54,21 @@ final class WizardClusterTests: XCTestCase {
         XCTAssertEqual(session.clusterReviewLines.first, "new install: no release posthog in namespace posthog")
     }
 
+    /// The kube contexts come from the kubeconfig, not the cluster, and say so wherever they are offered.
+    func testTheContextsAreSaidToComeFromTheKubeconfig() throws {
+        let session = try session()
+        _ = session.handle(.enter)
+        XCTAssertEqual(session.focusedField, .answer("kubeContext"))
+        let screen = WizardView.render(session, rows: 24, columns: 80, capabilities: TerminalCapabilities(hasColor: false, unicode: true)).text
+        XCTAssertTrue(screen.contains("in the kubeconfig:"), screen)
+        XCTAssertFalse(screen.contains("in the cluster:"), screen)
+        let lines = session.clusterLines(.answer("kubeContext"))
+        XCTAssertTrue(lines.contains { $0.hasPrefix("In the kubeconfig: ") && $0.contains("(read from the kubeconfig;") }, "\(lines)")
+        XCTAssertTrue(PlainQuestion(.answer("kubeContext"), in: session).lines.contains("  Read from the kubeconfig (a number picks one, or type another):"))
+        // The storage classes do come from the cluster.
+        XCTAssertTrue(session.clusterLines(.answer("storageClass")).contains { $0.hasPrefix("In the cluster: ") })
+    }
+
     func testUpAndDownPickTheClustersValuesAndTypingStaysFree() throws {
         let session = try session()
         _ = session.handle(.enter)  // the cluster page

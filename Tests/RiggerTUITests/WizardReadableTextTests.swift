@@ -37,13 +37,25 @@ final class WizardReadableTextTests: XCTestCase {
         }
     }
 
+    /// In ASCII a finished step is marked `+`: a `*` read like the selected `(*)` of a choice.
+    func testAFinishedStepInASCIIIsNotMarkedLikeASelectedChoice() throws {
+        let session = try WizardTestSupport.session(preset: "aws", outputGiven: false)
+        session.walk(to: .step(.cluster))
+        let canvas = WizardView.render(session, rows: 24, columns: 80, capabilities: TerminalCapabilities(hasColor: false, unicode: false))
+        XCTAssertEqual(canvas.text(row: 2).prefix(16), " + Output folder")
+        XCTAssertEqual(canvas.text(row: 3).prefix(16), " + App and cloud")
+        XCTAssertEqual(canvas.text(row: 4).prefix(10), " > Cluster")
+        XCTAssertFalse((0..<canvas.rows).contains { canvas.text(row: $0).hasPrefix(" * ") })
+    }
+
     func testEveryKeyHintShowsAtTheSmallestWidth() throws {
         let session = try WizardTestSupport.session(preset: "aws")
         session.walk(to: .secrets)
         _ = session.handle(.character("t"))
         _ = session.handle(.tab)
         let canvas = WizardView.render(session, rows: 20, columns: 70, capabilities: TerminalCapabilities(hasColor: false, unicode: true))
-        XCTAssertEqual(canvas.text(row: 19), " Tab/arrows move Enter next Esc back F1 help F2 show/hide Ctrl-C quit")
+        // Two spaces apart, the movement key named in short: one space apart they ran together.
+        XCTAssertEqual(canvas.text(row: 19), " Tab move  Enter next  Esc back  F1 help  F2 show/hide  Ctrl-C quit")
     }
 
     func testAChoicesFullHelpExpectsWhatIsOffered() throws {

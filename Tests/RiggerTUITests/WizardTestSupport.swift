@@ -12,10 +12,15 @@ enum WizardTestSupport {
     /// The bundle folder of snapshot sessions: fixed, because the screens show it; emptied for each session.
     static let snapshotFolder = "/tmp/rigger-wizard-snapshots"
 
-    static func session(preset: String?, out: String = snapshotFolder, outputGiven: Bool = true, fresh: Bool = true) throws -> WizardSession {
+    /// A session over the repository's presets; `app` is `--app`. `now` fixes the generation's
+    /// clock where two sessions' bundles are compared (Helicone's keys record when they were issued).
+    static func session(
+        app: String? = nil, preset: String?, out: String = snapshotFolder, outputGiven: Bool = true, fresh: Bool = true, now: Date = Date()
+    ) throws -> WizardSession {
         if fresh, out == snapshotFolder { try? FileManager.default.removeItem(atPath: out) }
-        let generator = BundleGenerator(registry: .standard, presets: presets, environment: [:])
-        return try WizardSession(request: GenerationRequest(preset: preset, outputDirectory: out), generator: generator, outputGiven: outputGiven)
+        let generator = BundleGenerator(registry: .standard, presets: presets, environment: [:], now: now)
+        return try WizardSession(
+            request: GenerationRequest(app: app, preset: preset, outputDirectory: out), generator: generator, outputGiven: outputGiven)
     }
 
     /// Compares a frame with its reviewed snapshot; RIGGER_RECORD_SNAPSHOTS=1 writes it anew instead.

@@ -50,6 +50,13 @@ enum HeliconeKeyLifetime {
 
     private static func seconds(_ date: Date) -> Int { Int(date.timeIntervalSince1970.rounded(.down)) }
 
+    /// A Unix time as its UTC day and minute, e.g. "2026-01-01 12:00 UTC".
+    static func moment(_ unixSeconds: Int) -> String {
+        let secondOfDay = ((unixSeconds % 86_400) + 86_400) % 86_400
+        let hour = secondOfDay / 3_600, minute = secondOfDay % 3_600 / 60
+        return day(unixSeconds) + " " + (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute) + " UTC"
+    }
+
     /// The UTC day of a Unix time, as YYYY-MM-DD. Worked out by hand (the proleptic Gregorian
     /// calendar from days since 1970) rather than with a date formatter, which loads ICU.
     static func day(_ unixSeconds: Int) -> String {

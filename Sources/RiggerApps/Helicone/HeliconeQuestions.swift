@@ -69,7 +69,9 @@ public enum HeliconeQuestions {
             kind: .int(1...4_102_444_800), step: .cluster,
             defaultValue: .firstGeneration(summary: "the time the bundle is first generated (SOURCE_DATE_EPOCH when set)") { now in
                 .int(Int(now.timeIntervalSince1970))
-            }),
+            },
+            // Kept from the first generation, reset by a rotation: nothing to decide on the way through.
+            isAskedInWizard: false, valueReading: { $0.intValue.map(HeliconeKeyLifetime.moment) }),
     ] + jwtExisting.questions + [
         Question(
             key: "helicone.jwtSecret", title: "JWT secret",

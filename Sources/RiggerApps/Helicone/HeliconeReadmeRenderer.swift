@@ -3,7 +3,7 @@ import RiggerCore
 /// Writes the bundle's README.md: what was generated from which answers, and what to do next.
 enum HeliconeReadmeRenderer {
     static func readme(plan: HeliconePlan, answers: ResolvedAnswers, secrets: SecretSet, references: HeliconeSecrets, postRender: PostRender,
-        manifests: [String]
+        manifests: [String], toCreate: [OperatorSecret]
     ) -> String {
         var lines: [String] = [
             "# Helicone install bundle",
@@ -21,7 +21,7 @@ enum HeliconeReadmeRenderer {
         lines += answerLines(plan, answers, secrets)
         lines += fileLines(plan, references, postRender, manifests: manifests)
         lines += BundleImage.readmeSection(images, avoidFrozen: IngressAddOns.avoidingIngressNginx, advisories: advisories)
-        lines += nextSteps(plan, secrets)
+        lines += nextSteps(plan, secrets, toCreate: toCreate)
         lines += regenerating(plan)
         lines += restarting(plan, references)
         return lines.joined(separator: "\n")
@@ -175,7 +175,7 @@ enum HeliconeReadmeRenderer {
         return parts.isEmpty ? "nothing for these choices" : parts.joined(separator: ", ")
     }
 
-    private static func nextSteps(_ plan: HeliconePlan, _ secrets: SecretSet) -> [String] {
+    private static func nextSteps(_ plan: HeliconePlan, _ secrets: SecretSet, toCreate: [OperatorSecret]) -> [String] {
         var lines = ["## Next", ""]
         let placeholders = secrets.placeholderKeys
         var step = 1
@@ -187,6 +187,10 @@ enum HeliconeReadmeRenderer {
                 "   rigger generate --out <this folder> " + placeholders.map { "--secret \($0)=@FILE" }.joined(separator: " "),
                 "   ```",
             ]
+            step += 1
+        }
+        if !toCreate.isEmpty {
+            lines += ReadmeNextSteps.createSecrets(step, toCreate, namespace: plan.namespace)
             step += 1
         }
         lines.append("\(step). On a host whose kubectl, helm and git reach the cluster and GitHub\(plan.cluster.kubeContext.map { " (context `\($0)`)" } ?? ""), run `./install.sh`.")

@@ -5,6 +5,7 @@ enum HeliconeRenderer {
     /// The bundle for these inputs; the same inputs always give byte-identical files.
     static func render(plan: HeliconePlan, answers: ResolvedAnswers, secrets: SecretSet, chart: ChartReference) throws -> Bundle {
         let references = try HeliconeSecrets(release: plan.release, secrets: secrets)
+        let toCreate = OperatorSecret.needed(references: references.references, namespace: plan.namespace, ingress: plan.ingress, own: [])
         let secretFiles = try BundleFile.secrets(
             references.manifests, namespace: plan.namespace, app: "helicone", instance: plan.release, answers: answers, secrets: secrets)
         let secretManifests = Dictionary(
@@ -28,8 +29,8 @@ enum HeliconeRenderer {
         files.append(BundleFile(
             path: "README.md",
             contents: HeliconeReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, references: references, postRender: postRender,
-                manifests: manifests.map(\.path)),
+                manifests: manifests.map(\.path), toCreate: toCreate),
             mode: BundleFile.regular))
-        return Bundle(files: files)
+        return Bundle(files: files, operatorSecrets: toCreate)
     }
 }

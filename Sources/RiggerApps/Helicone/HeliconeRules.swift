@@ -21,7 +21,7 @@ enum HeliconeRules {
                 problems.append(AnswerProblem(
                     key: key, value: host,
                     reason: .conflict(explanation: "is also \(first): each of Helicone's Ingresses (web, API, proxy, Studio) needs a host of its own"),
-                    origin: nil))
+                    origin: nil, relatedKeys: [first]))
             } else {
                 seen[host] = key
             }

@@ -14,6 +14,7 @@ public struct PlausibleApp: AppDefinition {
         source: .repository(name: "imio", url: "https://imio.github.io/helm-charts"))
     public var questions: [Question] { PlausibleQuestions.questions }
     public var secretFiles: [SecretFileSpec] { PlausibleSecrets.files }
+    public var answersMigrations: [AnswersMigration] { PlausibleQuestions.answersMigrations }
     public let upgradeRules = UpgradeRules(
         volumeKeys: ["postgresql.storage", "clickhouse.storage"],
         rotationWarnings: [

@@ -2,11 +2,20 @@ import RiggerCore
 
 /// The typed, validated form of Plausible answers that renderers consume.
 public struct PlausiblePlan: Sendable, Equatable {
-    /// Who may create an account; the raw value is what Plausible reads from DISABLE_REGISTRATION.
+    /// Who may create an account, as `plausible.registration` says it.
     public enum Registration: String, Sendable {
-        case inviteOnly = "invite_only"
-        case closed = "true"
-        case open = "false"
+        case inviteOnly = "invite-only"
+        case open
+        case closed
+
+        /// What Plausible reads from DISABLE_REGISTRATION for it.
+        public var disableRegistration: String {
+            switch self {
+            case .inviteOnly: return "invite_only"
+            case .open: return "false"
+            case .closed: return "true"
+            }
+        }
     }
 
     /// How Plausible reaches a managed PostgreSQL.
@@ -44,7 +53,7 @@ public struct PlausiblePlan: Sendable, Equatable {
     public init(_ answers: ResolvedAnswers) throws(PlanError) {
         let read = PlanReader(answers: answers)
         cluster = try ClusterPlan(read)
-        registration = try read.choice("plausible.disableRegistration", as: Registration.self)
+        registration = try read.choice("plausible.registration", as: Registration.self)
         existingEnvironmentSecret = read.optionalString("plausible.existingSecret")
         if try read.string("postgresql.mode") == "managed" {
             let tls: PostgreSQLTLS = try read.string("postgresql.sslmode") == "verify-ca"

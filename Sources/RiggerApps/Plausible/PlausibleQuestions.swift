@@ -38,16 +38,6 @@ public enum PlausibleQuestions {
         CommonQuestions.allowVulnerable(
             pins: [CommonQuestions.PinnedVersion(key: "image.tag", component: PlausibleAdvisories.component)],
             advisories: AdvisoryTable(SecurityAdvisories.shared + PlausibleAdvisories.all)),
-        Question(
-            key: "plausible.disableRegistration", title: "Registration",
-            help: "Who may create an account: invite_only (the first user registers, then only people invited), "
-                + "true (nobody: registration is closed) or false (anyone who reaches the site).",
-            kind: .choice([
-                Choice("invite_only", "the first user, then only invited people"),
-                Choice("true", "nobody: registration is closed"),
-                Choice("false", "anyone who can reach the site"),
-            ]),
-            step: .cluster, defaultValue: .value(.string("invite_only"))),
     ] + environmentExisting.questions + [
         Question(
             key: "plausible.secretKeyBase", title: "Secret key base",
@@ -136,9 +126,36 @@ public enum PlausibleQuestions {
         app: "Plausible", id: "plausible", nginxLabel: "ingress-nginx (30-prerequisites.sh installs it unless the cluster has one)",
         letsencryptLabel: "Let's Encrypt through cert-manager (30-prerequisites.sh installs it unless the cluster has one)")
 
+    /// Who may create an account, asked with the mail that sends the invitations: where every
+    /// app asks who may sign up.
     private static let emailQuestions = CommonQuestions.email(
         app: "Plausible", sends: "invitations, password resets, weekly and monthly reports", existingKey: nil,
-        sharedExisting: environmentExisting.answers)
+        sharedExisting: environmentExisting.answers
+    ) + [
+        Question(
+            key: "plausible.registration", title: "Who may register",
+            help: "Who may create an account: invite-only (the first person to open the site registers, then only people "
+                + "invited by email), open (anyone who reaches the site) or closed (nobody).",
+            kind: .choice([
+                Choice("invite-only", "the first person, then only people invited"),
+                Choice("open", "anyone who can reach the site"),
+                Choice("closed", "nobody: registration is closed"),
+            ]),
+            step: .email, defaultValue: .value(.string("invite-only"))),
+    ]
+
+    /// How Plausible's own answer keys changed between answers schema versions.
+    static let answersMigrations = [
+        // Version 2: `plausible.disableRegistration`, where `true` closed registration, became
+        // `plausible.registration`, named for who may register.
+        AnswersMigration(
+            fromVersion: 1, renamedKeys: [(old: "plausible.disableRegistration", new: "plausible.registration")],
+            renamedValues: [
+                (key: "plausible.registration", old: "invite_only", new: "invite-only"),
+                (key: "plausible.registration", old: "true", new: "closed"),
+                (key: "plausible.registration", old: "false", new: "open"),
+            ]),
+    ]
 
     private static let sizingQuestions: [Question] = [
         CommonQuestions.storage("postgresql.storage", "PostgreSQL", "10Gi", appliesWhen: inCluster("postgresql")),

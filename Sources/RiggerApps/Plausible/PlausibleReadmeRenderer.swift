@@ -3,7 +3,9 @@ import RiggerCore
 /// Writes the bundle's README.md: what was generated from which answers, what runs where, and
 /// what to do next.
 enum PlausibleReadmeRenderer {
-    static func readme(plan: PlausiblePlan, answers: ResolvedAnswers, secrets: SecretSet, manifests: PlausibleSecrets, files: [BundleFile]) -> String {
+    static func readme(
+        plan: PlausiblePlan, answers: ResolvedAnswers, secrets: SecretSet, manifests: PlausibleSecrets, files: [BundleFile], toCreate: [OperatorSecret]
+    ) -> String {
         var lines: [String] = [
             "# Plausible install bundle",
             "",
@@ -25,7 +27,7 @@ enum PlausibleReadmeRenderer {
         lines += BundleImage.readmeSection(images, avoidFrozen: IngressAddOns.avoidingIngressNginx, advisories: advisories)
         lines += filesSection(plan, manifests: manifests, files: files)
         lines += PlausibleReadmeSections.ownEnvironment(plan, manifests: manifests)
-        lines += nextSteps(plan, secrets: secrets)
+        lines += nextSteps(plan, secrets: secrets, toCreate: toCreate)
         lines += PlausibleReadmeSections.backups(plan)
         lines += PlausibleReadmeSections.rotation(plan)
         lines += [
@@ -102,7 +104,19 @@ enum PlausibleReadmeRenderer {
         return lines
     }
 
-    private static func nextSteps(_ plan: PlausiblePlan, secrets: SecretSet) -> [String] {
+    /// The Secret of Plausible's own the operator creates first: the managed PostgreSQL's CA,
+    /// which 00-preflight.sh checks.
+    static func ownSecretsToCreate(_ plan: PlausiblePlan) -> [OperatorSecret] {
+        guard case .managed(_, .verifyCA(let secretName)) = plan.postgresql else { return [] }
+        let key = PlausibleValuesRenderer.databaseCAFile
+        return [OperatorSecret(
+            name: secretName, dataKeys: [key],
+            purpose: "the managed PostgreSQL's CA certificate (RDS: https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem)",
+            command: "kubectl create secret generic \(ShellQuote.quote(secretName)) --namespace \(ShellQuote.quote(plan.namespace)) "
+                + "--from-file=\(ShellQuote.quote(key))=CA.pem")]
+    }
+
+    private static func nextSteps(_ plan: PlausiblePlan, secrets: SecretSet, toCreate: [OperatorSecret]) -> [String] {
         var lines = ["## Next", ""]
         var step = 1
         let placeholders = secrets.placeholderKeys
@@ -116,8 +130,8 @@ enum PlausibleReadmeRenderer {
             ]
             step += 1
         }
-        if case .managed(_, .verifyCA(let secretName)) = plan.postgresql {
-            lines.append("\(step). Put the managed PostgreSQL's CA certificate in the Secret `\(secretName)` (key `ca.crt`); `00-preflight.sh` says how.")
+        if !toCreate.isEmpty {
+            lines += ReadmeNextSteps.createSecrets(step, toCreate, namespace: plan.namespace)
             step += 1
         }
         lines.append("\(step). On a host whose kubectl and helm reach the cluster\(plan.cluster.kubeContext.map { " (context `\($0)`)" } ?? ""), run `./install.sh`.")
@@ -137,8 +151,8 @@ enum PlausibleReadmeRenderer {
         let registration: String
         switch plan.registration {
         case .inviteOnly: registration = "register the first account (then only people you invite can join)"
-        case .closed: registration = "sign in; registration is closed (`plausible.disableRegistration=true`), so create the first account with `invite_only` and close it after"
-        case .open: registration = "register: anyone who reaches the site can (`plausible.disableRegistration=false`)"
+        case .closed: registration = "sign in; registration is closed (`plausible.registration=closed`), so create the first account with `invite-only` and close it after"
+        case .open: registration = "register: anyone who reaches the site can (`plausible.registration=open`)"
         }
         lines += ["\(step). Open the site and \(registration).", ""]
         return lines

@@ -54,7 +54,7 @@ enum PlausibleReadmeSections {
         } else {
             lines.append("- Mail: off. Plausible can't send invitations or password resets; turn it on with `email.enabled=true`.")
         }
-        lines += ["- Registration: `\(plan.registration.rawValue)` (DISABLE_REGISTRATION).", ""]
+        lines += ["- Who may register: `\(plan.registration.rawValue)` (DISABLE_REGISTRATION=\(plan.registration.disableRegistration)).", ""]
         return lines
     }
 

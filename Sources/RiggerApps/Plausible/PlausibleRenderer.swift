@@ -5,6 +5,8 @@ enum PlausibleRenderer {
     /// The bundle for these inputs; the same inputs always give byte-identical files.
     static func render(plan: PlausiblePlan, answers: ResolvedAnswers, secrets: SecretSet, chart: ChartReference) throws -> Bundle {
         let manifests = try PlausibleSecrets(plan: plan, secrets: secrets)
+        let toCreate = OperatorSecret.needed(
+            references: manifests.references, namespace: plan.namespace, ingress: plan.ingress, own: PlausibleReadmeRenderer.ownSecretsToCreate(plan))
         var files: [BundleFile] = [try .answers(answers)]
         files.append(try .values(
             PlausibleValuesRenderer.values(plan: plan, secrets: manifests),
@@ -16,8 +18,8 @@ enum PlausibleRenderer {
         files += PlausibleScriptsRenderer.scripts(plan: plan, secrets: manifests, chart: chart)
         files.append(BundleFile(
             path: "README.md",
-            contents: PlausibleReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, manifests: manifests, files: files),
+            contents: PlausibleReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, manifests: manifests, files: files, toCreate: toCreate),
             mode: BundleFile.regular))
-        return Bundle(files: files)
+        return Bundle(files: files, operatorSecrets: toCreate)
     }
 }

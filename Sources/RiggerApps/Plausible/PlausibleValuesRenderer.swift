@@ -20,7 +20,7 @@ enum PlausibleValuesRenderer {
         values.set("image.tag", .string(plan.cluster.imageTag))
         values.set("baseURL", .string(plan.baseURL))
         // The chart emits DISABLE_REGISTRATION only for a true value, so false goes as the string Plausible reads.
-        values.set("disableRegistration", .string(plan.registration.rawValue))
+        values.set("disableRegistration", .string(plan.registration.disableRegistration))
         // With its own Secret the chart would make a new SECRET_KEY_BASE on every render (logging
         // everyone out on every upgrade) and publish its default TOTP key; it reads ours instead.
         values.set("secret.create", .bool(false))

@@ -2,7 +2,7 @@ import RiggerCore
 
 /// Writes the bundle's README.md: what was generated from which answers, and what to do next.
 enum PostHogReadmeRenderer {
-    static func readme(plan: PostHogPlan, answers: ResolvedAnswers, secrets: SecretSet, manifests: PostHogSecrets) -> String {
+    static func readme(plan: PostHogPlan, answers: ResolvedAnswers, secrets: SecretSet, manifests: PostHogSecrets, toCreate: [OperatorSecret]) -> String {
         var lines: [String] = [
             "# PostHog install bundle",
             "",
@@ -68,6 +68,10 @@ enum PostHogReadmeRenderer {
             lines.append("   ```")
             lines.append("   rigger generate --out <this folder> " + placeholders.map { "--secret \($0)=@FILE" }.joined(separator: " "))
             lines.append("   ```")
+            step += 1
+        }
+        if !toCreate.isEmpty {
+            lines += ReadmeNextSteps.createSecrets(step, toCreate, namespace: plan.namespace)
             step += 1
         }
         lines.append("\(step). On a host whose kubectl and helm reach the cluster\(plan.kubeContext.map { " (context `\($0)`)" } ?? ""), run `./install.sh`.")

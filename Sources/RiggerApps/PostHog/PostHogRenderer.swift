@@ -5,6 +5,7 @@ enum PostHogRenderer {
     /// The bundle for these inputs; the same inputs always give byte-identical files.
     static func render(plan: PostHogPlan, answers: ResolvedAnswers, secrets: SecretSet, chart: ChartReference) throws -> Bundle {
         let manifests = try PostHogSecrets(plan: plan, secrets: secrets)
+        let toCreate = OperatorSecret.needed(references: manifests.references, namespace: plan.namespace, ingress: plan.ingress, own: [])
         var files: [BundleFile] = [try .answers(answers)]
         files.append(try .values(
             PostHogValuesRenderer.values(plan: plan, secrets: manifests),
@@ -16,8 +17,9 @@ enum PostHogRenderer {
         files += PostHogScriptsRenderer.scripts(plan: plan, secrets: manifests, chart: chart)
         files += try PostHogPostRender.make(plan).files()
         files.append(BundleFile(
-            path: "README.md", contents: PostHogReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, manifests: manifests),
+            path: "README.md",
+            contents: PostHogReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, manifests: manifests, toCreate: toCreate),
             mode: BundleFile.regular))
-        return Bundle(files: files)
+        return Bundle(files: files, operatorSecrets: toCreate)
     }
 }

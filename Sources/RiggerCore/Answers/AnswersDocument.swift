@@ -6,7 +6,7 @@ import Yams
 /// same answer). The top-level keys `version` and `description` are the document's own.
 public struct AnswersDocument: Sendable {
     /// The answers schema version this rigger writes.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     public let path: String
     /// The schema version the file declares, or nil when it has none (presets).

@@ -13,27 +13,48 @@ public struct AnswersSchema: Sendable {
         self.migrations = migrations
     }
 
-    /// The schema this rigger reads and writes. Version 1 is the first, so nothing migrates yet;
-    /// a change that renames or drops a key adds its migration here.
-    public static let current = AnswersSchema(currentVersion: AnswersDocument.currentVersion, migrations: [])
+    /// The core's own schema: the keys every app shares. A change that renames or drops one of
+    /// them adds its migration here; an app's own keys migrate through its `answersMigrations`,
+    /// which `AppRegistry.schema` merges in. Version 2 renamed apps' keys only.
+    public static let current = AnswersSchema(currentVersion: AnswersDocument.currentVersion, migrations: [AnswersMigration(fromVersion: 1)])
+
+    /// This schema with more changes merged in, step by step: those of the same version are
+    /// applied together (apps' keys never overlap).
+    public func including(_ more: [AnswersMigration]) -> AnswersSchema {
+        var merged = migrations
+        for migration in more {
+            if let index = merged.firstIndex(where: { $0.fromVersion == migration.fromVersion }) {
+                merged[index] = merged[index].merged(with: migration)
+            } else {
+                merged.append(migration)
+            }
+        }
+        return AnswersSchema(currentVersion: currentVersion, migrations: merged)
+    }
 
     /// The document's answers in the current schema, with one note per change made.
     public func upgrade(_ document: AnswersDocument) throws(YAMLError) -> (layer: AnswerLayer, notes: [String]) {
-        guard var version = document.version else { return (document.layer, []) }
+        guard let version = document.version else { return (document.layer, []) }
+        return try upgrade(document.layer, from: version, path: document.path)
+    }
+
+    /// Answers of schema `version`, read from `path` (named in errors and notes), in the current schema.
+    public func upgrade(_ answers: AnswerLayer, from version: Int, path: String) throws(YAMLError) -> (layer: AnswerLayer, notes: [String]) {
         if version > currentVersion {
             throw YAMLError(
-                file: document.path, line: nil, column: nil,
+                file: path, line: nil, column: nil,
                 message: "answers version \(version) is newer than this rigger understands (\(currentVersion)); use a newer rigger")
         }
-        var layer = document.layer
+        var layer = answers
         var notes: [String] = []
+        var version = version
         while version < currentVersion {
             guard let migration = migrations.first(where: { $0.fromVersion == version }) else {
                 throw YAMLError(
-                    file: document.path, line: nil, column: nil,
+                    file: path, line: nil, column: nil,
                     message: "answers version \(version) cannot be migrated: this rigger knows no step from it to \(version + 1)")
             }
-            notes += migration.apply(to: &layer).map { "\(document.path) (answers version \(version) to \(version + 1)): \($0)" }
+            notes += migration.apply(to: &layer).map { "\(path) (answers version \(version) to \(version + 1)): \($0)" }
             version += 1
         }
         return (layer, notes)
@@ -59,6 +80,13 @@ public struct AnswersMigration: Sendable {
         self.renamedKeys = renamedKeys
         self.renamedValues = renamedValues
         self.removedKeys = removedKeys
+    }
+
+    /// The changes of both, for the same step.
+    func merged(with other: AnswersMigration) -> AnswersMigration {
+        AnswersMigration(
+            fromVersion: fromVersion, renamedKeys: renamedKeys + other.renamedKeys, renamedValues: renamedValues + other.renamedValues,
+            removedKeys: removedKeys + other.removedKeys)
     }
 
     /// Changes the layer in place and returns a note for each change it made.

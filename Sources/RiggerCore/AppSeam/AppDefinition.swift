@@ -23,6 +23,9 @@ public protocol AppDefinition: Sendable {
     /// Helm releases the bundle installs beside its chart (a cert-manager its 30-prerequisites.sh
     /// installs), which the cluster probe counts as the bundle's own, not as a clash. None by default.
     var prerequisiteReleases: [HelmOwner] { get }
+    /// How the app's own answer keys changed from one answers schema version to the next, so that
+    /// an older bundle's rigger.yaml (and answers file) still reads. None by default.
+    var answersMigrations: [AnswersMigration] { get }
     /// The bundle for validated answers and their secrets: a pure function, with no I/O, no clock
     /// and no randomness, so that the same inputs always give byte-identical files.
     func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle
@@ -52,6 +55,7 @@ public protocol AppDefinition: Sendable {
 }
 
 extension AppDefinition {
+    public var answersMigrations: [AnswersMigration] { [] }
     public func problems(_ answers: ResolvedAnswers) -> [AnswerProblem] { [] }
     public func warnings(_ answers: ResolvedAnswers) -> [String] { [] }
     public func problems(_ answers: ResolvedAnswers, now: Date) -> [AnswerProblem] { problems(answers) }

@@ -13,12 +13,15 @@ public struct AppRegistry: Sendable {
     }
 
     public let entries: [Entry]
+    /// The answers schema of these apps: the core's, with each app's own migrations.
+    public let schema: AnswersSchema
 
     /// A registry of `defaultApp` and the `others`, in the order the app choice lists them.
     public init(_ defaultApp: any AppDefinition, _ others: [any AppDefinition] = []) {
         let apps = [defaultApp] + others
         let question = Self.appQuestion(apps)
         entries = apps.map { Entry(app: $0, catalog: QuestionCatalog([question] + $0.questions)) }
+        schema = AnswersSchema.current.including(apps.flatMap(\.answersMigrations))
     }
 
     /// The app chosen when no answer names one.

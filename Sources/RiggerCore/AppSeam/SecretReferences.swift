@@ -10,6 +10,8 @@ public struct SecretReferences: Sendable {
         public let manifest: SecretManifest?
         /// The data keys workloads read, in the order the manifest lists them.
         public let dataKeys: [String]
+        /// The secret answers whose values it holds, e.g. `postgresql.password`.
+        public let secretKeys: [String]
 
         /// The data key of the group's first (for passwords, only) secret.
         public var dataKey: String { dataKeys.first ?? "" }
@@ -42,7 +44,8 @@ public struct SecretReferences: Sendable {
                 if let chosen = existing.dataKey, let first = entries.firstIndex(where: { if case .secret = $0.source { true } else { false } }) {
                     dataKeys[first] = chosen
                 }
-                byFile[spec.fileName] = Reference(purpose: spec.purpose, name: existing.name, manifest: nil, dataKeys: dataKeys)
+                byFile[spec.fileName] = Reference(
+                    purpose: spec.purpose, name: existing.name, manifest: nil, dataKeys: dataKeys, secretKeys: entries.compactMap(\.secretKey))
                 order.append(spec.fileName)
                 continue
             }
@@ -57,7 +60,8 @@ public struct SecretReferences: Sendable {
             }
             let name = spec.naming.name(release: release)
             let manifest = SecretManifest(fileName: spec.fileName, name: name, component: spec.component, type: spec.type, entries: entries)
-            byFile[spec.fileName] = Reference(purpose: spec.purpose, name: name, manifest: manifest, dataKeys: entries.map(\.dataKey))
+            byFile[spec.fileName] = Reference(
+                purpose: spec.purpose, name: name, manifest: manifest, dataKeys: entries.map(\.dataKey), secretKeys: entries.compactMap(\.secretKey))
             order.append(spec.fileName)
         }
         self.byFile = byFile

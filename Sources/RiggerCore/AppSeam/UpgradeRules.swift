@@ -44,8 +44,14 @@ public struct UpgradeRules: Sendable {
         rotationWarnings[key] ?? "everything using the old value stops working"
     }
 
-    /// Problems that refuse the regeneration: a pinned answer changed without --force, or a volume shrunk.
-    public func problems(old: ResolvedAnswers, new: ResolvedAnswers, appTitle: String, force: Bool) -> [AnswerProblem] {
+    /// What `problems` tells the operator to do to change a pinned answer anyway, on the command line.
+    public static let forceOnTheCommandLine = "pass --force to change it anyway"
+
+    /// Problems that refuse the regeneration: a pinned answer changed without `force`, or a volume
+    /// shrunk. `howToForce` ends a pinned answer's message: how this front end confirms the change.
+    public func problems(
+        old: ResolvedAnswers, new: ResolvedAnswers, appTitle: String, force: Bool, howToForce: String = forceOnTheCommandLine
+    ) -> [AnswerProblem] {
         var problems: [AnswerProblem] = []
         for key in Self.pinnedKeys where !force {
             guard let before = old[key], let after = new[key], before != after else { continue }
@@ -54,7 +60,7 @@ public struct UpgradeRules: Sendable {
                 : "a new \(key) installs \(appTitle) again beside the running one and orphans it (and its data)"
             problems.append(AnswerProblem(
                 key: key, value: after.description,
-                reason: .conflict(explanation: "would replace the bundle's \(before): \(what); pass --force to change it anyway"),
+                reason: .conflict(explanation: "would replace the bundle's \(before): \(what); \(howToForce)"),
                 origin: nil))
         }
         for key in volumeKeys {

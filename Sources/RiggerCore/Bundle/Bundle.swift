@@ -27,6 +27,9 @@ public struct BundleFile: Sendable, Hashable {
 public struct Bundle: Sendable, Hashable {
     /// Files sorted by path, so that the same plan always gives the same bundle.
     public let files: [BundleFile]
+    /// The Secrets the operator creates before the install, which the bundle reads but doesn't
+    /// hold; its README lists them, and so do the done page and `generate`.
+    public let operatorSecrets: [OperatorSecret]
 
     /// Folders and their permission bits; secrets/ is 0700.
     public static let directoryModes: [String: UInt16] = ["secrets": 0o700, "scripts": 0o755]
@@ -34,8 +37,9 @@ public struct Bundle: Sendable, Hashable {
     /// Folders the bundle owns whole: every file in them is rigger's to replace or remove.
     public static let ownedFolders = ["helm-plugins", "manifests"]
 
-    public init(files: [BundleFile]) {
+    public init(files: [BundleFile], operatorSecrets: [OperatorSecret] = []) {
         self.files = files.sorted { $0.path < $1.path }
+        self.operatorSecrets = operatorSecrets
     }
 
     public subscript(path: String) -> BundleFile? { files.first { $0.path == path } }

@@ -14,15 +14,16 @@ public struct ExistingBundle: Sendable {
     /// Secret values by secret answer key, read from secrets/*.secret.yaml.
     public let secrets: [String: String]
 
-    /// Reads the bundle in `directory`, or returns nil when the folder holds no rigger.yaml.
-    public static func read(_ directory: String, schema: AnswersSchema = .current, registry: AppRegistry) throws -> ExistingBundle? {
+    /// Reads the bundle in `directory`, or returns nil when the folder holds no rigger.yaml; its
+    /// answers are migrated by `schema`, the registry's unless another is given.
+    public static func read(_ directory: String, schema: AnswersSchema? = nil, registry: AppRegistry) throws -> ExistingBundle? {
         let answersPath = directory + "/rigger.yaml"
         guard let data = FileManager.default.contents(atPath: answersPath) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {
             throw YAMLError(file: answersPath, line: nil, column: nil, message: "not UTF-8 text")
         }
         let document = try AnswersDocument(text: text, path: answersPath, layerName: "bundle answers")
-        let (layer, notes) = try schema.upgrade(document)
+        let (layer, notes) = try (schema ?? registry.schema).upgrade(document)
         let app: AppRegistry.Entry
         if let id = AppRegistry.appNamed(in: [layer]) {
             guard let known = registry.entry(id) else {

@@ -4,9 +4,11 @@ import Yams
 /// The wizard's answers so far, saved after each step to `DIR/.rigger/draft.yaml` so that a
 /// dropped SSH session can resume where it was.
 ///
-/// A draft holds what the operator typed (as raw text, exactly as the wizard would send it to the
-/// resolver), how each secret is to be provided, the preset and answers file it started from, and
-/// the step reached. Typed secret values are never saved: a resumed wizard asks for them again.
+/// A draft holds everything that decides the wizard's questions, whatever set it: the app (given
+/// with `--app`, named by a preset, or picked on the app page), the preset and answers file it
+/// started from, and what the operator typed (as raw text, exactly as the wizard would send it to
+/// the resolver); then how each secret is to be provided and the step reached. Typed secret
+/// values are never saved: a resumed wizard asks for them again.
 public struct WizardDraft: Sendable, Equatable {
     /// The draft format version, separate from the answers schema: drafts are short-lived.
     public static let formatVersion = 1
@@ -14,14 +16,22 @@ public struct WizardDraft: Sendable, Equatable {
 
     /// The title of the step the operator had reached.
     public var step: String
+    /// The app whose questions were asked; nil in a draft saved before drafts held it, whose
+    /// answers then name the app or leave it to the default.
+    public var app: String?
     public var preset: String?
     public var answersFile: String?
     /// Typed answers in the order given; nil means the operator cleared the field.
     public var answers: [DraftAnswer]
+    /// The answers schema version the answers' keys are in (1 in a draft that doesn't say).
+    public var answersVersion: Int
     /// How each secret is provided ("keep", "generate", "type", "later"), by secret key.
     public var secretChoices: [String: String]
     /// Whether rigger created the bundle folder for the draft, so quitting may remove it again.
     public var createdFolder: Bool
+    /// Whether the operator confirmed replacing the app, release or namespace of the bundle in
+    /// the folder (what `--force` confirms on the command line).
+    public var replaceConfirmed: Bool = false
 
     /// One typed answer.
     public struct DraftAnswer: Sendable, Equatable {
@@ -35,9 +45,12 @@ public struct WizardDraft: Sendable, Equatable {
     }
 
     public init(
-        step: String, preset: String?, answersFile: String?, answers: [DraftAnswer], secretChoices: [String: String], createdFolder: Bool = false
+        step: String, app: String? = nil, preset: String?, answersFile: String?, answers: [DraftAnswer], secretChoices: [String: String],
+        createdFolder: Bool = false, answersVersion: Int = AnswersDocument.currentVersion
     ) {
         self.step = step
+        self.answersVersion = answersVersion
+        self.app = app
         self.preset = preset
         self.answersFile = answersFile
         self.answers = answers
@@ -57,9 +70,12 @@ public struct WizardDraft: Sendable, Equatable {
     /// under another.
     public func serialized() throws(YAMLError) -> String {
         var draft: [(String, YAMLTree)] = [("version", .int(Self.formatVersion)), ("step", .string(step))]
+        if let app { draft.append(("app", .string(app))) }
         if let preset { draft.append(("preset", .string(preset))) }
         if let answersFile { draft.append(("answersFile", .string(answersFile))) }
         if createdFolder { draft.append(("createdFolder", .bool(true))) }
+        if replaceConfirmed { draft.append(("replaceConfirmed", .bool(true))) }
+        draft.append(("answersVersion", .int(answersVersion)))
         draft.append(("answers", .map(answers.map { ($0.key, $0.text.map(YAMLTree.string) ?? .null) })))
         draft.append(("secrets", .map(secretChoices.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
         let comment = "# rigger wizard draft: the answers typed so far, for resuming after a dropped session.\n"
@@ -107,8 +123,9 @@ public struct WizardDraft: Sendable, Equatable {
             }
         }
         self.init(
-            step: step, preset: value("preset"), answersFile: value("answersFile"), answers: answers, secretChoices: choices,
-            createdFolder: value("createdFolder") == "true")
+            step: step, app: value("app"), preset: value("preset"), answersFile: value("answersFile"), answers: answers, secretChoices: choices,
+            createdFolder: value("createdFolder") == "true", answersVersion: value("answersVersion").flatMap(Int.init) ?? 1)
+        replaceConfirmed = value("replaceConfirmed") == "true"
     }
 
     /// Reads the draft in a bundle folder, or nil when there is none.

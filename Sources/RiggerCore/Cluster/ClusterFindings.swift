@@ -72,8 +72,16 @@ public struct ClusterAdjustment: Sendable, Equatable {
 /// What the cluster says about one answer key: the values it offers, what is wrong, and a quiet
 /// line when its probe read nothing (the field then stays as it is).
 public struct ClusterField: Sendable, Equatable {
+    /// Where the offered values were read: most from the cluster, the contexts from the kubeconfig.
+    public enum Source: String, Sendable {
+        case cluster = "the cluster"
+        case kubeconfig = "the kubeconfig"
+    }
+
     /// The values the cluster offers, in its order, the one it marks (current, default) marked.
     public var choices: [ClusterChoice] = []
+    /// Where `choices` were read.
+    public var choicesSource: Source = .cluster
     /// What the cluster says about the answer as it stands.
     public var warnings: [ClusterWarning] = []
     /// What was read, in a few words (the static IP exists; the release is an upgrade).

@@ -68,6 +68,7 @@ struct ClusterRules {
         guard let contexts = facts.contexts?.value else { return }
         field("kubeContext") { field in
             field.choices = contexts.names.map { ClusterChoice($0, mark: $0 == contexts.current ? .current : nil) }
+            field.choicesSource = .kubeconfig
         }
         if let context = text("kubeContext"), !context.isEmpty, !contexts.names.contains(context) {
             let offered = contexts.names.map { $0 == contexts.current ? "\($0) (current)" : $0 }

@@ -13,6 +13,12 @@ public struct PreparedBundle: Sendable {
     public let previousAnswers: ResolvedAnswers?
     /// Things the operator should know before installing (rotations, version changes).
     public let warnings: [String]
+    /// The notes of `warnings` that say how an older rigger.yaml or answers file was read: true
+    /// of this run only, unlike the others, which still hold once the bundle is written.
+    public let migrationNotes: [String]
+
+    /// The warnings that still hold once the bundle is written.
+    public var standingWarnings: [String] { warnings.filter { !migrationNotes.contains($0) } }
 }
 
 /// Reads a request's sources, validates them against the app's catalog, and renders the bundle.
@@ -20,19 +26,20 @@ public struct BundleGenerator: Sendable {
     public let registry: AppRegistry
     public let presets: PresetLibrary
     public let environment: [String: String]
-    /// The answers schema that rigger.yaml and answers files are migrated to.
+    /// The answers schema that rigger.yaml, answers files and drafts are migrated to: the
+    /// registry's unless another is given.
     public let schema: AnswersSchema
     /// The generation's clock, read once: answers that record when the bundle was first made
     /// (see `DefaultValue.firstGeneration`) take it.
     public let now: Date
 
     public init(
-        registry: AppRegistry, presets: PresetLibrary, environment: [String: String], schema: AnswersSchema = .current, now: Date = Date()
+        registry: AppRegistry, presets: PresetLibrary, environment: [String: String], schema: AnswersSchema? = nil, now: Date = Date()
     ) {
         self.registry = registry
         self.presets = presets
         self.environment = environment
-        self.schema = schema
+        self.schema = schema ?? registry.schema
         self.now = now
     }
 
@@ -182,7 +189,7 @@ public struct BundleGenerator: Sendable {
             warnings.append("rotating \(key): " + rules.rotationWarning(key))
         }
 
-        let previousAnswers = previous.flatMap { try? AnswerResolver(catalog: $0.app.catalog).resolve([$0.layer]) }
+        let previousAnswers = previous.flatMap(Self.answers)
         // A password rigger generated for a service it ran is not the password of the managed
         // service that replaces it: the operator supplies that one (a placeholder until then).
         if sameApp, let previousAnswers {
@@ -221,7 +228,27 @@ public struct BundleGenerator: Sendable {
         warnings += advisoryWarnings + CommonWarnings.warnings(outcome.answers) + entry.app.warnings(outcome.answers, now: now)
         return PreparedBundle(
             app: entry, answers: outcome.answers, secrets: secrets, bundle: bundle, previous: previous,
-            previousAnswers: previousAnswers, warnings: warnings)
+            previousAnswers: previousAnswers, warnings: warnings, migrationNotes: migrationNotes)
+    }
+
+    /// A bundle's own answers, resolved alone against its app's catalog: what a regeneration is
+    /// compared with. Nil when they don't resolve (the bundle is then read as far as it goes).
+    public static func answers(of previous: ExistingBundle) -> ResolvedAnswers? {
+        try? AnswerResolver(catalog: previous.app.catalog).resolve([previous.layer])
+    }
+
+    /// The problems between answers that no single question sees, as `prepare` refuses them: the
+    /// app's rules, and on a regeneration (`previousAnswers`) a pinned answer changed without
+    /// `force` or a volume shrunk. Each names the answers it concerns, for the wizard to show on
+    /// their page; `howToForce` says how its front end confirms a pinned answer's change.
+    public func problemsBetweenAnswers(
+        _ answers: ResolvedAnswers, app entry: AppRegistry.Entry, previousAnswers: ResolvedAnswers?, force: Bool,
+        howToForce: String = UpgradeRules.forceOnTheCommandLine
+    ) -> [AnswerProblem] {
+        let upgrade = previousAnswers.map {
+            entry.app.upgradeRules.problems(old: $0, new: answers, appTitle: entry.app.title, force: force, howToForce: howToForce)
+        }
+        return entry.app.problems(answers, now: now) + (upgrade ?? [])
     }
 
     /// What was written otherwise than given: a host name typed in capitals is written in lower

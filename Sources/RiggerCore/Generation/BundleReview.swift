@@ -20,8 +20,13 @@ public struct BundleReview: Sendable {
     public init(prepared: PreparedBundle, changes: BundleChanges?, warnings: [String], cluster: [String] = []) {
         var sections: [Section] = []
         if let changes {
-            let report = changes.report(includeDiffs: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            sections.append(Section(title: "Changes to the bundle in this folder", lines: report, isWarning: false, isPreformatted: true))
+            // What changes reads as text, wrapped where it is long; only the diffs keep their columns.
+            let report = changes.report(includeDiffs: false).split(separator: "\n").map(String.init)
+            sections.append(Section(title: "Changes to the bundle in this folder", lines: report, isWarning: false, isPreformatted: false))
+            if !changes.diffs.isEmpty {
+                let diffs = changes.diffs.joined(separator: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                sections.append(Section(title: "Diff of values.yaml and the scripts", lines: diffs, isWarning: false, isPreformatted: true))
+            }
         }
         if !warnings.isEmpty {
             sections.append(Section(title: "Warnings", lines: warnings.map { "! " + $0 }, isWarning: true, isPreformatted: false))
@@ -34,7 +39,7 @@ public struct BundleReview: Sendable {
         var byStep: [WizardStep: [String]] = [:]
         for question in catalog.questions where !question.isSecret && question.appliesWhen.holds(lookup) {
             if let value = prepared.answers[question.key] {
-                byStep[question.step, default: []].append("\(question.key): \(value)")
+                byStep[question.step, default: []].append("\(question.key): \(question.reviewText(value))")
             } else if let meaning = question.whenEmpty {
                 byStep[question.step, default: []].append("\(question.key): \(meaning)")
             }

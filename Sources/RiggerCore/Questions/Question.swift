@@ -16,10 +16,18 @@ public struct Question: Sendable {
     /// What leaving an optional question unanswered means, for the review and `explain`,
     /// e.g. "(the current context)"; nil when it means nothing worth saying.
     public let whenEmpty: String?
+    /// Whether the wizard asks it on its step's page. False for a detail of regenerating (when the
+    /// bundle's API keys were issued), which the review shows with the other answers, and which
+    /// presets, answers files and `--set` still set.
+    public let isAskedInWizard: Bool
+    /// How a value reads for people, shown after it on the review, e.g. the date of a Unix time;
+    /// nil when the value says it alone.
+    public let valueReading: (@Sendable (AnswerValue) -> String?)?
 
     public init(
         key: String, title: String, help: String, kind: QuestionKind, step: WizardStep,
-        defaultValue: DefaultValue = .none, appliesWhen: Condition = .always, isOptional: Bool = false, whenEmpty: String? = nil
+        defaultValue: DefaultValue = .none, appliesWhen: Condition = .always, isOptional: Bool = false, whenEmpty: String? = nil,
+        isAskedInWizard: Bool = true, valueReading: (@Sendable (AnswerValue) -> String?)? = nil
     ) {
         self.key = key
         self.title = title
@@ -30,6 +38,14 @@ public struct Question: Sendable {
         self.appliesWhen = appliesWhen
         self.isOptional = isOptional
         self.whenEmpty = whenEmpty
+        self.isAskedInWizard = isAskedInWizard
+        self.valueReading = valueReading
+    }
+
+    /// A value as the review shows it: with its reading for people after it, where it has one.
+    public func reviewText(_ value: AnswerValue) -> String {
+        guard let reading = valueReading?(value) else { return value.description }
+        return "\(value.description) (\(reading))"
     }
 
     /// Whether this question holds a secret (never written to answers files or values.yaml).

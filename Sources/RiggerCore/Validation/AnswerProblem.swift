@@ -20,13 +20,20 @@ public struct AnswerProblem: Error, Sendable, Hashable, CustomStringConvertible 
     public let value: String?
     public let reason: Reason
     public let origin: AnswerOrigin?
+    /// Other answers a rule between answers names (the host `key` must differ from), which a
+    /// front end marks with `key`; empty for a problem of one answer.
+    public let relatedKeys: [String]
 
-    public init(key: String, value: String?, reason: Reason, origin: AnswerOrigin?) {
+    public init(key: String, value: String?, reason: Reason, origin: AnswerOrigin?, relatedKeys: [String] = []) {
         self.key = key
         self.value = value
         self.reason = reason
         self.origin = origin
+        self.relatedKeys = relatedKeys
     }
+
+    /// Every answer the problem names: its key, then the related ones.
+    public var keys: [String] { [key] + relatedKeys }
 
     /// One line naming the place, the key, the value and what is expected.
     public var description: String {

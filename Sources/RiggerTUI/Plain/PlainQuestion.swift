@@ -48,6 +48,8 @@ struct PlainQuestion {
     let current: String
     /// What the cluster says about the field (its warnings, what was read, why nothing was).
     let clusterLines: [String]
+    /// Where the values offered for free text were read (the cluster, the kubeconfig).
+    let suggestionsSource: ClusterField.Source
 
     init(_ field: WizardField, in session: WizardSession) {
         self.field = field
@@ -70,6 +72,9 @@ struct PlainQuestion {
             form = .choice
             options = session.presetChoices.map(Self.option)
             current = session.presetName
+        case .confirmReplace:
+            form = .yesNo
+            current = session.replaceConfirmed ? "yes" : "no"
         case .resumeChoice:
             form = .choice
             options = WizardSession.resumeOptions.map { Option(value: $0.resume ? "resume" : "start over", text: $0.label) }
@@ -92,7 +97,11 @@ struct PlainQuestion {
             }
         }
         self.options = options
-        clusterLines = session.clusterLines(field).filter { !$0.hasPrefix("In the cluster: ") }
+        var source = ClusterField.Source.cluster
+        if case .answer(let key) = field, let found = session.suggestionsSource(key) { source = found }
+        suggestionsSource = source
+        // The offered values are numbered below instead.
+        clusterLines = session.clusterLines(field).filter { !$0.hasPrefix(WizardSession.suggestionsPrefix(source)) }
     }
 
     /// The field's name: its label, and for a secret's value the secret's title before "value".
@@ -120,7 +129,7 @@ struct PlainQuestion {
     /// The question's lines before the prompt: title and help, what the cluster says, then the
     /// numbered options (for free text, the values read from the cluster).
     var lines: [String] {
-        let suggestions = form == .text && !options.isEmpty ? ["  Read from the cluster (a number picks one, or type another):"] : []
+        let suggestions = form == .text && !options.isEmpty ? ["  Read from \(suggestionsSource.rawValue) (a number picks one, or type another):"] : []
         return ["\(title): \(help)"] + clusterLines.map { "  " + $0 } + suggestions + optionLines
     }
 

@@ -46,7 +46,7 @@ public final class PlainWizard {
             switch session.page {
             case .done:
                 showPageHeading()
-                session.nextSteps.filter { !$0.isEmpty }.forEach(say)
+                (session.writtenSummary + [""] + session.nextSteps).forEach(say)
                 return .finished
             case .resume: step = askResume()
             case .review: step = askToWrite()
@@ -211,12 +211,14 @@ public final class PlainWizard {
         }
     }
 
-    /// The review as plain text, then "Write the bundle?": y writes it, < goes back, and anything
-    /// else asks whether to quit without writing.
+    /// The review as plain text, then "Write the bundle?": y writes it, n asks whether to quit
+    /// without writing, < goes back. The question has no default: Enter, or anything else, says
+    /// what each answer does and asks again, so that a `y` typed next can only ever write.
     private func askToWrite() -> Step {
         if showPageHeading() { showReview() }
+        if session.reviewed == nil { return askToGoBack() }
         let line: String
-        switch read("Write the bundle? [y/N]: ", echo: true) {
+        switch read(Self.writeQuestion, echo: true) {
         case .line(let text): line = text.trimmingCharacters(in: .whitespaces).lowercased()
         case .askAgain: return .next
         case .ended(let ending): return .ended(ending)
@@ -233,13 +235,40 @@ public final class PlainWizard {
         case "<":
             goBack()
             return .next
+        case "n", "no":
+            return confirmQuit()
         case "?":
-            say("y writes the bundle to \(session.outputDirectory); < goes back to the last question; n asks whether to quit without writing.")
+            say("y writes the bundle to \(session.outputDirectory); n asks whether to quit without writing; < goes back to the last question.")
             return .next
         default:
-            return confirmQuit()
+            say("y writes the bundle, n quits without writing it, < goes back to the last question")
+            return .next
         }
     }
+
+    /// A review that can't be written (it said why): no write question, only the way back to the
+    /// answers, which Enter takes; n asks whether to quit.
+    private func askToGoBack() -> Step {
+        let line: String
+        switch read("Back to the answers? [Y/n]: ", echo: true) {
+        case .line(let text): line = text.trimmingCharacters(in: .whitespaces).lowercased()
+        case .askAgain: return .next
+        case .ended(let ending): return .ended(ending)
+        }
+        switch line {
+        case "", "y", "yes", "<":
+            goBack()
+            return .next
+        case "n", "no":
+            return confirmQuit()
+        default:
+            say("The bundle can't be written as answered (above): Enter goes back to the last question, n quits without writing.")
+            return .next
+        }
+    }
+
+    /// The last question; it has no default (no capital letter), since Enter must not decide it.
+    static let writeQuestion = "Write the bundle? (y/n): "
 
     private func showReview() {
         if let error = session.reviewError { say("Cannot write the bundle: \(error)") }

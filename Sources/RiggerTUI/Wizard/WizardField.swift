@@ -14,6 +14,9 @@ public enum WizardField: Sendable, Hashable {
     case resumeChoice
     /// The preset the answers start from (not an answer: a layer under them).
     case preset
+    /// Yes or no: replace the app, release or namespace of the bundle in the folder, which the
+    /// answers change (what `--force` confirms on the command line).
+    case confirmReplace
 
     public var key: String {
         switch self {
@@ -21,6 +24,7 @@ public enum WizardField: Sendable, Hashable {
         case .outputFolder: return "output"
         case .resumeChoice: return "resume"
         case .preset: return "preset"
+        case .confirmReplace: return "replace"
         case .secretValue(let key): return key + " value"
         }
     }

@@ -103,12 +103,23 @@ extension WizardSession {
         var lines = found.warnings.map { "cluster: " + clusterText($0) + " (" + ClusterFindings.origin + ")" }
         let suggestions = clusterSuggestions(key)
         if !suggestions.isEmpty {
-            lines.append("In the cluster: " + suggestions.map(\.description).joined(separator: ", ")
-                + " (" + ClusterFindings.origin + "; up and down pick one, or type another)")
+            let source = found.choicesSource.rawValue
+            lines.append(Self.suggestionsPrefix(found.choicesSource) + suggestions.map(\.description).joined(separator: ", ")
+                + " (read from \(source); up and down pick one, or type another)")
         }
         if let info = found.info { lines.append(info + " (" + ClusterFindings.origin + ")") }
         if let note = found.note { lines.append("cluster: " + note) }
         return lines
+    }
+
+    /// How the line of offered values starts, e.g. "In the kubeconfig: ".
+    static func suggestionsPrefix(_ source: ClusterField.Source) -> String {
+        "In \(source.rawValue): "
+    }
+
+    /// Where a free-text answer's offered values were read, e.g. "the kubeconfig"; nil when none are.
+    public func suggestionsSource(_ key: String) -> ClusterField.Source? {
+        clusterSuggestions(key).isEmpty ? nil : clusterField(key)?.choicesSource
     }
 
     /// A warning as a field shows it: what the cluster contradicts, or what rigger set and why.

@@ -17,11 +17,14 @@ extension WizardSession {
         return .continueRunning
     }
 
-    /// Restores a draft: its preset and answers file, the answers typed, the secret choices and
-    /// the step reached. Typed secret values were never saved, so those fields come back empty.
+    /// Restores a draft: its app, preset and answers file, the answers typed, the secret choices
+    /// and the step reached. Typed secret values were never saved, so those fields come back empty.
     func resume(_ draft: WizardDraft) {
         pendingDraft = nil
-        baseRequest.app = AppRegistry.appNamed(in: [draft.layer])
+        // The draft's app wins over this run's --app: resuming gives back the session that was left.
+        baseRequest.app = draft.app ?? AppRegistry.appNamed(in: [draft.layer])
+        baseRequest.clusterAnswers = nil
+        clusterAdjustments = []
         baseRequest.preset = draft.preset
         baseRequest.answersFile = draft.answersFile
         do {
@@ -29,13 +32,21 @@ extension WizardSession {
         } catch {
             draftError = "the draft's preset or answers file cannot be read: \(error)"
         }
-        layer = draft.layer
+        // A draft of an older rigger names answers as its schema did.
+        do {
+            layer = try generator.schema.upgrade(draft.layer, from: draft.answersVersion, path: WizardDraft.path(in: loadedFolder)).layer
+        } catch {
+            layer = draft.layer
+            draftError = "the draft's answers cannot be read: \(error)"
+        }
         editors = [:]
         secretChoices = draft.secretChoices.reduce(into: [:]) { choices, entry in
             if let choice = SecretChoice(rawValue: entry.value) { choices[entry.key] = choice }
         }
         draftFolder = loadedFolder
         draftCreatedFolder = draft.createdFolder
+        replaceConfirmed = draft.replaceConfirmed
+        applyClusterAnswers()
         pageIndex = pages.firstIndex { $0.title == draft.step } ?? (outputGiven ? 1 : 0)
         focus = firstFieldToFill()
         if page == .review { prepareReview() }
@@ -52,10 +63,11 @@ extension WizardSession {
         let folder = outputDirectory
         if let draftFolder, draftFolder != folder { WizardDraft.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
         if draftFolder != folder { draftCreatedFolder = !FileManager.default.fileExists(atPath: folder) }
-        let draft = WizardDraft(
-            step: page.title, preset: baseRequest.preset, answersFile: baseRequest.answersFile,
+        var draft = WizardDraft(
+            step: page.title, app: app.app.id, preset: baseRequest.preset, answersFile: baseRequest.answersFile,
             answers: layer.order.compactMap { key in layer[key].map { WizardDraft.DraftAnswer(key: key, text: $0.isNull ? nil : $0.text) } },
             secretChoices: secretChoices.mapValues(\.rawValue), createdFolder: draftCreatedFolder)
+        draft.replaceConfirmed = replaceConfirmed
         do {
             try draft.save(in: folder)
             draftFolder = folder

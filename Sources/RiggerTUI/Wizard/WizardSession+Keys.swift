@@ -24,12 +24,26 @@ extension WizardSession {
             showingHelp = false
             return .continueRunning
         }
-        if page == .done { return .finished }
+        if page == .done {
+            // A long done page scrolls; any other key leaves it.
+            switch key {
+            case .down: doneScroll += 1
+            case .up: doneScroll = max(0, doneScroll - 1)
+            case .pageDown: doneScroll += 10
+            case .pageUp: doneScroll = max(0, doneScroll - 10)
+            default: return .finished
+            }
+            return .continueRunning
+        }
         if key == .function(1) || (key == .character("?") && !focusIsTextual) {
             showingHelp = true
             return .continueRunning
         }
         if page == .resume { return handleResume(key) }
+        noteFieldsSeen()
+        let focusedBefore = focusedField
+        let valueBefore = focusedBefore.flatMap(choiceValue)
+        defer { noteTypedChange(key, field: focusedBefore, was: valueBefore) }
         switch key {
         case .escape:
             goBack()
@@ -54,6 +68,34 @@ extension WizardSession {
         return .continueRunning
     }
 
+
+    /// The value of a field picked from a list (a choice, yes or no, the preset, a secret's way),
+    /// for saying what type-ahead changed; nil for a field typed into.
+    func choiceValue(of field: WizardField) -> String? {
+        switch field {
+        case .answer(let key):
+            switch catalog[key]?.kind {
+            case .choice?, .bool?: return displayText(key)
+            default: return nil
+            }
+        case .preset: return presetName
+        case .secretChoice(let key): return secretChoice(key).rawValue
+        case .confirmReplace: return replaceConfirmed ? "true" : "false"
+        case .outputFolder, .secretValue, .resumeChoice: return nil
+        }
+    }
+
+    /// Keeps what letters typed on a list changed, so that the field's line can say it: a word
+    /// meant for the text field above, typed after one Tab too many, changes a choice in sight.
+    /// Said rather than refused: type-ahead stays for those who use it, and no clock decides.
+    func noteTypedChange(_ key: Key, field: WizardField?, was before: String?) {
+        guard case .character = key, let field, field == focusedField, let before, let now = choiceValue(of: field) else {
+            typedChange = nil
+            return
+        }
+        let original = typedChange?.field == field ? typedChange?.was ?? before : before
+        typedChange = now == original ? nil : (field, original)
+    }
 
     var focusIsTextual: Bool {
         switch focusedField {
@@ -114,19 +156,29 @@ extension WizardSession {
     /// Leaves the focused field for the page's field at `index`: the field left is checked, and
     /// the draft saved, so a drop mid-step loses at most the field being typed.
     func moveFocus(to index: Int) {
+        noteFieldsSeen()
         validateFocused()
         focus = index
+        noteFieldsSeen()
         followClusterTarget()
         if page != .output, page != .resume, draftFolder != nil { saveDraft() }
     }
 
     func validateFocused() {
         guard case .answer(let key)? = focusedField else { return }
-        if let problem = resolution.problems.first(where: { $0.key == key }) {
+        if let problem = resolution.problems.first(where: { $0.key == key }) ?? problemBetweenAnswers(naming: key) {
             errors[key] = Self.message(problem)
         } else {
             errors[key] = nil
         }
+    }
+
+    /// Checks a secret value again as it changes while an error is shown under it, so that the
+    /// error goes once the value is good and otherwise says what is wrong now. (A text answer's
+    /// error goes as it is edited, and comes back when the field is left.)
+    func recheckShownError(_ field: WizardField) {
+        guard errors[field.key] != nil else { return }
+        errors[field.key] = problem(with: field)
     }
 
     static func message(_ problem: AnswerProblem) -> String {
@@ -140,13 +192,14 @@ extension WizardSession {
     func editFocused(_ key: Key) {
         switch focusedField {
         case .outputFolder?:
-            _ = outputEditor.handle(key)
+            if outputEditor.handle(key) { outputTyped = true }
             reviewed = nil
         case .secretValue(let secret)?:
             var editor = secretEditors[secret] ?? TextEditor()
             _ = editor.handle(key)
             secretEditors[secret] = editor
             reviewed = nil
+            recheckShownError(.secretValue(secret))
         case .secretChoice(let secret)?:
             let options = secretOptions(secret)
             guard let index = options.firstIndex(of: secretChoice(secret)) else { return }
@@ -185,6 +238,13 @@ extension WizardSession {
             }
         case .preset?:
             if let next = Self.nextChoice(presetChoices.map(\.value), from: presetName, key: key) { select(next, in: .preset) }
+        case .confirmReplace?:
+            switch key {
+            case .character(" "), .left, .right: select(replaceConfirmed ? "false" : "true", in: .confirmReplace)
+            case .character("y"), .character("t"): select("true", in: .confirmReplace)
+            case .character("n"), .character("f"): select("false", in: .confirmReplace)
+            default: break
+            }
         case .resumeChoice?, nil:
             break
         }
@@ -193,6 +253,7 @@ extension WizardSession {
     /// Gives a choice field one of its values: an answer's choice or true/false, the preset, or a
     /// secret's way (a `SecretChoice` raw value). The app and the preset bring their answers along.
     func select(_ value: String, in field: WizardField) {
+        noteFieldsSeen()
         switch field {
         case .answer(let key):
             setAnswer(key, value)
@@ -201,6 +262,11 @@ extension WizardSession {
             if value != presetName { choosePreset(value) }
         case .secretChoice(let key):
             if let choice = SecretChoice(rawValue: value) { chooseSecret(key, choice) }
+        case .confirmReplace:
+            replaceConfirmed = value == "true" && !replacedPinnedKeys.isEmpty
+            errors[field.key] = nil
+            // The answers it names are refused no longer.
+            for key in UpgradeRules.pinnedKeys where errors[key] != nil { errors[key] = problem(with: .answer(key)) }
         case .outputFolder, .secretValue, .resumeChoice:
             break
         }
@@ -208,17 +274,20 @@ extension WizardSession {
 
     /// Replaces a text field's whole value, as a front end that reads whole lines answers it.
     func replaceText(_ text: String, in field: WizardField) {
+        noteFieldsSeen()
         switch field {
         case .outputFolder:
             outputEditor = TextEditor(text)
+            outputTyped = true
             reviewed = nil
         case .secretValue(let key):
             secretEditors[key] = TextEditor(text)
             reviewed = nil
+            recheckShownError(field)
         case .answer(let key):
             editors[key] = TextEditor(text)
             setAnswer(key, text)
-        case .secretChoice, .resumeChoice, .preset:
+        case .secretChoice, .resumeChoice, .preset, .confirmReplace:
             break
         }
     }
@@ -229,7 +298,7 @@ extension WizardSession {
         case .outputFolder: return outputEditor
         case .secretValue(let key): return secretEditors[key] ?? TextEditor()
         case .answer(let key): return editors[key] ?? TextEditor(displayText(key))
-        case .secretChoice, .resumeChoice, .preset: return TextEditor()
+        case .secretChoice, .resumeChoice, .preset, .confirmReplace: return TextEditor()
         }
     }
 }

@@ -19,11 +19,27 @@ extension WizardSession {
                 if page == .secrets, existingNames.contains(key), displayText(key).isEmpty { return index }
             case .secretValue(let key):
                 if secretText(key).isEmpty { return index }
+            case .confirmReplace:
+                if problem(with: field) != nil { return index }
             case .outputFolder, .secretChoice, .resumeChoice, .preset:
                 break
             }
         }
         return 0
+    }
+
+    /// Notes the page's fields as seen: all it shows when first acted on (before any answer on
+    /// it changed which fields it has), and the focused one.
+    func noteFieldsSeen() {
+        if fieldsSeen?.page != page { fieldsSeen = (page, Set(fields)) }
+        if let focusedField { fieldsSeen?.fields.insert(focusedField) }
+    }
+
+    /// The first field that appeared on the page after it was first acted on (a Secret's key once
+    /// its name is typed) and hasn't had the focus yet.
+    var firstUnseenField: Int? {
+        guard let seen = fieldsSeen, seen.page == page else { return nil }
+        return fields.firstIndex { !seen.fields.contains($0) }
     }
 
     func goBack() {
@@ -44,7 +60,17 @@ extension WizardSession {
             if message != nil, firstBad == nil { firstBad = index }
         }
         if let firstBad {
-            focus = firstBad
+            // A replacement to confirm: the focus waits on the yes, under the answer that says why.
+            if let confirm = pageFields.firstIndex(of: .confirmReplace), errors[WizardField.confirmReplace.key] != nil {
+                focus = confirm
+            } else {
+                focus = firstBad
+            }
+            return
+        }
+        // A field that appeared because of another is shown where it is asked before the page is left.
+        if let unseen = firstUnseenField {
+            moveFocus(to: unseen)
             return
         }
         focus = 0
@@ -75,7 +101,9 @@ extension WizardSession {
             if page == .secrets, displayText(key).isEmpty, catalog.secrets.contains(where: { catalog.secretPolicy($0.key)?.existing?.name == key }) {
                 return "required: the name of the Secret in the namespace"
             }
-            return nil
+            return problemBetweenAnswers(naming: key).map(Self.message)
+        case .confirmReplace:
+            return replaceConfirmed || replacedPinnedKeys.isEmpty ? nil : "required: yes to replace, or change the answer above back"
         case .outputFolder: return checkOutputFolder()
         case .secretValue(let key):
             let text = secretText(key)
@@ -83,6 +111,25 @@ extension WizardSession {
             return catalog.secretPolicy(key)?.refusal(ofSupplied: text, answers: resolution.answers.lookup).map { "expected \($0)" }
         case .secretChoice, .resumeChoice, .preset: return nil
         }
+    }
+
+    /// The folder a bundle of an app goes to when the operator names none.
+    public static func defaultOutputFolder(app: String) -> String { "./\(app)-install" }
+
+    /// Moves the output folder to the default of `app` (the app the answers name, by default)
+    /// while it is a default: neither given with --out nor typed. The bundle starts from what is
+    /// in the new folder, as when another folder is typed; returns whether the folder moved.
+    @discardableResult
+    func followOutputDefault(app: String? = nil) -> Bool {
+        guard !outputGiven, !outputTyped, generator.registry.ids.map({ Self.defaultOutputFolder(app: $0) }).contains(outputDirectory) else {
+            return false
+        }
+        let folder = Self.defaultOutputFolder(app: app ?? self.app.app.id)
+        guard folder != outputDirectory else { return false }
+        outputEditor = TextEditor(folder)
+        loadedFolder = folder
+        reviewed = nil
+        return true
     }
 
     /// Why the bundle can't go to the output folder, or nil when it can.
@@ -116,6 +163,7 @@ extension WizardSession {
         }
         request.wizardSecrets = secrets
         request.rotate = rotate
+        request.force = replaceConfirmed
         return request
     }
 
@@ -144,7 +192,7 @@ extension WizardSession {
         do {
             let writer = BundleWriter(directory: outputDirectory)
             try writer.checkWritable(force: false)
-            _ = try writer.write(reviewed.bundle)
+            backupFolder = try writer.write(reviewed.bundle).backup
             writtenTo = outputDirectory
             WizardDraft.remove(from: outputDirectory)
             if let draftFolder, draftFolder != outputDirectory { WizardDraft.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }

@@ -13,6 +13,7 @@ extension WizardSession {
         case .secretValue: return "  value"
         case .resumeChoice: return "Draft"
         case .preset: return "Preset"
+        case .confirmReplace: return "Replace the install"
         }
     }
 
@@ -33,6 +34,7 @@ extension WizardSession {
         case .secretValue: return "Typed values are shown as bullets with their length; F2 shows or hides them."
         case .resumeChoice: return "Resume the answers typed before the last run stopped, or start again from the preset."
         case .preset: return "Answers for a common setup (rigger presets lists them); what you answer here goes over them."
+        case .confirmReplace: return replaceHelp
         }
     }
 
@@ -74,6 +76,21 @@ extension WizardSession {
         return groups
     }
 
+    /// What letters typed on a list changed, for the field's line: what it was, and how to pick
+    /// another; nil when they changed nothing (or it isn't this field).
+    public func typedChangeNote(_ field: WizardField) -> String? {
+        guard let change = typedChange, change.field == field else { return nil }
+        let was: String
+        switch field {
+        case .secretChoice(let key): was = SecretChoice(rawValue: change.was).map { label($0, forSecret: key) } ?? change.was
+        case .answer(let key) where { if case .bool? = catalog[key]?.kind { return true } else { return false } }():
+            was = change.was == "true" ? "yes" : "no"
+        case .confirmReplace: was = change.was == "true" ? "yes" : "no"
+        default: was = change.was
+        }
+        return "typing changed this from \(was); Up/Down pick another"
+    }
+
     /// How a way of providing a secret reads: on a bundle that has the value, generating a new
     /// one is rotating it.
     public func label(_ option: SecretChoice, forSecret key: String) -> String {
@@ -86,7 +103,8 @@ extension WizardSession {
         let typed = draft.answers.count == 1 ? "1 answer" : "\(draft.answers.count) answers"
         return [
             "A draft of an unfinished run is in \(WizardDraft.path(in: outputDirectory)).",
-            "It had reached \(draft.step), with \(typed) typed" + (draft.preset.map { " over the \($0) preset." } ?? "."),
+            "It had reached \(draft.step)" + (draft.app.flatMap { generator.registry.entry($0)?.title }.map { " of the \($0) bundle" } ?? "")
+                + ", with \(typed) typed" + (draft.preset.map { " over the \($0) preset." } ?? "."),
             "Typed secret values are never saved: the secrets step asks for them again.",
         ]
     }
@@ -94,15 +112,20 @@ extension WizardSession {
     /// The resume page's two options: resume (true) or start over (false), with their labels.
     public static let resumeOptions = [(resume: true, label: "Resume where it stopped"), (resume: false, label: "Start over (the draft is replaced at the next step)")]
 
-    /// What the done page says, a paragraph a line ("" between them): where the bundle is and the
-    /// commands to run next.
+    /// What the done page says first: where the bundle is written, and where the one it replaced
+    /// is backed up.
+    public var writtenSummary: [String] {
+        ["The bundle is written to \(writtenTo ?? outputDirectory)"] + (backupFolder.map { ["The previous bundle is backed up in \($0)"] } ?? [])
+    }
+
+    /// What the done page says next, a line each ("" between paragraphs): what `generate` says
+    /// after writing, and the review's warnings that still hold (`NextSteps`); then what changed.
     public var nextSteps: [String] {
         let folder = writtenTo ?? outputDirectory
-        return [
-            "The bundle is written to \(folder)", "",
-            "Next, on a host whose kubectl and helm reach the cluster:", "",
-            "  cd \(ShellQuote.quote(folder)) && ./install.sh", "",
-            "Before an upgrade, run rigger again with --out \(ShellQuote.quote(folder)).",
-        ]
+        // Only the bundle reviewed is ever written.
+        guard let reviewed else { return [] }
+        let steps = NextSteps(prepared: reviewed, folder: folder, rotated: request.rotate, warnings: reviewed.standingWarnings + clusterWarnings)
+        let changes = reviewChanges.map { ["What changed:"] + $0.report(includeDiffs: false).split(separator: "\n").map { "  " + $0 } } ?? []
+        return steps.lines + (changes.isEmpty ? [] : [""] + changes)
     }
 }

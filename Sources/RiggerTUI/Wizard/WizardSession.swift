@@ -22,12 +22,26 @@ public final class WizardSession {
             cachedPages = nil
             cachedApp = nil
             cachedFindings = nil
+            cachedBetween = nil
         }
     }
     internal(set) var previousSecrets: [String: String] = [:]
+    /// The answers of the bundle in the folder, resolved alone; nil for a new bundle.
+    internal(set) var previousAnswers: ResolvedAnswers?
+    /// Whether the operator confirmed replacing the bundle's app, release or namespace.
+    public internal(set) var replaceConfirmed = false {
+        didSet {
+            cachedBetween = nil
+            reviewed = nil
+        }
+    }
+    var cachedBetween: [AnswerProblem]?
     /// The folder the base layers were read from.
     var loadedFolder: String
+    /// Whether the output folder was given (`--out`): then it never follows the app.
     let outputGiven: Bool
+    /// Whether the operator typed the output folder: from then on it is theirs, not a default.
+    var outputTyped = false
 
     /// A draft of an unfinished run found in the folder, offered on the resume page.
     public internal(set) var pendingDraft: WizardDraft?
@@ -45,6 +59,7 @@ public final class WizardSession {
             cachedPages = nil
             cachedApp = nil
             cachedFindings = nil
+            cachedBetween = nil
         }
     }
     var cachedResolution: (answers: ResolvedAnswers, problems: [AnswerProblem])?
@@ -52,10 +67,16 @@ public final class WizardSession {
     var cachedPages: [WizardPage]?
     public internal(set) var pageIndex = 0
     public internal(set) var focus = 0
+    /// The fields of the page the operator has seen: those it showed when first acted on, and
+    /// each focused since. A field that appeared later is visited before the page is left.
+    var fieldsSeen: (page: WizardPage, fields: Set<WizardField>)?
     public internal(set) var errors: [String: String] = [:]
     public internal(set) var editors: [String: TextEditor] = [:]
     public internal(set) var secretChoices: [String: SecretChoice] = [:]
     public internal(set) var secretEditors: [String: TextEditor] = [:]
+    /// A choice that letters typed on it changed, and what it was before the first of them; gone
+    /// at the next key that isn't a letter, or when the field is left.
+    public internal(set) var typedChange: (field: WizardField, was: String)?
     public var revealSecrets = false
     public internal(set) var showingHelp = false
     public internal(set) var confirmingQuit = false
@@ -64,6 +85,10 @@ public final class WizardSession {
     public internal(set) var reviewChanges: BundleChanges?
     public internal(set) var reviewError: String?
     public internal(set) var writtenTo: String?
+    /// Where the bundle that was replaced is backed up, once a regeneration is written.
+    public internal(set) var backupFolder: String?
+    /// Where on a long done page the view starts.
+    public var doneScroll = 0
     var outputEditor: TextEditor
     /// Where on a long review the view starts.
     public var reviewScroll = 0
@@ -91,6 +116,8 @@ public final class WizardSession {
         self.outputGiven = outputGiven
         self.outputEditor = TextEditor(request.outputDirectory)
         try loadBase()
+        // The default folder is the app's, and a preset file can name the app.
+        if followOutputDefault() { try loadBase() }
         // With --out given, start at the app step; the folder can still be changed by going back.
         if outputGiven { pageIndex = 1 }
         offerDraft(in: request.outputDirectory)
@@ -109,6 +136,8 @@ public final class WizardSession {
         base.clusterAnswers = baseRequest.clusterAnswers
         baseLayers = try generator.layers(for: base, previous: previous).layers
         previousSecrets = previous?.secrets ?? [:]
+        previousAnswers = previous.flatMap(BundleGenerator.answers)
+        cachedBetween = nil
     }
 
     /// Shows the resume page first when the folder holds a readable draft.
@@ -176,10 +205,15 @@ public final class WizardSession {
         case .resume: return [.resumeChoice]
         case .output: return [.outputFolder]
         case .step(let step):
-            let answers = stepQuestions(step).filter { $0.appliesWhen.holds(lookup) }.map { WizardField.answer($0.key) }
-            // The preset list is the chosen app's, so it comes right after the app.
+            var answers = stepQuestions(step).filter { $0.appliesWhen.holds(lookup) }.map { WizardField.answer($0.key) }
+            // Replacing the bundle's app, release or namespace is confirmed right under the first of them.
+            if let replaced = answers.firstIndex(where: { replacedPinnedKeys.contains($0.key) }) {
+                answers.insert(.confirmReplace, at: replaced + 1)
+            }
+            // The preset list is the chosen app's, so it comes right after the app (and its confirmation).
             guard step == .app, let appField = answers.first, appField == .answer("app") else { return answers }
-            return [appField, .preset] + answers.dropFirst()
+            let head = answers.prefix { $0 == .answer("app") || $0 == .confirmReplace }
+            return head + [.preset] + answers.dropFirst(head.count)
         case .secrets:
             var shownExisting: Set<String> = []
             return catalog.secrets.filter { $0.appliesWhen.holds(lookup) }.flatMap { question -> [WizardField] in
@@ -236,6 +270,7 @@ public final class WizardSession {
         if let preset = baseRequest.preset, !PresetLibrary.isPath(preset), !generator.presets.names(app: id).contains(preset) {
             baseRequest.preset = nil
         }
+        followOutputDefault(app: id)
         do {
             try loadBase()
             errors["app"] = nil
@@ -261,10 +296,11 @@ public final class WizardSession {
     }
 
     /// The questions a step's page asks: not secrets, nor the names of existing Secrets, which
-    /// the secrets page asks with the secret they stand for.
+    /// the secrets page asks with the secret they stand for, nor the details of regenerating that
+    /// the review alone shows.
     func stepQuestions(_ step: WizardStep) -> [Question] {
         let existingKeys = catalog.existingSecretAnswerKeys
-        return catalog.questions.filter { $0.step == step && !$0.isSecret && !existingKeys.contains($0.key) }
+        return catalog.questions.filter { $0.step == step && $0.isAskedInWizard && !$0.isSecret && !existingKeys.contains($0.key) }
     }
 
     public var focusedField: WizardField? {
@@ -286,10 +322,12 @@ public final class WizardSession {
         catalog[key]?.availableChoices(resolution.answers.lookup) ?? []
     }
 
-    /// How a secret is provided: as chosen, else keep (a bundle's), generate, or later.
+    /// How a secret is provided: from an existing Secret whenever its name is answered (as the
+    /// bundle then reads it, whatever was chosen for it before), else as chosen, else keep (a
+    /// bundle's), generate, or type.
     public func secretChoice(_ key: String) -> SecretChoice {
-        if let choice = secretChoices[key] { return choice }
         if let existing = catalog.secretPolicy(key)?.existing, resolution.answers.lookup.text(existing.name) != nil { return .existing }
+        if let choice = secretChoices[key] { return choice }
         if previousSecrets[key].map({ !$0.hasPrefix(SecretSet.placeholderMarker) }) == true { return .keep }
         // Only the operator knows a managed service's password: ask for it rather than leave a
         // placeholder that the preflight refuses later.
@@ -312,9 +350,14 @@ public final class WizardSession {
         previousSecrets[key].map { !$0.hasPrefix(SecretSet.placeholderMarker) } == true
     }
 
-    /// Sets how a secret is provided; leaving "existing" clears the Secret's name and key.
+    /// Sets how a secret is provided. The secrets of one Secret (object storage's two keys) are
+    /// read from an existing one together: choosing it for one chooses it for all, and leaving it
+    /// clears the Secret's name and key and leaves it for all.
     func chooseSecret(_ key: String, _ choice: SecretChoice) {
         secretChoices[key] = choice
+        if choice == .existing, let existing = catalog.secretPolicy(key)?.existing {
+            for other in catalog.secrets where catalog.secretPolicy(other.key)?.existing == existing { secretChoices[other.key] = .existing }
+        }
         if choice != .existing, let existing = catalog.secretPolicy(key)?.existing {
             for answer in [existing.name, existing.dataKey].compactMap({ $0 }) where layer[answer] != nil || resolution.answers.lookup.text(answer) != nil {
                 setAnswer(answer, "")
@@ -334,5 +377,6 @@ public final class WizardSession {
         layer.set(key, RawAnswer(text: text, isNull: text.isEmpty, origin: .wizard))
         errors[key] = nil
         reviewed = nil
+        forgetConfirmationWhenNothingIsReplaced()
     }
 }

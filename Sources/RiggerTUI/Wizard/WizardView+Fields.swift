@@ -82,6 +82,10 @@ extension WizardView {
                 canvas.write("! " + error, row: row, column: valueColumn, style: .error, width: valueWidth)
             }))
         }
+        // What type-ahead changed is read whole, wrapped under the list.
+        for part in session.typedChangeNote(field).map({ TextLayout.wrap($0, width: valueWidth) }) ?? [] {
+            lines.append((field, { canvas, row in canvas.write(part, row: row, column: valueColumn, style: .accent, width: valueWidth) }))
+        }
         // What the cluster says against the answer stays in sight under it, as an error does.
         if case .answer(let key) = field {
             for warning in session.clusterField(key)?.warnings ?? [] {
@@ -120,6 +124,12 @@ extension WizardView {
         switch field {
         case .resumeChoice:
             return []
+        case .confirmReplace:
+            return [{ canvas, row in
+                canvas.write(session.replaceConfirmed ? "\(glyphs.checkOn) yes" : "\(glyphs.checkOff) no", row: row, column: column,
+                             style: focused ? [.reverse] : [], width: width)
+                if focused { canvas.cursor = markCursor(row: row, column: column) }
+            }]
         case .preset:
             return choiceLines(session.presetChoices, selected: session.presetName, focused: focused, glyphs: glyphs, column: column, width: width)
         case .outputFolder, .secretValue:
@@ -156,7 +166,9 @@ extension WizardView {
             default:
                 let text = textLine(session, field, focused: focused, column: column, width: width, glyphs: glyphs)
                 guard focused else { return [text] }
-                return [text] + suggestionLines(session.clusterSuggestions(key), typed: value, glyphs: glyphs, column: column, width: width)
+                return [text] + suggestionLines(
+                    session.clusterSuggestions(key), from: session.suggestionsSource(key) ?? .cluster, typed: value, glyphs: glyphs, column: column,
+                    width: width)
             }
         }
     }
@@ -164,11 +176,11 @@ extension WizardView {
     /// The values the cluster offers for a focused text field, as a radio list under it: the one
     /// typed is marked, and up and down pick another. The cursor stays in the text.
     private static func suggestionLines(
-        _ suggestions: [ClusterChoice], typed: String, glyphs: Glyphs, column: Int, width: Int
+        _ suggestions: [ClusterChoice], from source: ClusterField.Source, typed: String, glyphs: Glyphs, column: Int, width: Int
     ) -> [(inout Canvas, Int) -> Void] {
         guard !suggestions.isEmpty else { return [] }
         let heading: (inout Canvas, Int) -> Void = { canvas, row in
-            canvas.write("in the cluster:", row: row, column: column, style: .dim, width: width)
+            canvas.write("in \(source.rawValue):", row: row, column: column, style: .dim, width: width)
         }
         return [heading] + suggestions.map { choice in
             { canvas, row in

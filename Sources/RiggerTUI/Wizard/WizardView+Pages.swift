@@ -66,8 +66,16 @@ extension WizardView {
         let left = sidebarWidth + 2
         let width = canvas.columns - left - 1
         canvas.write("Done", row: 2, column: left, style: .bold)
-        let lines = session.nextSteps.flatMap { TextLayout.wrap($0, width: width, hangingIndent: 2) }
-        for (index, line) in lines.enumerated() { canvas.write(line, row: 4 + index, column: left, width: width) }
+        // Continuation lines go further in than the line's own indentation: under a warning's text
+        // past its "! ", under a command, under a heading.
+        let lines = (session.writtenSummary + [""] + session.nextSteps).flatMap { TextLayout.wrap($0, width: width, hangingIndent: 2) }
+        let top = 4, available = canvas.rows - 4 - top
+        let start = min(session.doneScroll, max(0, lines.count - available))
+        for (offset, line) in lines.dropFirst(start).prefix(available).enumerated() {
+            canvas.write(line, row: top + offset, column: left, width: width)
+        }
+        if start > 0 { canvas.write("(more above)", row: 3, column: canvas.columns - 14, style: .dim) }
+        if start + available < lines.count { canvas.write("(more below)", row: canvas.rows - 3, column: canvas.columns - 14, style: .dim) }
         canvas.cursor = nil
     }
 }

@@ -21,7 +21,8 @@ public enum WizardView {
             horizontal = unicode ? "─" : "-"
             // ASCII boxes keep their dashes to the corners.
             corners = unicode ? ("┌", "┐", "└", "┘") : ("-", "-", "-", "-")
-            done = unicode ? "✓" : "*"
+            // Not "*" in ASCII: it would read like the selected "(*)" of a choice.
+            done = unicode ? "✓" : "+"
             current = ">"
             bullet = unicode ? "•" : "*"
             radioOn = "(*)"
@@ -80,19 +81,25 @@ public enum WizardView {
         canvas.write(hints(session, width: columns - 2), row: rows - 1, column: 1, style: .dim, width: columns - 2)
     }
 
-    /// The keys of the page, two spaces apart where they fit and one where they don't.
+    /// The keys of the page, two spaces apart: named in full where they fit, else in short.
     private static func hints(_ session: WizardSession, width: Int) -> String {
-        let keys: [String]
+        // Each key in full and in short; one space apart they would read as one phrase.
+        let keys: [(full: String, short: String)]
         switch session.page {
-        case .review: keys = ["Enter write the bundle", "Esc back", "Up/Down/PgUp/PgDn scroll", "Ctrl-C quit"]
-        case .done: keys = ["any key: exit"]
-        case .resume: keys = ["Up/Down choose", "Enter confirm", "r resume", "s start over", "Ctrl-C quit"]
+        case .review:
+            // A review that can't be written offers no Enter: Esc goes back to fix what it says.
+            keys = (session.reviewed == nil ? [] : [("Enter write the bundle", "Enter write")])
+                + [("Esc back", "Esc back"), ("Up/Down/PgUp/PgDn scroll", "PgUp/PgDn scroll"), ("Ctrl-C quit", "Ctrl-C quit")]
+        case .done: keys = [("Up/Down/PgUp/PgDn scroll", "PgUp/PgDn scroll"), ("any other key: exit", "other keys: exit")]
+        case .resume:
+            keys = [("Up/Down choose", "Up/Down choose"), ("Enter confirm", "Enter confirm"), ("r resume", "r resume"), ("s start over", "s start over"), ("Ctrl-C quit", "Ctrl-C quit")]
         default:
             let isSecret = session.focusedField.map { if case .secretValue = $0 { return true } else { return false } } ?? false
-            keys = ["Tab/arrows move", "Enter next", "Esc back", "F1 help"] + (isSecret ? ["F2 show/hide"] : []) + ["Ctrl-C quit"]
+            keys = [("Tab/arrows move", "Tab move"), ("Enter next", "Enter next"), ("Esc back", "Esc back"), ("F1 help", "F1 help")]
+                + (isSecret ? [("F2 show/hide", "F2 show/hide")] : []) + [("Ctrl-C quit", "Ctrl-C quit")]
         }
-        let spaced = keys.joined(separator: "  ")
-        return spaced.count <= width ? spaced : keys.joined(separator: " ")
+        let full = keys.map(\.full).joined(separator: "  ")
+        return full.count <= width ? full : keys.map(\.short).joined(separator: "  ")
     }
 
     /// The full help of the focused field in a box: its error, help, the choice it has, its key.

@@ -44,10 +44,10 @@ enum PlausibleTestBundles {
             "aws-managed", managedClickHouse + ["plausible.existingSecret=plausible-own-env"])))
         all.append(("mail without login on port 465, registration closed", try prepare("local", [
             "email.enabled=true", "email.host=smtp.example.com", "email.port=465", "email.from=plausible@example.com",
-            "plausible.disableRegistration=true",
+            "plausible.registration=closed",
         ])))
         all.append(("registration open, a CA Secret of its own", try prepare(
-            "aws-managed", ["plausible.disableRegistration=false", "postgresql.caSecret=rds-global-bundle"])))
+            "aws-managed", ["plausible.registration=open", "postgresql.caSecret=rds-global-bundle"])))
         return all
     }
 

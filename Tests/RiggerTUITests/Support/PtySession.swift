@@ -83,7 +83,7 @@ final class PtySession {
     /// output for the final prompt starts.
     @discardableResult
     func answer(
-        _ answers: [String: String], until final: String = "Write the bundle? [y/N]: ", file: StaticString = #filePath, line: UInt = #line
+        _ answers: [String: String], until final: String = "Write the bundle? (y/n): ", file: StaticString = #filePath, line: UInt = #line
     ) -> [String] {
         var prompts: [String] = []
         for _ in 0..<200 {

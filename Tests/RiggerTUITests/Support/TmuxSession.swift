@@ -5,7 +5,11 @@ import XCTest
 /// own, keys sent with send-keys, the screen read with capture-pane. Each test makes one and
 /// calls `stop()` when done.
 final class TmuxSession {
-    private(set) var socket = "rigger-e2e-\(UUID().uuidString.prefix(8))"
+    private let socketBase = "rigger-e2e-\(UUID().uuidString.prefix(8))"
+    private var restarts = 0
+    /// This server's socket: a new one after each restart, numbered so that the name stays short
+    /// (a socket's path has a limit of about a hundred bytes).
+    var socket: String { restarts == 0 ? socketBase : "\(socketBase)-\(restarts)" }
     /// A fresh folder for the test's bundles; the session starts in it.
     let folder: URL
 
@@ -26,7 +30,7 @@ final class TmuxSession {
     /// shutting down can be lost.
     func restart() {
         stop()
-        socket += "-again"
+        restarts += 1
     }
 
     /// Runs tmux with posix_spawn and waitpid: the tmux server forks off the first client, and
