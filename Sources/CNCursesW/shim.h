@@ -27,7 +27,6 @@ static inline WINDOW *rigger_stdscr(void) { return stdscr; }
 static inline int rigger_lines(void) { return LINES; }
 static inline int rigger_cols(void) { return COLS; }
 static inline int rigger_colors(void) { return COLORS; }
-static inline int rigger_color_pair(int n) { return (int)COLOR_PAIR(n); }
 
 static inline void rigger_getmaxyx(WINDOW *win, int *y, int *x) {
     int yy = 0, xx = 0;
@@ -35,12 +34,6 @@ static inline void rigger_getmaxyx(WINDOW *win, int *y, int *x) {
     *y = yy;
     *x = xx;
 }
-
-static inline unsigned int rigger_a_normal(void) { return (unsigned int)A_NORMAL; }
-static inline unsigned int rigger_a_bold(void) { return (unsigned int)A_BOLD; }
-static inline unsigned int rigger_a_reverse(void) { return (unsigned int)A_REVERSE; }
-static inline unsigned int rigger_a_underline(void) { return (unsigned int)A_UNDERLINE; }
-static inline unsigned int rigger_a_dim(void) { return (unsigned int)A_DIM; }
 
 /* ACS_* are entries of acs_map indexed by a character: only valid after initscr. */
 static inline unsigned int rigger_acs_hline(void) { return (unsigned int)ACS_HLINE; }
@@ -54,6 +47,36 @@ static inline unsigned int rigger_acs_lrcorner(void) { return (unsigned int)ACS_
 static inline const char *rigger_tigetstr(const char *name) {
     char *value = tigetstr((char *)name);
     return (value == NULL || value == (char *)-1) ? NULL : value;
+}
+
+/* The columns a character takes on the terminal, -1 for one it can't show. glibc declares
+   wcwidth only for X/Open sources, which the Swift module of this header is not built as. */
+extern int wcwidth(wchar_t character);
+static inline int rigger_wcwidth(unsigned int character) { return wcwidth((wchar_t)character); }
+
+/* A terminfo string with its parameters filled in (cup, setaf and the like); NULL when the
+   terminal has no such capability. tiparm is variadic, which Swift can't call. */
+static inline const char *rigger_tiparm(const char *format, int first, int second) {
+    return format == NULL ? NULL : tiparm(format, first, second);
+}
+
+/* A terminfo string as tputs sends it, its padding included, collected into `buffer` instead of
+   written: the wizard sends it with the rest of a frame. Returns the byte count, at most
+   `capacity`. */
+static unsigned char *rigger_tputs_buffer = 0;
+static size_t rigger_tputs_capacity = 0;
+static size_t rigger_tputs_count = 0;
+static int rigger_tputs_collect(int character) {
+    if (rigger_tputs_count < rigger_tputs_capacity) rigger_tputs_buffer[rigger_tputs_count++] = (unsigned char)character;
+    return character;
+}
+static inline size_t rigger_tputs(const char *text, unsigned char *buffer, size_t capacity) {
+    rigger_tputs_buffer = buffer;
+    rigger_tputs_capacity = capacity;
+    rigger_tputs_count = 0;
+    if (text != NULL) tputs(text, 1, rigger_tputs_collect);
+    rigger_tputs_buffer = 0;
+    return rigger_tputs_count;
 }
 
 /* Sends a control string straight to the terminal, ahead of ncurses' own buffered output. */

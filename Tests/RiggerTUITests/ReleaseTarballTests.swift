@@ -140,6 +140,9 @@ final class ReleaseTarballTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: release.binary))
         let manual = try String(contentsOf: release.tree.appendingPathComponent("share/man/man1/rigger.1"), encoding: .utf8)
         XCTAssertTrue(manual.contains("generate"), "the manual covers the subcommands")
+        // rigger's own page, dated and versioned by the release, not a generated one.
+        XCTAssertTrue(manual.hasPrefix(".TH RIGGER 1 \"") && manual.contains("NO_COLOR") && manual.contains(".SH EXIT STATUS"), String(manual.prefix(300)))
+        XCTAssertFalse(manual.hasPrefix(".TH RIGGER 1 \"\""), "the release dates the page")
         let bash = try String(contentsOf: release.tree.appendingPathComponent("share/bash-completion/completions/rigger"), encoding: .utf8)
         XCTAssertTrue(bash.contains("complete -o filenames -F _rigger_values_follow_keys rigger"), bash.suffix(600).description)
     }
@@ -159,6 +162,62 @@ final class ReleaseTarballTests: XCTestCase {
         let removed = try Self.run("/bin/bash", [script, "uninstall", prefix.path])
         XCTAssertEqual(removed.status, 0, removed.error)
         XCTAssertEqual(TmuxSession.files(prefix), [:], "uninstall leaves no file behind")
+    }
+
+    /// glibc is linked in statically, and its LGPL asks that users can relink the program with
+    /// their own: the relink kit beside the tarball, with the build machine's glibc, makes the
+    /// shipped binary again, byte for byte but for its build ID, and that binary works.
+    func testTheRelinkKitMakesTheShippedBinaryAgainWithTheBuildMachinesGlibc() throws {
+        let release = try release
+        let kitName = release.tree.lastPathComponent + "-relink"
+        let kitTarball = release.checksums.deletingLastPathComponent().appendingPathComponent(kitName + ".tar.gz")
+        let sums = try String(contentsOf: release.checksums, encoding: .utf8)
+        XCTAssertTrue(sums.contains("  \(kitName).tar.gz\n"), "SHA256SUMS lists the kit:\n\(sums)")
+        let check = try Self.run("/usr/bin/sha256sum", ["-c", "SHA256SUMS"], directory: release.checksums.deletingLastPathComponent())
+        XCTAssertEqual(check.status, 0, check.output + check.error)
+        let licences = try String(contentsOf: release.tree.appendingPathComponent("share/doc/rigger/THIRD-PARTY-LICENSES"), encoding: .utf8)
+        XCTAssertTrue(licences.contains(kitName + ".tar.gz"), "THIRD-PARTY-LICENSES says where the relink kit is")
+
+        let folder = try TestProjectFolder.make()
+        let unpack = try Self.run("/bin/tar", ["-xzf", kitTarball.path, "-C", folder.path])
+        XCTAssertEqual(unpack.status, 0, unpack.error)
+        let kit = folder.appendingPathComponent(kitName)
+        // The build machine's glibc: the folder its compiler takes libc.a from.
+        let libc = try Self.run("/usr/bin/gcc", ["-print-file-name=libc.a"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let glibc = URL(fileURLWithPath: libc).deletingLastPathComponent().path
+        let relinked = folder.appendingPathComponent("relinked")
+        let relink = try Self.run(
+            kit.appendingPathComponent("relink.sh").path, [glibc, relinked.path], environment: ["PATH": "/usr/bin:/bin"], directory: folder)
+        XCTAssertEqual(relink.status, 0, String(relink.error.suffix(3000)))
+
+        // cmp -l lists each differing byte, counting from 1; sizes that differ it reports as EOF.
+        let compared = try Self.run("/usr/bin/cmp", ["-l", release.binary, relinked.path])
+        XCTAssertFalse(compared.error.contains("EOF"), "the relinked binary has the shipped one's size: \(compared.error)")
+        let buildID = try Self.sectionRange(".note.gnu.build-id", of: release.binary)
+        let differing = compared.output.split(separator: "\n").compactMap { $0.split(separator: " ").first.flatMap { Int($0) }.map { $0 - 1 } }
+        XCTAssertTrue(differing.allSatisfy { buildID.contains($0) }, "bytes differ outside the build ID, e.g. at \(differing.first { !buildID.contains($0) } ?? 0)")
+
+        let minimal = Dictionary(uniqueKeysWithValues: Self.minimalEnvironment.map { entry -> (String, String) in
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            return (parts[0], parts[1])
+        })
+        for arguments in [["--version"], ["presets"]] {
+            let fromKit = try Self.run(relinked.path, arguments, environment: minimal, directory: folder)
+            let fromTarball = try Self.run(release.binary, arguments, environment: minimal, directory: folder)
+            XCTAssertEqual(fromKit.status, 0, fromKit.error)
+            XCTAssertEqual(fromKit.output, fromTarball.output, "rigger \(arguments.joined(separator: " "))")
+        }
+    }
+
+    /// Where a section of an ELF file lies in it, from readelf.
+    private static func sectionRange(_ name: String, of path: String) throws -> Range<Int> {
+        let sections = try run("/usr/bin/readelf", ["-SW", path])
+        // "  [ 1] .note.gnu.build-id NOTE  0000000000400270 000270 000024 00   A  0   0  4"
+        guard let line = sections.output.split(separator: "\n").first(where: { $0.contains(" \(name) ") }),
+            let fields = line.split(separator: "]", maxSplits: 1).last?.split(separator: " "), fields.count > 4,
+            let offset = Int(fields[3], radix: 16), let size = Int(fields[4], radix: 16)
+        else { throw Failure("readelf lists no \(name) in \(path):\n\(sections.output)") }
+        return offset..<(offset + size)
     }
 
     func testTheBinaryLoadsOnlyTheSystemsLibraries() throws {

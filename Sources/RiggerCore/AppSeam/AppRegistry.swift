@@ -1,10 +1,20 @@
+import Foundation
+
 /// The apps rigger installs, each with its question catalog built once; the first is the default,
 /// so command lines, answers files and presets that name no app keep meaning it.
 public struct AppRegistry: Sendable {
     /// One app and its whole catalog: the `app` question followed by the app's own.
     public struct Entry: Sendable {
         public let app: any AppDefinition
-        public let catalog: QuestionCatalog
+        /// Built when first read: an app's questions take longer to build than the wizard's first
+        /// frame, which needs only the app it starts with.
+        public var catalog: QuestionCatalog { builtCatalog.value }
+        private let builtCatalog: LazyCatalog
+
+        init(app: any AppDefinition, appQuestion: Question) {
+            self.app = app
+            builtCatalog = LazyCatalog { QuestionCatalog([appQuestion] + app.questions) }
+        }
 
         /// The app's id, e.g. `analytics`.
         public var id: String { app.id }
@@ -20,7 +30,7 @@ public struct AppRegistry: Sendable {
     public init(_ defaultApp: any AppDefinition, _ others: [any AppDefinition] = []) {
         let apps = [defaultApp] + others
         let question = Self.appQuestion(apps)
-        entries = apps.map { Entry(app: $0, catalog: QuestionCatalog([question] + $0.questions)) }
+        entries = apps.map { Entry(app: $0, appQuestion: question) }
         schema = AnswersSchema.current.including(apps.flatMap(\.answersMigrations))
     }
 
@@ -53,5 +63,23 @@ public struct AppRegistry: Sendable {
                 + ". The questions that follow are that app's; an existing bundle keeps its app.",
             kind: .choice(apps.map { Choice($0.id, $0.summary) }), step: .app,
             defaultValue: .value(.string(apps[0].id)))
+    }
+}
+
+/// A catalog built once, by whichever thread reads it first.
+private final class LazyCatalog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: QuestionCatalog?
+    private let build: @Sendable () -> QuestionCatalog
+
+    init(_ build: @escaping @Sendable () -> QuestionCatalog) { self.build = build }
+
+    var value: QuestionCatalog {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let catalog = build()
+        built = catalog
+        return catalog
     }
 }

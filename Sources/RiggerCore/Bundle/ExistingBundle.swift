@@ -18,7 +18,9 @@ public struct ExistingBundle: Sendable {
     /// answers are migrated by `schema`, the registry's unless another is given.
     public static func read(_ directory: String, schema: AnswersSchema? = nil, registry: AppRegistry) throws -> ExistingBundle? {
         let answersPath = directory + "/rigger.yaml"
-        guard let data = FileManager.default.contents(atPath: answersPath) else { return nil }
+        // Asked first because reading a file that isn't there costs FileManager as much as the
+        // wizard's first frame (its first read builds a dictionary of file attributes).
+        guard FileManager.default.fileExists(atPath: answersPath), let data = FileManager.default.contents(atPath: answersPath) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {
             throw YAMLError(file: answersPath, line: nil, column: nil, message: "not UTF-8 text")
         }

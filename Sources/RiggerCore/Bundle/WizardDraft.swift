@@ -131,7 +131,8 @@ public struct WizardDraft: Sendable, Equatable {
     /// Reads the draft in a bundle folder, or nil when there is none.
     public static func read(from directory: String) throws(YAMLError) -> WizardDraft? {
         let path = path(in: directory)
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        // Asked first: reading a missing file costs far more (see `ExistingBundle.read`).
+        guard FileManager.default.fileExists(atPath: path), let data = FileManager.default.contents(atPath: path) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {
             throw YAMLError(file: path, line: nil, column: nil, message: "not UTF-8 text")
         }

@@ -1,45 +1,73 @@
 /// One question, declared once: the wizard, `generate`, `explain` and validation all read it.
 public struct Question: Sendable {
     /// The dotted key used by presets, answers files, `--set` and `--secret`.
-    public let key: String
+    public var key: String { fields.key }
     /// A short title for the wizard's field label.
-    public let title: String
+    public var title: String { fields.title }
     /// One or two sentences of help: the wizard's help line and `explain`.
-    public let help: String
-    public let kind: QuestionKind
-    public let step: WizardStep
-    public let defaultValue: DefaultValue
+    public var help: String { fields.help }
+    public var kind: QuestionKind { fields.kind }
+    public var step: WizardStep { fields.step }
+    public var defaultValue: DefaultValue { fields.defaultValue }
     /// When the question applies; an answer to a question that doesn't apply is not used.
-    public let appliesWhen: Condition
+    public var appliesWhen: Condition { fields.appliesWhen }
     /// Whether the question may stay unanswered when it applies and has no default.
-    public let isOptional: Bool
+    public var isOptional: Bool { fields.isOptional }
     /// What leaving an optional question unanswered means, for the review and `explain`,
     /// e.g. "(the current context)"; nil when it means nothing worth saying.
-    public let whenEmpty: String?
+    public var whenEmpty: String? { fields.whenEmpty }
     /// Whether the wizard asks it on its step's page. False for a detail of regenerating (when the
     /// bundle's API keys were issued), which the review shows with the other answers, and which
     /// presets, answers files and `--set` still set.
-    public let isAskedInWizard: Bool
+    public var isAskedInWizard: Bool { fields.isAskedInWizard }
     /// How a value reads for people, shown after it on the review, e.g. the date of a Unix time;
     /// nil when the value says it alone.
-    public let valueReading: (@Sendable (AnswerValue) -> String?)?
+    public var valueReading: (@Sendable (AnswerValue) -> String?)? { fields.valueReading }
+
+    /// The fields, in one object that copies share: catalogs are concatenated and filtered
+    /// question by question, and copying the fields one by one (strings, closures, enums) was a
+    /// fifth of the instructions before the wizard's first frame.
+    private final class Fields: Sendable {
+        let key: String
+        let title: String
+        let help: String
+        let kind: QuestionKind
+        let step: WizardStep
+        let defaultValue: DefaultValue
+        let appliesWhen: Condition
+        let isOptional: Bool
+        let whenEmpty: String?
+        let isAskedInWizard: Bool
+        let valueReading: (@Sendable (AnswerValue) -> String?)?
+
+        init(
+            key: String, title: String, help: String, kind: QuestionKind, step: WizardStep, defaultValue: DefaultValue, appliesWhen: Condition,
+            isOptional: Bool, whenEmpty: String?, isAskedInWizard: Bool, valueReading: (@Sendable (AnswerValue) -> String?)?
+        ) {
+            self.key = key
+            self.title = title
+            self.help = help
+            self.kind = kind
+            self.step = step
+            self.defaultValue = defaultValue
+            self.appliesWhen = appliesWhen
+            self.isOptional = isOptional
+            self.whenEmpty = whenEmpty
+            self.isAskedInWizard = isAskedInWizard
+            self.valueReading = valueReading
+        }
+    }
+
+    private let fields: Fields
 
     public init(
         key: String, title: String, help: String, kind: QuestionKind, step: WizardStep,
         defaultValue: DefaultValue = .none, appliesWhen: Condition = .always, isOptional: Bool = false, whenEmpty: String? = nil,
         isAskedInWizard: Bool = true, valueReading: (@Sendable (AnswerValue) -> String?)? = nil
     ) {
-        self.key = key
-        self.title = title
-        self.help = help
-        self.kind = kind
-        self.step = step
-        self.defaultValue = defaultValue
-        self.appliesWhen = appliesWhen
-        self.isOptional = isOptional
-        self.whenEmpty = whenEmpty
-        self.isAskedInWizard = isAskedInWizard
-        self.valueReading = valueReading
+        fields = Fields(
+            key: key, title: title, help: help, kind: kind, step: step, defaultValue: defaultValue, appliesWhen: appliesWhen,
+            isOptional: isOptional, whenEmpty: whenEmpty, isAskedInWizard: isAskedInWizard, valueReading: valueReading)
     }
 
     /// A value as the review shows it: with its reading for people after it, where it has one.

@@ -8,15 +8,20 @@ public final class CursesTerminal: Terminal {
     private let screen: OpaquePointer
     public let capabilities: TerminalCapabilities
     private var ended = false
-    private var lastFrame: Canvas?
-    private var cursorVisible: Bool?
+    /// Frames are drawn by this, not by ncurses' refresh (see `FrameEncoder` for why); ncurses
+    /// only clears the screen for a first frame and after a resize, and reads the keys.
+    private var encoder: FrameEncoder
     /// The terminfo string that turns bracketed paste off again, when it was turned on.
     private var bracketedPasteOff: String?
     /// Keys of codes ncurses reports for sequences terminfo binds to keys the wizard otherwise
-    /// doesn't know (xterm's Ctrl-Up is Up here). Registering the sequences takes more work than
-    /// drawing a frame, so it happens when the first key is read, with the first frame on screen
-    /// already; keys typed before then wait in the terminal and are decoded the same.
-    private lazy var otherKeyCodes: [Int32: Key] = Self.registerEscapeSequences()
+    /// doesn't know (xterm's Ctrl-Up is Up here). Turning the keypad on and registering the
+    /// sequences take more work than drawing a frame, so they happen when the first key is read,
+    /// with the first frame on screen already; keys typed before then wait in the terminal and
+    /// are decoded the same.
+    private lazy var otherKeyCodes: [Int32: Key] = {
+        keypad(window, true)
+        return Self.registerEscapeSequences()
+    }()
 
     /// How long (milliseconds) ncurses waits after an ESC before taking it for Esc alone: short,
     /// so that Esc goes back at once.
@@ -50,20 +55,17 @@ public final class CursesTerminal: Terminal {
         raw()
         noecho()
         nonl()
-        keypad(window, true)
         set_escdelay(Self.escapeDelay)
         meta(window, true)
-        let wantsColor = environment["NO_COLOR"].map(\.isEmpty) ?? true
-        var hasColor = false
-        if wantsColor, has_colors() {
-            start_color()
-            use_default_colors()
-            init_pair(1, Int16(COLOR_RED), -1)
-            init_pair(2, Int16(COLOR_CYAN), -1)
-            hasColor = true
-        }
+        // ncurses' own refresh, which wget_wch runs, must not move the cursor the wizard placed.
+        leaveok(window, true)
         let codeset = String(cString: rigger_codeset())
-        capabilities = TerminalCapabilities(hasColor: hasColor, unicode: codeset.uppercased() == "UTF-8")
+        let unicode = codeset.uppercased() == "UTF-8"
+        let codes = TerminalCodes.terminfo(unicode: unicode)
+        let wantsColor = environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let hasColor = wantsColor && has_colors() && codes.foreground != nil
+        capabilities = TerminalCapabilities(hasColor: hasColor, unicode: unicode)
+        encoder = FrameEncoder(codes: codes, hasColor: hasColor)
         // Pasted text then arrives as one piece between ESC[200~ and ESC[201~, where the terminal
         // says it can (terminfo's BE and BD); elsewhere it arrives as keys, which works too.
         if let on = rigger_tigetstr("BE"), let off = rigger_tigetstr("BD") {
@@ -87,6 +89,7 @@ public final class CursesTerminal: Terminal {
     public func restore() {
         guard !ended else { return }
         ended = true
+        send(encoder.finish())
         curs_set(1)
         if let off = bracketedPasteOff { rigger_send(off) }
         endwin()
@@ -100,69 +103,29 @@ public final class CursesTerminal: Terminal {
     }
 
     public func present(_ canvas: Canvas) {
-        if lastFrame?.rows != canvas.rows || lastFrame?.columns != canvas.columns { lastFrame = nil }
-        // Only rows that changed are handed to ncurses, which in turn sends only changed cells.
-        for row in 0..<canvas.rows {
-            if let last = lastFrame, rowEquals(last, canvas, row) { continue }
-            draw(row: row, of: canvas)
+        if encoder.size?.rows != canvas.rows || encoder.size?.columns != canvas.columns {
+            // A first frame, or one after a resize: ncurses clears the screen, which also settles
+            // what it holds itself (its idea of the screen is then blank, with nothing to redraw).
+            clearok(window, true)
+            wnoutrefresh(window)
+            doupdate()
+            encoder.cleared(rows: canvas.rows, columns: canvas.columns)
         }
-        lastFrame = canvas
-        // The cursor's visibility is sent only when it changes; a hidden cursor is left wherever
-        // drawing put it, which costs no move.
-        let visible = canvas.cursor != nil
-        if visible != cursorVisible {
-            curs_set(visible ? 1 : 0)
-            leaveok(window, !visible)
-            cursorVisible = visible
-        }
-        if let cursor = canvas.cursor { wmove(window, Int32(cursor.row), Int32(cursor.column)) }
-        wnoutrefresh(window)
-        doupdate()
+        send(encoder.encode(canvas))
     }
 
-    private func rowEquals(_ a: Canvas, _ b: Canvas, _ row: Int) -> Bool {
-        for column in 0..<a.columns where a[row, column] != b[row, column] { return false }
-        return true
-    }
-
-    private func attributes(_ style: CellStyle) -> UInt32 {
-        var value = rigger_a_normal()
-        if style.contains(.bold) { value |= rigger_a_bold() }
-        if style.contains(.reverse) { value |= rigger_a_reverse() }
-        if style.contains(.underline) { value |= rigger_a_underline() }
-        if style.contains(.dim), capabilities.hasColor { value |= rigger_a_dim() }
-        if capabilities.hasColor {
-            if style.contains(.error) { value |= UInt32(rigger_color_pair(1)) } else if style.contains(.accent) { value |= UInt32(rigger_color_pair(2)) }
-        } else if style.contains(.error) {
-            value |= rigger_a_bold()
-        }
-        return value
-    }
-
-    private func draw(row: Int, of canvas: Canvas) {
-        var column = 0
-        var scalars: [wchar_t] = []
-        scalars.reserveCapacity(canvas.columns + 1)
-        while column < canvas.columns {
-            // Runs of one style are written in one call.
-            let style = canvas[row, column].style
-            let start = column
-            scalars.removeAll(keepingCapacity: true)
-            var lastCharacterScalars = 0
-            while column < canvas.columns, canvas[row, column].style == style {
-                let before = scalars.count
-                for scalar in canvas[row, column].character.unicodeScalars { scalars.append(wchar_t(bitPattern: scalar.value)) }
-                lastCharacterScalars = scalars.count - before
-                column += 1
+    /// Writes bytes to the terminal whole, after anything ncurses or stdio sent before them.
+    private func send(_ bytes: [UInt8]) {
+        var sent = 0
+        while sent < bytes.count {
+            let written = bytes[sent...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written > 0 {
+                sent += written
+            } else if written == 0 || errno != EINTR {
+                // The terminal is gone; the wizard notices at its next read.
+                return
             }
-            // The last cell of the screen can't be written without scrolling some terminals.
-            if row == canvas.rows - 1, column == canvas.columns { scalars.removeLast(lastCharacterScalars) }
-            wattrset(window, Int32(bitPattern: attributes(style)))
-            let count = Int32(scalars.count)
-            scalars.append(0)
-            mvwaddnwstr(window, Int32(row), Int32(start), scalars, count)
         }
-        wattrset(window, Int32(bitPattern: rigger_a_normal()))
     }
 
     public func readKey(timeout: Int) -> Key? {

@@ -54,6 +54,10 @@ public struct TextEditor: Sendable, Equatable {
         guard width > 1 else { return ("", 0) }
         let scroll = cursor < width ? 0 : cursor - width + 1
         let end = min(characters.count, scroll + width)
-        return (String(characters[scroll..<end]), cursor - scroll)
+        // Character by character: String's generic init from a slice costs the Swift runtime a
+        // protocol conformance lookup (a scan of every conformance) before the first frame.
+        var text = ""
+        for character in characters[scroll..<end] { text.append(character) }
+        return (text, cursor - scroll)
     }
 }

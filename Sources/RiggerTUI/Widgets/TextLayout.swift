@@ -13,8 +13,11 @@ enum TextLayout {
         var currentHasWord = false
         for word in text.split(separator: " ") {
             let prefix = lines.isEmpty ? indent : continuation
+            // Appending a Substring by name, not with + or +=: those are generic there, and their
+            // first use costs the Swift runtime a scan of every protocol conformance.
             if currentHasWord, current.count + 1 + word.count <= width {
-                current += " " + word
+                current.append(" ")
+                current.append(contentsOf: word)
                 continue
             }
             if currentHasWord {
@@ -27,11 +30,13 @@ enum TextLayout {
             // Only what can't fit on a line of its own is broken.
             while current.count + rest.count > width, width - current.count > 0 {
                 let piece = breakablePrefix(of: rest, room: width - current.count)
-                lines.append(current + piece)
+                var line = current
+                line.append(contentsOf: piece)
+                lines.append(line)
                 rest = rest.dropFirst(piece.count)
                 current = continuation
             }
-            current += rest
+            current.append(contentsOf: rest)
             currentHasWord = true
         }
         if currentHasWord { lines.append(current) }
