@@ -20,7 +20,9 @@ final class WizardDonePageTests: XCTestCase {
         session.select("managed", in: .answer("objectStorage.mode"))
         session.walk(to: .secrets, answers: WizardSession.awsOpenAnswers.merging([
             "objectStorage.endpoint": "https://s3.us-east-1.amazonaws.com", "objectStorage.bucket": "posthog-events",
-        ]) { own, _ in own })
+            // Written in lower case, with a warning that still holds once the bundle is written.
+            "ingress.hostname": "PostHog.example.com",
+        ]) { _, given in given })
         session.select(SecretChoice.existing.rawValue, in: .secretChoice("posthog.secretKey"))
         session.focus(on: .answer("posthog.existingSecret"))
         session.type("django-key")
@@ -43,7 +45,7 @@ final class WizardDonePageTests: XCTestCase {
         }
         XCTAssertTrue(lines.contains("  django-key with keys posthog-secret: holds posthog.secretKey"), "\(lines)")
         XCTAssertTrue(lines.contains("    kubectl create secret generic 'django-key' --namespace 'posthog' --from-file='posthog-secret'=POSTHOG-SECRET.txt"), "\(lines)")
-        XCTAssertTrue(lines.contains { $0.hasPrefix("  ! ingress.type nginx: the chart's ingress-nginx controller v1.1.0") }, "the review's warnings still hold: \(lines)")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  ! ingress.hostname: PostHog.example.com is written in lower case") }, "the review's warnings still hold: \(lines)")
         XCTAssertTrue(lines.contains("  cd \(quoted) && ./install.sh"), "\(lines)")
         XCTAssertFalse(lines.contains { $0.contains("The scripts also need") }, "PostHog on aws needs no other tool: \(lines)")
 
