@@ -41,15 +41,19 @@ enum ToolSignals {
     }
 
     /// The one queue runs one handler at a time, and the first exits: a second signal prints nothing.
+    /// The watch stays held until the exit: the tools stopped here return at once, and the main
+    /// thread would otherwise leave `stoppingTools` and write the bundle before rigger exits.
     private static func received(_ number: Int32, _ name: String) -> Never {
-        if watch.isArmed {
-            SubprocessRunner.stopAllRunning()
-            CLI.printError("rigger: stopped by \(name), with the kubectl, helm and gcloud calls it was running; nothing was written")
-        } else {
-            // No tool is waited on any more (the bundle may be being written): stop as the signal would.
-            CLI.printError("rigger: stopped by \(name)")
+        watch.holding { armed in
+            if armed {
+                SubprocessRunner.stopAllRunning()
+                CLI.printError("rigger: stopped by \(name), with the kubectl, helm and gcloud calls it was running; nothing was written")
+            } else {
+                // No tool is waited on any more (the bundle may be being written): stop as the signal would.
+                CLI.printError("rigger: stopped by \(name)")
+            }
+            exit(128 + number)
         }
-        exit(128 + number)
     }
 }
 
@@ -70,5 +74,10 @@ private final class SignalWatch: @unchecked Sendable {
         lock.withLock { depth -= 1 }
     }
 
-    var isArmed: Bool { lock.withLock { depth > 0 } }
+    /// Runs `body` with whether `stoppingTools` is running, holding the watch so that nothing can
+    /// leave it (`disarm` waits) until `body` is done; a body that exits never lets go.
+    func holding(_ body: (_ armed: Bool) -> Never) -> Never {
+        lock.lock()
+        body(depth > 0)
+    }
 }
