@@ -122,6 +122,14 @@ licences() {
     echo "release was made with: './relink.sh GLIBC_FOLDER' makes bin/rigger with the glibc in that folder."
     echo "The glibc linked in is Debian's $(package_version libc6-dev) (source package glibc of that version)."
     echo
+    echo "The relink kit also carries GCC's runtime libraries as they are (libstdc++.a, libgcc.a,"
+    echo "libgcc_eh.a and GCC's start and end files), under the GPL 3. The source code of glibc and GCC,"
+    echo "exactly as linked, is Debian's source packages, kept for good by Debian's snapshot archive:"
+    echo "  glibc $(package_version libc6-dev): https://snapshot.debian.org/package/glibc/$(package_version libc6-dev | sed 's/+/%2B/g')/"
+    echo "  gcc-$gcc_major $(package_version "libstdc++-$gcc_major-dev"): https://snapshot.debian.org/package/gcc-$gcc_major/$(package_version "libstdc++-$gcc_major-dev" | sed 's/+/%2B/g')/"
+    echo "For at least three years after this release, the rigger project also provides that source to"
+    echo "anyone who asks for it, for no more than the cost of providing it."
+    echo
     echo "== Swift runtime, Foundation and Dispatch (Swift toolchain: $(swift --version 2>/dev/null | head -n 1))"
     cat "$toolchain/share/swift/LICENSE.txt"
     echo

@@ -177,6 +177,9 @@ final class ReleaseTarballTests: XCTestCase {
         XCTAssertEqual(check.status, 0, check.output + check.error)
         let licences = try String(contentsOf: release.tree.appendingPathComponent("share/doc/rigger/THIRD-PARTY-LICENSES"), encoding: .utf8)
         XCTAssertTrue(licences.contains(kitName + ".tar.gz"), "THIRD-PARTY-LICENSES says where the relink kit is")
+        // glibc's LGPL and the kit's GCC runtime (GPL 3) both ask for the source: where it is, and the offer.
+        XCTAssertTrue(licences.contains("https://snapshot.debian.org/package/glibc/"), "THIRD-PARTY-LICENSES says where glibc's source is")
+        XCTAssertTrue(licences.contains("https://snapshot.debian.org/package/gcc-"), "THIRD-PARTY-LICENSES says where GCC's source is")
 
         let folder = try TestProjectFolder.make()
         let unpack = try Self.run("/bin/tar", ["-xzf", kitTarball.path, "-C", folder.path])
