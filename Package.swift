@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "rigger", targets: ["rigger"]),
         .library(name: "RiggerCore", targets: ["RiggerCore"]),
         .library(name: "RiggerApps", targets: ["RiggerApps"]),
+        .library(name: "RiggerCluster", targets: ["RiggerCluster"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +26,15 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // What reads the cluster and checks a bundle against it: runs kubectl and helm, so it sits
+        // apart from the core's pure model, which it depends on.
+        .target(
+            name: "RiggerCluster",
+            dependencies: [
+                "RiggerCore",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
@@ -45,12 +55,13 @@ let package = Package(
         .plugin(name: "StampBuildCommit", capability: .buildTool(), dependencies: ["RiggerBuildTool"]),
         .target(
             name: "RiggerTUI",
-            dependencies: ["RiggerCore", "CNCursesW"]
+            dependencies: ["RiggerCore", "RiggerCluster", "CNCursesW"]
         ),
         .executableTarget(
             name: "rigger",
             dependencies: [
                 "RiggerCore",
+                "RiggerCluster",
                 "RiggerApps",
                 "RiggerTUI",
                 "RiggerPresets",
@@ -62,6 +73,7 @@ let package = Package(
             name: "RiggerCoreTests",
             dependencies: [
                 "RiggerCore",
+                "RiggerCluster",
                 "RiggerApps",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
@@ -70,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RiggerTUITests",
-            dependencies: ["RiggerTUI", "RiggerCore", "RiggerApps"],
+            dependencies: ["RiggerTUI", "RiggerCore", "RiggerCluster", "RiggerApps"],
             exclude: ["Snapshots"]
         ),
     ],

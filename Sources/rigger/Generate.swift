@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RiggerCore
+import RiggerCluster
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(

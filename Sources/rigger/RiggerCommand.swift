@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerCluster
 import RiggerTUI
 
 @main

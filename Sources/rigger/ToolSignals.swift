@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import RiggerCore
+import RiggerCluster
 
 /// Ctrl-C and SIGTERM while rigger's tools run. Each kubectl, helm or gcloud call runs in a process
 /// group of its own, which the terminal's Ctrl-C does not reach: rigger stopped by default would

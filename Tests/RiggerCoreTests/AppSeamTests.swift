@@ -9,7 +9,7 @@ final class AppSeamTests: XCTestCase {
     /// The core and the wizard must work for any app: an app's name in them means the seam leaks.
     func testTheCoreAndTheWizardNameNoApp() throws {
         let names = AppRegistry.standard.entries.flatMap { [$0.id, $0.title] }.map { $0.lowercased() }
-        for folder in ["Sources/RiggerCore", "Sources/RiggerTUI", "Sources/CNCursesW"] {
+        for folder in ["Sources/RiggerCore", "Sources/RiggerCluster", "Sources/RiggerTUI", "Sources/CNCursesW"] {
             let root = TestProject.root.appendingPathComponent(folder)
             let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
             for case let url as URL in enumerator where ["swift", "h"].contains(url.pathExtension) {
@@ -19,6 +19,26 @@ final class AppSeamTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// The core is the model: what starts kubectl, helm or gcloud lives in RiggerCluster, which
+    /// depends on it. Yams stays behind the core's own YAML tree (an internal import).
+    func testTheCoreStartsNoProcessAndShowsNoYams() throws {
+        let root = TestProject.root.appendingPathComponent("Sources/RiggerCore")
+        let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
+        let processCalls = ["Process(", "posix_spawn", "fork(", "execv", "waitpid(", "popen("]
+        var read = 0
+        for case let url as URL in enumerator where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            read += 1
+            for call in processCalls where text.contains(call) {
+                XCTFail("Sources/RiggerCore/\(url.lastPathComponent) calls \(call); running tools belongs in Sources/RiggerCluster")
+            }
+            for line in text.split(separator: "\n") where line.hasPrefix("import Yams") || line.hasPrefix("public import Yams") {
+                XCTFail("Sources/RiggerCore/\(url.lastPathComponent): '\(line)' would show Yams to the core's users; use internal import")
+            }
+        }
+        XCTAssertGreaterThan(read, 50, "the core's sources were not found")
     }
 
     func testEveryAppCatalogIsSound() {

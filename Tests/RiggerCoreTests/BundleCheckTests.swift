@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerCluster
 import XCTest
 
 /// `rigger check DIR` on real bundles: the venv's real Helm renders the real chart (a local copy

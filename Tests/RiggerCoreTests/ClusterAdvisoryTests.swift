@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerCluster
 import XCTest
 
 /// What the cluster already runs and the bundle relies on: the ingress-nginx behind the

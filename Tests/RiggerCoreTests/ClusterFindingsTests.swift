@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerCluster
 import XCTest
 
 /// What the recorded clusters mean for answers: the choices (marked), the answers the cluster

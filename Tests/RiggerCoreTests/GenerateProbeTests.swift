@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerCluster
 import XCTest
 
 /// `rigger generate --probe [--strict]` as an operator runs it, with stand-in kubectl, helm and

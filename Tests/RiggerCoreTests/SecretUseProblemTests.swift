@@ -1,4 +1,5 @@
 import RiggerCore
+import RiggerCluster
 import XCTest
 
 /// `rigger check`'s missing-Secret problem names every workload that reads the Secret: the operator

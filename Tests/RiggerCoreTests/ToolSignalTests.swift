@@ -1,5 +1,6 @@
 import Foundation
 @testable import RiggerCore
+@testable import RiggerCluster
 import XCTest
 
 /// Ctrl-C (SIGINT) or SIGTERM while `rigger generate --probe` or `rigger check` waits on its

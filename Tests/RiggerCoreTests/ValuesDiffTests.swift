@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+@testable import RiggerCluster
 import XCTest
 import Yams
 

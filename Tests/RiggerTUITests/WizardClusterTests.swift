@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerCluster
 @testable import RiggerTUI
 import XCTest
 

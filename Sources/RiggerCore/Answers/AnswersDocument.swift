@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// A YAML file of answers (a preset, an answers file or a bundle's rigger.yaml), read into a layer.
 ///

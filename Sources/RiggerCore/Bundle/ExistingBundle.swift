@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+internal import Yams
 
 /// A bundle already on disk: its app, its answers and its secrets, the starting point for regenerating.
 public struct ExistingBundle: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+internal import Yams
 
 /// The wizard's answers so far, saved after each step to `DIR/.rigger/draft.yaml` so that a
 /// dropped SSH session can resume where it was.

@@ -27,7 +27,7 @@ public struct KubernetesVersion: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Reads the server's major and minor ("1", "29+"), keeping only the leading digits.
-    init?(major: String, minor: String, text: String?) {
+    package init?(major: String, minor: String, text: String?) {
         guard let major = Int(major.prefix { $0.isNumber }), let minor = Int(minor.prefix { $0.isNumber }) else { return nil }
         self.init(major: major, minor: minor, text: text ?? "v\(major).\(minor)")
     }
@@ -46,7 +46,7 @@ public struct HelmOwner: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The owner named by an object's annotations, if Helm installed it.
-    init?(annotations: [String: String]?) {
+    package init?(annotations: [String: String]?) {
         guard let release = annotations?["meta.helm.sh/release-name"], let namespace = annotations?["meta.helm.sh/release-namespace"]
         else { return nil }
         self.init(release: release, namespace: namespace)
@@ -260,15 +260,16 @@ public struct ClusterFacts: Sendable {
     }
 }
 
+// Package-wide, not public: a public extension would add these names to every importer's Result.
 extension Result {
     /// The failure, or nil on success.
-    public var failure: Failure? {
+    package var failure: Failure? {
         if case .failure(let failure) = self { return failure }
         return nil
     }
 
     /// The value, or nil on failure.
-    public var value: Success? {
+    package var value: Success? {
         if case .success(let value) = self { return value }
         return nil
     }

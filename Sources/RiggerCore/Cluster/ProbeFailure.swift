@@ -51,7 +51,7 @@ public enum ProbeFailure: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Reads a failed run's standard error the way kubectl, helm and gcloud word their errors.
-    static func classify(_ tool: ClusterTool, status: Int32, error: String) -> ProbeFailure {
+    package static func classify(_ tool: ClusterTool, status: Int32, error: String) -> ProbeFailure {
         let message = Self.message(from: error)
         let lowered = error.lowercased()
         if lowered.contains("(forbidden)") || lowered.contains(" is forbidden: ") { return .forbidden(message) }
@@ -69,7 +69,7 @@ public enum ProbeFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// a report: the last error line (kubectl's `Error from server …`, `error: …`, helm's `Error: …`,
     /// gcloud's `ERROR: …` with the detail it puts on the next line), else the last line that is
     /// not a client-go log line (`E1122 03:29:58.58 …`).
-    static func message(from error: String) -> String {
+    package static func message(from error: String) -> String {
         let lines = error.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let errorPrefixes = ["Error from server", "error: ", "Error: ", "ERROR: ", "The connection to the server"]
         var chosen: String

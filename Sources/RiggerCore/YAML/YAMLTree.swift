@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// An ordered YAML document built in memory and serialized by Yams.
 ///
@@ -69,7 +69,7 @@ public indirect enum YAMLTree: Sendable, Equatable {
 
     /// The Yams node for this tree. Strings that a YAML reader would take for another type
     /// ("true", "5432", "", "~") are quoted so they stay strings.
-    public var node: Node {
+    var node: Node {
         switch self {
         case .map(let entries):
             return .mapping(Node.Mapping(entries.map { (Node($0.0), $0.1.node) }))

@@ -1,4 +1,5 @@
 import RiggerCore
+import RiggerCluster
 
 /// What the wizard reads from the cluster: one background run of the probes for the target the
 /// answers name, replaced when the operator changes the kube context, namespace or release. It

@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerCluster
 
 /// The wizard's state and its response to keys: no terminal in here, so that every screen can be
 /// driven and checked in tests. `WizardView` draws it; `WizardRunner` connects it to a terminal.

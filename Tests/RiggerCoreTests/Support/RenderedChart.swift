@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerCluster
 import XCTest
 
 /// A chart rendered by the real Helm library (helm-python-sdk, through tools/render-chart.py),
@@ -19,7 +20,7 @@ struct RenderedChart {
     }
 
     /// A Secret a workload reads: through env (secretKeyRef), envFrom, or a volume.
-    typealias SecretUse = RiggerCore.SecretUse
+    typealias SecretUse = RiggerCluster.SecretUse
 
     let documents: [Document]
 

@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerCluster
 import XCTest
 
 /// Stand-in kubectl, helm and gcloud on a PATH of their own, replaying what the real tools printed

@@ -1,4 +1,5 @@
 import Foundation
+import RiggerCore
 
 /// Reads the cluster a bundle installs into, read-only, in the background: each kubectl, helm or
 /// gcloud call runs on a thread of its own with a timeout, and its result arrives in the

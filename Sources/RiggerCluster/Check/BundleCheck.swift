@@ -1,5 +1,6 @@
 import Foundation
-import Yams
+internal import Yams
+import RiggerCore
 
 /// `rigger check DIR`: proves a bundle against the real chart before anything changes. It renders
 /// the bundle with the operator's helm and the chart at the pinned version, found and post-rendered

@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RiggerCore
 
 /// The tools every `SubprocessRunner` of this process has started and not yet seen end, so that
 /// one call can stop them all. Foundation starts each tool in a process group of its own, out of

@@ -1,3 +1,5 @@
+import RiggerCore
+
 /// What is worth saying about one image an install pulls: it can't be pulled (a retired
 /// registry), it is frozen, it is not pinned, or it can't be read.
 public struct ImageFinding: Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,5 @@
-import Yams
+internal import Yams
+import RiggerCore
 
 /// The Secrets an install can count on, each with its data keys and who provides it: the chart
 /// itself, the bundle's secrets/ (and manifests/), the operator's own Secrets that 00-preflight.sh

@@ -1,4 +1,5 @@
 import Foundation
+import RiggerCore
 
 /// The parts of kubectl's, helm's and gcloud's `-o json` answers the probes read, and nothing more:
 /// a decoder skips every other field, so a Secret's values are never even decoded.

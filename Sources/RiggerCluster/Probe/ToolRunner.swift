@@ -1,9 +1,5 @@
 import Foundation
-
-/// A command-line tool rigger runs to read the cluster or render a chart.
-public enum ClusterTool: String, Sendable, CaseIterable {
-    case kubectl, helm, gcloud, git
-}
+import RiggerCore
 
 /// One run of a tool: its arguments, what to add to the environment, and where to run it.
 public struct ToolInvocation: Sendable, Hashable, CustomStringConvertible {

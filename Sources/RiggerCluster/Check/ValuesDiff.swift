@@ -1,4 +1,5 @@
 import Foundation
+import RiggerCore
 
 /// What an upgrade changes in a release's values: the values it was installed with (`helm get
 /// values`) against the bundle's values.yaml, leaf by leaf, lists item by item. Values that may be

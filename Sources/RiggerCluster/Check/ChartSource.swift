@@ -1,5 +1,6 @@
 import Foundation
-import Yams
+internal import Yams
+import RiggerCore
 
 /// The chart a bundle installs and the arguments that reach it, found the way 40-install.sh finds
 /// it (see `InstallScripts.addChartSource` and `addPostRenderArguments`): `RIGGER_CHART` when set

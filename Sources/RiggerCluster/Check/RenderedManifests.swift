@@ -1,4 +1,5 @@
-import Yams
+internal import Yams
+import RiggerCore
 
 /// One object a chart renders.
 public struct ManifestDocument: Sendable, Equatable {

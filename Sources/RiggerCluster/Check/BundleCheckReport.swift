@@ -1,3 +1,5 @@
+import RiggerCore
+
 /// What `rigger check` found: the reasons the install can't go ahead, notes, and what an upgrade
 /// would change.
 public struct BundleCheckReport: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
-import Yams
+internal import Yams
+import RiggerCore
 
 /// A Kubernetes object as rendered (from Helm's YAML or from JSON), in the few shapes the checks
 /// read: maps, lists, text, booleans.
@@ -43,7 +44,7 @@ public indirect enum ManifestValue: Sendable, Equatable {
 
     /// A value from YAML: plain `true`/`false` are booleans (YAML 1.2's core schema), `null` and
     /// `~` are null, everything else scalar is text.
-    public init(node: Node) {
+    init(node: Node) {
         switch node {
         case .mapping(let mapping):
             var entries: [String: ManifestValue] = [:]

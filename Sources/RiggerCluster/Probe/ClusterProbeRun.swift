@@ -1,4 +1,5 @@
 import Foundation
+import RiggerCore
 
 /// The probes of one target as they run: the facts so far, readable at any time without waiting
 /// (a wizard polls `facts` or `revision` between keys), a callback per answer, and ways to wait
