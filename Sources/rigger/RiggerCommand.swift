@@ -153,7 +153,7 @@ struct Wizard: ParsableCommand {
             let cluster = offline ? ClusterProbe.offline() : ClusterProbe(runner: SubprocessRunner(environment: environment))
             session = try WizardSession(
                 request: request, generator: CLI.generator(environment: environment),
-                outputGiven: out != nil, cluster: cluster)
+                outputGiven: out != nil, cluster: WizardClusterReader(probe: cluster))
         } catch {
             throw CLI.exitCode(for: error)
         }

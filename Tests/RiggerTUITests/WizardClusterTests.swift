@@ -26,7 +26,7 @@ final class WizardClusterTests: XCTestCase {
         let generator = BundleGenerator(registry: .standard, presets: WizardTestSupport.presets, environment: [:])
         let session = try WizardSession(
             request: GenerationRequest(preset: "aws", outputDirectory: folder.appendingPathComponent(out).path), generator: generator,
-            outputGiven: true, cluster: ClusterProbe(runner: runner))
+            outputGiven: true, cluster: WizardClusterReader(probe: ClusterProbe(runner: runner)))
         XCTAssertNil(session.clusterFindings, "nothing is read before the first frame")
         session.startReadingCluster()
         let deadline = Date().addingTimeInterval(20)
@@ -147,7 +147,7 @@ final class WizardClusterTests: XCTestCase {
 
     func testWithoutAProbeOrOfflineNothingIsReadAndTheReviewSaysNothingOfIt() throws {
         let generator = BundleGenerator(registry: .standard, presets: WizardTestSupport.presets, environment: [:])
-        for probe in [nil, ClusterProbe.offline()] {
+        for probe in [nil, WizardClusterReader(probe: ClusterProbe.offline())] as [WizardClusterReader?] {
             let session = try WizardSession(
                 request: GenerationRequest(preset: "aws", outputDirectory: folder.appendingPathComponent("off").path), generator: generator,
                 outputGiven: true, cluster: probe)

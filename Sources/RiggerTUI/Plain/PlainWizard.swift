@@ -64,7 +64,7 @@ public final class PlainWizard {
             session.moveFocus(to: 0)
         }
         guard let field = session.focusedField else {
-            _ = session.handle(.enter)
+            session.next()
             return .next
         }
         _ = session.clusterDidChange()
@@ -118,7 +118,7 @@ public final class PlainWizard {
             return
         }
         let page = session.page
-        _ = session.handle(.enter)
+        session.next()
         if session.page == page, let stuck = session.focusedField, let error = session.errors[stuck.key] {
             askedField = nil
             say("! \(session.label(stuck).trimmingCharacters(in: .whitespaces)): \(error)")
@@ -134,8 +134,8 @@ public final class PlainWizard {
             return
         }
         let page = session.page
-        // The wizard's Esc: the page before, everything typed kept.
-        _ = session.handle(.escape)
+        // The page before, everything typed kept.
+        session.back()
         guard session.page != page else {
             say("This is the first question.")
             return
@@ -204,9 +204,7 @@ public final class PlainWizard {
                 // A choice's reply is never text.
                 return .next
             }
-            // The resume page's own keys, as in the wizard: r or s, then Enter.
-            _ = session.handle(.character(resume ? "r" : "s"))
-            _ = session.handle(.enter)
+            session.answerResume(resume)
             return .next
         }
     }
@@ -225,8 +223,8 @@ public final class PlainWizard {
         }
         switch line {
         case "y", "yes":
-            // The wizard's Enter on its review: writes exactly the bundle reviewed.
-            _ = session.handle(.enter)
+            // Writes exactly the bundle reviewed.
+            session.next()
             if session.page != .done {
                 // Not written: why, or the review prepared again (it had failed before).
                 if let error = session.reviewError { say("Cannot write the bundle: \(error)") } else { showReview() }
@@ -321,10 +319,9 @@ public final class PlainWizard {
         }
     }
 
-    /// The wizard's quit (Ctrl-C, then y): this run's draft goes, and nothing is written.
+    /// Quits: this run's draft goes, and nothing is written.
     private func quit() -> WizardRunner.Ending {
-        _ = session.handle(.control("c"))
-        _ = session.handle(.character("y"))
+        session.quitWithoutWriting()
         return .quit
     }
 

@@ -11,15 +11,14 @@ extension WizardSession {
         guard !clusterStarted else { return }
         clusterStarted = true
         // Even looking for kubectl on PATH waits until now.
-        guard let clusterProbe else {
+        guard let reader = clusterSource else {
             clusterOffReason = Self.noProbe
             return
         }
-        if let reason = clusterProbe.unavailableBecause {
-            clusterOffReason = reason.description
+        if let reason = reader.unavailableBecause {
+            clusterOffReason = reason
             return
         }
-        let reader = WizardClusterReader(probe: clusterProbe)
         clusterReader = reader
         followClusterTarget(reader)
     }
@@ -51,7 +50,7 @@ extension WizardSession {
         followClusterTarget(clusterReader)
     }
 
-    private func followClusterTarget(_ reader: WizardClusterReader) {
+    private func followClusterTarget(_ reader: any WizardClusterReading) {
         guard let target = ClusterProbeTarget(answers: resolution.answers.lookup) else { return }
         if reader.read(target) {
             cachedFindings = nil

@@ -11,7 +11,7 @@ extension WizardSession {
         case .character("r"), .character("R"): resumeSelected = true
         case .character("s"), .character("S"): resumeSelected = false
         case .enter:
-            if let draft = pendingDraft, resumeSelected { resume(draft) } else { startOver() }
+            answerResume(resumeSelected)
         default: break
         }
         return .continueRunning
@@ -61,15 +61,15 @@ extension WizardSession {
     /// Saves the answers so far to the folder's draft; typed secret values stay out of it.
     func saveDraft() {
         let folder = outputDirectory
-        if let draftFolder, draftFolder != folder { WizardDraft.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
-        if draftFolder != folder { draftCreatedFolder = !FileManager.default.fileExists(atPath: folder) }
+        if let draftFolder, draftFolder != folder { drafts.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
+        if draftFolder != folder { draftCreatedFolder = !drafts.folderExists(folder) }
         var draft = WizardDraft(
             step: page.title, app: app.app.id, preset: baseRequest.preset, answersFile: baseRequest.answersFile,
             answers: layer.order.compactMap { key in layer[key].map { WizardDraft.DraftAnswer(key: key, text: $0.isNull ? nil : $0.text) } },
             secretChoices: secretChoices.mapValues(\.rawValue), createdFolder: draftCreatedFolder)
         draft.replaceConfirmed = replaceConfirmed
         do {
-            try draft.save(in: folder)
+            try drafts.save(draft, in: folder)
             draftFolder = folder
             draftError = nil
         } catch {
@@ -79,7 +79,7 @@ extension WizardSession {
 
     /// Quitting on purpose drops this run's draft, and the folder if the draft alone made it.
     func discardDraft() {
-        if let draftFolder { WizardDraft.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
+        if let draftFolder { drafts.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
         draftFolder = nil
     }
 }

@@ -11,7 +11,7 @@ extension WizardSession {
             confirmingQuit = false
             // y quits, and so does a second Ctrl-C: pressing it again is how one insists on stopping.
             if key == .character("y") || key == .character("Y") || key == .control("c") {
-                discardDraft()
+                quitWithoutWriting()
                 return .quit
             }
             return .continueRunning
@@ -46,9 +46,9 @@ extension WizardSession {
         defer { noteTypedChange(key, field: focusedBefore, was: valueBefore) }
         switch key {
         case .escape:
-            goBack()
+            back()
         case .enter:
-            if page == .review { writeReviewedBundle() } else { advance() }
+            next()
         case .tab:
             moveFocus(by: 1)
         case .down where !focusConsumesVertical(key):

@@ -194,8 +194,8 @@ extension WizardSession {
             try writer.checkWritable(force: false)
             backupFolder = try writer.write(reviewed.bundle).backup
             writtenTo = outputDirectory
-            WizardDraft.remove(from: outputDirectory)
-            if let draftFolder, draftFolder != outputDirectory { WizardDraft.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
+            drafts.remove(from: outputDirectory, removeEmptyFolder: false)
+            if let draftFolder, draftFolder != outputDirectory { drafts.remove(from: draftFolder, removeEmptyFolder: draftCreatedFolder) }
             draftFolder = nil
         } catch is ForeignFolderError {
             // The folder filled up since it was chosen; --force is the command line's, not the wizard's.

@@ -95,22 +95,29 @@ public final class WizardSession {
     public var reviewScroll = 0
 
     /// What reads the cluster; nil when the session reads none.
-    let clusterProbe: ClusterProbe?
+    let clusterSource: (any WizardClusterReading)?
     /// The cluster, read in the background once started; nil when it is not read (`--offline`, no kubectl).
-    var clusterReader: WizardClusterReader?
+    var clusterReader: (any WizardClusterReading)?
+    /// Where the draft of this run is kept.
+    let drafts: any WizardDraftStore
     /// Why the cluster is not read, for the review; nil when it is, or before reading starts.
     public internal(set) var clusterOffReason: String?
     var clusterStarted = false
-    var clusterSeen: WizardClusterReader.Stamp?
+    var clusterSeen: WizardClusterStamp?
     var cachedFindings: ClusterFindings?
     /// What the cluster settles, as applied to the base answers.
     var clusterAdjustments: [ClusterAdjustment] = []
 
     /// A session starting from a request's preset, answers file and the bundle already in its
     /// folder. With `cluster`, the cluster is read in the background once `startReadingCluster()`
-    /// is called; a probe that can't run (offline, no kubectl) reads nothing and says why.
-    public init(request: GenerationRequest, generator: BundleGenerator, outputGiven: Bool, cluster: ClusterProbe? = nil) throws {
-        clusterProbe = cluster
+    /// is called; a reader that can't run (offline, no kubectl) reads nothing and says why.
+    /// `drafts` keeps the answers of an unfinished run (in the folder, unless a test says otherwise).
+    public init(
+        request: GenerationRequest, generator: BundleGenerator, outputGiven: Bool, cluster: (any WizardClusterReading)? = nil,
+        drafts: any WizardDraftStore = FileDraftStore()
+    ) throws {
+        clusterSource = cluster
+        self.drafts = drafts
         self.generator = generator
         self.baseRequest = request
         self.loadedFolder = request.outputDirectory
@@ -144,7 +151,7 @@ public final class WizardSession {
     /// Shows the resume page first when the folder holds a readable draft.
     func offerDraft(in folder: String) {
         do {
-            pendingDraft = try WizardDraft.read(from: folder)
+            pendingDraft = try drafts.read(from: folder)
         } catch {
             draftError = "the draft in \(folder) cannot be read, so it is not offered: \(error)"
         }
