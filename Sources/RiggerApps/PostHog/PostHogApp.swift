@@ -13,7 +13,7 @@ public struct PostHogApp: AppDefinition {
         source: .repository(name: "posthog", url: "https://posthog.github.io/charts-clickhouse/"))
     public var questions: [Question] { PostHogQuestions.questions }
     public var secretFiles: [SecretFileSpec] { PostHogSecrets.files }
-    public var minimumKubernetesMinor: Int? { PostHogScriptsRenderer.minimumKubernetesMinor }
+    public func minimumKubernetesMinor(_ answers: ResolvedAnswers) -> Int? { PostHogScriptsRenderer.minimumKubernetesMinor }
     public let upgradeRules = UpgradeRules(
         volumeKeys: ["postgresql.storage", "redis.storage", "kafka.storage", "clickhouse.storage", "zookeeper.storage", "objectStorage.storage"],
         rotationWarnings: [

@@ -17,9 +17,11 @@ public protocol AppDefinition: Sendable {
     var secretFiles: [SecretFileSpec] { get }
     /// What regenerating must keep: volumes that never shrink, what rotating each secret breaks.
     var upgradeRules: UpgradeRules { get }
-    /// The oldest Kubernetes 1.x minor version the chart installs on, e.g. 24; the cluster probe
-    /// warns about an older cluster. Nil (the default) when the app names none.
-    var minimumKubernetesMinor: Int? { get }
+    /// The oldest Kubernetes 1.x minor version the bundle for these answers installs on, e.g. 24:
+    /// the chart's, or an operator's the answers add (CloudNativePG). The cluster probe, `rigger
+    /// check` and 00-preflight.sh all hold the cluster to this one. Nil (the default) when the app
+    /// names none.
+    func minimumKubernetesMinor(_ answers: ResolvedAnswers) -> Int?
     /// Helm releases the bundle installs beside its chart (a cert-manager its 30-prerequisites.sh
     /// installs), which the cluster probe counts as the bundle's own, not as a clash. None by default.
     var prerequisiteReleases: [HelmOwner] { get }

@@ -81,8 +81,8 @@ struct ClusterRules {
         note(facts.version, "Kubernetes version", keys: ["kubeContext"])
         guard let version = facts.version?.value else { return }
         field("kubeContext") { $0.info = "Kubernetes \(version) (\(version.text))" }
-        if let minimum = app.app.minimumKubernetesMinor, version.major == 1, version.minor < minimum {
-            warn("kubeContext", "the cluster runs Kubernetes \(version) (\(version.text)); \(app.title)'s chart needs 1.\(minimum) or newer")
+        if let minimum = app.app.minimumKubernetesMinor(answers), version.major == 1, version.minor < minimum {
+            warn("kubeContext", "the cluster runs Kubernetes \(version) (\(version.text)); \(app.title) needs 1.\(minimum) or newer with these answers")
         }
     }
 
