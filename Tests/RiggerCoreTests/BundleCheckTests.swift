@@ -2,6 +2,7 @@ import Foundation
 import RiggerApps
 import RiggerCore
 import RiggerCluster
+import RiggerTestSupport
 import XCTest
 
 /// `rigger check DIR` on real bundles: the venv's real Helm renders the real chart (a local copy
@@ -9,10 +10,7 @@ import XCTest
 /// stand-ins replay the recorded clusters for what needs one.
 final class BundleCheckTests: XCTestCase {
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestProject.executable.path) else {
-            XCTFail("build rigger first (swift build): \(TestProject.executable.path) is missing")
-            throw XCTSkip("no binary")
-        }
+        _ = try ProjectPaths.requireExecutable()
         _ = try TestTools.require("helm")
         _ = try XCTUnwrap(TestTools.path("kubectl"), "kubectl (with its built-in kustomize) runs the post-renderer")
     }

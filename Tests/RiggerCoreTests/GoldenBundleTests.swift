@@ -1,12 +1,13 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// Every app's presets' bundles, with seeded secrets, against the reviewed files under
 /// Golden/<app>/<preset>/.
 /// Set RIGGER_RECORD_GOLDEN=1 to write them anew; review the diff before committing.
 final class GoldenBundleTests: XCTestCase {
-    private var recording: Bool { ProcessInfo.processInfo.environment["RIGGER_RECORD_GOLDEN"] == "1" }
+    private var recording: Bool { Snapshot.isRecording("RIGGER_RECORD_GOLDEN") }
 
     func testEveryPresetMatchesItsGoldenBundle() throws {
         for fixture in TestProject.appFixtures {
@@ -19,19 +20,20 @@ final class GoldenBundleTests: XCTestCase {
     private func check(_ fixture: AppTestFixture, _ preset: String) throws {
         let bundle = try TestProject.presetBundle(preset, of: fixture).bundle
         let folder = TestProject.golden.appendingPathComponent("\(fixture.app)/\(preset)")
+        let goldenPaths = try goldenPaths(folder)
         if recording {
-            try? FileManager.default.removeItem(at: folder)
-            try TestProject.materialize(bundle, in: folder)
-            return
-        }
-        let expectedPaths = try goldenPaths(folder)
-        XCTAssertEqual(bundle.paths, expectedPaths, "\(fixture.app) \(preset): the set of files differs from Golden/\(fixture.app)/\(preset)")
-        for file in bundle.files {
-            let url = folder.appendingPathComponent(file.path)
-            guard let expected = try? String(contentsOf: url, encoding: .utf8) else { continue }
-            if expected != file.contents {
-                XCTFail("\(fixture.app)/\(preset)/\(file.path) differs from its golden file:\n" + lineDiff(expected: expected, actual: file.contents))
+            // A file the bundle no longer writes goes; each file is then compared (and written anew) below.
+            for path in goldenPaths where !bundle.paths.contains(path) {
+                try FileManager.default.removeItem(at: folder.appendingPathComponent(path))
+                XCTFail("\(fixture.app)/\(preset)/\(path): removed, the bundle no longer writes it; review and run again without RIGGER_RECORD_GOLDEN")
             }
+        } else {
+            XCTAssertEqual(bundle.paths, goldenPaths, "\(fixture.app) \(preset): the set of files differs from Golden/\(fixture.app)/\(preset)")
+        }
+        for file in bundle.files {
+            Snapshot.assertMatches(
+                file.contents, file: folder.appendingPathComponent(file.path), recordVariable: "RIGGER_RECORD_GOLDEN",
+                what: "\(fixture.app)/\(preset)/\(file.path)")
         }
     }
 
@@ -52,19 +54,5 @@ final class GoldenBundleTests: XCTestCase {
             paths.append(String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)))
         }
         return paths.sorted()
-    }
-
-    /// The differing lines, marked - (golden) and + (now), with their line numbers.
-    private func lineDiff(expected: String, actual: String) -> String {
-        let old = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let new = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var out: [String] = []
-        for change in new.difference(from: old) {
-            switch change {
-            case .remove(let offset, let line, _): out.append("-\(offset + 1): \(line)")
-            case .insert(let offset, let line, _): out.append("+\(offset + 1): \(line)")
-            }
-        }
-        return out.prefix(40).joined(separator: "\n")
     }
 }

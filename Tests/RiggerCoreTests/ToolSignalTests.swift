@@ -1,6 +1,7 @@
 import Foundation
 @testable import RiggerCore
 @testable import RiggerCluster
+import RiggerTestSupport
 import XCTest
 
 /// Ctrl-C (SIGINT) or SIGTERM while `rigger generate --probe` or `rigger check` waits on its
@@ -10,10 +11,7 @@ final class ToolSignalTests: XCTestCase {
     private static let aws = ["--preset", "aws", "--set", "ingress.hostname=posthog.example.com", "--set", "ingress.letsencryptEmail=ops@example.com"]
 
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestProject.executable.path) else {
-            XCTFail("build rigger first (swift build): \(TestProject.executable.path) is missing")
-            throw XCTSkip("no binary")
-        }
+        _ = try ProjectPaths.requireExecutable()
         guard FileManager.default.fileExists(atPath: "/proc/self/environ") else { throw XCTSkip("the stand-ins are found through /proc") }
     }
 
