@@ -73,7 +73,9 @@ public struct BundleGenerator: Sendable {
         if let app = request.app {
             above.append(AnswerLayer(name: "--app", strict: true, answers: [("app", RawAnswer(text: app, isNull: false, origin: .option("--app")))]))
         }
-        above.append(try Self.setLayer(request.setArguments))
+        let (setLayer, setNotes) = schema.movingOldKeys(in: try Self.setLayer(request.setArguments), source: "--set")
+        above.append(setLayer)
+        notes += setNotes
         if let wizard = request.wizardAnswers { above.append(wizard) }
 
         var layers: [AnswerLayer] = []
