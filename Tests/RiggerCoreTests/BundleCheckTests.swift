@@ -46,6 +46,19 @@ final class BundleCheckTests: XCTestCase {
         XCTAssertFalse(cluster.calls.contains { $0.hasPrefix("kubectl get") || $0.hasPrefix("helm list") }, "--offline reads nothing")
     }
 
+    /// Debian bookworm's kubectl 1.20 on the bastion: its kustomize can't read the post-renderer's
+    /// kustomization, and check says so in 00-preflight.sh's words before Helm renders anything.
+    func testAKubectlTooOldForThePostRendererStopsTheCheckNamingWhatItNeeds() throws {
+        let cluster = try StandInCluster(scenario: "old-kubectl eks", realHelm: true)
+        let folder = try write(try TestProject.presetBundle("local"), in: cluster)
+        let result = try check(folder, cluster, offline: true)
+        XCTAssertNotEqual(result.status, 0, result.output + result.error)
+        XCTAssertTrue((result.output + result.error).contains(
+            "the bundle's post-renderer needs kubectl 1.22 or newer, whose built-in kustomize (v4.2.0 or newer) reads the bundle's kustomization; this kubectl is 1.20"),
+            result.output + result.error)
+        XCTAssertFalse(cluster.calls.contains { $0.hasPrefix("helm template") }, "nothing is rendered with it")
+    }
+
     func testABundleThatFitsTheClusterPassesItsServerSideDryRun() throws {
         let cluster = try StandInCluster(scenario: "eks", realHelm: true)
         let folder = try write(try TestProject.prepare(preset: "aws", sets: Self.acceptanceAnswers), in: cluster)
