@@ -131,6 +131,20 @@ final class BundleCheckTests: XCTestCase {
         XCTAssertTrue(result.output.hasSuffix("The install can go ahead.\n"), result.output)
     }
 
+    /// With a Gateway: one whose listeners admit no route from the namespace stops the install,
+    /// one that admits them lets it go ahead (the stand-in cluster `gateway`, see ClusterGatewayTests).
+    func testAGatewayThatAdmitsNoRouteFromTheNamespaceStopsTheInstall() throws {
+        let gateway = ["ingress.hostname=posthog.example.com", "storageClass=gp3", "ingress.type=gateway", "ingress.tls=gateway",
+                       "ingress.gateway.namespace=gateway-infra"]
+        let cluster = try StandInCluster(scenario: "gateway eks", realHelm: true)
+        let refused = try check(try write(try TestProject.prepare(preset: "aws", sets: gateway + ["ingress.gateway.name=internal"]), in: cluster), cluster)
+        XCTAssertEqual(refused.status, 1, refused.output + refused.error)
+        XCTAssertTrue(refused.output.contains("no listener of the Gateway gateway-infra/internal (class istio) admits HTTPRoutes from namespace posthog"), refused.output)
+        let admitted = try check(try write(try TestProject.prepare(preset: "aws", sets: gateway + ["ingress.gateway.name=shared"]), in: cluster), cluster)
+        XCTAssertEqual(admitted.status, 0, admitted.output + admitted.error)
+        XCTAssertTrue(admitted.output.hasSuffix("The install can go ahead.\n"), admitted.output)
+    }
+
     /// The chart source and post-renderer arguments are the ones 40-install.sh builds: from
     /// RIGGER_CHART, from the Helm repository, and for Helm 4's plugin.
     func testTheChartIsFoundAndPostRenderedAs40InstallDoes() throws {

@@ -17,8 +17,26 @@ final class GoldenBundleTests: XCTestCase {
         }
     }
 
-    private func check(_ fixture: AppTestFixture, _ preset: String) throws {
-        let bundle = try TestProject.presetBundle(preset, of: fixture).bundle
+    /// Bundles that no preset writes, each under Golden/<app>/<name>/: a preset and every answer it leaves open.
+    static let variants: [(app: AppTestFixture, name: String, preset: String, sets: [String])] = [
+        (.plausible, "gateway", "aws", [
+            "ingress.hostname=plausible.example.com", "ingress.type=gateway", "ingress.tls=gateway", "ingress.gateway.name=shared",
+            "ingress.gateway.namespace=gateway-infra", "ingress.gateway.sectionName=https",
+        ]),
+    ]
+
+    func testEveryVariantMatchesItsGoldenBundle() throws {
+        for variant in Self.variants {
+            let fixture = variant.app
+            let prepared = try TestProject.prepare(
+                app: fixture.app, preset: variant.preset, sets: variant.sets,
+                secrets: fixture.openSecrets[variant.preset] ?? [:])
+            try check(fixture, variant.name, bundle: prepared.bundle)
+        }
+    }
+
+    private func check(_ fixture: AppTestFixture, _ preset: String, bundle given: RiggerCore.Bundle? = nil) throws {
+        let bundle = try given ?? TestProject.presetBundle(preset, of: fixture).bundle
         let folder = TestProject.golden.appendingPathComponent("\(fixture.app)/\(preset)")
         let goldenPaths = try goldenPaths(folder)
         if recording {

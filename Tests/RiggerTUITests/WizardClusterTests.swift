@@ -55,6 +55,24 @@ final class WizardClusterTests: XCTestCase {
         XCTAssertEqual(session.clusterReviewLines.first, "new install: no release posthog in namespace posthog")
     }
 
+    /// Choosing a Gateway reads the cluster's Gateways, which are then offered as storage classes are.
+    func testTheClustersGatewaysAreOfferedOnceTheIngressIsAGateway() throws {
+        let session = try session(scenario: "gateway eks")
+        XCTAssertEqual(session.clusterSuggestions("ingress.gateway.name"), [], "nothing is read of the Gateway API before it is chosen")
+        session.setAnswer("ingress.type", "gateway")
+        session.setAnswer("ingress.tls", "gateway")
+        session.followClusterTarget()
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, session.clusterFindings?.facts.gatewayAPI == nil {
+            _ = session.clusterDidChange()
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        _ = session.clusterDidChange()
+        XCTAssertEqual(session.clusterSuggestions("ingress.gateway.name").map(\.value), ["shared", "internal", "external"])
+        XCTAssertEqual(session.clusterSuggestions("ingress.gateway.namespace").map(\.value), ["gateway-infra", "gke-gateway"])
+        XCTAssertTrue(session.clusterLines(.answer("ingress.gateway.name")).contains { $0.contains("read from the cluster") })
+    }
+
     /// The kube contexts come from the kubeconfig, not the cluster, and say so wherever they are offered.
     func testTheContextsAreSaidToComeFromTheKubeconfig() throws {
         let session = try session()

@@ -74,6 +74,7 @@ enum HeliconeReadmeRenderer {
             lines.append("- Every host is served with the certificate in the TLS Secret `\(secret)`: it must cover them all "
                 + "(a wildcard such as `*.\(parent)`" + (parent == web ? " with `\(web)` itself" : "") + ", or one name per host).")
         }
+        lines += HeliconeGateway.readme(plan)
         if plan.ingress.type == .gcpCLB {
             lines.append("- On GKE each Ingress is a load balancer of its own: each host has its own global static IP "
                 + "(`30-prerequisites.sh` reserves them and prints the DNS records)"

@@ -73,6 +73,9 @@ enum PlausibleReadmeSections {
                 + (plan.cloud == .aws ? ", with the PROXY protocol on both ends of the AWS load balancer, which keeps visitors' addresses" : ", its Service keeping visitors' addresses (externalTrafficPolicy Local)")
         case .existing:
             text = "the cluster's controller of class `\(ingress.className ?? "")` for `\(hostname)`"
+        case .gateway:
+            text = "an HTTPRoute (`\(GatewayRoutes.path)`, applied by `40-install.sh` after the chart) for `\(hostname)` on the Gateway "
+                + "`\(ingress.gateway.map { "\($0.namespace)/\($0.name)" } ?? "")`; the chart renders no Ingress"
         case .none:
             text = ""
         }
@@ -85,7 +88,11 @@ enum PlausibleReadmeSections {
                 : "; a Let's Encrypt certificate through the cert-manager already in the cluster (`ingress.installCertManager` is false) "
                     + "and the ClusterIssuer `\(PlausibleNames.clusterIssuer(plan.release))`"
         case .secret: text += "; the certificate in your TLS Secret `\(ingress.tlsSecretName ?? "")`"
+        case .gateway: text += "; TLS at the Gateway"
         case .none: text += "; no TLS, so BASE_URL is http and Plausible's cookies aren't marked secure"
+        }
+        if let gateway = ingress.gateway {
+            text += ". " + GatewayRoutes.ownerRequirements(gateway, namespace: plan.namespace, hosts: [hostname], tls: ingress.tls)
         }
         return text + "."
     }

@@ -101,7 +101,8 @@ enum PlausibleValuesRenderer {
 
     private static func addIngress(_ plan: PlausiblePlan, to values: inout YAMLTree) {
         let ingress = plan.ingress
-        guard let hostname = ingress.servedHostname else {
+        // With a Gateway, the bundle's HTTPRoutes serve the host (see PlausibleGateway): no Ingress.
+        guard let hostname = ingress.servedHostname, ingress.type != .gateway else {
             values.set("ingress.enabled", .bool(false))
             return
         }
@@ -122,7 +123,7 @@ enum PlausibleValuesRenderer {
             values.set("ingress.className", .string("nginx"))
         case .existing:
             values.set("ingress.className", .string(ingress.className ?? "nginx"))
-        case .none:
+        case .gateway, .none:
             break
         }
         if ingress.tls == .letsencrypt {
@@ -134,7 +135,7 @@ enum PlausibleValuesRenderer {
         switch ingress.tls {
         case .letsencrypt: tlsSecret = PlausibleNames.letsencryptTLSSecret(plan.release)
         case .secret: tlsSecret = ingress.tlsSecretName
-        case .gcpManaged, .none: tlsSecret = nil
+        case .gcpManaged, .gateway, .none: tlsSecret = nil
         }
         if let tlsSecret {
             values.set("ingress.tls", .list([.map([("secretName", .string(tlsSecret)), ("hosts", .list([.string(hostname)]))])]))

@@ -48,6 +48,9 @@ enum PostHogReadmeRenderer {
             lines.append("- `manifests/`: what `30-prerequisites.sh` installs or applies besides the chart:")
             lines += addOnFiles.map { "  - `\($0)`: \(IngressAddOns.filePurposes[$0] ?? "")" }
         }
+        if plan.ingress.type == .gateway {
+            lines.append("- `\(GatewayRoutes.path)`: \(GatewayRoutes.filePurpose)")
+        }
         let postRender = PostHogPostRender.make(plan)
         if !postRender.isEmpty {
             lines.append("- `\(PostRender.folder)/`: a Helm post-renderer (run through `kubectl kustomize`) for what no chart value can set:")
@@ -55,6 +58,7 @@ enum PostHogReadmeRenderer {
             lines += postRender.patches.map { "  - `\($0.kind)/\($0.name)`: \($0.reason)" }
         }
         lines.append("")
+        lines += PostHogGateway.readme(plan)
         lines += BundleImage.readmeSection(images, avoidFrozen: PostHogImages.avoidingFrozen, advisories: advisories)
         lines += [
             "## Next",
@@ -80,7 +84,7 @@ enum PostHogReadmeRenderer {
         if let hostname = plan.ingress.hostname, plan.ingress.type != .none, LocalhostAccess.isLocalhost(hostname) {
             lines.append(LocalhostAccess.readmeStep(step, url: plan.ingress.siteURL ?? hostname))
         } else if let hostname = plan.ingress.hostname, plan.ingress.type != .none {
-            lines.append("\(step). Point DNS for `\(hostname)` at the ingress address that `50-verify.sh` prints, then open \(plan.ingress.siteURL ?? hostname).")
+            lines.append("\(step). Point DNS for `\(hostname)` at the \(plan.ingress.type == .gateway ? "Gateway's" : "ingress") address that `50-verify.sh` prints, then open \(plan.ingress.siteURL ?? hostname).")
         } else {
             lines.append("\(step). There is no ingress: `50-verify.sh` prints the port-forward command that reaches PostHog.")
         }

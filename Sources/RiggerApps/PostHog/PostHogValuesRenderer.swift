@@ -55,7 +55,8 @@ enum PostHogValuesRenderer {
 
     private static func addIngress(_ plan: PostHogPlan, to values: inout YAMLTree) {
         let ingress = plan.ingress
-        guard ingress.type != .none, let hostname = ingress.hostname else {
+        // With a Gateway, the bundle's HTTPRoute serves the host (see PostHogGateway): no Ingress.
+        guard ingress.type != .none, ingress.type != .gateway, let hostname = ingress.hostname else {
             values.set("ingress.enabled", .bool(false))
             return
         }
@@ -81,7 +82,7 @@ enum PostHogValuesRenderer {
             // Any type other than nginx or clb makes the chart leave the class to annotations.
             values.set("ingress.type", .string("existing"))
             values.set("ingress.annotations", .map([("kubernetes.io/ingress.class", .string(ingress.className ?? "nginx"))]))
-        case .none:
+        case .gateway, .none:
             break
         }
         // The chart's own issuer and cert-manager stay off: the certificate comes from the add-ons'

@@ -8,13 +8,19 @@ public struct ClusterProbeTarget: Sendable, Equatable {
     public var staticIPName: String?
     /// The GCP project to look in; nil: gcloud's configured one, as 30-prerequisites.sh does.
     public var gcpProject: String?
+    /// Whether to read the Gateway API: its HTTPRoute CRD and the cluster's Gateways (`ingress.type=gateway`).
+    public var readsGateways: Bool
 
-    public init(kubeContext: String?, namespace: String, release: String, staticIPName: String? = nil, gcpProject: String? = nil) {
+    public init(
+        kubeContext: String?, namespace: String, release: String, staticIPName: String? = nil, gcpProject: String? = nil,
+        readsGateways: Bool = false
+    ) {
         self.kubeContext = kubeContext
         self.namespace = namespace
         self.release = release
         self.staticIPName = staticIPName
         self.gcpProject = gcpProject
+        self.readsGateways = readsGateways
     }
 
     /// The target the answers name: `kubeContext`, `namespace`, `release`, and `ingress.staticIpName`
@@ -27,6 +33,7 @@ public struct ClusterProbeTarget: Sendable, Equatable {
         self.init(
             kubeContext: kubeContext, namespace: namespace, release: release,
             staticIPName: usesStaticIP ? answers.text("ingress.staticIpName") : nil,
-            gcpProject: usesStaticIP ? answers.text("ingress.gcpProject").flatMap { $0.isEmpty ? nil : $0 } : nil)
+            gcpProject: usesStaticIP ? answers.text("ingress.gcpProject").flatMap { $0.isEmpty ? nil : $0 } : nil,
+            readsGateways: answers.text("ingress.type") == "gateway")
     }
 }

@@ -227,7 +227,8 @@ public struct BundleGenerator: Sendable {
 
         let secrets = SecretSet.resolve(catalog: catalog, answers: outcome.answers, supplied: supplied, kept: kept, generator: &generator)
         let bundle = try entry.app.render(outcome.answers, secrets: secrets)
-        warnings += advisoryWarnings + CommonWarnings.warnings(outcome.answers) + entry.app.warnings(outcome.answers, now: now)
+        warnings += advisoryWarnings + CommonWarnings.warnings(outcome.answers) + GatewayRoutes.warnings(outcome.answers, catalog: catalog)
+            + entry.app.warnings(outcome.answers, now: now)
         return PreparedBundle(
             app: entry, answers: outcome.answers, secrets: secrets, bundle: bundle, previous: previous,
             previousAnswers: previousAnswers, warnings: warnings, migrationNotes: migrationNotes)

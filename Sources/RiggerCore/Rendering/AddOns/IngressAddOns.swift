@@ -11,6 +11,7 @@ public enum IngressAddOns {
         clusterIssuerPath: "the Let's Encrypt `ClusterIssuer` (cluster-wide)",
         ingressNginxValuesPath: "the values of the ingress-nginx chart",
         certManagerValuesPath: "the values of the cert-manager chart",
+        GatewayRoutes.path: GatewayRoutes.filePurpose,
     ]
     /// The name of a release's Let's Encrypt ClusterIssuer: cluster-wide, so the release is in it.
     public static func clusterIssuerName(release: String) -> String { "\(release)-letsencrypt" }

@@ -53,6 +53,7 @@ extension InstallScripts {
         }
         addExistingSecretChecks(to: &script)
         addClusterAdvisoryChecks(to: &script)
+        gatewayPreflight()?.append(to: &script)
         for section in extra { section.append(to: &script) }
         addImageCheck(to: &script, manifestFiles: manifestFiles)
         addRiggerCheck(to: &script)
