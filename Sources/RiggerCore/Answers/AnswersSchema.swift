@@ -62,8 +62,8 @@ public struct AnswersSchema: Sendable {
 }
 
 extension AnswersSchema {
-    /// Answers given by a key an older schema used (`--set plausible.disableRegistration=true` from
-    /// an operator's older script) moved to today's key, with the value renamed as a file's would
+    /// Answers given by a key an older schema used (`--set OLD=VALUE` from an operator's older
+    /// script) moved to today's key, with the value renamed as a file's would
     /// be, and a note for each; every other answer is left exactly as given, so that a wrong value
     /// under today's key is still refused rather than translated.
     public func movingOldKeys(in layer: AnswerLayer, source: String) -> (layer: AnswerLayer, notes: [String]) {
