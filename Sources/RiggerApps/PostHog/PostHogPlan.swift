@@ -7,8 +7,14 @@ public struct PostHogPlan: Sendable, Equatable {
         case managed(ManagedPostgreSQL)
     }
 
+    /// Which Redis runs in the cluster: rigger's own on the official image, or the chart's Bitnami
+    /// subchart, which bundles written before rigger ran its own keep until moved.
+    public enum RedisServer: String, Sendable, Equatable {
+        case rigger, chart
+    }
+
     public enum Redis: Sendable, Equatable {
-        case inCluster(storage: StorageQuantity)
+        case inCluster(storage: StorageQuantity, server: RedisServer)
         case managed(host: String, port: Int, auth: Bool, tls: Bool)
     }
 
@@ -65,7 +71,8 @@ public struct PostHogPlan: Sendable, Equatable {
             ? .managed(
                 host: try read.string("redis.host"), port: try read.int("redis.port"), auth: try read.bool("redis.auth"),
                 tls: try read.bool("redis.tls"))
-            : .inCluster(storage: try read.size("redis.storage"))
+            : .inCluster(
+                storage: try read.size("redis.storage"), server: RedisServer(rawValue: read.optionalString("redis.server") ?? "") ?? .rigger)
         kafka = try read.string("kafka.mode") == "managed"
             ? .managed(brokers: try read.string("kafka.brokers").split(separator: ",").map(String.init), tls: try read.bool("kafka.tls"))
             : .inCluster(storage: try read.size("kafka.storage"))

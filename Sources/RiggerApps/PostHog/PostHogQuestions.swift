@@ -17,7 +17,21 @@ public enum PostHogQuestions {
     ]
 
     /// PostHog's questions after `app`, in the order they are asked.
-    public static let questions: [Question] = [CommonQuestions.cloud] + clusterQuestions + dependencyQuestions + ingressQuestions + emailQuestions + sizingQuestions
+    public static let questions: [Question] = [CommonQuestions.cloud] + clusterQuestions + dependencyQuestions + [allowVulnerable]
+        + ingressQuestions + emailQuestions + sizingQuestions
+
+    /// Asked on the Cluster page, but declared after the answers that pin a version (the image
+    /// tag, and the choice of the chart's Redis), since it applies only when one of them has a
+    /// known advisory.
+    private static let allowVulnerable = CommonQuestions.allowVulnerable(
+        pins: [
+            CommonQuestions.PinnedVersion(key: "image.tag", component: PostHogAdvisories.component),
+            CommonQuestions.PinnedVersion(key: "redis.server", component: PostHogAdvisories.redis) { answers in
+                answers.text("redis.mode") == "in-cluster" && answers.text("redis.server") == PostHogPlan.RedisServer.chart.rawValue
+                    ? PostHogImages.redis.tag : nil
+            },
+        ],
+        advisories: AdvisoryTable(SecurityAdvisories.shared + PostHogAdvisories.all))
 
     private static func managed(_ dependency: String) -> Condition { CommonQuestions.managed(dependency) }
     private static func inCluster(_ dependency: String) -> Condition { CommonQuestions.inCluster(dependency) }
@@ -29,11 +43,7 @@ public enum PostHogQuestions {
         app: "PostHog", id: "posthog", chartVersion: chartVersion,
         chartHelp: "The PostHog Helm chart version to install. 30.46.0 is the chart's last release and the one rigger's values are written for.",
         imageTag: imageTag, imageExample: imageTag
-    ) + [
-        CommonQuestions.allowVulnerable(
-            pins: [CommonQuestions.PinnedVersion(key: "image.tag", component: PostHogAdvisories.component)],
-            advisories: AdvisoryTable(SecurityAdvisories.shared + PostHogAdvisories.all)),
-    ] + secretKeyExisting.questions + [
+    ) + secretKeyExisting.questions + [
         Question(
             key: "posthog.secretKey", title: "PostHog secret key",
             help: "Django's SECRET_KEY, which signs sessions. Kept across upgrades; a new one logs every user out.",
@@ -83,6 +93,16 @@ public enum PostHogQuestions {
             step: .dependencies),
 
         mode("redis", "Redis", managedExamples: "ElastiCache, Memorystore"),
+        Question(
+            key: "redis.server", title: "Redis server",
+            help: "Which Redis runs in the cluster. rigger: rigger's own, on the official redis image (\(PostHogRedis.image.tag)), with a "
+                + "password, a volume and probes, run as a non-root user. chart: the chart's Bitnami subchart, whose image is frozen at "
+                + "Redis 6.2.7 (CVE-2025-49844, critical); bundles written before rigger ran its own keep it until moved.",
+            kind: .choice([
+                Choice("rigger", "rigger's own Redis on the official image"),
+                Choice("chart", "the chart's Bitnami Redis 6.2.7 (known critical advisory)"),
+            ]),
+            step: .dependencies, defaultValue: .value(.string(PostHogPlan.RedisServer.rigger.rawValue)), appliesWhen: inCluster("redis")),
         Question(
             key: "redis.host", title: "Redis host", help: "The managed Redis endpoint, e.g. the ElastiCache primary endpoint.",
             kind: .text(.host), step: .dependencies, appliesWhen: managed("redis")),

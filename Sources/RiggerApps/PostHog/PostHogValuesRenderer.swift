@@ -121,7 +121,16 @@ enum PostHogValuesRenderer {
 
     private static func addRedis(_ plan: PostHogPlan, _ secrets: PostHogSecrets, to values: inout YAMLTree) {
         switch plan.redis {
-        case .inCluster(let storage):
+        case .inCluster(_, .rigger):
+            // rigger's own Redis (see PostHogRedis), which the chart reaches as an external one.
+            values.set("redis.enabled", .bool(false))
+            values.set("externalRedis.host", .string(PostHogRedis.name(release: plan.release)))
+            values.set("externalRedis.port", .int(PostHogRedis.port))
+            if let reference = secrets.redis {
+                values.set("externalRedis.existingSecret", .string(reference.name))
+                values.set("externalRedis.existingSecretPasswordKey", .string(reference.dataKey))
+            }
+        case .inCluster(let storage, .chart):
             values.set("redis.enabled", .bool(true))
             PostHogImages.set(PostHogImages.redis, under: "redis", in: &values)
             if let reference = secrets.redis {
