@@ -159,6 +159,42 @@ final class PostHogRedisTests: XCTestCase {
     }
 }
 
+/// ClickHouse: the shared entries, the versions each app pins, and a PostHog bundle of the
+/// previous release keeping the chart's 23.9.2.56.
+final class ClickHouseAdvisoryTests: XCTestCase {
+    func testTheEntriesCoverTheChartsVersionsAndNotThePinnedOnes() throws {
+        let table = AdvisoryTable(SecurityAdvisories.shared)
+        let refusing = { (tag: String) in
+            table.affecting(SecurityAdvisories.clickHouse, version: tag).filter(\.refusesNewInstalls).map(\.id).sorted()
+        }
+        XCTAssertEqual(refusing("23.9.2.56"), ["CVE-2023-47118", "CVE-2023-48704", "CVE-2024-6873"], "the chart's own")
+        XCTAssertEqual(refusing("23.4.2.11"), ["CVE-2023-47118", "CVE-2023-48704", "CVE-2024-6873"], "Helicone's example")
+        XCTAssertEqual(refusing("23.9.6.20"), ["CVE-2024-6873"], "no 23.9 release fixes it")
+        for clean in ["23.8.16.40", "24.12.6.70-alpine", "24.3.4.147"] { XCTAssertEqual(refusing(clean), [], clean) }
+        XCTAssertEqual(table.affecting(SecurityAdvisories.clickHouse, version: "24.12.6.70-alpine").map(\.id), [], "Plausible's is past every fix")
+    }
+
+    func testAPostHogBundleOfThePreviousReleaseKeepsItsClickHouseAndSaysHowToMove() throws {
+        let out = try TestProject.temporaryFolder().appendingPathComponent("bundle")
+        try FileManager.default.copyItem(at: TestProject.fixtures.appendingPathComponent("previous-release/posthog-aws"), to: out)
+        let generator = BundleGenerator(registry: .standard, presets: TestProject.presets, environment: [:], now: TestProject.fixedNow)
+        var random = SeededSecretGenerator(seed: "clickhouse")
+        let kept = try generator.prepare(GenerationRequest(outputDirectory: out.path), generator: &random)
+        XCTAssertEqual(kept.answers["clickhouse.version"]?.description, "23.9.2.56")
+        XCTAssertTrue(try XCTUnwrap(kept.bundle["values.yaml"]?.contents).contains("tag: 23.9.2.56"))
+        XCTAssertTrue(kept.warnings.contains { $0.contains("ClickHouse 23.9.2.56 is affected by CVE-2024-6873") }, "\(kept.warnings)")
+        XCTAssertTrue(kept.warnings.contains { $0.hasPrefix("clickhouse.version: this bundle runs the chart's ClickHouse 23.9.2.56") }, "\(kept.warnings)")
+        let fresh = try TestProject.prepare(preset: "local", sets: [])
+        XCTAssertEqual(fresh.answers["clickhouse.version"]?.description, "23.8.16.40")
+        let refused = try TestProject.runRigger([
+            "generate", "--out", out.deletingLastPathComponent().appendingPathComponent("new").path, "--app", "posthog", "--preset", "local",
+            "--set", "clickhouse.version=23.9.2.56",
+        ])
+        XCTAssertEqual(refused.status, 2, refused.error)
+        XCTAssertTrue(refused.error.contains("clickhouse.version: '23.9.2.56' pins ClickHouse 23.9.2.56, which CVE-2024-6873"), refused.error)
+    }
+}
+
 /// The ZooKeeper tag PostHog's bundles pin, as the README lists it.
 private enum PostHogImagesProbe {
     static let zookeeperTag = "3.7.1"

@@ -42,9 +42,9 @@ enum PostHogImages {
         }
         if case .inCluster = plan.kafka { images.append(BundleImage("Kafka", kafka.reference)) }
         if plan.zookeeperStorage != nil { images.append(BundleImage("ZooKeeper", zookeeper.reference)) }
-        if case .inCluster = plan.clickhouse {
+        if case .inCluster(_, _, let version) = plan.clickhouse {
             images += [
-                BundleImage("ClickHouse", "clickhouse/clickhouse-server:23.9.2.56"),
+                BundleImage("ClickHouse", "clickhouse/clickhouse-server:\(version)", pinnedBy: "clickhouse.version"),
                 BundleImage("ClickHouse operator", "altinity/clickhouse-operator:\(clickhouseOperatorVersion)"),
                 BundleImage("ClickHouse operator metrics", "altinity/metrics-exporter:\(clickhouseOperatorVersion)"),
             ]

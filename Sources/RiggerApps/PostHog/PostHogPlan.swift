@@ -30,7 +30,7 @@ public struct PostHogPlan: Sendable, Equatable {
     }
 
     public enum ClickHouse: Sendable, Equatable {
-        case inCluster(ClickHouseConnection, storage: StorageQuantity)
+        case inCluster(ClickHouseConnection, storage: StorageQuantity, version: String)
         case managed(ClickHouseConnection, host: String, secure: Bool, verify: Bool)
     }
 
@@ -83,7 +83,9 @@ public struct PostHogPlan: Sendable, Equatable {
             ? .managed(
                 connection, host: try read.string("clickhouse.host"), secure: try read.bool("clickhouse.secure"),
                 verify: (answers["clickhouse.verify"]?.boolValue) ?? false)
-            : .inCluster(connection, storage: try read.size("clickhouse.storage"))
+            : .inCluster(
+                connection, storage: try read.size("clickhouse.storage"),
+                version: read.optionalString("clickhouse.version") ?? PostHogClickHouse.version)
         zookeeperStorage = answers["zookeeper.storage"] == nil ? nil : try read.size("zookeeper.storage")
 
         switch try read.string("objectStorage.mode") {

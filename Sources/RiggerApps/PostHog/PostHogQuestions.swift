@@ -21,11 +21,14 @@ public enum PostHogQuestions {
         + ingressQuestions + emailQuestions + sizingQuestions
 
     /// Asked on the Cluster page, but declared after the answers that pin a version (the image
-    /// tag, and the choice of the chart's Redis), since it applies only when one of them has a
+    /// tag, ClickHouse's, and the choice of the chart's Redis), since it applies only when one of them has a
     /// known advisory.
     private static let allowVulnerable = CommonQuestions.allowVulnerable(
         pins: [
             CommonQuestions.PinnedVersion(key: "image.tag", component: PostHogAdvisories.component),
+            CommonQuestions.PinnedVersion(key: "clickhouse.version", component: SecurityAdvisories.clickHouse) { answers in
+                answers.text("clickhouse.mode") == "in-cluster" ? answers.text("clickhouse.version") : nil
+            },
             CommonQuestions.PinnedVersion(key: "redis.server", component: PostHogAdvisories.redis) { answers in
                 answers.text("redis.mode") == "in-cluster" && answers.text("redis.server") == PostHogPlan.RedisServer.chart.rawValue
                     ? PostHogImages.redis.tag : nil
@@ -137,6 +140,13 @@ public enum PostHogQuestions {
             kind: .bool, step: .dependencies, defaultValue: .value(.bool(false)), appliesWhen: managed("kafka")),
 
         mode("clickhouse", "ClickHouse", managedExamples: "ClickHouse Cloud, Altinity.Cloud"),
+        Question(
+            key: "clickhouse.version", title: "ClickHouse version",
+            help: "The clickhouse-server image tag the operator runs. \(PostHogClickHouse.version), the last release of the 23.8 LTS line, "
+                + "has every fix of ClickHouse's advisories for it; the chart's own 23.9.2.56 is in the range of CVE-2024-6873, which no "
+                + "23.9 release fixes. Bundles written before keep 23.9.2.56 until moved.",
+            kind: .text(.imageTag(example: PostHogClickHouse.version)), step: .dependencies,
+            defaultValue: .value(.string(PostHogClickHouse.version)), appliesWhen: inCluster("clickhouse")),
         Question(
             key: "clickhouse.host", title: "ClickHouse host", help: "The managed ClickHouse host.",
             kind: .text(.host), step: .dependencies, appliesWhen: managed("clickhouse")),

@@ -192,8 +192,9 @@ enum PostHogValuesRenderer {
 
     private static func addClickHouse(_ plan: PostHogPlan, _ secrets: PostHogSecrets, to values: inout YAMLTree) {
         switch plan.clickhouse {
-        case .inCluster(let connection, let storage):
+        case .inCluster(let connection, let storage, let version):
             values.set("clickhouse.enabled", .bool(true))
+            values.set("clickhouse.image.tag", .string(version))
             values.set("clickhouse.cluster", .string(connection.cluster))
             values.set("clickhouse.database", .string(connection.database))
             values.set("clickhouse.user", .string(connection.user))

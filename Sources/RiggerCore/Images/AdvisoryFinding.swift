@@ -73,8 +73,17 @@ public struct AdvisoryFinding: Sendable {
                 + (finding.advisory.unreachable.map { " Not reachable as rigger configures it: \($0)." } ?? "")
                 + (isAccepted ? " Accepted in `\(CommonQuestions.allowVulnerableKey)` (`--allow-vulnerable \(finding.advisory.id)`)." : ""))
         }
+        // One move per answer: the highest of its fixes, which clears the others' too.
         var moves: [String] = []
-        for argument in findings.compactMap(\.setArgument) where !moves.contains(argument) { moves.append(argument) }
+        for argument in findings.compactMap(\.setArgument) where !moves.contains(argument) {
+            let key = argument.prefix { $0 != "=" }
+            if let index = moves.firstIndex(where: { $0.prefix { $0 != "=" } == key }) {
+                let version = { (text: String) in AdvisoryVersion(String(text.drop { $0 != "=" }.dropFirst())) }
+                if let new = version(argument), let old = version(moves[index]), new > old { moves[index] = argument }
+            } else {
+                moves.append(argument)
+            }
+        }
         if !moves.isEmpty {
             lines += [
                 "",
