@@ -2,8 +2,11 @@ import RiggerCore
 
 /// What PostHog's bundle changes in the chart's rendered manifests, where no chart value can.
 enum PostHogPostRender {
-    static func make(_ plan: PostHogPlan) -> PostRender {
+    static func make(_ plan: PostHogPlan, secrets: PostHogSecrets) -> PostRender {
         var postRender = PostRender()
+        if case .inCluster(let storage, .rigger) = plan.redis, let password = secrets.redis {
+            postRender.resources += PostHogRedis.resources(plan, storage: storage, password: password)
+        }
         if plan.ingress.type == .nginx {
             // The chart names the class only in the annotation Kubernetes deprecated (and refuses
             // beside the field): the field names the IngressClass the add-ons' controller, or the

@@ -51,11 +51,12 @@ enum PostHogReadmeRenderer {
         if plan.ingress.type == .gateway {
             lines.append("- `\(GatewayRoutes.path)`: \(GatewayRoutes.filePurpose)")
         }
-        let postRender = PostHogPostRender.make(plan)
+        let postRender = PostHogPostRender.make(plan, secrets: manifests)
         if !postRender.isEmpty {
             lines.append("- `\(PostRender.folder)/`: a Helm post-renderer (run through `kubectl kustomize`) for what no chart value can set:")
             lines += postRender.imagePins.map { "  - `\($0.name)` pinned to `\($0.tag)`: \($0.reason)" }
             lines += postRender.patches.map { "  - `\($0.kind)/\($0.name)`: \($0.reason)" }
+            lines += postRender.resources.map { "  - `\($0.kind)/\($0.name)` (added): \($0.reason)" }
         }
         lines.append("")
         lines += PostHogGateway.readme(plan)

@@ -15,7 +15,7 @@ enum PostHogRenderer {
             manifests.all, namespace: plan.namespace, instance: plan.release, answers: answers, secrets: secrets)
         files += try PostHogIngress.manifests(plan)
         files += PostHogScriptsRenderer.scripts(plan: plan, secrets: manifests, chart: chart)
-        files += try PostHogPostRender.make(plan).files()
+        files += try PostHogPostRender.make(plan, secrets: manifests).files()
         files.append(BundleFile(
             path: "README.md",
             contents: PostHogReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, manifests: manifests, toCreate: toCreate),

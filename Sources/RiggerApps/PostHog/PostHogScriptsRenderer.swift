@@ -9,7 +9,7 @@ enum PostHogScriptsRenderer {
     static func scripts(plan: PostHogPlan, secrets: PostHogSecrets, chart: ChartReference) -> [BundleFile] {
         let scripts = InstallScripts(
             appTitle: "PostHog", cluster: plan.cluster, ingress: plan.ingress, chart: chart, secrets: secrets.references,
-            hasVolumes: hasVolumes(plan), minimumKubernetesMinor: minimumKubernetesMinor, postRender: PostHogPostRender.make(plan))
+            hasVolumes: hasVolumes(plan), minimumKubernetesMinor: minimumKubernetesMinor, postRender: PostHogPostRender.make(plan, secrets: secrets))
         return InstallScripts.files([
             scripts.preflight(extra: [existingValueChecks(plan, secrets)].compactMap { $0 }),
             scripts.namespace(),

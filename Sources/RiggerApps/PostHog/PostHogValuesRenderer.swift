@@ -122,7 +122,16 @@ enum PostHogValuesRenderer {
 
     private static func addRedis(_ plan: PostHogPlan, _ secrets: PostHogSecrets, to values: inout YAMLTree) {
         switch plan.redis {
-        case .inCluster(let storage):
+        case .inCluster(_, .rigger):
+            // rigger's own Redis (see PostHogRedis), which the chart reaches as an external one.
+            values.set("redis.enabled", .bool(false))
+            values.set("externalRedis.host", .string(PostHogRedis.name(release: plan.release)))
+            values.set("externalRedis.port", .int(PostHogRedis.port))
+            if let reference = secrets.redis {
+                values.set("externalRedis.existingSecret", .string(reference.name))
+                values.set("externalRedis.existingSecretPasswordKey", .string(reference.dataKey))
+            }
+        case .inCluster(let storage, .chart):
             values.set("redis.enabled", .bool(true))
             PostHogImages.set(PostHogImages.redis, under: "redis", in: &values)
             if let reference = secrets.redis {
@@ -184,8 +193,9 @@ enum PostHogValuesRenderer {
 
     private static func addClickHouse(_ plan: PostHogPlan, _ secrets: PostHogSecrets, to values: inout YAMLTree) {
         switch plan.clickhouse {
-        case .inCluster(let connection, let storage):
+        case .inCluster(let connection, let storage, let version):
             values.set("clickhouse.enabled", .bool(true))
+            values.set("clickhouse.image.tag", .string(version))
             values.set("clickhouse.cluster", .string(connection.cluster))
             values.set("clickhouse.database", .string(connection.database))
             values.set("clickhouse.user", .string(connection.user))

@@ -28,6 +28,10 @@ public protocol AppDefinition: Sendable {
     /// How the app's own answer keys changed from one answers schema version to the next, so that
     /// an older bundle's rigger.yaml (and answers file) still reads. None by default.
     var answersMigrations: [AnswersMigration] { get }
+    /// What a bundle written before a question was asked ran instead of that question's default,
+    /// by key: a key its rigger.yaml lacks is read as this value, so that regenerating it keeps
+    /// what it runs while a new bundle takes the default. None by default.
+    var answersOfEarlierBundles: [String: String] { get }
     /// The bundle for validated answers and their secrets: a pure function, with no I/O, no clock
     /// and no randomness, so that the same inputs always give byte-identical files.
     func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle
@@ -58,6 +62,7 @@ public protocol AppDefinition: Sendable {
 
 extension AppDefinition {
     public var answersMigrations: [AnswersMigration] { [] }
+    public var answersOfEarlierBundles: [String: String] { [:] }
     public func problems(_ answers: ResolvedAnswers) -> [AnswerProblem] { [] }
     public func warnings(_ answers: ResolvedAnswers) -> [String] { [] }
     public func problems(_ answers: ResolvedAnswers, now: Date) -> [AnswerProblem] { problems(answers) }
