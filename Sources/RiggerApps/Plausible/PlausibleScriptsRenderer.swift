@@ -18,7 +18,7 @@ enum PlausibleScriptsRenderer {
             scripts.prerequisites(sections: prerequisites(plan), reminders: managedServices(plan)),
             scripts.install(),
             scripts.verify(webService: PlausibleNames.app(plan.release), webPort: PlausibleNames.httpPort, managedCertificate: managedCertificate,
-                localController: plan.ingress.type == .nginx ? IngressAddOns.ingressNginxController : nil),
+                localController: IngressAddOns.localController(plan.ingress)),
         ])
     }
 

@@ -42,7 +42,7 @@ enum PostHogScriptsRenderer {
 
     /// The ingress-nginx the add-ons install, for the port-forward to a `*.localhost` host.
     private static func localController(_ plan: PostHogPlan) -> LocalhostAccess.Controller? {
-        plan.ingress.type == .nginx ? IngressAddOns.ingressNginxController : nil
+        IngressAddOns.localController(plan.ingress)
     }
 
     private static func hasVolumes(_ plan: PostHogPlan) -> Bool {
