@@ -114,6 +114,30 @@ final class TraefikIngressTests: XCTestCase {
         }
     }
 
+    /// A cluster that already has an IngressClass traefik (k3s brings one) is used as it is, as
+    /// 30-prerequisites.sh uses it; one served by another controller is warned about.
+    func testAClustersOwnClassTraefikIsUsedAsThe30PrerequisitesScriptUsesIt() throws {
+        let cluster = try StandInCluster(scenario: "old-controllers")
+        var facts = ClusterProbe(runner: cluster.runner).read(ClusterProbeTarget(kubeContext: nil, namespace: "plausible", release: "plausible"))
+        let answers = try TestProject.presetBundle("local", of: .plausible).answers
+        let app = try XCTUnwrap(AppRegistry.standard.entry("plausible"))
+        let k3s = IngressClassFact(
+            name: "traefik", controller: TraefikAddOns.controller, isDefault: true, owner: HelmOwner(release: "traefik", namespace: "kube-system"),
+            version: "3.3.6")
+        facts.ingressClasses = .success([k3s])
+        let used = ClusterFindings(facts: facts, answers: answers, app: app)
+        XCTAssertEqual(used.conflicts.map(\.description), [])
+        XCTAssertEqual(used["ingress.type"]?.warnings.map(\.description) ?? [], [])
+        let info = try XCTUnwrap(used["ingress.type"]?.info)
+        XCTAssertTrue(info.hasSuffix("30-prerequisites.sh uses the controller behind it rather than installing Traefik"), info)
+
+        facts.ingressClasses = .success([IngressClassFact(
+            name: "traefik", controller: "example.com/other-controller", isDefault: false, owner: nil, version: nil)])
+        let other = ClusterFindings(facts: facts, answers: answers, app: app)
+        let warning = try XCTUnwrap(other["ingress.type"]?.warnings.first, "\(String(describing: other["ingress.type"]))")
+        XCTAssertTrue(warning.message.contains("not Traefik") && warning.message.hasSuffix("use ingress.type=existing with ingress.className=traefik"), warning.message)
+    }
+
     /// A bundle written with ingress-nginx keeps it on regeneration, with the retirement said in
     /// the warnings (generate and the review) and the README.
     func testANginxBundleRegeneratesWithNginxAndTheRetirementWarning() throws {
