@@ -93,6 +93,7 @@ final class TraefikIngressTests: XCTestCase {
                 XCTAssertTrue(prerequisites.contains("TRAEFIK_VERSION='\(ClusterAddOn.traefik.version)'"), name)
                 XCTAssertTrue(prerequisites.contains("kube get ingressclass traefik"), "\(name): a cluster's own class traefik is used as it is")
                 XCTAssertFalse(prerequisites.contains("INGRESS_NGINX"), name)
+                XCTAssertTrue(prerequisites.contains("-l app.kubernetes.io/name=aws-load-balancer-controller"), "\(name): the NLB needs the controller")
                 guard tls == "letsencrypt" else { continue }
                 let issuer = try XCTUnwrap(try PlausibleTestBundles.documents(prepared.bundle, IngressAddOns.clusterIssuerPath).first, name)
                 let solver = (((issuer["spec"] as? [String: Any])?["acme"] as? [String: Any])?["solvers"] as? [[String: Any]])?.first
@@ -111,6 +112,8 @@ final class TraefikIngressTests: XCTestCase {
             XCTAssertNil(service.annotations["service.beta.kubernetes.io/aws-load-balancer-proxy-protocol"], fixture.app)
             XCTAssertFalse(arguments(traefik).contains { $0.contains("proxyProtocol") }, fixture.app)
             XCTAssertFalse(arguments(traefik).contains { $0.contains("redirections") }, "\(fixture.app): no TLS, no redirect")
+            let prerequisites = try XCTUnwrap(prepared.bundle["scripts/30-prerequisites.sh"]?.contents)
+            XCTAssertFalse(prerequisites.contains("aws-load-balancer-controller"), fixture.app)
         }
     }
 

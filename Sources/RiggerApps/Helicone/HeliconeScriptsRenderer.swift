@@ -81,7 +81,7 @@ enum HeliconeScriptsRenderer {
         if needs.installsCharts || needs.appliesManifests {
             sections.append(PrerequisiteScripts.helpers(namespace: plan.namespace, installsCharts: needs.installsCharts, appliesManifests: needs.appliesManifests))
         }
-        sections += IngressAddOns.sections(ingress: plan.ingress)
+        sections += IngressAddOns.sections(ingress: plan.ingress, cloud: plan.cluster.cloud)
         return sections + staticIPs(plan)
     }
 

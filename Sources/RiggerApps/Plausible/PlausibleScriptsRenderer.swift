@@ -57,7 +57,7 @@ enum PlausibleScriptsRenderer {
         if installsCharts || appliesManifests {
             sections.append(PrerequisiteScripts.helpers(namespace: plan.namespace, installsCharts: installsCharts, appliesManifests: appliesManifests))
         }
-        sections += IngressAddOns.sections(ingress: plan.ingress)
+        sections += IngressAddOns.sections(ingress: plan.ingress, cloud: plan.cloud)
         if case .inCluster = plan.postgresql {
             var section = PrerequisiteScripts.chartUnlessPresent(
                 PlausibleComponents.cloudNativePG, variable: "CNPG", values: PlausibleManifests.cloudNativePGValuesPath,

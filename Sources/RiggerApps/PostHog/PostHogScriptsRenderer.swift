@@ -64,7 +64,7 @@ enum PostHogScriptsRenderer {
             sections.append(PrerequisiteScripts.helpers(
                 namespace: plan.namespace, installsCharts: needs.installsCharts, appliesManifests: needs.appliesManifests))
         }
-        return sections + IngressAddOns.sections(ingress: plan.ingress, formerOwner: PostHogIngress.chartRelease(plan))
+        return sections + IngressAddOns.sections(ingress: plan.ingress, cloud: plan.cloud, formerOwner: PostHogIngress.chartRelease(plan))
     }
 
     /// What each managed service must offer; rigger can't check them from the bastion.

@@ -62,7 +62,7 @@ public enum IngressAddOns {
     /// `formerOwner` is the release of the app's chart when older bundles of the app let the chart
     /// run its own ingress-nginx and cert-manager: what that release installed is handed over to
     /// the add-ons' releases (see `handover`) rather than taken for the cluster's own.
-    public static func sections(ingress: IngressPlan, formerOwner: HelmOwner? = nil) -> [ScriptSection] {
+    public static func sections(ingress: IngressPlan, cloud: Cloud, formerOwner: HelmOwner? = nil) -> [ScriptSection] {
         var sections: [ScriptSection] = []
         if ingress.type == .nginx {
             var present = "kube get ingressclass \(ingressClass) >/dev/null 2>&1"
@@ -78,7 +78,7 @@ public enum IngressAddOns {
                 present: present,
                 presentMessage: "IngressClass \(ingressClass) exists; using the controller behind it", waitsForLoadBalancer: false))
         }
-        if ingress.type == .traefik { sections.append(TraefikAddOns.section()) }
+        if ingress.type == .traefik { sections.append(TraefikAddOns.section(cloud: cloud)) }
         if ingress.tls == .letsencrypt {
             var section: ScriptSection
             let crd = "crd certificates.cert-manager.io"

@@ -59,12 +59,22 @@ public enum TraefikAddOns {
     }
 
     /// The 30-prerequisites.sh section: Traefik from its chart, unless the cluster has the class.
-    public static func section() -> ScriptSection {
-        PrerequisiteScripts.chartUnlessPresent(
+    /// On AWS the Service's Network Load Balancer comes from the AWS Load Balancer Controller,
+    /// which the section looks for first: without it the Service never gets an address.
+    public static func section(cloud: Cloud) -> ScriptSection {
+        var section = PrerequisiteScripts.chartUnlessPresent(
             ClusterAddOn.traefik, variable: "TRAEFIK", values: valuesPath,
             comment: "# Traefik serves the Ingress; a controller the cluster already has for class \(ingressClass) is used as it is.",
             present: "kube get ingressclass \(ingressClass) >/dev/null 2>&1",
             presentMessage: "IngressClass \(ingressClass) exists; using the controller behind it", waitsForLoadBalancer: false)
+        guard cloud == .aws, let install = section.lines.firstIndex(of: "else") else { return section }
+        section.lines.insert(contentsOf: [
+            "  # Its Service asks for a Network Load Balancer with the PROXY protocol, which only the AWS Load Balancer Controller makes.",
+            "  if [ -z \"$(kube get deployment --all-namespaces -l app.kubernetes.io/name=aws-load-balancer-controller -o name 2>/dev/null || true)\" ]; then",
+            "    echo \"warning: no AWS Load Balancer Controller found (or it could not be listed); Traefik's Service gets an address only once one runs\" >&2",
+            "  fi",
+        ], at: install + 1)
+        return section
     }
 
     /// The images the add-on runs, for the README.

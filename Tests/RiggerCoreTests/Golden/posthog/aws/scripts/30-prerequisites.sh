@@ -42,6 +42,10 @@ apply_manifest() {
 if kube get ingressclass traefik >/dev/null 2>&1; then
   echo "IngressClass traefik exists; using the controller behind it"
 else
+  # Its Service asks for a Network Load Balancer with the PROXY protocol, which only the AWS Load Balancer Controller makes.
+  if [ -z "$(kube get deployment --all-namespaces -l app.kubernetes.io/name=aws-load-balancer-controller -o name 2>/dev/null || true)" ]; then
+    echo "warning: no AWS Load Balancer Controller found (or it could not be listed); Traefik's Service gets an address only once one runs" >&2
+  fi
   helm upgrade --install "$TRAEFIK_RELEASE" "$TRAEFIK_CHART" --repo "$TRAEFIK_REPO" --version "$TRAEFIK_VERSION" \
     "${helm_context[@]}" --namespace "$TRAEFIK_NAMESPACE" --create-namespace -f manifests/traefik.values.yaml \
     || fail "could not install $TRAEFIK_CHART $TRAEFIK_VERSION; 'kubectl get pods --namespace $TRAEFIK_NAMESPACE' shows what is failing"
