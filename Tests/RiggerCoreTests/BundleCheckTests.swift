@@ -121,7 +121,7 @@ final class BundleCheckTests: XCTestCase {
     /// is v1.6.1): the install can go ahead, with the advisories of what it would use as warnings.
     func testAClustersOldControllerIsWarnedWithItsAdvisories() throws {
         let cluster = try StandInCluster(scenario: "old-controllers", realHelm: true)
-        let folder = try write(try TestProject.prepare(preset: "aws", sets: Self.acceptanceAnswers), in: cluster)
+        let folder = try write(try TestProject.prepare(preset: "aws", sets: Self.acceptanceAnswers + ["ingress.type=nginx"]), in: cluster)
         let result = try check(folder, cluster)
         XCTAssertEqual(result.status, 0, result.output + result.error)
         let warnings = try XCTUnwrap(result.output.components(separatedBy: "Warnings:\n").dropFirst().first, result.output)

@@ -98,7 +98,7 @@ final class ClusterFindingsTests: XCTestCase {
     /// The cluster's IngressClass nginx is what 30-prerequisites.sh uses: no clash (installed by
     /// a release named as the add-on's, it counts as the bundle's own).
     func testAnUpgradeIsNamedAndTheClustersIngressNginxIsUsed() throws {
-        let findings = try checked("upgrade", preset: "local", sets: []).findings
+        let findings = try checked("upgrade", preset: "local", sets: ["ingress.type=nginx"]).findings
         XCTAssertEqual(findings.installSummary, "upgrade: release posthog in namespace posthog has chart posthog-30.40.0 (app 1.43.0), revision 3, deployed")
         XCTAssertEqual(findings["release"]?.info, "upgrade of chart posthog-30.40.0 (app 1.43.0), revision 3, deployed")
         XCTAssertEqual(findings.conflicts.map(\.key), [])

@@ -65,8 +65,8 @@ final class HeliconeRealChartTests: XCTestCase {
     /// The four Ingresses: each host its own, the class where the controller needs it, and TLS.
     func testTheIngressesServeEachHostWithTheClassAndTLSAsked() throws {
         let expectations: [(String, [String: String], String?, Bool)] = [
-            ("local", ["helicone-helicone-web": "helicone.localhost", "helicone-helicone-kong": "api.localhost", "helicone-helicone-worker": "oai.localhost"], "nginx", false),
-            ("aws", ["helicone-helicone-web": "helicone.example.com", "helicone-helicone-kong": "api.example.com", "helicone-helicone-worker": "oai.example.com"], "nginx", true),
+            ("local", ["helicone-helicone-web": "helicone.localhost", "helicone-helicone-kong": "api.localhost", "helicone-helicone-worker": "oai.localhost"], "traefik", false),
+            ("aws", ["helicone-helicone-web": "helicone.example.com", "helicone-helicone-kong": "api.example.com", "helicone-helicone-worker": "oai.example.com"], "traefik", true),
             ("gcp", ["helicone-helicone-web": "helicone.example.com", "helicone-helicone-kong": "api.example.com", "helicone-helicone-worker": "oai.example.com"], nil, false),
             ("Studio exposed, mail on, a TLS Secret", [
                 "helicone-helicone-web": "helicone.example.com", "helicone-helicone-kong": "api.example.com",
@@ -103,7 +103,7 @@ final class HeliconeRealChartTests: XCTestCase {
     }
 
     /// The chart brings no ingress controller and no certificate issuer: the bundle installs
-    /// ingress-nginx and cert-manager unless present, and applies the ClusterIssuer every
+    /// Traefik and cert-manager unless present, and applies the ClusterIssuer every
     /// Let's Encrypt Ingress names.
     func testLetsEncryptIngressesNameTheIssuerTheBundleApplies() throws {
         let (aws, rendered) = try self.rendered("aws")
@@ -117,8 +117,8 @@ final class HeliconeRealChartTests: XCTestCase {
             XCTAssertEqual(ingress.annotations["cert-manager.io/cluster-issuer"], issuerName, ingress.name)
         }
         let prerequisites = try XCTUnwrap(aws.bundle["scripts/30-prerequisites.sh"]?.contents)
-        for needed in ["apply_manifest \(IngressAddOns.clusterIssuerPath)", IngressAddOns.ingressNginxValuesPath, IngressAddOns.certManagerValuesPath,
-                       "INGRESS_NGINX_VERSION='\(ClusterAddOn.ingressNginx.version)'", "CERT_MANAGER_VERSION='\(ClusterAddOn.certManager.version)'"] {
+        for needed in ["apply_manifest \(IngressAddOns.clusterIssuerPath)", TraefikAddOns.valuesPath, IngressAddOns.certManagerValuesPath,
+                       "TRAEFIK_VERSION='\(ClusterAddOn.traefik.version)'", "CERT_MANAGER_VERSION='\(ClusterAddOn.certManager.version)'"] {
             XCTAssertTrue(prerequisites.contains(needed), "30-prerequisites.sh lacks \(needed)")
         }
         let readme = try XCTUnwrap(aws.bundle["README.md"]?.contents)

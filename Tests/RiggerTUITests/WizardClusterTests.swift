@@ -133,10 +133,11 @@ final class WizardClusterTests: XCTestCase {
         XCTAssertEqual(prepared.answers["ingress.installCertManager"]?.description, "false")
     }
 
-    /// The cluster's own ingress-nginx 1.1.0, which the bundle would use: its advisories under the
-    /// ingress field, as a warning, and among the review's warnings.
+    /// The cluster's own ingress-nginx 1.1.0, which a bundle with ingress.type=nginx would use: its
+    /// advisories under the ingress field, as a warning, and among the review's warnings.
     func testTheClustersOldControllerIsWarnedOnItsFieldAndTheReview() throws {
         let session = try session(scenario: "old-controllers")
+        session.select("nginx", in: .answer("ingress.type"))
         let lines = session.clusterLines(.answer("ingress.type"))
         XCTAssertTrue(lines.contains { $0.hasPrefix("cluster: the controller of the IngressClass nginx") && $0.contains("CVE-2025-1974 (critical)") }, "\(lines)")
         XCTAssertTrue(session.clusterField("ingress.type")?.warnings.allSatisfy { !$0.isConflict } == true, "no conflict")

@@ -77,6 +77,7 @@ enum HeliconeIngress {
         let ingress = plan.ingress
         var values: [(String, YAMLTree)] = [("enabled", .bool(true))]
         switch ingress.type {
+        case .traefik: values.append(("className", .string(TraefikAddOns.ingressClass)))
         case .nginx: values.append(("className", .string("nginx")))
         case .existing: values.append(("className", .string(ingress.className ?? "nginx")))
         case .gcpCLB, .gateway, .none: break
@@ -130,6 +131,11 @@ enum HeliconeIngress {
                 annotations.append(("nginx.ingress.kubernetes.io/proxy-body-size", .string("50m")))
             case .web, .studio:
                 break
+            }
+        case .traefik:
+            // Traefik limits neither bodies nor how long an answer streams, and doesn't buffer it.
+            if plan.ingress.tls == .letsencrypt {
+                annotations.append(("cert-manager.io/cluster-issuer", .string(clusterIssuer(plan))))
             }
         case .existing, .gateway, .none:
             break

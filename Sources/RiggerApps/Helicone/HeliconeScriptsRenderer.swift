@@ -21,7 +21,7 @@ enum HeliconeScriptsRenderer {
             scripts.verify(
                 webService: HeliconeChart.fullname(release: plan.release, component: "web"), webPort: HeliconeChart.webPort,
                 managedCertificate: plan.ingress.tls == .gcpManaged ? HeliconeIngress.managedCertificateName(plan, .web) : nil,
-                extra: [verifySection(plan)], localController: plan.ingress.type == .nginx ? IngressAddOns.ingressNginxController : nil),
+                extra: [verifySection(plan)], localController: IngressAddOns.localController(plan.ingress)),
         ])
     }
 
@@ -83,7 +83,7 @@ enum HeliconeScriptsRenderer {
         if needs.installsCharts || needs.appliesManifests {
             sections.append(PrerequisiteScripts.helpers(namespace: plan.namespace, installsCharts: needs.installsCharts, appliesManifests: needs.appliesManifests))
         }
-        sections += IngressAddOns.sections(ingress: plan.ingress)
+        sections += IngressAddOns.sections(ingress: plan.ingress, cloud: plan.cluster.cloud)
         return sections + staticIPs(plan)
     }
 

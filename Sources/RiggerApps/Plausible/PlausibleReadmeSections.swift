@@ -71,6 +71,11 @@ enum PlausibleReadmeSections {
             text = "ingress-nginx for `\(hostname)`; `30-prerequisites.sh` installs it (chart \(ClusterAddOn.ingressNginx.version)) "
                 + "unless the cluster has the IngressClass `nginx`"
                 + (plan.cloud == .aws ? ", with the PROXY protocol on both ends of the AWS load balancer, which keeps visitors' addresses" : ", its Service keeping visitors' addresses (externalTrafficPolicy Local)")
+        case .traefik:
+            text = "Traefik for `\(hostname)`; `30-prerequisites.sh` installs it (chart \(ClusterAddOn.traefik.version), Traefik \(TraefikAddOns.imageTag)) "
+                + "unless the cluster has the IngressClass `\(TraefikAddOns.ingressClass)`"
+                + (plan.cloud == .aws ? ", behind an AWS Network Load Balancer with the PROXY protocol on both ends, which keeps visitors' addresses" : ", its Service keeping visitors' addresses (externalTrafficPolicy Local)")
+                + (ingress.tls == .none ? "" : ", plain HTTP redirected to HTTPS")
         case .existing:
             text = "the cluster's controller of class `\(ingress.className ?? "")` for `\(hostname)`"
         case .gateway:
@@ -100,6 +105,7 @@ enum PlausibleReadmeSections {
     static func prerequisitesSummary(_ plan: PlausiblePlan) -> String {
         var parts: [String] = []
         if plan.ingress.type == .gcpCLB { parts.append("the global static IP") }
+        if plan.ingress.type == .traefik { parts.append("Traefik") }
         if plan.ingress.type == .nginx { parts.append("ingress-nginx") }
         if plan.ingress.tls == .letsencrypt { parts.append("cert-manager and the ClusterIssuer") }
         if plan.ingress.tls == .secret { parts.append("checks the TLS Secret") }

@@ -119,6 +119,8 @@ enum PlausibleValuesRenderer {
             if ingress.tls != .none {
                 annotations.append(("networking.gke.io/v1beta1.FrontendConfig", .string(PlausibleNames.frontendConfig(plan.release))))
             }
+        case .traefik:
+            values.set("ingress.className", .string(TraefikAddOns.ingressClass))
         case .nginx:
             values.set("ingress.className", .string("nginx"))
         case .existing:

@@ -20,6 +20,14 @@ enum PostHogPostRender {
                 reason: "the chart names its class only in the deprecated kubernetes.io/ingress.class annotation; spec.ingressClassName "
                     + "names the IngressClass \(IngressAddOns.ingressClass) that ingress-nginx serves"))
         }
+        if plan.ingress.type == .traefik {
+            // The chart names a class only for nginx and GKE: the field names Traefik's.
+            postRender.patches.append(PostRender.Patch(
+                kind: "Ingress", name: PostHogValuesRenderer.chartFullname(release: plan.release),
+                operations: [("add", "/spec/ingressClassName", .string(TraefikAddOns.ingressClass))],
+                reason: "the chart names no IngressClass but for nginx and GKE; spec.ingressClassName names the IngressClass "
+                    + "\(TraefikAddOns.ingressClass) that Traefik serves"))
+        }
         if case .inCluster = plan.clickhouse {
             // The chart hard-codes the operator's metrics exporter as `latest`.
             postRender.imagePins.append(PostRender.ImagePin(

@@ -36,8 +36,8 @@ enum PostHogReadmeRenderer {
             "  - `00-preflight.sh`: kubectl, helm, the kube context, the cluster version, the storage class, no placeholder secrets",
             "  - `10-namespace.sh`: creates the namespace",
             "  - `20-secrets.sh`: applies the Secrets before the chart",
-            "  - `30-prerequisites.sh`: what the choices need first (static IP, TLS Secret, ingress class, ingress-nginx and "
-                + "cert-manager unless the cluster has them, managed services)",
+            "  - `30-prerequisites.sh`: what the choices need first (static IP, TLS Secret, ingress class, the ingress controller "
+                + "(Traefik or ingress-nginx) and cert-manager unless the cluster has them, managed services)",
             "  - `40-install.sh`: `helm upgrade --install` of chart \(plan.chartVersion)",
             "  - `50-verify.sh`: waits for the rollouts, shows "
                 + (plan.ingress.servedHostname.map(LocalhostAccess.isLocalhost) == true ? LocalhostAccess.verifySummary : "the address and the DNS record to create"),
@@ -61,6 +61,7 @@ enum PostHogReadmeRenderer {
         lines.append("")
         lines += PostHogGateway.readme(plan)
         lines += BundleImage.readmeSection(images, avoidFrozen: PostHogImages.avoidingFrozen, advisories: advisories)
+        lines += IngressNginxRetirement.readmeSection(plan.ingress)
         lines += [
             "## Next",
             "",

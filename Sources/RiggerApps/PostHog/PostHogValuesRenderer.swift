@@ -78,6 +78,10 @@ enum PostHogValuesRenderer {
             // The chart's TLS redirect comes with a configuration-snippet annotation, which a current
             // ingress-nginx refuses; it redirects an Ingress with TLS to HTTPS by itself.
             values.set("ingress.nginx.redirectToTLS", .bool(false))
+        case .traefik:
+            // Any type other than nginx or clb makes the chart name no class: the post-render sets
+            // spec.ingressClassName (see PostHogPostRender).
+            values.set("ingress.type", .string("traefik"))
         case .existing:
             // Any type other than nginx or clb makes the chart leave the class to annotations.
             values.set("ingress.type", .string("existing"))

@@ -221,6 +221,7 @@ public struct BundleGenerator: Sendable {
             advisoryWarnings = advisories.warnings
             if sameApp, let previous, let previousAnswers {
                 warnings += entry.app.regenerationNotes(previous: previous, previousAnswers: previousAnswers, answers: outcome.answers)
+                warnings += IngressNginxRetirement.regenerationNotes(previousAnswers: previousAnswers, answers: outcome.answers)
             }
         }
         if !problems.isEmpty { throw InvalidAnswers(problems) }

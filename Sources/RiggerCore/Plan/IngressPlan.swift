@@ -1,6 +1,6 @@
 /// The typed answers of the ingress step, which every app asks alike and maps onto its chart.
 public struct IngressPlan: Sendable, Equatable {
-    public enum Kind: String, Sendable { case gcpCLB = "gcp-clb", nginx, existing, gateway, none }
+    public enum Kind: String, Sendable { case gcpCLB = "gcp-clb", traefik, nginx, existing, gateway, none }
     /// `gateway`: the Gateway's own HTTPS listener terminates TLS, with its owner's certificate.
     public enum TLS: String, Sendable { case gcpManaged = "gcp-managed", letsencrypt, secret, gateway, none }
 
