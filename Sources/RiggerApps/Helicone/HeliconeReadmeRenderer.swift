@@ -21,7 +21,7 @@ enum HeliconeReadmeRenderer {
         lines += answerLines(plan, answers, secrets)
         lines += fileLines(plan, references, postRender, manifests: manifests)
         lines += BundleImage.readmeSection(images, avoidFrozen: IngressAddOns.avoidingIngressNginx, advisories: advisories)
-        lines += IngressNginxRetirement.readmeSection(plan.ingress)
+        lines += IngressNginxRetirement.readmeSection(plan.ingress, namespace: plan.namespace)
         lines += nextSteps(plan, secrets, toCreate: toCreate)
         lines += regenerating(plan)
         lines += restarting(plan, references)

@@ -61,7 +61,7 @@ enum PostHogReadmeRenderer {
         lines.append("")
         lines += PostHogGateway.readme(plan)
         lines += BundleImage.readmeSection(images, avoidFrozen: PostHogImages.avoidingFrozen, advisories: advisories)
-        lines += IngressNginxRetirement.readmeSection(plan.ingress)
+        lines += IngressNginxRetirement.readmeSection(plan.ingress, namespace: plan.namespace)
         lines += [
             "## Next",
             "",
