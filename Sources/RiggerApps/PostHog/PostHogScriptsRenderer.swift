@@ -15,7 +15,7 @@ enum PostHogScriptsRenderer {
             scripts.namespace(),
             scripts.applySecrets(),
             scripts.prerequisites(sections: prerequisites(plan), reminders: managedServices(plan, secrets)),
-            scripts.install(),
+            scripts.install(growing: statefulSetVolumes(plan)),
             scripts.verify(
                 webService: PostHogValuesRenderer.chartFullname(release: plan.release) + "-web", webPort: 8000,
                 managedCertificate: "\(plan.release)-gke-cert", localController: localController(plan)),
@@ -43,6 +43,36 @@ enum PostHogScriptsRenderer {
     /// The ingress-nginx the add-ons install, for the port-forward to a `*.localhost` host.
     private static func localController(_ plan: PostHogPlan) -> LocalhostAccess.Controller? {
         IngressAddOns.localController(plan.ingress)
+    }
+
+    /// The StatefulSets whose volumes the answers size, by the names the chart's Bitnami subcharts
+    /// and rigger's Redis render. ClickHouse's volumes are the ClickHouse operator's to grow.
+    static func statefulSetVolumes(_ plan: PostHogPlan) -> [StatefulSetVolume] {
+        let release = plan.release
+        var volumes: [StatefulSetVolume] = []
+        if case .inCluster(let storage) = plan.postgresql {
+            volumes.append(StatefulSetVolume(
+                statefulSet: PostHogValuesRenderer.bitnamiFullname(release: release, nameOverride: "posthog-postgresql"), claimTemplate: "data", size: storage))
+        }
+        switch plan.redis {
+        case .inCluster(let storage, .rigger):
+            volumes.append(StatefulSetVolume(statefulSet: PostHogRedis.name(release: release), claimTemplate: "data", size: storage))
+        case .inCluster(let storage, .chart):
+            volumes.append(StatefulSetVolume(
+                statefulSet: PostHogValuesRenderer.bitnamiFullname(release: release, nameOverride: "posthog-redis") + "-master",
+                claimTemplate: "redis-data", size: storage))
+        case .managed:
+            break
+        }
+        if case .inCluster(let storage) = plan.kafka {
+            volumes.append(StatefulSetVolume(
+                statefulSet: PostHogValuesRenderer.bitnamiFullname(release: release, nameOverride: "posthog-kafka"), claimTemplate: "data", size: storage))
+        }
+        if let storage = plan.zookeeperStorage {
+            volumes.append(StatefulSetVolume(
+                statefulSet: PostHogValuesRenderer.bitnamiFullname(release: release, nameOverride: "posthog-zookeeper"), claimTemplate: "data", size: storage))
+        }
+        return volumes
     }
 
     private static func hasVolumes(_ plan: PostHogPlan) -> Bool {

@@ -1,12 +1,14 @@
 extension InstallScripts {
     /// 40-install.sh: `helm upgrade --install` of the pinned chart with values.yaml, from its Helm
     /// repository or a verified git checkout, through the bundle's post-renderer when it has one.
-    public func install() -> ShellScript {
+    /// `volumes` are the StatefulSets whose volumes the answers size, grown before the upgrade.
+    public func install(growing volumes: [StatefulSetVolume] = []) -> ShellScript {
         var script = script("40-install", "Installs or upgrades the \(appTitle) release with values.yaml; safe to run again.")
         script.variable("NAMESPACE", cluster.namespace)
         script.variable("RELEASE", cluster.release)
         addChartSource(to: &script)
         addPostRenderArguments(to: &script)
+        script.add(Self.growVolumes(volumes))
         script.add(
             "context_args=()",
             "if [ -n \"$KUBE_CONTEXT\" ]; then context_args=(--kube-context \"$KUBE_CONTEXT\"); fi",

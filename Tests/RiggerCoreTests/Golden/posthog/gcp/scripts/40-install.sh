@@ -45,6 +45,26 @@ case "$(helm version --template '{{.Version}}' 2>/dev/null)" in
     post_render_args=(--post-renderer "$POST_RENDER_PLUGIN")
     ;;
 esac
+
+# A StatefulSet's volume size can't change in place: grow its claims, then let the upgrade re-create it.
+grow_volumes() {
+  # STATEFULSET CLAIM_TEMPLATE SIZE
+  local current claims claim
+  current="$(kube get statefulset --namespace "$NAMESPACE" "$1" -o jsonpath="{.spec.volumeClaimTemplates[?(@.metadata.name=='$2')].spec.resources.requests.storage}" 2>/dev/null || true)"
+  if [ -z "$current" ] || [ "$current" = "$3" ]; then return 0; fi
+  echo "growing the volumes of $1 from $current to $3"
+  claims="$(kube get pvc --namespace "$NAMESPACE" -o name)" || fail "could not list the volumes of $1"
+  claims="$(printf '%s\n' "$claims" | sed -n "s|^persistentvolumeclaim/\($2-$1-[0-9][0-9]*\)\$|\1|p")"
+  for claim in $claims; do
+    kube patch pvc --namespace "$NAMESPACE" "$claim" -p "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"$3\"}}}}" \
+      || fail "could not grow the volume $claim to $3; its storage class must allow volume expansion (allowVolumeExpansion: true)"
+  done
+  kube delete statefulset --namespace "$NAMESPACE" "$1" --cascade=orphan || fail "could not re-create the StatefulSet $1 with volumes of $3"
+}
+grow_volumes 'posthog-posthog-postgresql' 'data' '10Gi'
+grow_volumes 'posthog-redis' 'data' '5Gi'
+grow_volumes 'posthog-posthog-kafka' 'data' '20Gi'
+grow_volumes 'posthog-posthog-zookeeper' 'data' '8Gi'
 context_args=()
 if [ -n "$KUBE_CONTEXT" ]; then context_args=(--kube-context "$KUBE_CONTEXT"); fi
 helm upgrade --install "$RELEASE" "$chart" \
