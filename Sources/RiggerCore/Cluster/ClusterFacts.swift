@@ -211,6 +211,8 @@ public struct ClusterFacts: Sendable {
     public var release: ProbeResult<InstalledRelease?>?
     /// The GCP static IP; nil inside when it does not exist. Not probed (nil) without one to look for.
     public var staticIP: ProbeResult<StaticAddress?>?
+    /// The nodes that can run pods (not cordoned), with what each has allocatable and its zone.
+    public var nodes: ProbeResult<[NodeFact]>?
 
     public init(target: ClusterProbeTarget) {
         self.target = target
@@ -243,6 +245,7 @@ public struct ClusterFacts: Sendable {
             ("cert-manager", certManager?.failure), ("namespace \(target.namespace)", namespaceExists?.failure),
             ("Secrets in namespace \(target.namespace)", secrets?.failure),
             ("release \(target.release)", release?.failure), ("static IP \(target.staticIPName ?? "")", staticIP?.failure),
+            ("nodes", nodes?.failure),
         ]
         for (what, failure) in entries {
             guard let failure else { continue }

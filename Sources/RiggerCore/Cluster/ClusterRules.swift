@@ -26,6 +26,7 @@ struct ClusterRules {
         tlsSecret()
         installedRelease()
         staticIP()
+        sizing()
     }
 
     // MARK: Helpers
@@ -46,7 +47,7 @@ struct ClusterRules {
     }
 
     /// Records why a probe read nothing on the fields it feeds.
-    private mutating func note<Value>(_ result: ProbeResult<Value>?, _ what: String, keys: [String]) {
+    mutating func note<Value>(_ result: ProbeResult<Value>?, _ what: String, keys: [String]) {
         guard let failure = result?.failure else { return }
         let line: String
         switch failure {
