@@ -38,6 +38,8 @@ public struct PostHogApp: AppDefinition {
         PostHogIngress.regenerationNotes(previous: previous, previousAnswers: previousAnswers, answers: answers)
     }
 
+    public func sizing(_ answers: ResolvedAnswers) -> SizingTable? { (try? PostHogPlan(answers)).map(PostHogSizing.table) }
+
     public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {
         try PostHogRenderer.render(plan: try PostHogPlan(answers), answers: answers, secrets: secrets, chart: chart)
     }

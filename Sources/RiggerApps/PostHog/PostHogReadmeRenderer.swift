@@ -53,8 +53,10 @@ enum PostHogReadmeRenderer {
             lines.append("- `\(PostRender.folder)/`: a Helm post-renderer (run through `kubectl kustomize`) for what no chart value can set:")
             lines += postRender.imagePins.map { "  - `\($0.name)` pinned to `\($0.tag)`: \($0.reason)" }
             lines += postRender.patches.map { "  - `\($0.kind)/\($0.name)`: \($0.reason)" }
+            lines += postRender.resources.map { "  - adds `\($0.kind)/\($0.name)`: \($0.reason)" }
         }
         lines.append("")
+        lines += PostHogSizing.table(plan).readmeSection.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines += BundleImage.readmeSection(images, avoidFrozen: PostHogImages.avoidingFrozen, advisories: advisories)
         lines += [
             "## Next",
