@@ -89,4 +89,20 @@ final class SizingClusterTests: XCTestCase {
         XCTAssertEqual(strict.status, 2, strict.error)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path + "-strict"))
     }
+
+    /// Regenerating keeps the bundle's sizing, and moving to another shows in --diff like any change.
+    func testRegeneratingKeepsTheSizeAndMovingShowsInTheDiff() throws {
+        _ = try ProjectPaths.requireExecutable()
+        let folder = try TestProject.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("bundle").path
+        let first = try runProgram(TestProject.executable.path, ["generate", "--preset", "local", "--set", "sizing=ha", "--out", out])
+        XCTAssertEqual(first.status, 0, first.error)
+        let again = try runProgram(TestProject.executable.path, ["generate", "--out", out, "--diff"])
+        XCTAssertFalse(again.output.contains("sizing:"), "regenerating keeps ha: \(again.output)")
+        let moved = try runProgram(TestProject.executable.path, ["generate", "--out", out, "--set", "sizing=small", "--diff"])
+        XCTAssertEqual(moved.status, 0, moved.error)
+        XCTAssertTrue(moved.output.contains("sizing: ha -> small") || moved.output.contains("sizing: 'ha' -> 'small'"), moved.output)
+        XCTAssertTrue(moved.output.contains("-    hpa:\n") || moved.output.contains("-  hpa:"), moved.output)
+    }
 }

@@ -21,7 +21,7 @@ extension CommonQuestions {
         help: "How many replicas run and what CPU and memory each requests: small for a test cluster, standard for a modest "
             + "production load, ha for at least two replicas of everything that can run more than one, with disruption budgets "
             + "and spreading across nodes and zones. The bundle's README lists each component's replicas and requests, and the "
-            + "totals; a chart value of your own still overrides any of them.",
+            + "totals.",
         kind: .choice([
             Choice(Sizing.small.rawValue, "one replica each, small requests (a test cluster)"),
             Choice(Sizing.standard.rawValue, "one replica each, production requests"),

@@ -121,7 +121,8 @@ public struct SizingTable: Sendable, Equatable {
     public var readmeSection: String {
         var text = "## Sizing: \(sizing.rawValue)\n\n"
         text += "What each component runs and requests per replica (the memory limit after the slash); the cluster must hold the totals. "
-            + "A chart value of your own in values.yaml overrides any of them. \(source)\n\n"
+            + "They are in values.yaml, which each regeneration writes again: a change made there by hand shows in `--diff` and is "
+            + "undone. \(source)\n\n"
         text += "| Component | Replicas | CPU request | Memory request / limit |\n| --- | --- | --- | --- |\n"
         for component in components {
             text += "| \(component.name) | \(Self.replicasText(component)) | \(ContainerResources.cpu(component.resources.cpuMillis)) | "
