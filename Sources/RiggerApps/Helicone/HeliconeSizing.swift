@@ -80,9 +80,11 @@ enum HeliconeSizing {
                 component.name, replicas: replicas(component, plan.sizing), resources: resources(component.name, plan.sizing),
                 singleBecause: component.singleBecause, managedAlternative: component.managedAlternative)
         }, source: source, notes: [
-            "The chart gives its containers no readiness or liveness probes, and rigger adds none: Kubernetes sends a pod traffic as soon "
-                + "as it starts and restarts it only when its process exits. Watch the pods after an install or upgrade "
-                + "(`kubectl get pods --namespace \(plan.namespace) --watch`).",
+            "The chart gives its containers no readiness or liveness probes. rigger adds a readiness probe where the component serves a "
+                + "health check of its own (\(HeliconeProbes.probes(plan).map(\.component).joined(separator: ", "))); "
+                + "\(HeliconeProbes.unprobed(plan).joined(separator: ", ")) have none, so Kubernetes sends them traffic as soon as they "
+                + "start, and no container has a liveness probe: one is restarted only when its process exits. Watch the pods after an "
+                + "install or upgrade (`kubectl get pods --namespace \(plan.namespace) --watch`).",
         ] + (plan.sizing == .ha ? [
             "Each web pod runs the chart's database migrations in its init containers as it starts, so with ha two run them at once on "
                 + "a new install: if one fails, its pod restarts and runs them again.",
