@@ -105,7 +105,10 @@ enum PostHogSizing {
             "The worker (Celery) and the ClickHouse operator have no readiness probe: neither serves an endpoint to ask. Every other "
                 + "long-running container has the chart's readiness probe. The Job the chart runs for a moment after each "
                 + "release (a busybox echo of the revision, named with the time) has no resources setting and requests nothing.",
-        ])
+        ] + (sizing == .ha ? [
+            "web's and events' autoscalers scale on CPU through the Kubernetes metrics API: install metrics-server where the cluster "
+                + "has none (GKE runs it; EKS doesn't by default). Without it they hold the minimum of 2.",
+        ] : []))
     }
 
     /// Replicas, autoscalers, requests and spreading, in the chart's own values.
