@@ -5,9 +5,7 @@ import RiggerCore
 /// replicated component through the post-renderer (the chart has none), with spreading through a
 /// patch where the chart reads no `affinity`.
 enum HeliconeSizing {
-    static let source = "Helicone publishes no sizing for self-hosting; the sizes follow Supabase's self-hosting guidance "
-        + "(at least 4 GB of memory and 2 CPU cores for the whole stack), https://supabase.com/docs/guides/self-hosting/docker; "
-        + "per component they are rigger's."
+    static let source = "Neither Helicone nor its chart publishes a sizing: the sizes are rigger's."
 
     /// A component: its values key (under `helicone.` for web and worker), its name after the
     /// chart's `helicone-`, whether its template reads `affinity`, and why it stays single, if it must.

@@ -5,8 +5,7 @@ import RiggerCore
 /// available is: CloudNativePG runs three PostgreSQL instances (with its own disruption budgets and
 /// anti-affinity), and a managed database is as available as its service.
 enum PlausibleSizing {
-    static let source = "Plausible's own guidance is a host with at least 2 GB of memory, "
-        + "https://github.com/plausible/community-edition; per component the sizes are rigger's."
+    static let source = "Plausible publishes no sizing for Kubernetes: the sizes are rigger's."
 
     /// Why Plausible runs one replica.
     static let singleApp = "Plausible Community Edition keeps sessions in memory and migrates the database as it starts, so a second "

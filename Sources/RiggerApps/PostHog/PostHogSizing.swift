@@ -6,8 +6,8 @@ import RiggerCore
 /// offers budgets only for web and events, and those only with a key its values don't declare.
 enum PostHogSizing {
     /// Where the sizes come from, for the README.
-    static let source = "The totals follow PostHog's Kubernetes requirements (a cluster of at least 4 vCPUs and 8 GB of memory; "
-        + "two m5.large nodes on EKS), https://posthog.com/docs/self-host; per component they are rigger's."
+    static let source = "PostHog's Kubernetes docs found two m5.large nodes (2 vCPUs and 8 GB each) enough on EKS "
+        + "(https://github.com/PostHog/posthog.com/pull/2222); per component the sizes are rigger's."
 
     /// A Deployment of PostHog's own that can run more than one replica.
     struct Stateless {
