@@ -42,7 +42,7 @@ final class ClusterProbeTests: XCTestCase {
         let cluster = try StandInCluster(scenario: "eks")
         _ = read(cluster, ClusterProbeTarget(kubeContext: "kind-dev", namespace: "posthog", release: "posthog"), timeout: .seconds(3))
         let calls = cluster.calls
-        XCTAssertEqual(calls.count, 8, calls.joined(separator: "\n"))
+        XCTAssertEqual(calls.count, 9, calls.joined(separator: "\n"))
         XCTAssertTrue(calls.contains("kubectl config view -o json"), "the kubeconfig is read as it is")
         for call in calls where call.hasPrefix("kubectl ") && !call.hasPrefix("kubectl config") {
             XCTAssertTrue(call.hasSuffix("--context kind-dev --request-timeout=3s"), call)
@@ -70,7 +70,7 @@ final class ClusterProbeTests: XCTestCase {
             return XCTFail("storage classes: \(String(describing: facts.storageClasses))")
         }
         XCTAssertEqual(message, #"Error from server (Forbidden): storageclasses.storage.k8s.io is forbidden: User "dev@example.com" cannot list resource "storageclasses" in API group "storage.k8s.io" at the cluster scope"#)
-        XCTAssertEqual(facts.notes.count, 6, facts.notes.joined(separator: "\n"))
+        XCTAssertEqual(facts.notes.count, 7, facts.notes.joined(separator: "\n"))
         XCTAssertTrue(facts.notes.allSatisfy { $0.contains(": not read: not allowed (") }, facts.notes.joined(separator: "\n"))
         XCTAssertTrue(facts.notes.contains { $0.hasPrefix("release posthog: not read: not allowed (list: failed to list: secrets is forbidden") }, facts.notes.joined(separator: "\n"))
     }

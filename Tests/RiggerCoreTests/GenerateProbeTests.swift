@@ -40,7 +40,7 @@ final class GenerateProbeTests: XCTestCase {
         ])
         let values = try String(contentsOf: out.appendingPathComponent("values.yaml"), encoding: .utf8)
         XCTAssertTrue(values.contains("cert-manager:\n  enabled: false"), values)
-        XCTAssertEqual(cluster.calls.filter { $0.hasPrefix("kubectl ") }.count, 7)
+        XCTAssertEqual(cluster.calls.filter { $0.hasPrefix("kubectl ") }.count, 8)
         XCTAssertFalse(result.error.contains("not-a-real-password") || result.output.contains("not-a-real-password"))
     }
 
@@ -99,7 +99,7 @@ final class GenerateProbeTests: XCTestCase {
         let cluster = try StandInCluster(scenario: "forbidden")
         let (result, _) = try generate(cluster, Self.aws + ["--probe", "--strict"])
         XCTAssertEqual(result.status, 0, result.error)
-        XCTAssertEqual(clusterLines(result).count, 6, result.error)
+        XCTAssertEqual(clusterLines(result).count, 7, result.error)
         XCTAssertTrue(clusterLines(result).allSatisfy { $0.contains("not allowed (") }, result.error)
     }
 

@@ -33,7 +33,8 @@ final class WizardClusterTests: XCTestCase {
         while Date() < deadline {
             _ = session.clusterDidChange()
             if let findings = session.clusterFindings, findings.facts.release != nil, findings.facts.secrets != nil,
-               findings.facts.certManager != nil, findings.facts.storageClasses != nil, findings.facts.contexts != nil {
+               findings.facts.certManager != nil, findings.facts.storageClasses != nil, findings.facts.contexts != nil,
+               findings.facts.nodes != nil {
                 break
             }
             Thread.sleep(forTimeInterval: 0.02)
@@ -142,6 +143,15 @@ final class WizardClusterTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("cluster: the controller of the IngressClass nginx") && $0.contains("CVE-2025-1974 (critical)") }, "\(lines)")
         XCTAssertTrue(session.clusterField("ingress.type")?.warnings.allSatisfy { !$0.isConflict } == true, "no conflict")
         XCTAssertTrue(session.clusterWarnings.contains { $0.hasPrefix("cluster: ingress.type: 'nginx': the controller of the IngressClass nginx") }, "\(session.clusterWarnings)")
+    }
+
+    /// The aws preset's standard size on one node of 2 CPUs: the Sizing field and the review say it doesn't fit.
+    func testAnInstallTheNodesCantHoldIsWarnedOnTheSizingField() throws {
+        let session = try session(scenario: "one-small-node eks")
+        let warnings = session.clusterField("sizing")?.warnings.map(\.message) ?? []
+        XCTAssertTrue(warnings.contains { $0.contains("does not fit: the cluster has 1 node with 2 CPU") }, "\(warnings)")
+        XCTAssertEqual(session.clusterField("sizing")?.info, "1 node with 2 CPU and 3.84 GiB allocatable in all")
+        XCTAssertTrue(session.clusterWarnings.contains { $0.hasPrefix("cluster: sizing: 'standard': the install requests ") }, "\(session.clusterWarnings)")
     }
 
     func testADeadClusterOffersNothingAndSaysWhyOnce() throws {

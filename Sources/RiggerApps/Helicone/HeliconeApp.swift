@@ -56,6 +56,8 @@ public struct HeliconeApp: AppDefinition {
 
     public var advisories: [SecurityAdvisory] { HeliconeAdvisories.all }
 
+    public func sizing(_ answers: ResolvedAnswers) -> SizingTable? { (try? HeliconePlan(answers)).map(HeliconeSizing.table) }
+
     public func images(_ answers: ResolvedAnswers) throws -> [BundleImage] { HeliconeImages.list(try HeliconePlan(answers)) }
 
     public func regenerationNotes(previous: ExistingBundle, previousAnswers: ResolvedAnswers, answers: ResolvedAnswers) -> [String] {

@@ -34,6 +34,8 @@ public struct HeliconePlan: Sendable, Equatable {
     public let studio: Bool
     public let email: EmailPlan?
     public let signup: Bool
+    /// How many replicas run and what each requests (see `HeliconeSizing`).
+    public let sizing: Sizing
 
     public var namespace: String { cluster.namespace }
     public var release: String { cluster.release }
@@ -62,6 +64,7 @@ public struct HeliconePlan: Sendable, Equatable {
         }
         email = try EmailPlan.read(read)
         signup = try read.bool("helicone.signup")
+        sizing = try read.sizing()
     }
 
     /// The scheme of every public URL: https with any TLS, http without.

@@ -49,6 +49,8 @@ enum HeliconePostRender {
         }
         // Last, so that the other patches keep their file names.
         postRender.patches += HeliconeSecretsChecksum.patches(plan: plan, secrets: secrets, manifests: secretManifests)
+        HeliconeSizing.addPostRender(plan, to: &postRender)
+        HeliconeProbes.addPostRender(plan, to: &postRender)
         return postRender
     }
 

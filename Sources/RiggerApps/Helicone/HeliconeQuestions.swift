@@ -217,6 +217,7 @@ public enum HeliconeQuestions {
     // MARK: Sizing
 
     private static let sizingQuestions: [Question] = [
+        CommonQuestions.sizing,
         CommonQuestions.storage("postgresql.storage", "PostgreSQL", "10Gi", appliesWhen: inCluster("postgresql")),
         CommonQuestions.storage("clickhouse.storage", "ClickHouse", "20Gi", appliesWhen: inCluster("clickhouse")),
         CommonQuestions.storage("fileStorage.storage", "File storage", "10Gi", appliesWhen: .always),

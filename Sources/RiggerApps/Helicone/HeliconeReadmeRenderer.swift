@@ -20,6 +20,7 @@ enum HeliconeReadmeRenderer {
         lines += addresses(plan)
         lines += answerLines(plan, answers, secrets)
         lines += fileLines(plan, references, postRender, manifests: manifests)
+        lines += HeliconeSizing.table(plan).readmeSection.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines += BundleImage.readmeSection(images, avoidFrozen: IngressAddOns.avoidingIngressNginx, advisories: advisories)
         lines += IngressNginxRetirement.readmeSection(plan.ingress, namespace: plan.namespace)
         lines += nextSteps(plan, secrets, toCreate: toCreate)

@@ -62,6 +62,7 @@ enum HeliconeValuesRenderer {
             ("service", .map([("type", .string("ClusterIP")), ("port", .int(HeliconeChart.clickhousePort))])),
             ("replicaCount", .int(1)),
         ]))
+        HeliconeSizing.addValues(plan, to: &values)
         return values
     }
 

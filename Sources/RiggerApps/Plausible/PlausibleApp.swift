@@ -39,6 +39,8 @@ public struct PlausibleApp: AppDefinition {
 
     public func images(_ answers: ResolvedAnswers) throws -> [BundleImage] { PlausibleImages.list(try PlausiblePlan(answers)) }
 
+    public func sizing(_ answers: ResolvedAnswers) -> SizingTable? { (try? PlausiblePlan(answers)).map(PlausibleSizing.table) }
+
     public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {
         try PlausibleRenderer.render(plan: try PlausiblePlan(answers), answers: answers, secrets: secrets, chart: chart)
     }

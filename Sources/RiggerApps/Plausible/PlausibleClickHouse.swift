@@ -134,10 +134,7 @@ enum PlausibleClickHouse {
             ])),
             ("readinessProbe", .map([("httpGet", ping), ("periodSeconds", .int(10))])),
             ("livenessProbe", .map([("httpGet", ping), ("initialDelaySeconds", .int(30)), ("periodSeconds", .int(20)), ("failureThreshold", .int(6))])),
-            ("resources", .map([
-                ("requests", .map([("cpu", .string("250m")), ("memory", .string("1Gi"))])),
-                ("limits", .map([("memory", .string("2Gi"))])),
-            ])),
+            ("resources", PlausibleSizing.resources("clickhouse", plan.sizing).tree),
             ("volumeMounts", .list(
                 [.map([("name", .string("data")), ("mountPath", .string("/var/lib/clickhouse"))])]
                     + configFiles.map { file in

@@ -47,7 +47,7 @@ enum PlausibleManifests {
         ])
     }
 
-    /// A one-instance CloudNativePG Cluster: the database and its owner are created at bootstrap
+    /// A CloudNativePG Cluster of one instance, or three with `ha`: the database and its owner are created at bootstrap
     /// with the password of the basic-auth Secret rigger writes (its user must be the owner).
     static func postgresqlCluster(_ plan: PlausiblePlan, storage: StorageQuantity, credentials: String) -> YAMLTree {
         var storageSpec: [(String, YAMLTree)] = [("size", .string(storage.text))]
@@ -57,7 +57,8 @@ enum PlausibleManifests {
             ("kind", .string("Cluster")),
             ("metadata", metadata(PlausibleNames.postgresqlCluster(plan.release), namespace: plan.namespace, plan: plan, component: "postgresql")),
             ("spec", .map([
-                ("instances", .int(1)),
+                ("instances", .int(PlausibleSizing.postgresqlInstances(plan.sizing))),
+                ("resources", PlausibleSizing.resources("postgresql", plan.sizing).tree),
                 // Pinned, so that an operator upgrade never moves PostgreSQL to another major version.
                 ("imageName", .string(PlausibleComponents.postgresqlImage)),
                 ("storage", .map(storageSpec)),

@@ -44,6 +44,8 @@ public struct PlausiblePlan: Sendable, Equatable {
     public let clickhouse: ClickHouse
     public let ingress: IngressPlan
     public let email: EmailPlan?
+    /// What each component requests, and how many PostgreSQL instances run (see `PlausibleSizing`).
+    public let sizing: Sizing
 
     public var cloud: Cloud { cluster.cloud }
     public var namespace: String { cluster.namespace }
@@ -70,6 +72,7 @@ public struct PlausiblePlan: Sendable, Equatable {
             : .inCluster(storage: try read.size("clickhouse.storage"))
         ingress = try IngressPlan(read)
         email = try EmailPlan.read(read)
+        sizing = try read.sizing()
     }
 
     /// The URL Plausible is reached at (BASE_URL): the hostname over https with TLS, over http

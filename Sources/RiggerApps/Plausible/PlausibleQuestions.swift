@@ -158,6 +158,7 @@ public enum PlausibleQuestions {
     ]
 
     private static let sizingQuestions: [Question] = [
+        CommonQuestions.sizing,
         CommonQuestions.storage("postgresql.storage", "PostgreSQL", "10Gi", appliesWhen: inCluster("postgresql")),
         CommonQuestions.storage("clickhouse.storage", "ClickHouse", "20Gi", appliesWhen: inCluster("clickhouse")),
     ]

@@ -24,6 +24,7 @@ enum PlausibleReadmeRenderer {
         }
         lines.append("")
         lines += PlausibleReadmeSections.whatRunsWhere(plan)
+        lines += PlausibleSizing.table(plan).readmeSection.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines += BundleImage.readmeSection(images, avoidFrozen: IngressAddOns.avoidingIngressNginx, advisories: advisories)
         lines += IngressNginxRetirement.readmeSection(plan.ingress, namespace: plan.namespace)
         lines += filesSection(plan, manifests: manifests, files: files)

@@ -16,6 +16,7 @@ enum PlausibleValuesRenderer {
         values.set("fullnameOverride", .string(PlausibleNames.app(plan.release)))
         // Sessions live in memory and every replica migrates the database as it starts: one.
         values.set("replicaCount", .int(1))
+        values.set("resources", PlausibleSizing.resources("plausible", plan.sizing).tree)
         values.set("image.repository", .string("ghcr.io/plausible/community-edition"))
         values.set("image.tag", .string(plan.cluster.imageTag))
         values.set("baseURL", .string(plan.baseURL))

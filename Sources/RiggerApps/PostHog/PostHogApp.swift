@@ -49,6 +49,8 @@ public struct PostHogApp: AppDefinition {
             + PostHogClickHouse.regenerationNotes(answers: answers)
     }
 
+    public func sizing(_ answers: ResolvedAnswers) -> SizingTable? { (try? PostHogPlan(answers)).map(PostHogSizing.table) }
+
     public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {
         try PostHogRenderer.render(plan: try PostHogPlan(answers), answers: answers, secrets: secrets, chart: chart)
     }

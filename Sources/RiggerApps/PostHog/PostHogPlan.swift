@@ -50,6 +50,8 @@ public struct PostHogPlan: Sendable, Equatable {
     public let objectStorage: ObjectStorage
     public let ingress: IngressPlan
     public let email: EmailPlan?
+    /// How many replicas run and what each requests (see `PostHogSizing`).
+    public let sizing: Sizing
 
     public var cloud: Cloud { cluster.cloud }
     public var namespace: String { cluster.namespace }
@@ -99,5 +101,6 @@ public struct PostHogPlan: Sendable, Equatable {
 
         ingress = try IngressPlan(read)
         email = try EmailPlan.read(read)
+        sizing = try read.sizing()
     }
 }

@@ -221,6 +221,7 @@ public enum PostHogQuestions {
         app: "PostHog", sends: "invites, password resets, alerts", existingKey: PostHogSecrets.smtpPasswordKey)
 
     private static let sizingQuestions: [Question] = [
+        CommonQuestions.sizing,
         CommonQuestions.storage("postgresql.storage", "PostgreSQL", "10Gi", appliesWhen: inCluster("postgresql")),
         CommonQuestions.storage("redis.storage", "Redis", "5Gi", appliesWhen: inCluster("redis")),
         CommonQuestions.storage("kafka.storage", "Kafka", "20Gi", appliesWhen: inCluster("kafka")),

@@ -60,6 +60,7 @@ enum PostHogReadmeRenderer {
         }
         lines.append("")
         lines += PostHogGateway.readme(plan)
+        lines += PostHogSizing.table(plan).readmeSection.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines += BundleImage.readmeSection(images, avoidFrozen: PostHogImages.avoidingFrozen, advisories: advisories)
         lines += IngressNginxRetirement.readmeSection(plan.ingress, namespace: plan.namespace)
         lines += [

@@ -31,6 +31,7 @@ enum PostHogValuesRenderer {
         addZooKeeper(plan, to: &values)
         addClickHouse(plan, secrets, to: &values)
         addObjectStorage(plan, secrets, to: &values)
+        PostHogSizing.addValues(plan, to: &values)
         return values
     }
 

@@ -58,6 +58,7 @@ public final class ClusterProbe: Sendable {
                 facts.secrets = .failure(skipped)
                 facts.release = .failure(skipped)
                 if target.readsGateways { facts.gatewayAPI = .failure(skipped) }
+                facts.nodes = .failure(skipped)
                 return
             }
             self.launch(run) { $0.storageClasses = self.storageClasses(target) }
@@ -67,6 +68,7 @@ public final class ClusterProbe: Sendable {
             self.launch(run) { $0.secrets = self.secrets(target) }
             self.launch(run) { $0.release = self.release(target) }
             if target.readsGateways { self.launch(run) { $0.gatewayAPI = self.gatewayAPI(target) } }
+            self.launch(run) { $0.nodes = self.nodes(target) }
         }
         if let name = target.staticIPName {
             launch(run) { $0.staticIP = self.staticIP(name, project: target.gcpProject) }
@@ -241,6 +243,22 @@ public final class ClusterProbe: Sendable {
         }
     }
 
+    /// The nodes pods can be scheduled on: cordoned ones are left out, as the scheduler leaves them.
+    func nodes(_ target: ClusterProbeTarget) -> ProbeResult<[NodeFact]> {
+        call(kubectl(["get", "nodes", "-o", "json"], target)) { data in
+            ProbeJSON.decode(ProbeJSON.List<ProbeJSON.Node>.self, from: data, tool: .kubectl).flatMap { list in
+                var nodes: [NodeFact] = []
+                for item in list.items where item.spec?.unschedulable != true {
+                    guard let allocatable = item.status?.allocatable, let cpu = allocatable["cpu"], let memory = allocatable["memory"],
+                        let node = NodeFact(name: item.metadata.name, cpu: cpu, memory: memory, zone: item.metadata.labels?[Spreading.zoneKey])
+                    else { return .failure(.unreadable(.kubectl, "no allocatable CPU and memory on node \(item.metadata.name)")) }
+                    nodes.append(node)
+                }
+                return .success(nodes)
+            }
+        }
+    }
+
     func staticIP(_ name: String, project: String?) -> ProbeResult<StaticAddress?> {
         let projectArguments = project.map { ["--project", $0] } ?? []
         let invocation = ToolInvocation(.gcloud, projectArguments + ["compute", "addresses", "describe", name, "--global", "--format=json", "--quiet"])
@@ -266,5 +284,6 @@ extension ClusterFacts {
         if let value = other.release { release = value }
         if let value = other.staticIP { staticIP = value }
         if let value = other.gatewayAPI { gatewayAPI = value }
+        if let value = other.nodes { nodes = value }
     }
 }

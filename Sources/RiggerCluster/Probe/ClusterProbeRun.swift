@@ -86,6 +86,7 @@ public final class ClusterProbeRun: @unchecked Sendable {
             facts.namespaceExists = .failure(reason)
             facts.secrets = .failure(reason)
             facts.release = .failure(reason)
+            facts.nodes = .failure(reason)
             if facts.target.staticIPName != nil { facts.staticIP = .failure(reason) }
         }
     }

@@ -86,6 +86,15 @@ enum ProbeJSON {
         let spec: Spec
     }
 
+    /// A Node: its name and labels, whether it is cordoned, and what it has allocatable.
+    struct Node: Decodable {
+        struct Spec: Decodable { let unschedulable: Bool? }
+        struct Status: Decodable { let allocatable: [String: String]? }
+        let metadata: Metadata
+        let spec: Spec?
+        let status: Status?
+    }
+
     /// A CustomResourceDefinition or a Namespace: whether it is there, and who installed it.
     struct Object: Decodable {
         let metadata: Metadata

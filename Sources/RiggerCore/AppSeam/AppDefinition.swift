@@ -58,6 +58,9 @@ public protocol AppDefinition: Sendable {
     /// What moves when an existing bundle is regenerated with these answers that the answers
     /// alone don't show, such as a controller the chart ran moving to an add-on release. None by default.
     func regenerationNotes(previous: ExistingBundle, previousAnswers: ResolvedAnswers, answers: ResolvedAnswers) -> [String]
+    /// What each component runs and requests for validated answers (the `sizing` answer), for the
+    /// review, the README and the check of the cluster's nodes. None (nil) by default.
+    func sizing(_ answers: ResolvedAnswers) -> SizingTable?
 }
 
 extension AppDefinition {

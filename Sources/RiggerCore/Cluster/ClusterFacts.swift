@@ -214,6 +214,8 @@ public struct ClusterFacts: Sendable {
     /// The Gateway API: whether HTTPRoutes v1 are served, and the Gateways. Not probed (nil)
     /// unless the answers attach to a Gateway.
     public var gatewayAPI: ProbeResult<GatewayAPIFact>?
+    /// The nodes that can run pods (not cordoned), with what each has allocatable and its zone.
+    public var nodes: ProbeResult<[NodeFact]>?
 
     public init(target: ClusterProbeTarget) {
         self.target = target
@@ -247,6 +249,7 @@ public struct ClusterFacts: Sendable {
             ("Secrets in namespace \(target.namespace)", secrets?.failure),
             ("release \(target.release)", release?.failure), ("static IP \(target.staticIPName ?? "")", staticIP?.failure),
             ("Gateways", gatewayAPI?.failure),
+            ("nodes", nodes?.failure),
         ]
         for (what, failure) in entries {
             guard let failure else { continue }

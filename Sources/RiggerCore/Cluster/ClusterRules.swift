@@ -27,6 +27,7 @@ struct ClusterRules {
         installedRelease()
         staticIP()
         gateways()
+        sizing()
     }
 
     // MARK: Helpers

@@ -48,6 +48,9 @@ public struct BundleReview: Sendable {
             guard let lines = byStep[step], !lines.isEmpty else { continue }
             sections.append(Section(title: step.title, lines: lines, isWarning: false, isPreformatted: false))
         }
+        if let table = prepared.app.app.sizing(prepared.answers) {
+            sections.append(Section(title: "Replicas and requests", lines: table.reviewLines, isWarning: false, isPreformatted: false))
+        }
         var secrets: [String] = []
         for key in prepared.secrets.entries.keys.sorted() {
             guard let entry = prepared.secrets[key] else { continue }
