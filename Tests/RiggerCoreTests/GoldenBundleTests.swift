@@ -11,26 +11,30 @@ final class GoldenBundleTests: XCTestCase {
     func testEveryPresetMatchesItsGoldenBundle() throws {
         for fixture in TestProject.appFixtures {
             for preset in fixture.presets {
-                try check(fixture, preset)
+                try check(try TestProject.presetBundle(preset, of: fixture).bundle, app: fixture.app, name: preset)
             }
         }
+        // Secrets in AWS Secrets Manager, through ExternalSecrets: what no preset writes.
+        let aws = AppTestFixture.postHog
+        try check(
+            try TestProject.prepare(app: aws.app, preset: "aws", sets: (aws.openAnswers["aws"] ?? []) + SecretStoreTests.awsStore).bundle,
+            app: aws.app, name: "aws-secrets-manager")
     }
 
-    private func check(_ fixture: AppTestFixture, _ preset: String) throws {
-        let bundle = try TestProject.presetBundle(preset, of: fixture).bundle
-        let folder = TestProject.golden.appendingPathComponent("\(fixture.app)/\(preset)")
+    private func check(_ bundle: RiggerCore.Bundle, app: String, name preset: String) throws {
+        let folder = TestProject.golden.appendingPathComponent("\(app)/\(preset)")
         if recording {
             try? FileManager.default.removeItem(at: folder)
             try TestProject.materialize(bundle, in: folder)
             return
         }
         let expectedPaths = try goldenPaths(folder)
-        XCTAssertEqual(bundle.paths, expectedPaths, "\(fixture.app) \(preset): the set of files differs from Golden/\(fixture.app)/\(preset)")
+        XCTAssertEqual(bundle.paths, expectedPaths, "\(app) \(preset): the set of files differs from Golden/\(app)/\(preset)")
         for file in bundle.files {
             let url = folder.appendingPathComponent(file.path)
             guard let expected = try? String(contentsOf: url, encoding: .utf8) else { continue }
             if expected != file.contents {
-                XCTFail("\(fixture.app)/\(preset)/\(file.path) differs from its golden file:\n" + lineDiff(expected: expected, actual: file.contents))
+                XCTFail("\(app)/\(preset)/\(file.path) differs from its golden file:\n" + lineDiff(expected: expected, actual: file.contents))
             }
         }
     }

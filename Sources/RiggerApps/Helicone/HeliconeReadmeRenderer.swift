@@ -21,6 +21,8 @@ enum HeliconeReadmeRenderer {
         lines += answerLines(plan, answers, secrets)
         lines += fileLines(plan, references, postRender, manifests: manifests)
         lines += BundleImage.readmeSection(images, avoidFrozen: IngressAddOns.avoidingIngressNginx, advisories: advisories)
+        lines += ReadmeSecretStore.section(
+            plan.cluster.secretStore, manifests: references.references.manifests, namespace: plan.namespace, release: plan.release)
         lines += nextSteps(plan, secrets, toCreate: toCreate)
         lines += regenerating(plan)
         lines += restarting(plan, references)

@@ -56,6 +56,7 @@ enum PostHogReadmeRenderer {
         }
         lines.append("")
         lines += BundleImage.readmeSection(images, avoidFrozen: PostHogImages.avoidingFrozen, advisories: advisories)
+        lines += ReadmeSecretStore.section(plan.cluster.secretStore, manifests: manifests.all, namespace: plan.namespace, release: plan.release)
         lines += [
             "## Next",
             "",

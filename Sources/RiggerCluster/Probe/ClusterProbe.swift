@@ -57,6 +57,7 @@ public final class ClusterProbe: Sendable {
                 facts.namespaceExists = .failure(skipped)
                 facts.secrets = .failure(skipped)
                 facts.release = .failure(skipped)
+                if target.readsSecretStores { facts.clusterSecretStores = .failure(skipped) }
                 return
             }
             self.launch(run) { $0.storageClasses = self.storageClasses(target) }
@@ -65,6 +66,7 @@ public final class ClusterProbe: Sendable {
             self.launch(run) { $0.namespaceExists = self.namespaceExists(target) }
             self.launch(run) { $0.secrets = self.secrets(target) }
             self.launch(run) { $0.release = self.release(target) }
+            if target.readsSecretStores { self.launch(run) { $0.clusterSecretStores = self.clusterSecretStores(target) } }
         }
         if let name = target.staticIPName {
             launch(run) { $0.staticIP = self.staticIP(name, project: target.gcpProject) }
@@ -156,6 +158,22 @@ public final class ClusterProbe: Sendable {
         }
     }
 
+    /// The ClusterSecretStores; none when the External Secrets Operator's definition isn't there.
+    func clusterSecretStores(_ target: ClusterProbeTarget) -> ProbeResult<[ClusterSecretStoreFact]> {
+        let result = call(kubectl(["get", "clustersecretstores.external-secrets.io", "-o", "json"], target), absent: []) { data in
+            ProbeJSON.decode(ProbeJSON.List<ProbeJSON.ClusterSecretStore>.self, from: data, tool: .kubectl).map { list in
+                list.items.map { item in
+                    ClusterSecretStoreFact(
+                        name: item.metadata.name, provider: item.spec?.provider?.keys.sorted().first,
+                        isReady: item.status?.conditions?.contains { $0.type == "Ready" && $0.status == "True" } ?? false)
+                }
+            }
+        }
+        // Without the operator's definition, kubectl knows no such resource type: there are none.
+        if let failure = result.failure, "\(failure)".contains("doesn't have a resource type") { return .success([]) }
+        return result
+    }
+
     func ingressClasses(_ target: ClusterProbeTarget) -> ProbeResult<[IngressClassFact]> {
         call(kubectl(["get", "ingressclasses", "-o", "json"], target)) { data in
             ProbeJSON.decode(ProbeJSON.List<ProbeJSON.IngressClass>.self, from: data, tool: .kubectl).map { list in
@@ -235,5 +253,6 @@ extension ClusterFacts {
         if let value = other.secrets { secrets = value }
         if let value = other.release { release = value }
         if let value = other.staticIP { staticIP = value }
+        if let value = other.clusterSecretStores { clusterSecretStores = value }
     }
 }

@@ -87,6 +87,7 @@ public final class ClusterProbeRun: @unchecked Sendable {
             facts.secrets = .failure(reason)
             facts.release = .failure(reason)
             if facts.target.staticIPName != nil { facts.staticIP = .failure(reason) }
+            if facts.target.readsSecretStores { facts.clusterSecretStores = .failure(reason) }
         }
     }
 

@@ -55,6 +55,20 @@ public struct HelmOwner: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "release \(release) in namespace \(namespace)" }
 }
 
+/// A ClusterSecretStore of the External Secrets Operator: its name, its provider (`aws`,
+/// `gcpsm`, ...) and whether its Ready condition is True.
+public struct ClusterSecretStoreFact: Sendable, Equatable {
+    public let name: String
+    public let provider: String?
+    public let isReady: Bool
+
+    public init(name: String, provider: String?, isReady: Bool) {
+        self.name = name
+        self.provider = provider
+        self.isReady = isReady
+    }
+}
+
 /// A StorageClass.
 public struct StorageClassFact: Sendable, Equatable {
     public let name: String
@@ -211,6 +225,9 @@ public struct ClusterFacts: Sendable {
     public var release: ProbeResult<InstalledRelease?>?
     /// The GCP static IP; nil inside when it does not exist. Not probed (nil) without one to look for.
     public var staticIP: ProbeResult<StaticAddress?>?
+    /// The External Secrets Operator's ClusterSecretStores; empty when it is not installed. Not
+    /// probed (nil) unless the answers keep the secrets in a cloud store.
+    public var clusterSecretStores: ProbeResult<[ClusterSecretStoreFact]>?
 
     public init(target: ClusterProbeTarget) {
         self.target = target
@@ -243,6 +260,7 @@ public struct ClusterFacts: Sendable {
             ("cert-manager", certManager?.failure), ("namespace \(target.namespace)", namespaceExists?.failure),
             ("Secrets in namespace \(target.namespace)", secrets?.failure),
             ("release \(target.release)", release?.failure), ("static IP \(target.staticIPName ?? "")", staticIP?.failure),
+            ("ClusterSecretStores", clusterSecretStores?.failure),
         ]
         for (what, failure) in entries {
             guard let failure else { continue }

@@ -8,17 +8,25 @@ public struct ClusterProbeTarget: Sendable, Equatable {
     public var staticIPName: String?
     /// The GCP project to look in; nil: gcloud's configured one, as 30-prerequisites.sh does.
     public var gcpProject: String?
+    /// Whether to read the External Secrets Operator's ClusterSecretStores: only when the answers
+    /// keep the secrets in a cloud store (`secrets.store`).
+    public var readsSecretStores: Bool
 
-    public init(kubeContext: String?, namespace: String, release: String, staticIPName: String? = nil, gcpProject: String? = nil) {
+    public init(
+        kubeContext: String?, namespace: String, release: String, staticIPName: String? = nil, gcpProject: String? = nil,
+        readsSecretStores: Bool = false
+    ) {
         self.kubeContext = kubeContext
         self.namespace = namespace
         self.release = release
         self.staticIPName = staticIPName
         self.gcpProject = gcpProject
+        self.readsSecretStores = readsSecretStores
     }
 
-    /// The target the answers name: `kubeContext`, `namespace`, `release`, and `ingress.staticIpName`
-    /// when the Google load balancer takes it (cloud gcp, ingress.type gcp-clb). Nil without a
+    /// The target the answers name: `kubeContext`, `namespace`, `release`, `ingress.staticIpName`
+    /// when the Google load balancer takes it (cloud gcp, ingress.type gcp-clb), and the
+    /// ClusterSecretStores when `secrets.store` is a cloud store. Nil without a
     /// namespace and release, which every app's answers have once resolved.
     public init?(answers: AnswerLookup) {
         guard let namespace = answers.text("namespace"), let release = answers.text("release") else { return nil }
@@ -27,6 +35,7 @@ public struct ClusterProbeTarget: Sendable, Equatable {
         self.init(
             kubeContext: kubeContext, namespace: namespace, release: release,
             staticIPName: usesStaticIP ? answers.text("ingress.staticIpName") : nil,
-            gcpProject: usesStaticIP ? answers.text("ingress.gcpProject").flatMap { $0.isEmpty ? nil : $0 } : nil)
+            gcpProject: usesStaticIP ? answers.text("ingress.gcpProject").flatMap { $0.isEmpty ? nil : $0 } : nil,
+            readsSecretStores: (answers.text(CommonQuestions.secretStoreKey) ?? SecretStoreKind.kubernetes.rawValue) != SecretStoreKind.kubernetes.rawValue)
     }
 }

@@ -26,6 +26,7 @@ struct ClusterRules {
         tlsSecret()
         installedRelease()
         staticIP()
+        clusterSecretStores()
     }
 
     // MARK: Helpers
@@ -83,6 +84,28 @@ struct ClusterRules {
         field("kubeContext") { $0.info = "Kubernetes \(version) (\(version.text))" }
         if let minimum = app.app.minimumKubernetesMinor, version.major == 1, version.minor < minimum {
             warn("kubeContext", "the cluster runs Kubernetes \(version) (\(version.text)); \(app.title)'s chart needs 1.\(minimum) or newer")
+        }
+    }
+
+    /// The ClusterSecretStores offered for `secrets.clusterSecretStore` (those whose provider is
+    /// the store chosen first), and a warning for one named that is missing or not Ready.
+    private mutating func clusterSecretStores() {
+        let key = CommonQuestions.clusterSecretStoreKey
+        note(facts.clusterSecretStores, "ClusterSecretStores", keys: [key])
+        guard let stores = facts.clusterSecretStores?.value else { return }
+        let provider = text(CommonQuestions.secretStoreKey) == SecretStoreKind.gcpSecretManager.rawValue ? "gcpsm" : "aws"
+        let fitting = stores.filter { $0.provider == provider }
+        field(key) { field in
+            field.choices = fitting.map { ClusterChoice($0.name, detail: $0.isReady ? "Ready" : "not Ready") }
+        }
+        guard let name = text(key), !name.isEmpty else { return }
+        if let store = stores.first(where: { $0.name == name }) {
+            if !store.isReady { warn(key, "the ClusterSecretStore \(name) is not Ready") }
+            if store.provider != provider {
+                warn(key, "the ClusterSecretStore \(name) reads \(store.provider ?? "an unknown provider"), not \(provider)")
+            }
+        } else {
+            warn(key, "the cluster has no ClusterSecretStore \(name); it has \(Self.list(fitting.map(\.name)))")
         }
     }
 

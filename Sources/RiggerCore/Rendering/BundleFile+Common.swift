@@ -28,15 +28,21 @@ extension BundleFile {
             path: "values.yaml", contents: header.map { "# " + $0 }.joined(separator: "\n") + "\n" + (try values.serialized()), mode: regular)
     }
 
-    /// The files of Secret manifests, each readable by its owner alone.
+    /// The files of Secret manifests, each readable by its owner alone; with a cloud secret store
+    /// (`secrets.store`), also what `ExternalSecrets` writes for them. `instance` is the release.
     public static func secrets(
         _ manifests: [SecretManifest], namespace: String, app: String, instance: String, answers: ResolvedAnswers, secrets: SecretSet
     ) throws -> [BundleFile] {
-        try manifests.map { manifest in
+        var files = try manifests.map { manifest in
             BundleFile(
                 path: manifest.path,
                 contents: try manifest.render(namespace: namespace, app: app, instance: instance, answers: answers.lookup, secrets: secrets),
                 mode: secret)
         }
+        if let store = try SecretStorePlan.read(PlanReader(answers: answers), namespace: namespace, release: instance) {
+            files += try ExternalSecrets.files(
+                store: store, manifests: manifests, namespace: namespace, app: app, instance: instance, answers: answers.lookup, secrets: secrets)
+        }
+        return files
     }
 }
