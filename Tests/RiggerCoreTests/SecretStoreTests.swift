@@ -345,6 +345,10 @@ final class SecretStoreTests: XCTestCase {
 
         let missing = try checked("no-external-secrets eks", sets: ["secrets.store=aws-secrets-manager", "secrets.aws.region=us-east-1", "secrets.clusterSecretStore=aws-shared"])
         XCTAssertEqual(missing.findings[CommonQuestions.clusterSecretStoreKey]?.warnings.map(\.message), ["the cluster has no ClusterSecretStore aws-shared; it has none"])
+        XCTAssertEqual(aws.findings[CommonQuestions.secretStoreKey]?.warnings ?? [], [], "the operator serves v1")
+        XCTAssertEqual(missing.findings[CommonQuestions.secretStoreKey]?.warnings.map(\.message), [
+            "the External Secrets Operator is not installed in this cluster (no CustomResourceDefinition externalsecrets.external-secrets.io); install it, v0.17 or newer, before 20-secrets.sh",
+        ])
     }
 
     func testTheStoresAreReadOnlyWhenTheSecretsGoToACloudStore() throws {

@@ -48,7 +48,8 @@ public struct BundleCheck: Sendable {
         var report = BundleCheckReport()
         report.summary.append("rigger check: the \(app.title) bundle in \(folder): release \(release) in namespace \(namespace), chart \(app.app.chart.name) \(version)")
         // The cluster is read while the chart renders.
-        let probing = probe.start(ClusterProbeTarget(kubeContext: kubeContext, namespace: namespace, release: release))
+        let readsStores = (lookup.text(CommonQuestions.secretStoreKey) ?? SecretStoreKind.kubernetes.rawValue) != SecretStoreKind.kubernetes.rawValue
+        let probing = probe.start(ClusterProbeTarget(kubeContext: kubeContext, namespace: namespace, release: release, readsSecretStores: readsStores))
 
         let source: ChartSource
         do {

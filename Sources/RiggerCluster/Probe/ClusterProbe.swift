@@ -57,7 +57,10 @@ public final class ClusterProbe: Sendable {
                 facts.namespaceExists = .failure(skipped)
                 facts.secrets = .failure(skipped)
                 facts.release = .failure(skipped)
-                if target.readsSecretStores { facts.clusterSecretStores = .failure(skipped) }
+                if target.readsSecretStores {
+                    facts.clusterSecretStores = .failure(skipped)
+                    facts.externalSecretVersions = .failure(skipped)
+                }
                 return
             }
             self.launch(run) { $0.storageClasses = self.storageClasses(target) }
@@ -66,7 +69,10 @@ public final class ClusterProbe: Sendable {
             self.launch(run) { $0.namespaceExists = self.namespaceExists(target) }
             self.launch(run) { $0.secrets = self.secrets(target) }
             self.launch(run) { $0.release = self.release(target) }
-            if target.readsSecretStores { self.launch(run) { $0.clusterSecretStores = self.clusterSecretStores(target) } }
+            if target.readsSecretStores {
+                self.launch(run) { $0.clusterSecretStores = self.clusterSecretStores(target) }
+                self.launch(run) { $0.externalSecretVersions = self.externalSecretVersions(target) }
+            }
         }
         if let name = target.staticIPName {
             launch(run) { $0.staticIP = self.staticIP(name, project: target.gcpProject) }
@@ -154,6 +160,18 @@ public final class ClusterProbe: Sendable {
                         || annotations["storageclass.beta.kubernetes.io/is-default-class"] == "true"
                     return StorageClassFact(name: item.metadata.name, provisioner: item.provisioner ?? "", isDefault: isDefault)
                 }
+            }
+        }
+    }
+
+    /// The External Secrets Operator's definition of ExternalSecret.
+    static let externalSecretCRD = "externalsecrets.external-secrets.io"
+
+    /// The versions the ExternalSecret definition serves; nil inside when it isn't there.
+    func externalSecretVersions(_ target: ClusterProbeTarget) -> ProbeResult<[String]?> {
+        call(kubectl(["get", "customresourcedefinitions", Self.externalSecretCRD, "-o", "json"], target), absent: .some(nil)) { data in
+            ProbeJSON.decode(ProbeJSON.Definition.self, from: data, tool: .kubectl).map { definition in
+                definition.spec.versions.filter { $0.served ?? false }.map(\.name)
             }
         }
     }
@@ -254,5 +272,6 @@ extension ClusterFacts {
         if let value = other.release { release = value }
         if let value = other.staticIP { staticIP = value }
         if let value = other.clusterSecretStores { clusterSecretStores = value }
+        if let value = other.externalSecretVersions { externalSecretVersions = value }
     }
 }

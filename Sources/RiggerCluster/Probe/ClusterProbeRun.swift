@@ -87,7 +87,10 @@ public final class ClusterProbeRun: @unchecked Sendable {
             facts.secrets = .failure(reason)
             facts.release = .failure(reason)
             if facts.target.staticIPName != nil { facts.staticIP = .failure(reason) }
-            if facts.target.readsSecretStores { facts.clusterSecretStores = .failure(reason) }
+            if facts.target.readsSecretStores {
+                facts.clusterSecretStores = .failure(reason)
+                facts.externalSecretVersions = .failure(reason)
+            }
         }
     }
 

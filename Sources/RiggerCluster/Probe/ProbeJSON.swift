@@ -54,6 +54,16 @@ enum ProbeJSON {
         let status: Status?
     }
 
+    /// A CustomResourceDefinition's versions and whether each is served.
+    struct Definition: Decodable {
+        struct Spec: Decodable { let versions: [Version] }
+        struct Version: Decodable {
+            let name: String
+            let served: Bool?
+        }
+        let spec: Spec
+    }
+
     /// Any JSON value, read past unread.
     struct IgnoredValue: Decodable {
         init(from decoder: Decoder) throws {}

@@ -228,6 +228,9 @@ public struct ClusterFacts: Sendable {
     /// The External Secrets Operator's ClusterSecretStores; empty when it is not installed. Not
     /// probed (nil) unless the answers keep the secrets in a cloud store.
     public var clusterSecretStores: ProbeResult<[ClusterSecretStoreFact]>?
+    /// The versions the External Secrets Operator's ExternalSecret definition serves; nil inside
+    /// when it is not installed. Probed with the ClusterSecretStores.
+    public var externalSecretVersions: ProbeResult<[String]?>?
 
     public init(target: ClusterProbeTarget) {
         self.target = target
@@ -260,7 +263,7 @@ public struct ClusterFacts: Sendable {
             ("cert-manager", certManager?.failure), ("namespace \(target.namespace)", namespaceExists?.failure),
             ("Secrets in namespace \(target.namespace)", secrets?.failure),
             ("release \(target.release)", release?.failure), ("static IP \(target.staticIPName ?? "")", staticIP?.failure),
-            ("ClusterSecretStores", clusterSecretStores?.failure),
+            ("ClusterSecretStores", clusterSecretStores?.failure), ("External Secrets Operator", externalSecretVersions?.failure),
         ]
         for (what, failure) in entries {
             guard let failure else { continue }

@@ -27,6 +27,7 @@ struct ClusterRules {
         installedRelease()
         staticIP()
         clusterSecretStores()
+        externalSecretsOperator()
     }
 
     // MARK: Helpers
@@ -84,6 +85,21 @@ struct ClusterRules {
         field("kubeContext") { $0.info = "Kubernetes \(version) (\(version.text))" }
         if let minimum = app.app.minimumKubernetesMinor, version.major == 1, version.minor < minimum {
             warn("kubeContext", "the cluster runs Kubernetes \(version) (\(version.text)); \(app.title)'s chart needs 1.\(minimum) or newer")
+        }
+    }
+
+    /// With a cloud store, the External Secrets Operator must be installed and serve
+    /// external-secrets.io/v1, which the bundle's manifests use.
+    private mutating func externalSecretsOperator() {
+        let key = CommonQuestions.secretStoreKey
+        note(facts.externalSecretVersions, "External Secrets Operator", keys: [key])
+        guard let found = facts.externalSecretVersions?.value else { return }
+        guard let versions = found else {
+            warn(key, "the External Secrets Operator is not installed in this cluster (no CustomResourceDefinition externalsecrets.external-secrets.io); install it, v0.17 or newer, before 20-secrets.sh")
+            return
+        }
+        if !versions.contains("v1") {
+            warn(key, "the External Secrets Operator here serves \(Self.list(versions)) but not v1, which the bundle's manifests use; upgrade it to v0.17 or newer")
         }
     }
 
