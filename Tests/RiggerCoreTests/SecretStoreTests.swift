@@ -200,6 +200,8 @@ final class SecretStoreTests: XCTestCase {
         try FileManager.default.createDirectory(at: run.store, withIntermediateDirectories: true)
         let result = try TestProject.runRigger(["generate", "--preset", "local", "--out", run.bundle.path] + sets.flatMap { ["--set", $0] })
         XCTAssertEqual(result.status, 0, result.error)
+        // generate says which cloud CLI 20-secrets.sh needs, as the done page does.
+        XCTAssertTrue(AppTestFixture.unwrapped(result.output).contains("20-secrets.sh writes the secrets into"), result.output)
         return run
     }
 
