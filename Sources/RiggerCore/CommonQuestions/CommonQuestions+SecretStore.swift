@@ -51,7 +51,7 @@ extension CommonQuestions {
             kind: .text(.kubernetesName), step: .secretStore, appliesWhen: .all(awsStore, ownStore, .when("secrets.aws.auth", is: "irsa"))),
         Question(
             key: "secrets.aws.prefix", title: "Secret name prefix",
-            help: "What each secret's name in Secrets Manager starts with; the Secret's name follows it.",
+            help: "What each secret's name in Secrets Manager starts with; the Secret's name follows it. Empty: rigger/NAMESPACE/RELEASE/.",
             kind: .text(.awsSecretNamePrefix), step: .secretStore, appliesWhen: awsStore, isOptional: true,
             whenEmpty: "(rigger/NAMESPACE/RELEASE/)"),
         Question(
@@ -65,7 +65,8 @@ extension CommonQuestions {
             kind: .text(.kubernetesName), step: .secretStore, appliesWhen: .all(gcpStore, ownStore)),
         Question(
             key: "secrets.gcp.prefix", title: "Secret ID prefix",
-            help: "What each secret's ID in Secret Manager starts with; the Secret's name follows it.",
+            help: "What each secret's ID in Secret Manager starts with; the Secret's name follows it (a dot in it as _). "
+                + "Empty: rigger-NAMESPACE-RELEASE-.",
             kind: .text(.gcpSecretIDPrefix), step: .secretStore, appliesWhen: gcpStore, isOptional: true,
             whenEmpty: "(rigger-NAMESPACE-RELEASE-)"),
     ]
