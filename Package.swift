@@ -69,12 +69,18 @@ let package = Package(
             ],
             plugins: ["StampBuildCommit"]
         ),
+        // What every test target shares: the checkout's paths, the built binary, reviewed files.
+        .target(
+            name: "RiggerTestSupport",
+            path: "Tests/RiggerTestSupport"
+        ),
         .testTarget(
             name: "RiggerCoreTests",
             dependencies: [
                 "RiggerCore",
                 "RiggerCluster",
                 "RiggerApps",
+                "RiggerTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -82,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RiggerTUITests",
-            dependencies: ["RiggerTUI", "RiggerCore", "RiggerCluster", "RiggerApps"],
+            dependencies: ["RiggerTUI", "RiggerCore", "RiggerCluster", "RiggerApps", "RiggerTestSupport"],
             exclude: ["Snapshots"]
         ),
     ],

@@ -66,4 +66,21 @@ final class AnswersSchemaTests: XCTestCase {
             XCTAssertTrue(String(describing: error).contains("is newer than this rigger understands"), "\(error)")
         }
     }
+
+    /// An operator's older script passes the key by its former name: it moves, its value renamed
+    /// as a file's would be, and says so; the key's value under today's name is not translated.
+    func testSetByAFormerKeyMovesToTodaysKeyWithANote() throws {
+        let prepared = try TestProject.prepare(app: "plausible", preset: "local", sets: ["plausible.disableRegistration=true"])
+        XCTAssertEqual(prepared.answers["plausible.registration"], .string("closed"))
+        XCTAssertTrue(prepared.warnings.contains {
+            $0 == "--set plausible.disableRegistration: plausible.disableRegistration is now plausible.registration; plausible.registration: true is now called closed"
+        }, "\(prepared.warnings)")
+
+        XCTAssertThrowsError(try TestProject.prepare(app: "plausible", preset: "local", sets: ["plausible.registration=true"])) { error in
+            XCTAssertTrue(String(describing: error).contains("plausible.registration"), "\(error)")
+        }
+        let both = try TestProject.prepare(
+            app: "plausible", preset: "local", sets: ["plausible.disableRegistration=true", "plausible.registration=open"])
+        XCTAssertEqual(both.answers["plausible.registration"], .string("open"), "today's key wins")
+    }
 }

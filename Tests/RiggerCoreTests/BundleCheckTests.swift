@@ -2,6 +2,7 @@ import Foundation
 import RiggerApps
 import RiggerCore
 import RiggerCluster
+import RiggerTestSupport
 import XCTest
 
 /// `rigger check DIR` on real bundles: the venv's real Helm renders the real chart (a local copy
@@ -9,10 +10,7 @@ import XCTest
 /// stand-ins replay the recorded clusters for what needs one.
 final class BundleCheckTests: XCTestCase {
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestProject.executable.path) else {
-            XCTFail("build rigger first (swift build): \(TestProject.executable.path) is missing")
-            throw XCTSkip("no binary")
-        }
+        _ = try ProjectPaths.requireExecutable()
         _ = try TestTools.require("helm")
         _ = try XCTUnwrap(TestTools.path("kubectl"), "kubectl (with its built-in kustomize) runs the post-renderer")
     }
@@ -46,6 +44,19 @@ final class BundleCheckTests: XCTestCase {
         XCTAssertTrue(result.output.contains("nothing was read from the cluster: probing is off (--offline)"), result.output)
         XCTAssertTrue(result.output.hasSuffix("The install can go ahead.\n"), result.output)
         XCTAssertFalse(cluster.calls.contains { $0.hasPrefix("kubectl get") || $0.hasPrefix("helm list") }, "--offline reads nothing")
+    }
+
+    /// Debian bookworm's kubectl 1.20 on the bastion: its kustomize can't read the post-renderer's
+    /// kustomization, and check says so in 00-preflight.sh's words before Helm renders anything.
+    func testAKubectlTooOldForThePostRendererStopsTheCheckNamingWhatItNeeds() throws {
+        let cluster = try StandInCluster(scenario: "old-kubectl eks", realHelm: true)
+        let folder = try write(try TestProject.presetBundle("local"), in: cluster)
+        let result = try check(folder, cluster, offline: true)
+        XCTAssertNotEqual(result.status, 0, result.output + result.error)
+        XCTAssertTrue((result.output + result.error).contains(
+            "the bundle's post-renderer needs kubectl 1.22 or newer, whose built-in kustomize (v4.2.0 or newer) reads the bundle's kustomization; this kubectl is 1.20"),
+            result.output + result.error)
+        XCTAssertFalse(cluster.calls.contains { $0.hasPrefix("helm template") }, "nothing is rendered with it")
     }
 
     /// With the secrets in a cloud store, the Secrets the ExternalSecrets make count as the bundle's,
@@ -129,7 +140,7 @@ final class BundleCheckTests: XCTestCase {
     /// is v1.6.1): the install can go ahead, with the advisories of what it would use as warnings.
     func testAClustersOldControllerIsWarnedWithItsAdvisories() throws {
         let cluster = try StandInCluster(scenario: "old-controllers", realHelm: true)
-        let folder = try write(try TestProject.prepare(preset: "aws", sets: Self.acceptanceAnswers), in: cluster)
+        let folder = try write(try TestProject.prepare(preset: "aws", sets: Self.acceptanceAnswers + ["ingress.type=nginx"]), in: cluster)
         let result = try check(folder, cluster)
         XCTAssertEqual(result.status, 0, result.output + result.error)
         let warnings = try XCTUnwrap(result.output.components(separatedBy: "Warnings:\n").dropFirst().first, result.output)
@@ -137,6 +148,20 @@ final class BundleCheckTests: XCTestCase {
             + "runs ingress-nginx 1.1.0, which 7 known advisories affect: CVE-2025-1974 (critical)"), result.output)
         XCTAssertTrue(warnings.contains("  - ingress.installCertManager: 'false': the cert-manager in the cluster"), result.output)
         XCTAssertTrue(result.output.hasSuffix("The install can go ahead.\n"), result.output)
+    }
+
+    /// With a Gateway: one whose listeners admit no route from the namespace stops the install,
+    /// one that admits them lets it go ahead (the stand-in cluster `gateway`, see ClusterGatewayTests).
+    func testAGatewayThatAdmitsNoRouteFromTheNamespaceStopsTheInstall() throws {
+        let gateway = ["ingress.hostname=posthog.example.com", "storageClass=gp3", "ingress.type=gateway", "ingress.tls=gateway",
+                       "ingress.gateway.namespace=gateway-infra"]
+        let cluster = try StandInCluster(scenario: "gateway eks", realHelm: true)
+        let refused = try check(try write(try TestProject.prepare(preset: "aws", sets: gateway + ["ingress.gateway.name=internal"]), in: cluster), cluster)
+        XCTAssertEqual(refused.status, 1, refused.output + refused.error)
+        XCTAssertTrue(refused.output.contains("no listener of the Gateway gateway-infra/internal (class istio) admits HTTPRoutes from namespace posthog"), refused.output)
+        let admitted = try check(try write(try TestProject.prepare(preset: "aws", sets: gateway + ["ingress.gateway.name=shared"]), in: cluster), cluster)
+        XCTAssertEqual(admitted.status, 0, admitted.output + admitted.error)
+        XCTAssertTrue(admitted.output.hasSuffix("The install can go ahead.\n"), admitted.output)
     }
 
     /// The chart source and post-renderer arguments are the ones 40-install.sh builds: from

@@ -22,7 +22,7 @@ final class ClusterAdvisoryTests: XCTestCase {
         let generator = BundleGenerator(registry: .standard, presets: TestProject.presets, environment: [:], now: TestProject.fixedNow)
         var random = SeededSecretGenerator(seed: "cluster")
         let request = GenerationRequest(
-            app: app, preset: "aws", setArguments: Self.awsAnswers + ["namespace=posthog", "release=posthog"] + sets,
+            app: app, preset: "aws", setArguments: Self.awsAnswers + ["namespace=posthog", "release=posthog", "ingress.type=nginx"] + sets,
             outputDirectory: "/nonexistent/rigger-cluster")
         return try generator.prepare(request, generator: &random, cluster: try facts(scenario))
     }
@@ -63,7 +63,7 @@ final class ClusterAdvisoryTests: XCTestCase {
         var facts = try facts("old-controllers")
         facts.ingressClasses = .success([IngressClassFact(
             name: "internal", controller: "k8s.io/ingress-nginx", isDefault: false, owner: HelmOwner(release: "edge", namespace: "edge"), version: "1.15.1")])
-        let answers = try TestProject.prepare(app: "plausible", preset: "local").answers
+        let answers = try TestProject.prepare(app: "plausible", preset: "local", sets: ["ingress.type=nginx"]).answers
         let findings = ClusterFindings(facts: facts, answers: answers, app: try XCTUnwrap(AppRegistry.standard.entry("plausible")))
         XCTAssertEqual(findings.conflicts.map(\.key), ["ingress.type"])
         XCTAssertTrue(findings.conflicts[0].message.contains("30-prerequisites.sh would install a second ingress-nginx for class nginx"), findings.conflicts[0].message)
@@ -88,7 +88,7 @@ final class ClusterAdvisoryTests: XCTestCase {
         let out = cluster.folder.appendingPathComponent("bundle")
         let result = try runProgram(
             TestProject.executable.path,
-            ["generate", "--preset", "aws", "--out", out.path, "--probe", "--strict", "--set", "storageClass=gp3"]
+            ["generate", "--preset", "aws", "--out", out.path, "--probe", "--strict", "--set", "storageClass=gp3", "--set", "ingress.type=nginx"]
                 + Self.awsAnswers.flatMap { ["--set", $0] },
             environment: cluster.environment)
         XCTAssertEqual(result.status, 0, result.error)

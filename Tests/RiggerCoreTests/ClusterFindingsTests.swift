@@ -98,7 +98,7 @@ final class ClusterFindingsTests: XCTestCase {
     /// The cluster's IngressClass nginx is what 30-prerequisites.sh uses: no clash (installed by
     /// a release named as the add-on's, it counts as the bundle's own).
     func testAnUpgradeIsNamedAndTheClustersIngressNginxIsUsed() throws {
-        let findings = try checked("upgrade", preset: "local", sets: []).findings
+        let findings = try checked("upgrade", preset: "local", sets: ["ingress.type=nginx"]).findings
         XCTAssertEqual(findings.installSummary, "upgrade: release posthog in namespace posthog has chart posthog-30.40.0 (app 1.43.0), revision 3, deployed")
         XCTAssertEqual(findings["release"]?.info, "upgrade of chart posthog-30.40.0 (app 1.43.0), revision 3, deployed")
         XCTAssertEqual(findings.conflicts.map(\.key), [])
@@ -141,8 +141,26 @@ final class ClusterFindingsTests: XCTestCase {
         let answers = try TestProject.prepare(preset: "local").answers
         let findings = ClusterFindings(facts: facts, answers: answers, app: AppRegistry.standard.defaultEntry)
         XCTAssertEqual(findings.conflicts.map(\.description), [
-            "kubeContext: the cluster runs Kubernetes 1.22 (v1.22.17); PostHog's chart needs 1.24 or newer (read from the cluster)",
+            "kubeContext: the cluster runs Kubernetes 1.22 (v1.22.17); PostHog needs 1.24 or newer with these answers (read from the cluster)",
         ])
+    }
+
+    /// Plausible's floor depends on its answers: CloudNativePG's 1.29 when the bundle runs
+    /// PostgreSQL with it, the chart's 1.23 with a managed one. The probe warns at the number
+    /// 00-preflight.sh refuses below.
+    func testTheFloorIsTheOneTheBundleNeedsAndThePreflightRefusesBelowIt() throws {
+        var facts = try facts("eks")
+        facts.version = .success(KubernetesVersion(major: 1, minor: 27, text: "v1.27.16"))
+        let plausible = try XCTUnwrap(AppRegistry.standard.entries.first { $0.id == "plausible" })
+        let inCluster = try TestProject.prepare(app: "plausible", preset: "local")
+        XCTAssertEqual(ClusterFindings(facts: facts, answers: inCluster.answers, app: plausible).conflicts.map(\.description), [
+            "kubeContext: the cluster runs Kubernetes 1.27 (v1.27.16); Plausible needs 1.29 or newer with these answers (read from the cluster)",
+        ])
+        XCTAssertTrue(try XCTUnwrap(inCluster.bundle["scripts/00-preflight.sh"]).contents.contains("-lt 29 ]"), "the preflight refuses below the same floor")
+
+        let managed = try TestProject.presetBundle("aws-managed", of: .plausible)
+        XCTAssertEqual(ClusterFindings(facts: facts, answers: managed.answers, app: plausible).conflicts, [], "the chart alone needs 1.23")
+        XCTAssertTrue(try XCTUnwrap(managed.bundle["scripts/00-preflight.sh"]).contents.contains("-lt 23 ]"))
     }
 }
 

@@ -47,7 +47,8 @@ final class CommonQuestionsTests: XCTestCase {
         let tls = try XCTUnwrap(plausible["ingress.tls"])
         var answers = AnswerLookup()
         answers.set("ingress.type", .string("nginx"))
-        XCTAssertEqual(tls.expectation(given: answers), "one of letsencrypt, secret, none; gcp-managed only when ingress.type is gcp-clb")
+        XCTAssertEqual(
+            tls.expectation(given: answers), "one of letsencrypt, secret, none; gcp-managed only when ingress.type is gcp-clb; gateway only when ingress.type is gateway")
         let either = Condition.all(.any(.when("a", is: "x"), .enabled("b")), .answered("c"))
         XCTAssertEqual(either.summary, "(a is x or b is true) and c is set")
         let helicone = try XCTUnwrap(AppRegistry.standard.entry("helicone")?.catalog)

@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// Regenerating onto a read-only folder and a full disk, with the built binary: the old bundle
@@ -13,10 +14,7 @@ final class FilesystemFaultTests: XCTestCase {
     private var folder = URL(fileURLWithPath: "/")
 
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: rigger) else {
-            XCTFail("build rigger first (swift build): \(rigger) is missing")
-            throw XCTSkip("no binary")
-        }
+        _ = try ProjectPaths.requireExecutable()
         folder = try TestProject.temporaryFolder()
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import RiggerApps
 import RiggerCore
 import RiggerCluster
+import RiggerTestSupport
 import XCTest
 
 /// `rigger generate --probe [--strict]` as an operator runs it, with stand-in kubectl, helm and
@@ -10,10 +11,7 @@ final class GenerateProbeTests: XCTestCase {
     private static let aws = ["--preset", "aws", "--set", "ingress.hostname=posthog.example.com", "--set", "ingress.letsencryptEmail=ops@example.com"]
 
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestProject.executable.path) else {
-            XCTFail("build rigger first (swift build): \(TestProject.executable.path) is missing")
-            throw XCTSkip("no binary")
-        }
+        _ = try ProjectPaths.requireExecutable()
     }
 
     private func generate(_ cluster: StandInCluster, _ arguments: [String]) throws -> (ProgramResult, URL) {

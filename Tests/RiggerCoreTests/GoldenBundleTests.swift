@@ -1,41 +1,59 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// Every app's presets' bundles, with seeded secrets, against the reviewed files under
 /// Golden/<app>/<preset>/.
 /// Set RIGGER_RECORD_GOLDEN=1 to write them anew; review the diff before committing.
 final class GoldenBundleTests: XCTestCase {
-    private var recording: Bool { ProcessInfo.processInfo.environment["RIGGER_RECORD_GOLDEN"] == "1" }
+    private var recording: Bool { Snapshot.isRecording("RIGGER_RECORD_GOLDEN") }
 
     func testEveryPresetMatchesItsGoldenBundle() throws {
         for fixture in TestProject.appFixtures {
             for preset in fixture.presets {
-                try check(try TestProject.presetBundle(preset, of: fixture).bundle, app: fixture.app, name: preset)
+                try check(fixture, preset)
             }
         }
-        // Secrets in AWS Secrets Manager, through ExternalSecrets: what no preset writes.
-        let aws = AppTestFixture.postHog
-        try check(
-            try TestProject.prepare(app: aws.app, preset: "aws", sets: (aws.openAnswers["aws"] ?? []) + SecretStoreTests.awsStore).bundle,
-            app: aws.app, name: "aws-secrets-manager")
     }
 
-    private func check(_ bundle: RiggerCore.Bundle, app: String, name preset: String) throws {
-        let folder = TestProject.golden.appendingPathComponent("\(app)/\(preset)")
-        if recording {
-            try? FileManager.default.removeItem(at: folder)
-            try TestProject.materialize(bundle, in: folder)
-            return
+    /// Bundles that no preset writes, each under Golden/<app>/<name>/: a preset and every answer it leaves open.
+    static let variants: [(app: AppTestFixture, name: String, preset: String, sets: [String])] = [
+        (.plausible, "gateway", "aws", [
+            "ingress.hostname=plausible.example.com", "ingress.type=gateway", "ingress.tls=gateway", "ingress.gateway.name=shared",
+            "ingress.gateway.namespace=gateway-infra", "ingress.gateway.sectionName=https",
+        ]),
+        // Secrets in AWS Secrets Manager, through ExternalSecrets.
+        (.postHog, "aws-secrets-manager", "aws", (AppTestFixture.postHog.openAnswers["aws"] ?? []) + SecretStoreTests.awsStore),
+    ]
+
+    func testEveryVariantMatchesItsGoldenBundle() throws {
+        for variant in Self.variants {
+            let fixture = variant.app
+            let prepared = try TestProject.prepare(
+                app: fixture.app, preset: variant.preset, sets: variant.sets,
+                secrets: fixture.openSecrets[variant.preset] ?? [:])
+            try check(fixture, variant.name, bundle: prepared.bundle)
         }
-        let expectedPaths = try goldenPaths(folder)
-        XCTAssertEqual(bundle.paths, expectedPaths, "\(app) \(preset): the set of files differs from Golden/\(app)/\(preset)")
-        for file in bundle.files {
-            let url = folder.appendingPathComponent(file.path)
-            guard let expected = try? String(contentsOf: url, encoding: .utf8) else { continue }
-            if expected != file.contents {
-                XCTFail("\(app)/\(preset)/\(file.path) differs from its golden file:\n" + lineDiff(expected: expected, actual: file.contents))
+    }
+
+    private func check(_ fixture: AppTestFixture, _ preset: String, bundle given: RiggerCore.Bundle? = nil) throws {
+        let bundle = try given ?? TestProject.presetBundle(preset, of: fixture).bundle
+        let folder = TestProject.golden.appendingPathComponent("\(fixture.app)/\(preset)")
+        let goldenPaths = try goldenPaths(folder)
+        if recording {
+            // A file the bundle no longer writes goes; each file is then compared (and written anew) below.
+            for path in goldenPaths where !bundle.paths.contains(path) {
+                try FileManager.default.removeItem(at: folder.appendingPathComponent(path))
+                XCTFail("\(fixture.app)/\(preset)/\(path): removed, the bundle no longer writes it; review and run again without RIGGER_RECORD_GOLDEN")
             }
+        } else {
+            XCTAssertEqual(bundle.paths, goldenPaths, "\(fixture.app) \(preset): the set of files differs from Golden/\(fixture.app)/\(preset)")
+        }
+        for file in bundle.files {
+            Snapshot.assertMatches(
+                file.contents, file: folder.appendingPathComponent(file.path), recordVariable: "RIGGER_RECORD_GOLDEN",
+                what: "\(fixture.app)/\(preset)/\(file.path)")
         }
     }
 
@@ -56,19 +74,5 @@ final class GoldenBundleTests: XCTestCase {
             paths.append(String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)))
         }
         return paths.sorted()
-    }
-
-    /// The differing lines, marked - (golden) and + (now), with their line numbers.
-    private func lineDiff(expected: String, actual: String) -> String {
-        let old = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let new = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var out: [String] = []
-        for change in new.difference(from: old) {
-            switch change {
-            case .remove(let offset, let line, _): out.append("-\(offset + 1): \(line)")
-            case .insert(let offset, let line, _): out.append("+\(offset + 1): \(line)")
-            }
-        }
-        return out.prefix(40).joined(separator: "\n")
     }
 }

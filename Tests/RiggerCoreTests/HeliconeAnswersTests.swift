@@ -277,7 +277,7 @@ final class HeliconeAnswersTests: XCTestCase {
         let prepared = try TestProject.presetBundle("aws", of: .helicone)
         let readme = try XCTUnwrap(prepared.bundle["README.md"]?.contents)
         for image in ["helicone/web:v2023.07.18.dev.0", "helicone/worker:v2023.07.13", "supabase/postgres:15.1.0.54-rc0", "kong:2.8.1",
-                      "clickhouse/clickhouse-server:23.4.2.11", "helicone/supabase-migration-runner:v2023.07.13"] {
+                      "clickhouse/clickhouse-server:23.8.16.40", "helicone/supabase-migration-runner:v2023.07.13"] {
             XCTAssertTrue(readme.contains("`\(image)`"), "README lacks \(image)")
         }
         let install = try XCTUnwrap(prepared.bundle["scripts/40-install.sh"]?.contents)

@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// The built rigger binary making Helicone bundles, as an operator runs it.
@@ -8,10 +9,7 @@ final class HeliconeCLITests: XCTestCase {
     private var rigger: String { TestProject.executable.path }
 
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: rigger) else {
-            XCTFail("build rigger first (swift build): \(rigger) is missing")
-            throw XCTSkip("no binary")
-        }
+        _ = try ProjectPaths.requireExecutable()
     }
 
     private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProgramResult {

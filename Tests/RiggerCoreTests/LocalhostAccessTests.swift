@@ -36,9 +36,9 @@ final class LocalhostAccessTests: XCTestCase {
 
     func testEveryLocalBundleNeedsNoDNSAndNamesThePortForward() throws {
         let controllers = [
-            "posthog": "--namespace ingress-nginx svc/ingress-nginx-controller 80:80",
-            "plausible": "--namespace ingress-nginx svc/ingress-nginx-controller 80:80",
-            "helicone": "--namespace ingress-nginx svc/ingress-nginx-controller 80:80",
+            "posthog": "--namespace traefik svc/traefik 80:80",
+            "plausible": "--namespace traefik svc/traefik 80:80",
+            "helicone": "--namespace traefik svc/traefik 80:80",
         ]
         for fixture in TestProject.appFixtures {
             let prepared = try TestProject.presetBundle("local", of: fixture)
@@ -71,7 +71,7 @@ final class LocalhostAccessTests: XCTestCase {
         let services = rendered.objects("Service").map(\.name)
         XCTAssertFalse(services.contains { $0.contains("ingress-nginx") }, services.joined(separator: ", "))
         let verify = try XCTUnwrap(prepared.bundle["scripts/50-verify.sh"]?.contents)
-        XCTAssertTrue(verify.contains(IngressAddOns.ingressNginxController.service), verify)
+        XCTAssertTrue(verify.contains("--namespace \(TraefikAddOns.localController.namespace) svc/\(TraefikAddOns.localController.service) 80:80"), verify)
     }
 
     func testARealHostStillGetsItsDNSRecord() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// Plausible's CVE-2026-8467 through the built binary: a new bundle on an affected version is
@@ -8,10 +9,7 @@ import XCTest
 /// the previous release keeps its version, warns, and moves with its secrets untouched.
 final class PlausibleAdvisoryTests: XCTestCase {
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestProject.executable.path) else {
-            XCTFail("build rigger first (swift build): \(TestProject.executable.path) is missing")
-            throw XCTSkip("no binary")
-        }
+        _ = try ProjectPaths.requireExecutable()
     }
 
     private func generate(_ out: URL, _ arguments: [String]) throws -> ProgramResult {

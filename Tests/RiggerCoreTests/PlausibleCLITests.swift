@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// The built rigger binary writing and regenerating Plausible bundles, as an operator runs it.
@@ -7,10 +8,7 @@ final class PlausibleCLITests: XCTestCase {
     private var rigger: String { TestProject.executable.path }
 
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: rigger) else {
-            XCTFail("build rigger first (swift build): \(rigger) is missing")
-            throw XCTSkip("no binary")
-        }
+        _ = try ProjectPaths.requireExecutable()
     }
 
     private func run(_ arguments: [String]) throws -> ProgramResult {

@@ -104,7 +104,7 @@ final class PlausibleChartTests: XCTestCase {
         XCTAssertEqual(Bundles.value(gcp, "ingress.hosts") as? [String], ["plausible.example.com"], "hosts are plain strings in this chart")
 
         let aws = try Bundles.values(try Bundles.prepare("aws"))
-        XCTAssertEqual(Bundles.value(aws, "ingress.className") as? String, "nginx")
+        XCTAssertEqual(Bundles.value(aws, "ingress.className") as? String, "traefik")
         XCTAssertEqual((Bundles.value(aws, "ingress.annotations") as? [String: String])?["cert-manager.io/cluster-issuer"], "plausible-letsencrypt")
         let tls = try XCTUnwrap((Bundles.value(aws, "ingress.tls") as? [[String: Any]])?.first)
         XCTAssertEqual(tls["secretName"] as? String, "plausible-tls")

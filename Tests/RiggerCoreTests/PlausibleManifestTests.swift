@@ -95,7 +95,7 @@ final class PlausibleManifestTests: XCTestCase {
         XCTAssertEqual(string(issuer, "spec.acme.email"), "ops@example.com")
         XCTAssertEqual(string(issuer, "spec.acme.server"), "https://acme-v02.api.letsencrypt.org/directory")
         let solver = try XCTUnwrap((Bundles.value(issuer, "spec.acme.solvers") as? [[String: Any]])?.first)
-        XCTAssertEqual(Bundles.value(solver, "http01.ingress.ingressClassName") as? String, "nginx")
+        XCTAssertEqual(Bundles.value(solver, "http01.ingress.ingressClassName") as? String, "traefik")
         let prerequisites = try XCTUnwrap(prepared.bundle["scripts/30-prerequisites.sh"]?.contents)
         XCTAssertTrue(prerequisites.contains("apply_manifest \(PlausibleTestPaths.clusterIssuer)"))
         XCTAssertTrue(prerequisites.contains("CERT_MANAGER_VERSION='v1.20.2'"))
@@ -116,11 +116,11 @@ final class PlausibleManifestTests: XCTestCase {
     }
 
     func testIngressNginxKeepsVisitorsAddresses() throws {
-        let aws = try Bundles.documents(try Bundles.prepare("aws").bundle, "manifests/ingress-nginx.values.yaml").first ?? [:]
+        let aws = try Bundles.documents(try Bundles.prepare("aws", ["ingress.type=nginx"]).bundle, "manifests/ingress-nginx.values.yaml").first ?? [:]
         XCTAssertEqual(Bundles.value(aws, "controller.config.use-proxy-protocol") as? String, "true")
         let annotations = try XCTUnwrap(Bundles.value(aws, "controller.service.annotations") as? [String: String])
         XCTAssertEqual(annotations["service.beta.kubernetes.io/aws-load-balancer-proxy-protocol"], "*")
-        let local = try Bundles.documents(try Bundles.prepare("local").bundle, "manifests/ingress-nginx.values.yaml").first ?? [:]
+        let local = try Bundles.documents(try Bundles.prepare("local", ["ingress.type=nginx"]).bundle, "manifests/ingress-nginx.values.yaml").first ?? [:]
         XCTAssertEqual(Bundles.value(local, "controller.service.externalTrafficPolicy") as? String, "Local")
         XCTAssertNil(try Bundles.prepare("gcp").bundle["manifests/ingress-nginx.values.yaml"], "the Google load balancer needs no ingress-nginx")
     }

@@ -56,7 +56,7 @@ final class PlausibleRealChartTests: XCTestCase {
     /// The README lists every image the install pulls: all that the chart and the bundle's
     /// manifests run, and besides them only the images of the charts 30-prerequisites.sh installs.
     func testTheReadmeListsEveryImageTheInstallPulls() throws {
-        let prerequisites = ["ghcr.io/cloudnative-pg/cloudnative-pg:", "registry.k8s.io/ingress-nginx/", "quay.io/jetstack/cert-manager-"]
+        let prerequisites = ["ghcr.io/cloudnative-pg/cloudnative-pg:", "registry.k8s.io/ingress-nginx/", "docker.io/library/traefik:", "quay.io/jetstack/cert-manager-"]
         for (name, prepared, rendered) in try renderedVariants() {
             let all = try installed(prepared, rendered)
             var pulled = BundleChartCheck.normalizedImages(all)

@@ -113,8 +113,8 @@ final class PostHogChartTests: XCTestCase {
         XCTAssertEqual(value(values, "zookeeper.enabled"), "true")
         // The controller is the add-ons': its PROXY protocol settings are in its own values.
         XCTAssertNil(values["ingress-nginx"])
-        let controller = try XCTUnwrap(prepared.bundle[IngressAddOns.ingressNginxValuesPath]?.contents)
-        XCTAssertTrue(controller.contains("use-proxy-protocol: \"true\""), controller)
+        let controller = try XCTUnwrap(prepared.bundle[TraefikAddOns.valuesPath]?.contents)
+        XCTAssertTrue(controller.contains("proxyProtocol:\n      trustedIPs:"), controller)
         XCTAssertTrue(controller.contains("service.beta.kubernetes.io/aws-load-balancer-proxy-protocol: '*'"), controller)
     }
 

@@ -7,7 +7,7 @@ import XCTest
 /// cert-manager (v1.6.1) off, the add-ons' controller serving the chart's Ingress, and a bundle
 /// that ran the chart's moving over without the site going down.
 final class PostHogIngressAddOnTests: XCTestCase {
-    private static let awsAnswers = ["ingress.hostname=posthog.example.com", "ingress.letsencryptEmail=ops@example.com"]
+    private static let awsAnswers = ["ingress.hostname=posthog.example.com", "ingress.letsencryptEmail=ops@example.com", "ingress.type=nginx"]
 
     private func values(_ prepared: PreparedBundle) throws -> [String: Any] {
         try XCTUnwrap(try PlausibleTestBundles.values(prepared))
@@ -45,7 +45,7 @@ final class PostHogIngressAddOnTests: XCTestCase {
     /// ingress-nginx refuses, and takes its certificate from the add-ons' issuer.
     func testTheRenderedIngressIsServedByTheAddOnsController() throws {
         let chart = try TestTools.chart("posthog")
-        for (name, prepared) in [("aws", try TestProject.prepare(preset: "aws", sets: Self.awsAnswers)), ("local", try TestProject.presetBundle("local"))] {
+        for (name, prepared) in [("aws", try TestProject.prepare(preset: "aws", sets: Self.awsAnswers)), ("local", try TestProject.prepare(preset: "local", sets: ["ingress.type=nginx"]))] {
             let rendered = try RealChartRender.render(prepared, chart: chart, name: name)
             let ingress = try XCTUnwrap(rendered.objects("Ingress").first, name)
             let spec = try XCTUnwrap(ingress.object["spec"] as? [String: Any], name)

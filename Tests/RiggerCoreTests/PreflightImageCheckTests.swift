@@ -90,10 +90,10 @@ final class PreflightImageCheckTests: XCTestCase {
     func testThePreflightRefusesAnImageFromARetiredRegistry() throws {
         let bundle = try TestProject.presetBundle("local").bundle
         let result = try runPreflight(bundle) { values in
-            values.replacingOccurrences(of: "repository: bitnamilegacy/redis", with: "repository: bitnami/redis")
+            values.replacingOccurrences(of: "repository: bitnamilegacy/postgresql", with: "repository: bitnami/postgresql")
         }
         XCTAssertEqual(result.status, 1, result.output)
-        XCTAssertTrue(result.error.contains("docker.io/bitnami/redis:6.2.7-debian-11-r11: Bitnami deleted its free versioned images"), result.error)
+        XCTAssertTrue(result.error.contains("docker.io/bitnami/postgresql:11.22.0-debian-11-r4: Bitnami deleted its free versioned images"), result.error)
         XCTAssertTrue(result.error.contains("00-preflight: the install would pull images from retired registries"), result.error)
     }
 

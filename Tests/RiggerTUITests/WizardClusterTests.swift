@@ -55,6 +55,24 @@ final class WizardClusterTests: XCTestCase {
         XCTAssertEqual(session.clusterReviewLines.first, "new install: no release posthog in namespace posthog")
     }
 
+    /// Choosing a Gateway reads the cluster's Gateways, which are then offered as storage classes are.
+    func testTheClustersGatewaysAreOfferedOnceTheIngressIsAGateway() throws {
+        let session = try session(scenario: "gateway eks")
+        XCTAssertEqual(session.clusterSuggestions("ingress.gateway.name"), [], "nothing is read of the Gateway API before it is chosen")
+        session.setAnswer("ingress.type", "gateway")
+        session.setAnswer("ingress.tls", "gateway")
+        session.followClusterTarget()
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, session.clusterFindings?.facts.gatewayAPI == nil {
+            _ = session.clusterDidChange()
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        _ = session.clusterDidChange()
+        XCTAssertEqual(session.clusterSuggestions("ingress.gateway.name").map(\.value), ["shared", "internal", "external"])
+        XCTAssertEqual(session.clusterSuggestions("ingress.gateway.namespace").map(\.value), ["gateway-infra", "gke-gateway"])
+        XCTAssertTrue(session.clusterLines(.answer("ingress.gateway.name")).contains { $0.contains("read from the cluster") })
+    }
+
     /// With the secrets in a cloud store, the cluster's ClusterSecretStores for that cloud are
     /// offered on the Secrets page, and a cluster without the operator is said on the store.
     func testTheClusterSecretStoresAreOfferedOnTheSecretsPage() throws {
@@ -134,10 +152,11 @@ final class WizardClusterTests: XCTestCase {
         XCTAssertEqual(prepared.answers["ingress.installCertManager"]?.description, "false")
     }
 
-    /// The cluster's own ingress-nginx 1.1.0, which the bundle would use: its advisories under the
-    /// ingress field, as a warning, and among the review's warnings.
+    /// The cluster's own ingress-nginx 1.1.0, which a bundle with ingress.type=nginx would use: its
+    /// advisories under the ingress field, as a warning, and among the review's warnings.
     func testTheClustersOldControllerIsWarnedOnItsFieldAndTheReview() throws {
         let session = try session(scenario: "old-controllers")
+        session.select("nginx", in: .answer("ingress.type"))
         let lines = session.clusterLines(.answer("ingress.type"))
         XCTAssertTrue(lines.contains { $0.hasPrefix("cluster: the controller of the IngressClass nginx") && $0.contains("CVE-2025-1974 (critical)") }, "\(lines)")
         XCTAssertTrue(session.clusterField("ingress.type")?.warnings.allSatisfy { !$0.isConflict } == true, "no conflict")

@@ -68,7 +68,7 @@ final class WizardCursorTests: XCTestCase {
         _ = session.handle(.backTab)
         XCTAssertEqual(session.focusedField, .answer("ingress.type"))
         screen = draw(session)
-        let ingress = try XCTUnwrap(position(of: "(*) nginx", in: screen))
+        let ingress = try XCTUnwrap(position(of: "(*) traefik", in: screen))
         assertCursor(screen, at: (ingress.row, ingress.column + 1), "on the ingress chosen")
         _ = session.handle(.tab)
         screen = draw(session)

@@ -73,7 +73,7 @@ final class WizardOperatorTests: XCTestCase {
         XCTAssertEqual(session.page, .step(.ingress))
         XCTAssertEqual(session.focusedField, .answer("ingress.hostname"))
         session.type("example.org")
-        XCTAssertEqual(session.displayText("ingress.type"), "nginx", "typing a host name never changes the ingress type")
+        XCTAssertEqual(session.displayText("ingress.type"), "traefik", "typing a host name never changes the ingress type")
     }
 
     func testTypeAheadOnASecretFollowsTheLabelAndDownPicksWithin() throws {

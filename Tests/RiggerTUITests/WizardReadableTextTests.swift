@@ -61,9 +61,11 @@ final class WizardReadableTextTests: XCTestCase {
     func testAChoicesFullHelpExpectsWhatIsOffered() throws {
         let session = try WizardTestSupport.session(preset: "aws")
         let offered = session.choices("ingress.tls").map(\.value)
-        XCTAssertEqual(offered, ["letsencrypt", "secret", "none"], "nginx on aws: no Google-managed certificate")
+        XCTAssertEqual(offered, ["letsencrypt", "secret", "none"], "traefik on aws: no Google-managed certificate")
         let help = session.fullHelp(.answer("ingress.tls")).joined().joined(separator: "\n")
-        XCTAssertTrue(help.contains("Expects one of letsencrypt, secret, none; gcp-managed only when ingress.type is gcp-clb."), help)
+        XCTAssertTrue(
+            help.contains("Expects one of letsencrypt, secret, none; gcp-managed only when ingress.type is gcp-clb; gateway only when ingress.type is gateway."),
+            help)
         XCTAssertFalse(help.contains("one of gcp-managed"), help)
         // Every choice offered: the list alone.
         let app = session.fullHelp(.answer("app")).joined().joined(separator: "\n")

@@ -37,6 +37,31 @@ final class WizardReviewTests: XCTestCase {
         XCTAssertTrue(unwrapped.contains("analytics.example.com"), text)
     }
 
+    /// Paging past the end of a long review or done page stops at the end: the first key back
+    /// moves the view, rather than first counting down the presses past the end.
+    func testScrollingPastTheEndStopsAtTheEnd() throws {
+        let session = try WizardTestSupport.session(preset: "local", out: folder())
+        session.walk(to: .review)
+        XCTAssertNotNil(session.reviewed, session.reviewError ?? "")
+        _ = WizardView.render(session, rows: 24, columns: 80, capabilities: plain)
+        for _ in 0..<30 { _ = session.handle(.pageDown) }
+        let atEnd = WizardView.render(session, rows: 24, columns: 80, capabilities: plain).text
+        XCTAssertFalse(atEnd.contains("(more below)"), atEnd)
+        _ = session.handle(.up)
+        let backOne = WizardView.render(session, rows: 24, columns: 80, capabilities: plain).text
+        XCTAssertNotEqual(backOne, atEnd, "one key back from the end of the review moves it")
+
+        _ = session.handle(.enter)
+        XCTAssertEqual(session.page, .done)
+        // The smallest terminal the wizard draws in: the done page is longer than its 12 rows of text.
+        _ = WizardView.render(session, rows: 20, columns: 70, capabilities: plain)
+        for _ in 0..<30 { _ = session.handle(.pageDown) }
+        let doneEnd = WizardView.render(session, rows: 20, columns: 70, capabilities: plain).text
+        XCTAssertTrue(doneEnd.contains("(more above)"), "the done page is longer than the screen:\n\(doneEnd)")
+        _ = session.handle(.up)
+        XCTAssertNotEqual(WizardView.render(session, rows: 20, columns: 70, capabilities: plain).text, doneEnd, "one key back from the end of the done page moves it")
+    }
+
     /// The keys of the footer as shown at a size: what the hints row holds, split where two
     /// spaces part them.
     private func footer(_ session: WizardSession, columns: Int, rows: Int) -> [String] {

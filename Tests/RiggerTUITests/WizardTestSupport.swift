@@ -2,15 +2,25 @@ import Foundation
 import RiggerApps
 import RiggerCore
 import RiggerTUI
+import RiggerTestSupport
 import XCTest
 
 enum WizardTestSupport {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = ProjectPaths.root
     static let snapshots = root.appendingPathComponent("Tests/RiggerTUITests/Snapshots")
     static let presets = PresetLibrary(directories: [root.appendingPathComponent("presets").path])
 
-    /// The bundle folder of snapshot sessions: fixed, because the screens show it; emptied for each session.
-    static let snapshotFolder = "/tmp/rigger-wizard-snapshots"
+    /// The bundle folder of snapshot sessions: this run's own (two runs on one machine don't share
+    /// it), emptied for each session. The screens show it, so its name is as long as the one the
+    /// snapshots show, `shownSnapshotFolder`, which replaces it before they are compared.
+    static let snapshotFolder: String = {
+        var template = Array("/tmp/rigger-wizard-snaXXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { return "/tmp/rigger-wizard-sna\(String(getpid() % 1_000_000).padding(toLength: 6, withPad: "0", startingAt: 0))" }
+        return String(cString: made)
+    }()
+
+    /// The folder as the reviewed snapshots show it.
+    static let shownSnapshotFolder = "/tmp/rigger-wizard-snapshots"
 
     /// A session over the repository's presets; `app` is `--app`. `now` fixes the generation's
     /// clock where two sessions' bundles are compared (Helicone's keys record when they were issued).
@@ -29,28 +39,14 @@ enum WizardTestSupport {
         for row in 0..<canvas.rows { XCTAssertLessThanOrEqual(canvas.text(row: row).count, canvas.columns, file: file, line: line) }
     }
 
-    /// Compares text (a frame, a transcript) with its reviewed snapshot; RIGGER_RECORD_SNAPSHOTS=1 writes it anew instead.
+    /// Compares text (a frame, a transcript) with its reviewed snapshot; RIGGER_RECORD_SNAPSHOTS=1
+    /// writes it anew instead, and fails so that the new file is reviewed.
     static func checkSnapshot(text: String, _ name: String, what: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = snapshots.appendingPathComponent("\(name).txt")
-        if ProcessInfo.processInfo.environment["RIGGER_RECORD_SNAPSHOTS"] == "1" {
-            try FileManager.default.createDirectory(at: snapshots, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(text, expected, "\(what) differs from \(url.lastPathComponent)", file: file, line: line)
+        let shown = text.replacingOccurrences(of: snapshotFolder, with: shownSnapshotFolder)
+        Snapshot.assertMatches(
+            shown, file: snapshots.appendingPathComponent("\(name).txt"), recordVariable: "RIGGER_RECORD_SNAPSHOTS", what: what, file: file, line: line)
     }
 
     /// The built rigger executable.
-    static var executable: String {
-        var folder = Foundation.Bundle(for: Marker.self).bundleURL
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("rigger")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-            folder.deleteLastPathComponent()
-        }
-        return root.appendingPathComponent(".build/debug/rigger").path
-    }
-
-    final class Marker {}
+    static var executable: String { ProjectPaths.executable.path }
 }

@@ -50,7 +50,7 @@ public struct HeliconeApp: AppDefinition {
         try HeliconeRenderer.render(plan: try HeliconePlan(answers), answers: answers, secrets: secrets, chart: chart)
     }
 
-    public var minimumKubernetesMinor: Int? { HeliconeScriptsRenderer.minimumKubernetesMinor }
+    public func minimumKubernetesMinor(_ answers: ResolvedAnswers) -> Int? { HeliconeScriptsRenderer.minimumKubernetesMinor }
 
     public var prerequisiteReleases: [HelmOwner] { IngressAddOns.owners }
 

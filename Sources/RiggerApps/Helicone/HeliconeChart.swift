@@ -53,7 +53,9 @@ public enum HeliconeChart {
         ("kong", Image(role: "API gateway (Kong)", repository: "kong", tag: "2.8.1")),
         ("imgproxy", Image(role: "imgproxy", repository: "darthsim/imgproxy", tag: "v3.13")),
         ("functions", Image(role: "Edge functions", repository: "supabase/edge-runtime", tag: "v1.2.12")),
-        ("clickhouse", Image(role: "ClickHouse", repository: "clickhouse/clickhouse-server", tag: "23.4.2.11")),
+        // The example's 23.4.2.11 got no fix for ClickHouse's 2023 codec advisories or CVE-2024-6873 (23.4 was out of
+        // support): the last 23.8 LTS release has them all, and an upgrade from 23.4 reads its data as it is.
+        ("clickhouse", Image(role: "ClickHouse", repository: "clickhouse/clickhouse-server", tag: "23.8.16.40")),
     ]
 
     /// The images the templates name themselves, which values can't change; the post-renderer

@@ -72,13 +72,15 @@ enum HeliconeIngress {
 
     /// The `<component>.ingress` values for a route.
     static func values(_ plan: HeliconePlan, _ route: Route) -> YAMLTree {
-        guard let host = host(plan, route) else { return .map([("enabled", .bool(false))]) }
+        // With a Gateway, the bundle's HTTPRoutes serve the hosts (see HeliconeGateway): no Ingress.
+        guard let host = host(plan, route), plan.ingress.type != .gateway else { return .map([("enabled", .bool(false))]) }
         let ingress = plan.ingress
         var values: [(String, YAMLTree)] = [("enabled", .bool(true))]
         switch ingress.type {
+        case .traefik: values.append(("className", .string(TraefikAddOns.ingressClass)))
         case .nginx: values.append(("className", .string("nginx")))
         case .existing: values.append(("className", .string(ingress.className ?? "nginx")))
-        case .gcpCLB, .none: break
+        case .gcpCLB, .gateway, .none: break
         }
         values.append(("annotations", .map(annotations(plan, route))))
         switch ingress.tls {
@@ -88,7 +90,7 @@ enum HeliconeIngress {
             if let secret = ingress.tlsSecretName {
                 values.append(("tls", .list([.map([("secretName", .string(secret)), ("hosts", .list([.string(host)]))])])))
             }
-        case .gcpManaged, .none:
+        case .gcpManaged, .gateway, .none:
             values.append(("tls", .list([])))
         }
         values.append(("hosts", .list([.map([
@@ -130,7 +132,12 @@ enum HeliconeIngress {
             case .web, .studio:
                 break
             }
-        case .existing, .none:
+        case .traefik:
+            // Traefik limits neither bodies nor how long an answer streams, and doesn't buffer it.
+            if plan.ingress.tls == .letsencrypt {
+                annotations.append(("cert-manager.io/cluster-issuer", .string(clusterIssuer(plan))))
+            }
+        case .existing, .gateway, .none:
             break
         }
         return annotations

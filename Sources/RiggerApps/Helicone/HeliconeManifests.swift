@@ -12,6 +12,6 @@ enum HeliconeManifests {
             ("app.kubernetes.io/managed-by", .string("rigger")),
         ])
         return try IngressAddOns.manifests(ingress: plan.ingress, cloud: plan.cluster.cloud, issuer: HeliconeIngress.clusterIssuer(plan), labels: labels)
-            .map { try BundleFile.manifest(path: $0.path, documents: $0.documents) }
+            .map { try BundleFile.manifest(path: $0.path, documents: $0.documents) } + HeliconeGateway.files(plan, labels: labels)
     }
 }

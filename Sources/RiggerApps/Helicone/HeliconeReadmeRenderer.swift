@@ -21,6 +21,7 @@ enum HeliconeReadmeRenderer {
         lines += answerLines(plan, answers, secrets)
         lines += fileLines(plan, references, postRender, manifests: manifests)
         lines += BundleImage.readmeSection(images, avoidFrozen: IngressAddOns.avoidingIngressNginx, advisories: advisories)
+        lines += IngressNginxRetirement.readmeSection(plan.ingress)
         lines += ReadmeSecretStore.section(
             plan.cluster.secretStore, manifests: references.references.manifests, namespace: plan.namespace, release: plan.release)
         lines += nextSteps(plan, secrets, toCreate: toCreate)
@@ -76,6 +77,7 @@ enum HeliconeReadmeRenderer {
             lines.append("- Every host is served with the certificate in the TLS Secret `\(secret)`: it must cover them all "
                 + "(a wildcard such as `*.\(parent)`" + (parent == web ? " with `\(web)` itself" : "") + ", or one name per host).")
         }
+        lines += HeliconeGateway.readme(plan)
         if plan.ingress.type == .gcpCLB {
             lines.append("- On GKE each Ingress is a load balancer of its own: each host has its own global static IP "
                 + "(`30-prerequisites.sh` reserves them and prints the DNS records)"
@@ -83,7 +85,7 @@ enum HeliconeReadmeRenderer {
             lines.append("- A Google load balancer serves a backend only while `GET /` on it answers 200. Kong answers 404 there, so the "
                 + "API's health check reads Kong's status API instead (port \(HeliconeChart.kongStatusPort), a BackendConfig). The dashboard, "
                 + "the proxy and Studio keep the default check: if `kubectl describe ingress` shows one of them unhealthy, "
-                + "`ingress.type=nginx` serves every host through one load balancer without such checks.")
+                + "`ingress.type=traefik` serves every host through one load balancer without such checks.")
         }
         if let email = plan.email {
             lines.append("- Mail goes through \(email.host):\(email.port) as \(email.from). GoTrue has no TLS switch: it uses TLS on port 465 "
@@ -167,6 +169,7 @@ enum HeliconeReadmeRenderer {
     private static func prerequisitesSummary(_ plan: HeliconePlan) -> String {
         var parts: [String] = []
         if plan.ingress.type == .gcpCLB { parts.append("a global static IP per Ingress") }
+        if plan.ingress.type == .traefik { parts.append("Traefik, unless the cluster has a controller for class traefik") }
         if plan.ingress.type == .nginx { parts.append("ingress-nginx, unless the cluster has a controller for class nginx") }
         if plan.ingress.tls == .letsencrypt {
             parts.append(plan.ingress.installCertManager ? "cert-manager (unless installed) and the ClusterIssuer" : "the ClusterIssuer, on the cluster's cert-manager")

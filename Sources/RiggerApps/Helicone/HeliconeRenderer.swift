@@ -7,14 +7,13 @@ enum HeliconeRenderer {
         let references = try HeliconeSecrets(release: plan.release, secrets: secrets)
         let toCreate = OperatorSecret.needed(references: references.references, namespace: plan.namespace, ingress: plan.ingress, own: [])
         let secretFiles = try BundleFile.secrets(
-            references.manifests, namespace: plan.namespace, app: "helicone", instance: plan.release, answers: answers, secrets: secrets)
+            references.manifests, namespace: plan.namespace, instance: plan.release, answers: answers, secrets: secrets)
         let secretManifests = Dictionary(
             zip(references.manifests.map(\.fileName), secretFiles.map(\.contents)), uniquingKeysWith: { first, _ in first })
         let postRender = HeliconePostRender.postRender(plan: plan, secrets: references, secretManifests: secretManifests)
         var files: [BundleFile] = try postRender.files()
         files.append(try .answers(
-            answers, notes: ["helicone.jwtIssuedAt is no secret: with the JWT secret it gives the same API keys every time."],
-            explain: "rigger explain --app helicone KEY"))
+            answers, notes: ["helicone.jwtIssuedAt is no secret: with the JWT secret it gives the same API keys every time."]))
         files.append(try .values(
             HeliconeValuesRenderer.values(plan: plan),
             chart: [

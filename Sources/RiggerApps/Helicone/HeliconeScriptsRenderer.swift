@@ -21,7 +21,7 @@ enum HeliconeScriptsRenderer {
             scripts.verify(
                 webService: HeliconeChart.fullname(release: plan.release, component: "web"), webPort: HeliconeChart.webPort,
                 managedCertificate: plan.ingress.tls == .gcpManaged ? HeliconeIngress.managedCertificateName(plan, .web) : nil,
-                extra: [verifySection(plan)], localController: plan.ingress.type == .nginx ? IngressAddOns.ingressNginxController : nil),
+                extra: [verifySection(plan)], localController: IngressAddOns.localController(plan.ingress)),
         ])
     }
 
@@ -29,6 +29,8 @@ enum HeliconeScriptsRenderer {
     /// each has its own); without an ingress, the port-forward to Kong that the dashboard calls.
     private static func verifySection(_ plan: HeliconePlan) -> ScriptSection {
         let others = HeliconeIngress.served(plan).filter { $0.route != .web }
+        // 50-verify.sh prints the Gateway's address for every route's host.
+        if plan.ingress.type == .gateway, !others.isEmpty { return ScriptSection(lines: []) }
         guard !others.isEmpty else {
             return ScriptSection(variables: [("KONG_SERVICE", HeliconeChart.fullname(release: plan.release, component: "kong"))], lines: [
                 "echo \"and, for the dashboard's calls from your browser to the Supabase API, in another terminal:\"",
@@ -81,7 +83,7 @@ enum HeliconeScriptsRenderer {
         if needs.installsCharts || needs.appliesManifests {
             sections.append(PrerequisiteScripts.helpers(namespace: plan.namespace, installsCharts: needs.installsCharts, appliesManifests: needs.appliesManifests))
         }
-        sections += IngressAddOns.sections(ingress: plan.ingress)
+        sections += IngressAddOns.sections(ingress: plan.ingress, cloud: plan.cluster.cloud)
         return sections + staticIPs(plan)
     }
 

@@ -27,7 +27,11 @@ public struct PlausibleApp: AppDefinition {
         dataStores: "PostgreSQL and ClickHouse",
         changeNotes: ["image.tag": "Plausible migrates PostgreSQL and ClickHouse when the new version starts; back both up first."])
 
-    public var minimumKubernetesMinor: Int? { PlausibleComponents.chartMinimumKubernetesMinor }
+    /// CloudNativePG's floor when the bundle runs PostgreSQL with it: what 00-preflight.sh refuses below.
+    public func minimumKubernetesMinor(_ answers: ResolvedAnswers) -> Int? {
+        guard let plan = try? PlausiblePlan(answers) else { return PlausibleComponents.chartMinimumKubernetesMinor }
+        return PlausibleScriptsRenderer.minimumKubernetesMinor(plan)
+    }
     /// ingress-nginx, cert-manager and CloudNativePG, which the bundle installs itself, are its own.
     public var prerequisiteReleases: [HelmOwner] { IngressAddOns.owners + [PlausibleComponents.cloudNativePG.owner] }
 

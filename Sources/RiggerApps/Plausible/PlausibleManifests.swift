@@ -26,6 +26,8 @@ enum PlausibleManifests {
             ingress: plan.ingress, cloud: plan.cloud, issuer: PlausibleNames.clusterIssuer(plan.release), labels: labels(plan, component: "ingress")
         ).map { ($0.path, $0.documents) }
         return try files.map { try BundleFile.manifest(path: $0, documents: $1) }
+            + [try GatewayRoutes.file(PlausibleGateway.routes(plan), ingress: plan.ingress, namespace: plan.namespace, labels: labels(plan, component: "ingress"))]
+            .compactMap { $0 }
     }
 
     /// The metadata every object rigger writes carries; `namespace` is nil for cluster-wide objects.

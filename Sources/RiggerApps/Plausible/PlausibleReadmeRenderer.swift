@@ -25,6 +25,7 @@ enum PlausibleReadmeRenderer {
         lines.append("")
         lines += PlausibleReadmeSections.whatRunsWhere(plan)
         lines += BundleImage.readmeSection(images, avoidFrozen: IngressAddOns.avoidingIngressNginx, advisories: advisories)
+        lines += IngressNginxRetirement.readmeSection(plan.ingress)
         lines += filesSection(plan, manifests: manifests, files: files)
         lines += PlausibleReadmeSections.ownEnvironment(plan, manifests: manifests)
         lines += ReadmeSecretStore.section(
@@ -143,7 +144,9 @@ enum PlausibleReadmeRenderer {
             lines.append(LocalhostAccess.readmeStep(step, url: plan.baseURL))
         } else if let hostname = plan.ingress.servedHostname {
             lines.append("\(step). Point DNS for `\(hostname)` at the ingress address that `50-verify.sh` prints, then open \(plan.baseURL).")
-            if plan.cloud == .other, plan.ingress.type == .nginx {
+            if plan.cloud == .other, plan.ingress.type == .traefik {
+                lines.append("   Traefik's address comes from the cluster's load balancer: k3s has one, minikube with `minikube tunnel`, kind only with one added.")
+            } else if plan.cloud == .other, plan.ingress.type == .nginx {
                 lines.append("   ingress-nginx's address comes from the cluster's load balancer: k3s has one, minikube with `minikube tunnel`, kind only with one added.")
             }
         } else {

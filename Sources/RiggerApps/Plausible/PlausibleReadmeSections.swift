@@ -71,8 +71,16 @@ enum PlausibleReadmeSections {
             text = "ingress-nginx for `\(hostname)`; `30-prerequisites.sh` installs it (chart \(ClusterAddOn.ingressNginx.version)) "
                 + "unless the cluster has the IngressClass `nginx`"
                 + (plan.cloud == .aws ? ", with the PROXY protocol on both ends of the AWS load balancer, which keeps visitors' addresses" : ", its Service keeping visitors' addresses (externalTrafficPolicy Local)")
+        case .traefik:
+            text = "Traefik for `\(hostname)`; `30-prerequisites.sh` installs it (chart \(ClusterAddOn.traefik.version), Traefik \(TraefikAddOns.imageTag)) "
+                + "unless the cluster has the IngressClass `\(TraefikAddOns.ingressClass)`"
+                + (plan.cloud == .aws ? ", behind an AWS Network Load Balancer with the PROXY protocol on both ends, which keeps visitors' addresses" : ", its Service keeping visitors' addresses (externalTrafficPolicy Local)")
+                + (ingress.tls == .none ? "" : ", plain HTTP redirected to HTTPS")
         case .existing:
             text = "the cluster's controller of class `\(ingress.className ?? "")` for `\(hostname)`"
+        case .gateway:
+            text = "an HTTPRoute (`\(GatewayRoutes.path)`, applied by `40-install.sh` after the chart) for `\(hostname)` on the Gateway "
+                + "`\(ingress.gateway.map { "\($0.namespace)/\($0.name)" } ?? "")`; the chart renders no Ingress"
         case .none:
             text = ""
         }
@@ -85,7 +93,11 @@ enum PlausibleReadmeSections {
                 : "; a Let's Encrypt certificate through the cert-manager already in the cluster (`ingress.installCertManager` is false) "
                     + "and the ClusterIssuer `\(PlausibleNames.clusterIssuer(plan.release))`"
         case .secret: text += "; the certificate in your TLS Secret `\(ingress.tlsSecretName ?? "")`"
+        case .gateway: text += "; TLS at the Gateway"
         case .none: text += "; no TLS, so BASE_URL is http and Plausible's cookies aren't marked secure"
+        }
+        if let gateway = ingress.gateway {
+            text += ". " + GatewayRoutes.ownerRequirements(gateway, namespace: plan.namespace, hosts: [hostname], tls: ingress.tls)
         }
         return text + "."
     }
@@ -93,6 +105,7 @@ enum PlausibleReadmeSections {
     static func prerequisitesSummary(_ plan: PlausiblePlan) -> String {
         var parts: [String] = []
         if plan.ingress.type == .gcpCLB { parts.append("the global static IP") }
+        if plan.ingress.type == .traefik { parts.append("Traefik") }
         if plan.ingress.type == .nginx { parts.append("ingress-nginx") }
         if plan.ingress.tls == .letsencrypt { parts.append("cert-manager and the ClusterIssuer") }
         if plan.ingress.tls == .secret { parts.append("checks the TLS Secret") }

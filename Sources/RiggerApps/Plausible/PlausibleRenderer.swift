@@ -13,7 +13,7 @@ enum PlausibleRenderer {
             chart: ["Plausible Helm values for chart plausible-analytics \(plan.cluster.chartVersion),"],
             secretNote: "No secret is in this file: the chart reads Plausible's environment from a Secret."))
         files += try BundleFile.secrets(
-            manifests.all, namespace: plan.namespace, app: "plausible", instance: plan.release, answers: answers, secrets: secrets)
+            manifests.all, namespace: plan.namespace, instance: plan.release, answers: answers, secrets: secrets)
         files += try PlausibleManifests.files(plan: plan, secrets: manifests)
         files += PlausibleScriptsRenderer.scripts(plan: plan, secrets: manifests, chart: chart)
         files.append(BundleFile(

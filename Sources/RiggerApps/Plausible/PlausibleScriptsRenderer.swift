@@ -18,7 +18,7 @@ enum PlausibleScriptsRenderer {
             scripts.prerequisites(sections: prerequisites(plan), reminders: managedServices(plan)),
             scripts.install(),
             scripts.verify(webService: PlausibleNames.app(plan.release), webPort: PlausibleNames.httpPort, managedCertificate: managedCertificate,
-                localController: plan.ingress.type == .nginx ? IngressAddOns.ingressNginxController : nil),
+                localController: IngressAddOns.localController(plan.ingress)),
         ])
     }
 
@@ -57,7 +57,7 @@ enum PlausibleScriptsRenderer {
         if installsCharts || appliesManifests {
             sections.append(PrerequisiteScripts.helpers(namespace: plan.namespace, installsCharts: installsCharts, appliesManifests: appliesManifests))
         }
-        sections += IngressAddOns.sections(ingress: plan.ingress)
+        sections += IngressAddOns.sections(ingress: plan.ingress, cloud: plan.cloud)
         if case .inCluster = plan.postgresql {
             var section = PrerequisiteScripts.chartUnlessPresent(
                 PlausibleComponents.cloudNativePG, variable: "CNPG", values: PlausibleManifests.cloudNativePGValuesPath,

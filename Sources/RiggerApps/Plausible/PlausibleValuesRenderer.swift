@@ -101,7 +101,8 @@ enum PlausibleValuesRenderer {
 
     private static func addIngress(_ plan: PlausiblePlan, to values: inout YAMLTree) {
         let ingress = plan.ingress
-        guard let hostname = ingress.servedHostname else {
+        // With a Gateway, the bundle's HTTPRoutes serve the host (see PlausibleGateway): no Ingress.
+        guard let hostname = ingress.servedHostname, ingress.type != .gateway else {
             values.set("ingress.enabled", .bool(false))
             return
         }
@@ -118,11 +119,13 @@ enum PlausibleValuesRenderer {
             if ingress.tls != .none {
                 annotations.append(("networking.gke.io/v1beta1.FrontendConfig", .string(PlausibleNames.frontendConfig(plan.release))))
             }
+        case .traefik:
+            values.set("ingress.className", .string(TraefikAddOns.ingressClass))
         case .nginx:
             values.set("ingress.className", .string("nginx"))
         case .existing:
             values.set("ingress.className", .string(ingress.className ?? "nginx"))
-        case .none:
+        case .gateway, .none:
             break
         }
         if ingress.tls == .letsencrypt {
@@ -134,7 +137,7 @@ enum PlausibleValuesRenderer {
         switch ingress.tls {
         case .letsencrypt: tlsSecret = PlausibleNames.letsencryptTLSSecret(plan.release)
         case .secret: tlsSecret = ingress.tlsSecretName
-        case .gcpManaged, .none: tlsSecret = nil
+        case .gcpManaged, .gateway, .none: tlsSecret = nil
         }
         if let tlsSecret {
             values.set("ingress.tls", .list([.map([("secretName", .string(tlsSecret)), ("hosts", .list([.string(hostname)]))])]))

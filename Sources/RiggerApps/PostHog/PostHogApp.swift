@@ -13,7 +13,7 @@ public struct PostHogApp: AppDefinition {
         source: .repository(name: "posthog", url: "https://posthog.github.io/charts-clickhouse/"))
     public var questions: [Question] { PostHogQuestions.questions }
     public var secretFiles: [SecretFileSpec] { PostHogSecrets.files }
-    public var minimumKubernetesMinor: Int? { PostHogScriptsRenderer.minimumKubernetesMinor }
+    public func minimumKubernetesMinor(_ answers: ResolvedAnswers) -> Int? { PostHogScriptsRenderer.minimumKubernetesMinor }
     public let upgradeRules = UpgradeRules(
         volumeKeys: ["postgresql.storage", "redis.storage", "kafka.storage", "clickhouse.storage", "zookeeper.storage", "objectStorage.storage"],
         rotationWarnings: [
@@ -25,7 +25,16 @@ public struct PostHogApp: AppDefinition {
             "objectStorage.secretAccessKey": "MinIO's root password changes; anything else using the old one stops working",
         ],
         dataStores: "PostgreSQL and ClickHouse",
-        changeNotes: ["image.tag": "PostHog runs its database migrations on upgrade; back up first."])
+        changeNotes: [
+            "image.tag": "PostHog runs its database migrations on upgrade; back up first.",
+            "redis.server": PostHogRedis.changeNote,
+            "clickhouse.version": "ClickHouse restarts on the new version; back it up first, and read its release notes when the line changes.",
+        ])
+
+    /// Bundles written before rigger ran its own Redis ran the chart's, and keep it until moved.
+    public var answersOfEarlierBundles: [String: String] {
+        ["redis.server": PostHogPlan.RedisServer.chart.rawValue, "clickhouse.version": PostHogClickHouse.chartVersion]
+    }
 
     /// ingress-nginx and cert-manager, which the bundle installs itself, are its own.
     public var prerequisiteReleases: [HelmOwner] { IngressAddOns.owners }
@@ -36,6 +45,8 @@ public struct PostHogApp: AppDefinition {
 
     public func regenerationNotes(previous: ExistingBundle, previousAnswers: ResolvedAnswers, answers: ResolvedAnswers) -> [String] {
         PostHogIngress.regenerationNotes(previous: previous, previousAnswers: previousAnswers, answers: answers)
+            + PostHogRedis.regenerationNotes(directory: previous.directory, answers: answers)
+            + PostHogClickHouse.regenerationNotes(answers: answers)
     }
 
     public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {

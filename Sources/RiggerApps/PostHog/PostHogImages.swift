@@ -5,7 +5,7 @@ import RiggerCore
 /// the nearest build of the same version that was. The ingress controller and cert-manager are
 /// the core's add-ons, not the chart's.
 enum PostHogImages {
-    /// A Bitnami image: the registry, repository and tag keys a subchart takes.
+    /// A Docker Hub image, as a Bitnami subchart takes it: the registry, repository and tag keys.
     struct Bitnami {
         let repository: String
         let tag: String
@@ -14,6 +14,7 @@ enum PostHogImages {
 
     // Same PostgreSQL major (11), so the data folder of an existing install is read as it is.
     static let postgresql = Bitnami(repository: "bitnamilegacy/postgresql", tag: "11.22.0-debian-11-r4")
+    // Only bundles that still run the chart's Redis (`redis.server=chart`) pull it: see PostHogRedis.
     static let redis = Bitnami(repository: "bitnamilegacy/redis", tag: "6.2.7-debian-11-r11")
     static let kafka = Bitnami(repository: "bitnamilegacy/kafka", tag: "2.8.1")
     static let zookeeper = Bitnami(repository: "bitnamilegacy/zookeeper", tag: "3.7.1")
@@ -31,12 +32,19 @@ enum PostHogImages {
             BundleImage("PgBouncer (always run by the chart)", pgbouncer.reference),
         ]
         if case .inCluster = plan.postgresql { images.append(BundleImage("PostgreSQL", postgresql.reference)) }
-        if case .inCluster = plan.redis { images.append(BundleImage("Redis", redis.reference)) }
+        switch plan.redis {
+        case .inCluster(_, .rigger): images.append(BundleImage("Redis (rigger's own)", PostHogRedis.image.reference))
+        case .inCluster(_, .chart):
+            images.append(BundleImage(
+                "Redis (the chart's)", redis.reference, chosenBy: "redis.server", value: PostHogPlan.RedisServer.chart.rawValue,
+                move: PostHogPlan.RedisServer.rigger.rawValue))
+        case .managed: break
+        }
         if case .inCluster = plan.kafka { images.append(BundleImage("Kafka", kafka.reference)) }
         if plan.zookeeperStorage != nil { images.append(BundleImage("ZooKeeper", zookeeper.reference)) }
-        if case .inCluster = plan.clickhouse {
+        if case .inCluster(_, _, let version) = plan.clickhouse {
             images += [
-                BundleImage("ClickHouse", "clickhouse/clickhouse-server:23.9.2.56"),
+                BundleImage("ClickHouse", "clickhouse/clickhouse-server:\(version)", pinnedBy: "clickhouse.version"),
                 BundleImage("ClickHouse operator", "altinity/clickhouse-operator:\(clickhouseOperatorVersion)"),
                 BundleImage("ClickHouse operator metrics", "altinity/metrics-exporter:\(clickhouseOperatorVersion)"),
             ]
@@ -49,7 +57,7 @@ enum PostHogImages {
     /// Which answers do without the frozen images, for the README.
     static let avoidingFrozen = """
         Managed services avoid most of them: `postgresql.mode`, `redis.mode` and `kafka.mode` set to `managed` (the aws-managed \
-        preset) drop PostgreSQL, Redis and Kafka; `objectStorage.mode=managed` drops MinIO; ZooKeeper stays while ClickHouse or \
+        preset) drop PostgreSQL, Redis and Kafka; `redis.server=rigger` (the default) runs Redis on the official image instead; `objectStorage.mode=managed` drops MinIO; ZooKeeper stays while ClickHouse or \
         Kafka runs in the cluster; the chart always runs its own PgBouncer. \(IngressAddOns.avoidingIngressNginx)
         """
 

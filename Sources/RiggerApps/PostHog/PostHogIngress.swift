@@ -18,7 +18,7 @@ enum PostHogIngress {
         ])
         return try IngressAddOns.manifests(
             ingress: plan.ingress, cloud: plan.cloud, issuer: IngressAddOns.clusterIssuerName(release: plan.release), labels: labels
-        ).map { try BundleFile.manifest(path: $0.path, documents: $0.documents) }
+        ).map { try BundleFile.manifest(path: $0.path, documents: $0.documents) } + PostHogGateway.files(plan, labels: labels)
     }
 
     /// What moves when a bundle that let the chart run its own ingress-nginx or cert-manager is

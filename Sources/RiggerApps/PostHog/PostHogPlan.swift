@@ -7,8 +7,14 @@ public struct PostHogPlan: Sendable, Equatable {
         case managed(ManagedPostgreSQL)
     }
 
+    /// Which Redis runs in the cluster: rigger's own on the official image, or the chart's Bitnami
+    /// subchart, which bundles written before rigger ran its own keep until moved.
+    public enum RedisServer: String, Sendable, Equatable {
+        case rigger, chart
+    }
+
     public enum Redis: Sendable, Equatable {
-        case inCluster(storage: StorageQuantity)
+        case inCluster(storage: StorageQuantity, server: RedisServer)
         case managed(host: String, port: Int, auth: Bool, tls: Bool)
     }
 
@@ -24,7 +30,7 @@ public struct PostHogPlan: Sendable, Equatable {
     }
 
     public enum ClickHouse: Sendable, Equatable {
-        case inCluster(ClickHouseConnection, storage: StorageQuantity)
+        case inCluster(ClickHouseConnection, storage: StorageQuantity, version: String)
         case managed(ClickHouseConnection, host: String, secure: Bool, verify: Bool)
     }
 
@@ -65,7 +71,8 @@ public struct PostHogPlan: Sendable, Equatable {
             ? .managed(
                 host: try read.string("redis.host"), port: try read.int("redis.port"), auth: try read.bool("redis.auth"),
                 tls: try read.bool("redis.tls"))
-            : .inCluster(storage: try read.size("redis.storage"))
+            : .inCluster(
+                storage: try read.size("redis.storage"), server: RedisServer(rawValue: read.optionalString("redis.server") ?? "") ?? .rigger)
         kafka = try read.string("kafka.mode") == "managed"
             ? .managed(brokers: try read.string("kafka.brokers").split(separator: ",").map(String.init), tls: try read.bool("kafka.tls"))
             : .inCluster(storage: try read.size("kafka.storage"))
@@ -76,7 +83,9 @@ public struct PostHogPlan: Sendable, Equatable {
             ? .managed(
                 connection, host: try read.string("clickhouse.host"), secure: try read.bool("clickhouse.secure"),
                 verify: (answers["clickhouse.verify"]?.boolValue) ?? false)
-            : .inCluster(connection, storage: try read.size("clickhouse.storage"))
+            : .inCluster(
+                connection, storage: try read.size("clickhouse.storage"),
+                version: read.optionalString("clickhouse.version") ?? PostHogClickHouse.version)
         zookeeperStorage = answers["zookeeper.storage"] == nil ? nil : try read.size("zookeeper.storage")
 
         switch try read.string("objectStorage.mode") {

@@ -2,8 +2,11 @@ import RiggerCore
 
 /// What PostHog's bundle changes in the chart's rendered manifests, where no chart value can.
 enum PostHogPostRender {
-    static func make(_ plan: PostHogPlan) -> PostRender {
+    static func make(_ plan: PostHogPlan, secrets: PostHogSecrets) -> PostRender {
         var postRender = PostRender()
+        if case .inCluster(let storage, .rigger) = plan.redis, let password = secrets.redis {
+            postRender.resources += PostHogRedis.resources(plan, storage: storage, password: password)
+        }
         if plan.ingress.type == .nginx {
             // The chart names the class only in the annotation Kubernetes deprecated (and refuses
             // beside the field): the field names the IngressClass the add-ons' controller, or the
@@ -16,6 +19,14 @@ enum PostHogPostRender {
                 ],
                 reason: "the chart names its class only in the deprecated kubernetes.io/ingress.class annotation; spec.ingressClassName "
                     + "names the IngressClass \(IngressAddOns.ingressClass) that ingress-nginx serves"))
+        }
+        if plan.ingress.type == .traefik {
+            // The chart names a class only for nginx and GKE: the field names Traefik's.
+            postRender.patches.append(PostRender.Patch(
+                kind: "Ingress", name: PostHogValuesRenderer.chartFullname(release: plan.release),
+                operations: [("add", "/spec/ingressClassName", .string(TraefikAddOns.ingressClass))],
+                reason: "the chart names no IngressClass but for nginx and GKE; spec.ingressClassName names the IngressClass "
+                    + "\(TraefikAddOns.ingressClass) that Traefik serves"))
         }
         if case .inCluster = plan.clickhouse {
             // The chart hard-codes the operator's metrics exporter as `latest`.

@@ -17,7 +17,24 @@ public enum PostHogQuestions {
     ]
 
     /// PostHog's questions after `app`, in the order they are asked.
-    public static let questions: [Question] = [CommonQuestions.cloud] + clusterQuestions + dependencyQuestions + ingressQuestions + emailQuestions + sizingQuestions
+    public static let questions: [Question] = [CommonQuestions.cloud] + clusterQuestions + dependencyQuestions + [allowVulnerable]
+        + ingressQuestions + emailQuestions + sizingQuestions
+
+    /// Asked on the Cluster page, but declared after the answers that pin a version (the image
+    /// tag, ClickHouse's, and the choice of the chart's Redis), since it applies only when one of them has a
+    /// known advisory.
+    private static let allowVulnerable = CommonQuestions.allowVulnerable(
+        pins: [
+            CommonQuestions.PinnedVersion(key: "image.tag", component: PostHogAdvisories.component),
+            CommonQuestions.PinnedVersion(key: "clickhouse.version", component: SecurityAdvisories.clickHouse) { answers in
+                answers.text("clickhouse.mode") == "in-cluster" ? answers.text("clickhouse.version") : nil
+            },
+            CommonQuestions.PinnedVersion(key: "redis.server", component: PostHogAdvisories.redis) { answers in
+                answers.text("redis.mode") == "in-cluster" && answers.text("redis.server") == PostHogPlan.RedisServer.chart.rawValue
+                    ? PostHogImages.redis.tag : nil
+            },
+        ],
+        advisories: AdvisoryTable(SecurityAdvisories.shared + PostHogAdvisories.all))
 
     private static func managed(_ dependency: String) -> Condition { CommonQuestions.managed(dependency) }
     private static func inCluster(_ dependency: String) -> Condition { CommonQuestions.inCluster(dependency) }
@@ -29,11 +46,7 @@ public enum PostHogQuestions {
         app: "PostHog", id: "posthog", chartVersion: chartVersion,
         chartHelp: "The PostHog Helm chart version to install. 30.46.0 is the chart's last release and the one rigger's values are written for.",
         imageTag: imageTag, imageExample: imageTag
-    ) + [
-        CommonQuestions.allowVulnerable(
-            pins: [CommonQuestions.PinnedVersion(key: "image.tag", component: PostHogAdvisories.component)],
-            advisories: AdvisoryTable(SecurityAdvisories.shared + PostHogAdvisories.all)),
-    ] + secretKeyExisting.questions + [
+    ) + secretKeyExisting.questions + [
         Question(
             key: "posthog.secretKey", title: "PostHog secret key",
             help: "Django's SECRET_KEY, which signs sessions. Kept across upgrades; a new one logs every user out.",
@@ -84,6 +97,16 @@ public enum PostHogQuestions {
 
         mode("redis", "Redis", managedExamples: "ElastiCache, Memorystore"),
         Question(
+            key: "redis.server", title: "Redis server",
+            help: "Which Redis runs in the cluster. rigger: rigger's own, on the official redis image (\(PostHogRedis.image.tag)), with a "
+                + "password, a volume and probes, run as a non-root user. chart: the chart's Bitnami subchart, whose image is frozen at "
+                + "Redis 6.2.7 (CVE-2025-49844, critical); bundles written before rigger ran its own keep it until moved.",
+            kind: .choice([
+                Choice("rigger", "rigger's own Redis on the official image"),
+                Choice("chart", "the chart's Bitnami Redis 6.2.7 (known critical advisory)"),
+            ]),
+            step: .dependencies, defaultValue: .value(.string(PostHogPlan.RedisServer.rigger.rawValue)), appliesWhen: inCluster("redis")),
+        Question(
             key: "redis.host", title: "Redis host", help: "The managed Redis endpoint, e.g. the ElastiCache primary endpoint.",
             kind: .text(.host), step: .dependencies, appliesWhen: managed("redis")),
         Question(
@@ -117,6 +140,13 @@ public enum PostHogQuestions {
             kind: .bool, step: .dependencies, defaultValue: .value(.bool(false)), appliesWhen: managed("kafka")),
 
         mode("clickhouse", "ClickHouse", managedExamples: "ClickHouse Cloud, Altinity.Cloud"),
+        Question(
+            key: "clickhouse.version", title: "ClickHouse version",
+            help: "The clickhouse-server image tag the operator runs. \(PostHogClickHouse.version), the last release of the 23.8 LTS line, "
+                + "has every fix of ClickHouse's advisories for it; the chart's own 23.9.2.56 is in the range of CVE-2024-6873, which no "
+                + "23.9 release fixes. Bundles written before keep 23.9.2.56 until moved.",
+            kind: .text(.imageTag(example: PostHogClickHouse.version)), step: .dependencies,
+            defaultValue: .value(.string(PostHogClickHouse.version)), appliesWhen: inCluster("clickhouse")),
         Question(
             key: "clickhouse.host", title: "ClickHouse host", help: "The managed ClickHouse host.",
             kind: .text(.host), step: .dependencies, appliesWhen: managed("clickhouse")),

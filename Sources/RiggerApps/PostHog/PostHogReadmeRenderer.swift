@@ -36,8 +36,8 @@ enum PostHogReadmeRenderer {
             "  - `00-preflight.sh`: kubectl, helm, the kube context, the cluster version, the storage class, no placeholder secrets",
             "  - `10-namespace.sh`: creates the namespace",
             "  - `20-secrets.sh`: applies the Secrets before the chart",
-            "  - `30-prerequisites.sh`: what the choices need first (static IP, TLS Secret, ingress class, ingress-nginx and "
-                + "cert-manager unless the cluster has them, managed services)",
+            "  - `30-prerequisites.sh`: what the choices need first (static IP, TLS Secret, ingress class, the ingress controller "
+                + "(Traefik or ingress-nginx) and cert-manager unless the cluster has them, managed services)",
             "  - `40-install.sh`: `helm upgrade --install` of chart \(plan.chartVersion)",
             "  - `50-verify.sh`: waits for the rollouts, shows "
                 + (plan.ingress.servedHostname.map(LocalhostAccess.isLocalhost) == true ? LocalhostAccess.verifySummary : "the address and the DNS record to create"),
@@ -48,14 +48,20 @@ enum PostHogReadmeRenderer {
             lines.append("- `manifests/`: what `30-prerequisites.sh` installs or applies besides the chart:")
             lines += addOnFiles.map { "  - `\($0)`: \(IngressAddOns.filePurposes[$0] ?? "")" }
         }
-        let postRender = PostHogPostRender.make(plan)
+        if plan.ingress.type == .gateway {
+            lines.append("- `\(GatewayRoutes.path)`: \(GatewayRoutes.filePurpose)")
+        }
+        let postRender = PostHogPostRender.make(plan, secrets: manifests)
         if !postRender.isEmpty {
             lines.append("- `\(PostRender.folder)/`: a Helm post-renderer (run through `kubectl kustomize`) for what no chart value can set:")
             lines += postRender.imagePins.map { "  - `\($0.name)` pinned to `\($0.tag)`: \($0.reason)" }
             lines += postRender.patches.map { "  - `\($0.kind)/\($0.name)`: \($0.reason)" }
+            lines += postRender.resources.map { "  - `\($0.kind)/\($0.name)` (added): \($0.reason)" }
         }
         lines.append("")
+        lines += PostHogGateway.readme(plan)
         lines += BundleImage.readmeSection(images, avoidFrozen: PostHogImages.avoidingFrozen, advisories: advisories)
+        lines += IngressNginxRetirement.readmeSection(plan.ingress)
         lines += ReadmeSecretStore.section(plan.cluster.secretStore, manifests: manifests.all, namespace: plan.namespace, release: plan.release)
         lines += [
             "## Next",
@@ -81,7 +87,7 @@ enum PostHogReadmeRenderer {
         if let hostname = plan.ingress.hostname, plan.ingress.type != .none, LocalhostAccess.isLocalhost(hostname) {
             lines.append(LocalhostAccess.readmeStep(step, url: plan.ingress.siteURL ?? hostname))
         } else if let hostname = plan.ingress.hostname, plan.ingress.type != .none {
-            lines.append("\(step). Point DNS for `\(hostname)` at the ingress address that `50-verify.sh` prints, then open \(plan.ingress.siteURL ?? hostname).")
+            lines.append("\(step). Point DNS for `\(hostname)` at the \(plan.ingress.type == .gateway ? "Gateway's" : "ingress") address that `50-verify.sh` prints, then open \(plan.ingress.siteURL ?? hostname).")
         } else {
             lines.append("\(step). There is no ingress: `50-verify.sh` prints the port-forward command that reaches PostHog.")
         }

@@ -12,10 +12,10 @@ enum PostHogRenderer {
             chart: ["PostHog Helm values for chart posthog \(plan.chartVersion),"],
             secretNote: "Passwords are not in this file: the chart reads them from secrets/."))
         files += try BundleFile.secrets(
-            manifests.all, namespace: plan.namespace, app: "posthog", instance: plan.release, answers: answers, secrets: secrets)
+            manifests.all, namespace: plan.namespace, instance: plan.release, answers: answers, secrets: secrets)
         files += try PostHogIngress.manifests(plan)
         files += PostHogScriptsRenderer.scripts(plan: plan, secrets: manifests, chart: chart)
-        files += try PostHogPostRender.make(plan).files()
+        files += try PostHogPostRender.make(plan, secrets: manifests).files()
         files.append(BundleFile(
             path: "README.md",
             contents: PostHogReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, manifests: manifests, toCreate: toCreate),

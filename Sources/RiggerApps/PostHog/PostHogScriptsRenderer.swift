@@ -9,7 +9,7 @@ enum PostHogScriptsRenderer {
     static func scripts(plan: PostHogPlan, secrets: PostHogSecrets, chart: ChartReference) -> [BundleFile] {
         let scripts = InstallScripts(
             appTitle: "PostHog", cluster: plan.cluster, ingress: plan.ingress, chart: chart, secrets: secrets.references,
-            hasVolumes: hasVolumes(plan), minimumKubernetesMinor: minimumKubernetesMinor, postRender: PostHogPostRender.make(plan))
+            hasVolumes: hasVolumes(plan), minimumKubernetesMinor: minimumKubernetesMinor, postRender: PostHogPostRender.make(plan, secrets: secrets))
         return InstallScripts.files([
             scripts.preflight(extra: [existingValueChecks(plan, secrets)].compactMap { $0 }),
             scripts.namespace(),
@@ -42,7 +42,7 @@ enum PostHogScriptsRenderer {
 
     /// The ingress-nginx the add-ons install, for the port-forward to a `*.localhost` host.
     private static func localController(_ plan: PostHogPlan) -> LocalhostAccess.Controller? {
-        plan.ingress.type == .nginx ? IngressAddOns.ingressNginxController : nil
+        IngressAddOns.localController(plan.ingress)
     }
 
     private static func hasVolumes(_ plan: PostHogPlan) -> Bool {
@@ -64,7 +64,7 @@ enum PostHogScriptsRenderer {
             sections.append(PrerequisiteScripts.helpers(
                 namespace: plan.namespace, installsCharts: needs.installsCharts, appliesManifests: needs.appliesManifests))
         }
-        return sections + IngressAddOns.sections(ingress: plan.ingress, formerOwner: PostHogIngress.chartRelease(plan))
+        return sections + IngressAddOns.sections(ingress: plan.ingress, cloud: plan.cloud, formerOwner: PostHogIngress.chartRelease(plan))
     }
 
     /// What each managed service must offer; rigger can't check them from the bastion.

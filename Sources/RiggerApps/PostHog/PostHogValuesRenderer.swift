@@ -55,7 +55,8 @@ enum PostHogValuesRenderer {
 
     private static func addIngress(_ plan: PostHogPlan, to values: inout YAMLTree) {
         let ingress = plan.ingress
-        guard ingress.type != .none, let hostname = ingress.hostname else {
+        // With a Gateway, the bundle's HTTPRoute serves the host (see PostHogGateway): no Ingress.
+        guard ingress.type != .none, ingress.type != .gateway, let hostname = ingress.hostname else {
             values.set("ingress.enabled", .bool(false))
             return
         }
@@ -77,11 +78,15 @@ enum PostHogValuesRenderer {
             // The chart's TLS redirect comes with a configuration-snippet annotation, which a current
             // ingress-nginx refuses; it redirects an Ingress with TLS to HTTPS by itself.
             values.set("ingress.nginx.redirectToTLS", .bool(false))
+        case .traefik:
+            // Any type other than nginx or clb makes the chart name no class: the post-render sets
+            // spec.ingressClassName (see PostHogPostRender).
+            values.set("ingress.type", .string("traefik"))
         case .existing:
             // Any type other than nginx or clb makes the chart leave the class to annotations.
             values.set("ingress.type", .string("existing"))
             values.set("ingress.annotations", .map([("kubernetes.io/ingress.class", .string(ingress.className ?? "nginx"))]))
-        case .none:
+        case .gateway, .none:
             break
         }
         // The chart's own issuer and cert-manager stay off: the certificate comes from the add-ons'
@@ -121,7 +126,16 @@ enum PostHogValuesRenderer {
 
     private static func addRedis(_ plan: PostHogPlan, _ secrets: PostHogSecrets, to values: inout YAMLTree) {
         switch plan.redis {
-        case .inCluster(let storage):
+        case .inCluster(_, .rigger):
+            // rigger's own Redis (see PostHogRedis), which the chart reaches as an external one.
+            values.set("redis.enabled", .bool(false))
+            values.set("externalRedis.host", .string(PostHogRedis.name(release: plan.release)))
+            values.set("externalRedis.port", .int(PostHogRedis.port))
+            if let reference = secrets.redis {
+                values.set("externalRedis.existingSecret", .string(reference.name))
+                values.set("externalRedis.existingSecretPasswordKey", .string(reference.dataKey))
+            }
+        case .inCluster(let storage, .chart):
             values.set("redis.enabled", .bool(true))
             PostHogImages.set(PostHogImages.redis, under: "redis", in: &values)
             if let reference = secrets.redis {
@@ -183,8 +197,9 @@ enum PostHogValuesRenderer {
 
     private static func addClickHouse(_ plan: PostHogPlan, _ secrets: PostHogSecrets, to values: inout YAMLTree) {
         switch plan.clickhouse {
-        case .inCluster(let connection, let storage):
+        case .inCluster(let connection, let storage, let version):
             values.set("clickhouse.enabled", .bool(true))
+            values.set("clickhouse.image.tag", .string(version))
             values.set("clickhouse.cluster", .string(connection.cluster))
             values.set("clickhouse.database", .string(connection.database))
             values.set("clickhouse.user", .string(connection.user))

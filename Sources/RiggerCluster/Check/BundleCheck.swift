@@ -49,7 +49,9 @@ public struct BundleCheck: Sendable {
         report.summary.append("rigger check: the \(app.title) bundle in \(folder): release \(release) in namespace \(namespace), chart \(app.app.chart.name) \(version)")
         // The cluster is read while the chart renders.
         let readsStores = (lookup.text(CommonQuestions.secretStoreKey) ?? SecretStoreKind.kubernetes.rawValue) != SecretStoreKind.kubernetes.rawValue
-        let probing = probe.start(ClusterProbeTarget(kubeContext: kubeContext, namespace: namespace, release: release, readsSecretStores: readsStores))
+        let probing = probe.start(ClusterProbeTarget(
+            kubeContext: kubeContext, namespace: namespace, release: release, readsGateways: lookup.text("ingress.type") == "gateway",
+            readsSecretStores: readsStores))
 
         let source: ChartSource
         do {

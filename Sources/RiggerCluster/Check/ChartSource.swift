@@ -88,10 +88,26 @@ struct ChartSource {
             as: UTF8.self
         ).trimmingCharacters(in: .whitespacesAndNewlines)
         guard FileManager.default.fileExists(atPath: directory + "/" + PostRender.script) else { return ([], [:], version) }
+        try checkKustomize(runner: runner)
         if version.hasPrefix("v3.") {
             return (["--post-renderer", directory + "/" + PostRender.script], [:], version)
         }
         return (["--post-renderer", PostRender.pluginName], ["HELM_PLUGINS": directory + "/" + PostRender.pluginsFolder], version)
+    }
+
+    /// The post-renderer runs the host's `kubectl kustomize`: a kubectl too old for the bundle's
+    /// kustomization stops the check with 00-preflight.sh's words, not with the error Helm would
+    /// relay from deep in the render. A kubectl that can't say its version is left to the render.
+    private static func checkKustomize(runner: any ToolRunner) throws(CheckStop) {
+        guard case .finished(0, let output, _) = runner.run(ToolInvocation(.kubectl, ["version", "--client", "-o", "json"]), timeout: .seconds(30)),
+            let object = try? JSONSerialization.jsonObject(with: output) as? [String: Any],
+            let client = object["clientVersion"] as? [String: Any], let minorText = client["minor"] as? String,
+            let minor = Int(minorText.prefix { $0.isNumber }), minor < PostRender.minimumKubectlMinor
+        else { return }
+        let kustomize = (object["kustomizeVersion"] as? String).map { " with kustomize \($0)" } ?? ""
+        throw CheckStop(
+            "the bundle's post-renderer needs kubectl 1.\(PostRender.minimumKubectlMinor) or newer, whose built-in kustomize "
+                + "(\(PostRender.minimumKustomize) or newer) reads the bundle's kustomization; this kubectl is 1.\(minor)\(kustomize)")
     }
 
     /// Runs a step the check can't do without; its failure stops the check with what the tool said.

@@ -57,6 +57,7 @@ public final class ClusterProbe: Sendable {
                 facts.namespaceExists = .failure(skipped)
                 facts.secrets = .failure(skipped)
                 facts.release = .failure(skipped)
+                if target.readsGateways { facts.gatewayAPI = .failure(skipped) }
                 if target.readsSecretStores {
                     facts.clusterSecretStores = .failure(skipped)
                     facts.externalSecretVersions = .failure(skipped)
@@ -69,6 +70,7 @@ public final class ClusterProbe: Sendable {
             self.launch(run) { $0.namespaceExists = self.namespaceExists(target) }
             self.launch(run) { $0.secrets = self.secrets(target) }
             self.launch(run) { $0.release = self.release(target) }
+            if target.readsGateways { self.launch(run) { $0.gatewayAPI = self.gatewayAPI(target) } }
             if target.readsSecretStores {
                 self.launch(run) { $0.clusterSecretStores = self.clusterSecretStores(target) }
                 self.launch(run) { $0.externalSecretVersions = self.externalSecretVersions(target) }
@@ -247,6 +249,34 @@ public final class ClusterProbe: Sendable {
         }
     }
 
+    /// Whether the cluster serves HTTPRoutes of gateway.networking.k8s.io/v1, and then its Gateways
+    /// in every namespace with their listeners.
+    func gatewayAPI(_ target: ClusterProbeTarget) -> ProbeResult<GatewayAPIFact> {
+        let crd = call(kubectl(["get", "customresourcedefinitions", GatewayRoutes.httpRouteCRD, "-o", "json"], target), absent: .some(nil)) {
+            data in ProbeJSON.decode(ProbeJSON.CustomResourceDefinition.self, from: data, tool: .kubectl).map { Optional($0) }
+        }
+        switch crd {
+        case .failure(let failure): return .failure(failure)
+        case .success(let definition):
+            guard definition?.spec.versions.contains(where: { $0.name == "v1" && $0.served }) == true else {
+                return .success(GatewayAPIFact(servesHTTPRoutes: false, gateways: []))
+            }
+        }
+        return call(kubectl(["get", "gateways.\(GatewayRoutes.group)", "--all-namespaces", "-o", "json"], target)) { data in
+            ProbeJSON.decode(ProbeJSON.List<ProbeJSON.Gateway>.self, from: data, tool: .kubectl).map { list in
+                GatewayAPIFact(servesHTTPRoutes: true, gateways: list.items.map { item in
+                    GatewayFact(
+                        name: item.metadata.name, namespace: item.metadata.namespace ?? "", className: item.spec.gatewayClassName,
+                        listeners: (item.spec.listeners ?? []).map {
+                            GatewayFact.Listener(
+                                name: $0.name, hostname: $0.hostname, protocol: $0.protocol,
+                                admits: GatewayFact.Admits(rawValue: $0.allowedRoutes?.namespaces?.from ?? "Same") ?? .selector)
+                        })
+                })
+            }
+        }
+    }
+
     func staticIP(_ name: String, project: String?) -> ProbeResult<StaticAddress?> {
         let projectArguments = project.map { ["--project", $0] } ?? []
         let invocation = ToolInvocation(.gcloud, projectArguments + ["compute", "addresses", "describe", name, "--global", "--format=json", "--quiet"])
@@ -271,6 +301,7 @@ extension ClusterFacts {
         if let value = other.secrets { secrets = value }
         if let value = other.release { release = value }
         if let value = other.staticIP { staticIP = value }
+        if let value = other.gatewayAPI { gatewayAPI = value }
         if let value = other.clusterSecretStores { clusterSecretStores = value }
         if let value = other.externalSecretVersions { externalSecretVersions = value }
     }

@@ -80,6 +80,40 @@ enum ProbeJSON {
         let spec: Spec?
     }
 
+    /// A CustomResourceDefinition's versions, and whether each is served.
+    struct CustomResourceDefinition: Decodable {
+        struct Spec: Decodable { let versions: [Version] }
+        struct Version: Decodable {
+            let name: String
+            let served: Bool
+        }
+        let spec: Spec
+    }
+
+    /// A Gateway API Gateway: its class and each listener's host and the namespaces it admits routes from.
+    struct Gateway: Decodable {
+        struct NamespacedMetadata: Decodable {
+            let name: String
+            let namespace: String?
+        }
+        struct Spec: Decodable {
+            let gatewayClassName: String
+            let listeners: [Listener]?
+        }
+        struct Listener: Decodable {
+            struct AllowedRoutes: Decodable {
+                struct Namespaces: Decodable { let from: String? }
+                let namespaces: Namespaces?
+            }
+            let name: String
+            let hostname: String?
+            let `protocol`: String
+            let allowedRoutes: AllowedRoutes?
+        }
+        let metadata: NamespacedMetadata
+        let spec: Spec
+    }
+
     /// A CustomResourceDefinition or a Namespace: whether it is there, and who installed it.
     struct Object: Decodable {
         let metadata: Metadata

@@ -61,6 +61,40 @@ public struct AnswersSchema: Sendable {
     }
 }
 
+extension AnswersSchema {
+    /// Answers given by a key an older schema used (`--set OLD=VALUE` from an operator's older
+    /// script) moved to today's key, with the value renamed as a file's would
+    /// be, and a note for each; every other answer is left exactly as given, so that a wrong value
+    /// under today's key is still refused rather than translated.
+    public func movingOldKeys(in layer: AnswerLayer, source: String) -> (layer: AnswerLayer, notes: [String]) {
+        var layer = layer
+        var notes: [String] = []
+        for migration in migrations.sorted(by: { $0.fromVersion < $1.fromVersion }) {
+            for (old, _) in migration.renamedKeys {
+                guard let raw = layer[old] else { continue }
+                var moved = AnswerLayer(name: layer.name, strict: layer.strict, answers: [(old, raw)])
+                var version = migration.fromVersion
+                var steps: [String] = []
+                while version < currentVersion, let step = migrations.first(where: { $0.fromVersion == version }) {
+                    steps += step.apply(to: &moved)
+                    version += 1
+                }
+                layer.remove(old)
+                for key in moved.order {
+                    guard let answer = moved[key] else { continue }
+                    if layer[key] != nil {
+                        notes.append("\(source) \(old): \(old) is now \(key); both were given, so \(key) is kept and \(old) dropped")
+                    } else {
+                        layer.set(key, answer)
+                        notes.append("\(source) \(old): " + steps.joined(separator: "; "))
+                    }
+                }
+            }
+        }
+        return (layer, notes)
+    }
+}
+
 /// The changes from one answers schema version to the next, declared rather than coded so that
 /// each one can say what it did.
 public struct AnswersMigration: Sendable {

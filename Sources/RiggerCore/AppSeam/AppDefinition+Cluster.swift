@@ -1,7 +1,7 @@
 extension AppDefinition {
     /// By default an app names no oldest Kubernetes version; the cluster's version is then shown
     /// but never warned about.
-    public var minimumKubernetesMinor: Int? { nil }
+    public func minimumKubernetesMinor(_ answers: ResolvedAnswers) -> Int? { nil }
 }
 
 extension AppDefinition {

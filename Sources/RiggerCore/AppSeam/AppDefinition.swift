@@ -17,15 +17,21 @@ public protocol AppDefinition: Sendable {
     var secretFiles: [SecretFileSpec] { get }
     /// What regenerating must keep: volumes that never shrink, what rotating each secret breaks.
     var upgradeRules: UpgradeRules { get }
-    /// The oldest Kubernetes 1.x minor version the chart installs on, e.g. 24; the cluster probe
-    /// warns about an older cluster. Nil (the default) when the app names none.
-    var minimumKubernetesMinor: Int? { get }
+    /// The oldest Kubernetes 1.x minor version the bundle for these answers installs on, e.g. 24:
+    /// the chart's, or an operator's the answers add (CloudNativePG). The cluster probe, `rigger
+    /// check` and 00-preflight.sh all hold the cluster to this one. Nil (the default) when the app
+    /// names none.
+    func minimumKubernetesMinor(_ answers: ResolvedAnswers) -> Int?
     /// Helm releases the bundle installs beside its chart (a cert-manager its 30-prerequisites.sh
     /// installs), which the cluster probe counts as the bundle's own, not as a clash. None by default.
     var prerequisiteReleases: [HelmOwner] { get }
     /// How the app's own answer keys changed from one answers schema version to the next, so that
     /// an older bundle's rigger.yaml (and answers file) still reads. None by default.
     var answersMigrations: [AnswersMigration] { get }
+    /// What a bundle written before a question was asked ran instead of that question's default,
+    /// by key: a key its rigger.yaml lacks is read as this value, so that regenerating it keeps
+    /// what it runs while a new bundle takes the default. None by default.
+    var answersOfEarlierBundles: [String: String] { get }
     /// The bundle for validated answers and their secrets: a pure function, with no I/O, no clock
     /// and no randomness, so that the same inputs always give byte-identical files.
     func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle
@@ -56,6 +62,7 @@ public protocol AppDefinition: Sendable {
 
 extension AppDefinition {
     public var answersMigrations: [AnswersMigration] { [] }
+    public var answersOfEarlierBundles: [String: String] { [:] }
     public func problems(_ answers: ResolvedAnswers) -> [AnswerProblem] { [] }
     public func warnings(_ answers: ResolvedAnswers) -> [String] { [] }
     public func problems(_ answers: ResolvedAnswers, now: Date) -> [AnswerProblem] { problems(answers) }

@@ -25,7 +25,7 @@ public struct ExistingBundle: Sendable {
             throw YAMLError(file: answersPath, line: nil, column: nil, message: "not UTF-8 text")
         }
         let document = try AnswersDocument(text: text, path: answersPath, layerName: "bundle answers")
-        let (layer, notes) = try (schema ?? registry.schema).upgrade(document)
+        var (layer, notes) = try (schema ?? registry.schema).upgrade(document)
         let app: AppRegistry.Entry
         if let id = AppRegistry.appNamed(in: [layer]) {
             guard let known = registry.entry(id) else {
@@ -39,6 +39,10 @@ public struct ExistingBundle: Sendable {
             app = known
         } else {
             app = registry.defaultEntry
+        }
+        // A question asked since this bundle was written: it ran what the app says, not the default.
+        for (key, value) in app.app.answersOfEarlierBundles.sorted(by: { $0.key < $1.key }) where layer[key] == nil {
+            layer.set(key, RawAnswer(text: value, origin: .file(path: answersPath, line: 1, column: 1)))
         }
         var secrets: [String: String] = [:]
         let secretsDirectory = directory + "/secrets"

@@ -225,6 +225,9 @@ public struct ClusterFacts: Sendable {
     public var release: ProbeResult<InstalledRelease?>?
     /// The GCP static IP; nil inside when it does not exist. Not probed (nil) without one to look for.
     public var staticIP: ProbeResult<StaticAddress?>?
+    /// The Gateway API: whether HTTPRoutes v1 are served, and the Gateways. Not probed (nil)
+    /// unless the answers attach to a Gateway.
+    public var gatewayAPI: ProbeResult<GatewayAPIFact>?
     /// The External Secrets Operator's ClusterSecretStores; empty when it is not installed. Not
     /// probed (nil) unless the answers keep the secrets in a cloud store.
     public var clusterSecretStores: ProbeResult<[ClusterSecretStoreFact]>?
@@ -263,6 +266,7 @@ public struct ClusterFacts: Sendable {
             ("cert-manager", certManager?.failure), ("namespace \(target.namespace)", namespaceExists?.failure),
             ("Secrets in namespace \(target.namespace)", secrets?.failure),
             ("release \(target.release)", release?.failure), ("static IP \(target.staticIPName ?? "")", staticIP?.failure),
+            ("Gateways", gatewayAPI?.failure),
             ("ClusterSecretStores", clusterSecretStores?.failure), ("External Secrets Operator", externalSecretVersions?.failure),
         ]
         for (what, failure) in entries {
@@ -293,5 +297,50 @@ extension Result {
     package var value: Success? {
         if case .success(let value) = self { return value }
         return nil
+    }
+}
+
+/// What the cluster has of the Gateway API.
+public struct GatewayAPIFact: Sendable, Equatable {
+    /// Whether the HTTPRoute CustomResourceDefinition serves gateway.networking.k8s.io/v1.
+    public let servesHTTPRoutes: Bool
+    /// The Gateways of every namespace (none read when HTTPRoutes aren't served).
+    public let gateways: [GatewayFact]
+
+    public init(servesHTTPRoutes: Bool, gateways: [GatewayFact]) {
+        self.servesHTTPRoutes = servesHTTPRoutes
+        self.gateways = gateways
+    }
+}
+
+/// A Gateway, with the listeners routes attach to.
+public struct GatewayFact: Sendable, Equatable {
+    /// Which namespaces a listener admits routes from (`allowedRoutes.namespaces.from`; Same when unset).
+    public enum Admits: String, Sendable { case all = "All", same = "Same", selector = "Selector" }
+
+    public struct Listener: Sendable, Equatable {
+        public let name: String
+        public let hostname: String?
+        public let `protocol`: String
+        public let admits: Admits
+
+        public init(name: String, hostname: String?, protocol: String, admits: Admits) {
+            self.name = name
+            self.hostname = hostname
+            self.protocol = `protocol`
+            self.admits = admits
+        }
+    }
+
+    public let name: String
+    public let namespace: String
+    public let className: String
+    public let listeners: [Listener]
+
+    public init(name: String, namespace: String, className: String, listeners: [Listener]) {
+        self.name = name
+        self.namespace = namespace
+        self.className = className
+        self.listeners = listeners
     }
 }

@@ -8,19 +8,22 @@ public struct ClusterProbeTarget: Sendable, Equatable {
     public var staticIPName: String?
     /// The GCP project to look in; nil: gcloud's configured one, as 30-prerequisites.sh does.
     public var gcpProject: String?
+    /// Whether to read the Gateway API: its HTTPRoute CRD and the cluster's Gateways (`ingress.type=gateway`).
+    public var readsGateways: Bool
     /// Whether to read the External Secrets Operator's ClusterSecretStores: only when the answers
     /// keep the secrets in a cloud store (`secrets.store`).
     public var readsSecretStores: Bool
 
     public init(
         kubeContext: String?, namespace: String, release: String, staticIPName: String? = nil, gcpProject: String? = nil,
-        readsSecretStores: Bool = false
+        readsGateways: Bool = false, readsSecretStores: Bool = false
     ) {
         self.kubeContext = kubeContext
         self.namespace = namespace
         self.release = release
         self.staticIPName = staticIPName
         self.gcpProject = gcpProject
+        self.readsGateways = readsGateways
         self.readsSecretStores = readsSecretStores
     }
 
@@ -36,6 +39,7 @@ public struct ClusterProbeTarget: Sendable, Equatable {
             kubeContext: kubeContext, namespace: namespace, release: release,
             staticIPName: usesStaticIP ? answers.text("ingress.staticIpName") : nil,
             gcpProject: usesStaticIP ? answers.text("ingress.gcpProject").flatMap { $0.isEmpty ? nil : $0 } : nil,
+            readsGateways: answers.text("ingress.type") == "gateway",
             readsSecretStores: (answers.text(CommonQuestions.secretStoreKey) ?? SecretStoreKind.kubernetes.rawValue) != SecretStoreKind.kubernetes.rawValue)
     }
 }

@@ -18,11 +18,35 @@ extension ClusterRules {
                         + "IngressClass \(name): 30-prerequisites.sh would install a second ingress-nginx for class \(name), and two controllers of "
                         + "the same controller value take each other's Ingresses; use ingress.type=existing with ingress.className=\(other.name)")
             }
+        case "traefik":
+            traefik(classes)
         case "existing":
             guard let name = text("ingress.className"), let used = classes.first(where: { $0.name == name }) else { return }
             describeUsed(used, key: "ingress.className", installsOtherwise: false)
         default:
             return
+        }
+    }
+
+    /// With ingress.type=traefik, 30-prerequisites.sh uses an IngressClass traefik the cluster
+    /// already has, as it is, and installs Traefik otherwise (see `TraefikAddOns`).
+    private mutating func traefik(_ classes: [IngressClassFact]) {
+        let name = TraefikAddOns.ingressClass
+        guard let used = classes.first(where: { $0.name == name }) else { return }
+        let owner = used.owner.map { ", \($0)" } ?? ""
+        let controller = used.controller + (used.version.map { " \($0)" } ?? "")
+        if isOwn(used.owner) {
+            field("ingress.type") { $0.info = "the IngressClass \(name) was installed by this bundle (\(controller)\(owner))" }
+            return
+        }
+        field("ingress.type") {
+            $0.info = "the IngressClass \(name) exists (\(controller)\(owner)): 30-prerequisites.sh uses the controller behind it rather than installing Traefik"
+        }
+        if used.controller != TraefikAddOns.controller {
+            warn(
+                "ingress.type",
+                "the IngressClass \(name) is served by \(used.controller), not Traefik, and 30-prerequisites.sh uses it as it is: "
+                    + "the Traefik settings of the bundle don't reach it; use ingress.type=existing with ingress.className=\(name)")
         }
     }
 

@@ -26,6 +26,7 @@ struct ClusterRules {
         tlsSecret()
         installedRelease()
         staticIP()
+        gateways()
         clusterSecretStores()
         externalSecretsOperator()
     }
@@ -48,7 +49,7 @@ struct ClusterRules {
     }
 
     /// Records why a probe read nothing on the fields it feeds.
-    private mutating func note<Value>(_ result: ProbeResult<Value>?, _ what: String, keys: [String]) {
+    mutating func note<Value>(_ result: ProbeResult<Value>?, _ what: String, keys: [String]) {
         guard let failure = result?.failure else { return }
         let line: String
         switch failure {
@@ -83,8 +84,8 @@ struct ClusterRules {
         note(facts.version, "Kubernetes version", keys: ["kubeContext"])
         guard let version = facts.version?.value else { return }
         field("kubeContext") { $0.info = "Kubernetes \(version) (\(version.text))" }
-        if let minimum = app.app.minimumKubernetesMinor, version.major == 1, version.minor < minimum {
-            warn("kubeContext", "the cluster runs Kubernetes \(version) (\(version.text)); \(app.title)'s chart needs 1.\(minimum) or newer")
+        if let minimum = app.app.minimumKubernetesMinor(answers), version.major == 1, version.minor < minimum {
+            warn("kubeContext", "the cluster runs Kubernetes \(version) (\(version.text)); \(app.title) needs 1.\(minimum) or newer with these answers")
         }
     }
 

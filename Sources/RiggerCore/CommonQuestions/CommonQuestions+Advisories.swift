@@ -6,10 +6,18 @@ extension CommonQuestions {
     public struct PinnedVersion: Sendable {
         public let key: String
         public let component: AdvisoryComponent
+        /// The version the answers pin through `key`: its value, or for a choice that picks an
+        /// image (the chart's Redis or rigger's), the version of the image chosen; nil for none.
+        public let version: @Sendable (AnswerLookup) -> String?
 
         public init(key: String, component: AdvisoryComponent) {
+            self.init(key: key, component: component) { $0.text(key) }
+        }
+
+        public init(key: String, component: AdvisoryComponent, version: @escaping @Sendable (AnswerLookup) -> String?) {
             self.key = key
             self.component = component
+            self.version = version
         }
     }
 
@@ -23,7 +31,7 @@ extension CommonQuestions {
             summary: "a version set by \(keys.joined(separator: " or ")) has a known critical or high advisory", keys: keys
         ) { answers in
             pins.contains { pin in
-                guard let version = answers.text(pin.key) else { return false }
+                guard let version = pin.version(answers) else { return false }
                 return advisories.affecting(pin.component, version: version).contains(where: \.refusesNewInstalls)
             }
         }

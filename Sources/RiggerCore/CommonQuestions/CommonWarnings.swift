@@ -11,6 +11,7 @@ public enum CommonWarnings {
         {
             warnings.append("Let's Encrypt can't issue a certificate for \(host): it isn't a public DNS name")
         }
+        if let retired = IngressNginxRetirement.warning(answers) { warnings.append(retired) }
         return warnings
     }
 }

@@ -22,7 +22,7 @@ extension BundleGenerator {
     /// advisory that the bundle would start running is refused, naming the advisory and the
     /// fix, unless the answers accept it; one the bundle in the folder already runs is kept (a
     /// regeneration never moves the app by itself) and warned about on every run, as is every
-    /// accepted or lesser one. An accepted name that fits no image of the bundle is refused too.
+    /// accepted or lesser one but those rigger's configuration can't reach (the README says them). An accepted name that fits no image of the bundle is refused too.
     static func advisoryCheck(
         app: any AppDefinition, answers: ResolvedAnswers, previouslyRun: [BundleImage], directory: String
     ) throws -> (problems: [AnswerProblem], warnings: [String]) {
@@ -45,13 +45,15 @@ extension BundleGenerator {
             if finding.advisory.refusesNewInstalls, !isAccepted, !running.contains(finding.image.reference) {
                 let move = finding.setArgument.map { "move to it with \($0)" } ?? "pin a fixed version"
                 problems.append(AnswerProblem(
-                    key: finding.image.pinnedBy ?? key, value: finding.image.pinnedBy == nil ? nil : finding.version.text,
+                    key: finding.image.pinnedBy ?? key, value: finding.image.pinnedBy == nil ? nil : finding.answerValue,
                     reason: .conflict(explanation: "pins \(finding.advisory.component.name) \(finding.version), which \(finding.advisory.label) "
                         + "affects: \(finding.advisory.impact); fixed in \(finding.advisory.fixedText). \(move.prefix(1).uppercased() + move.dropFirst()), "
                         + "or install it anyway with --allow-vulnerable \(finding.advisory.id)"),
                     origin: nil))
                 continue
             }
+            // One rigger's configuration can't reach is said in the README only, with its condition.
+            if finding.advisory.unreachable != nil, !isAccepted { continue }
             warnings.append(finding.warning(directory: directory, accepted: isAccepted))
         }
         return (problems, warnings)

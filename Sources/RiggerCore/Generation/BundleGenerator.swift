@@ -73,7 +73,9 @@ public struct BundleGenerator: Sendable {
         if let app = request.app {
             above.append(AnswerLayer(name: "--app", strict: true, answers: [("app", RawAnswer(text: app, isNull: false, origin: .option("--app")))]))
         }
-        above.append(try Self.setLayer(request.setArguments))
+        let (setLayer, setNotes) = schema.movingOldKeys(in: try Self.setLayer(request.setArguments), source: "--set")
+        above.append(setLayer)
+        notes += setNotes
         if let wizard = request.wizardAnswers { above.append(wizard) }
 
         var layers: [AnswerLayer] = []
@@ -219,13 +221,15 @@ public struct BundleGenerator: Sendable {
             advisoryWarnings = advisories.warnings
             if sameApp, let previous, let previousAnswers {
                 warnings += entry.app.regenerationNotes(previous: previous, previousAnswers: previousAnswers, answers: outcome.answers)
+                warnings += IngressNginxRetirement.regenerationNotes(previousAnswers: previousAnswers, answers: outcome.answers)
             }
         }
         if !problems.isEmpty { throw InvalidAnswers(problems) }
 
         let secrets = SecretSet.resolve(catalog: catalog, answers: outcome.answers, supplied: supplied, kept: kept, generator: &generator)
         let bundle = try entry.app.render(outcome.answers, secrets: secrets)
-        warnings += advisoryWarnings + CommonWarnings.warnings(outcome.answers) + entry.app.warnings(outcome.answers, now: now)
+        warnings += advisoryWarnings + CommonWarnings.warnings(outcome.answers) + GatewayRoutes.warnings(outcome.answers, catalog: catalog)
+            + entry.app.warnings(outcome.answers, now: now)
         return PreparedBundle(
             app: entry, answers: outcome.answers, secrets: secrets, bundle: bundle, previous: previous,
             previousAnswers: previousAnswers, warnings: warnings, migrationNotes: migrationNotes)

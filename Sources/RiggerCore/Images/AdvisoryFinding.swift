@@ -15,15 +15,21 @@ public struct AdvisoryFinding: Sendable {
     /// The release to move to.
     public var fix: String? { advisory.fix(for: version) }
 
-    /// `--set KEY=FIX` when an answer pins the version and there is a fix; nil otherwise.
+    /// `--set KEY=FIX` when an answer pins the version and there is a fix (or the value of the
+    /// choice that moves off the image); nil otherwise.
     public var setArgument: String? {
-        guard let key = image.pinnedBy, let fix else { return nil }
+        guard let key = image.pinnedBy else { return nil }
+        if let choice = image.choice { return "--set \(key)=\(choice.move)" }
+        guard let fix else { return nil }
         return "--set \(key)=\(fix)"
     }
 
+    /// The answer's value as a problem names it: the version, or the choice that picked the image.
+    public var answerValue: String { image.choice?.value ?? version.text }
+
     /// What is affected, e.g. "image.tag v1.0.0: Example v1.0.0 is affected by CVE-… (…): impact; fixed in v1.0.1".
     public var summary: String {
-        let subject = image.pinnedBy.map { "\($0) \(version): " } ?? ""
+        let subject = image.pinnedBy.map { "\($0) \(answerValue): " } ?? ""
         return subject + "\(advisory.component.name) \(version) is affected by \(advisory.label): \(advisory.impact); fixed in \(advisory.fixedText)"
     }
 
@@ -49,7 +55,9 @@ public struct AdvisoryFinding: Sendable {
 
     /// The README's section on the bundle's affected images, or nothing when it has none.
     /// `accepted` holds the advisory names the answers accept.
+    /// One rigger's configuration can't reach is left to the images' table, which says its condition.
     public static func readmeSection(_ findings: [AdvisoryFinding], accepted: [String]) -> [String] {
+        let findings = findings.filter { finding in finding.advisory.unreachable == nil || accepted.contains { finding.advisory.isNamed($0) } }
         guard !findings.isEmpty else { return [] }
         var lines = [
             "## Security: known advisories",
@@ -62,10 +70,20 @@ public struct AdvisoryFinding: Sendable {
             let isAccepted = accepted.contains { finding.advisory.isNamed($0) }
             lines.append("- \(finding.advisory.component.name) `\(finding.version)`\(pinned): \(finding.advisory.label), "
                 + "\(finding.advisory.impact). Fixed in \(finding.advisory.fixedText); see \(finding.advisory.source)."
+                + (finding.advisory.unreachable.map { " Not reachable as rigger configures it: \($0)." } ?? "")
                 + (isAccepted ? " Accepted in `\(CommonQuestions.allowVulnerableKey)` (`--allow-vulnerable \(finding.advisory.id)`)." : ""))
         }
+        // One move per answer: the highest of its fixes, which clears the others' too.
         var moves: [String] = []
-        for argument in findings.compactMap(\.setArgument) where !moves.contains(argument) { moves.append(argument) }
+        for argument in findings.compactMap(\.setArgument) where !moves.contains(argument) {
+            let key = argument.prefix { $0 != "=" }
+            if let index = moves.firstIndex(where: { $0.prefix { $0 != "=" } == key }) {
+                let version = { (text: String) in AdvisoryVersion(String(text.drop { $0 != "=" }.dropFirst())) }
+                if let new = version(argument), let old = version(moves[index]), new > old { moves[index] = argument }
+            } else {
+                moves.append(argument)
+            }
+        }
         if !moves.isEmpty {
             lines += [
                 "",

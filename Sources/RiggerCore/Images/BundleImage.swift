@@ -7,11 +7,28 @@ public struct BundleImage: Sendable, Equatable {
     public let reference: String
     /// The answer that sets its version (`image.tag`), or nil when rigger or the chart pins it.
     public let pinnedBy: String?
+    /// When `pinnedBy` is a choice rather than a version: the value chosen, and the value that
+    /// moves to an image without the advisories (e.g. `redis.server` `chart`, moved by `rigger`).
+    public let choice: (value: String, move: String)?
 
     public init(_ component: String, _ reference: String, pinnedBy: String? = nil) {
         self.component = component
         self.reference = reference
         self.pinnedBy = pinnedBy
+        self.choice = nil
+    }
+
+    /// An image the answer `key` chooses by its value `value`; `move` is the value that chooses another.
+    public init(_ component: String, _ reference: String, chosenBy key: String, value: String, move: String) {
+        self.component = component
+        self.reference = reference
+        self.pinnedBy = key
+        self.choice = (value, move)
+    }
+
+    public static func == (lhs: BundleImage, rhs: BundleImage) -> Bool {
+        lhs.component == rhs.component && lhs.reference == rhs.reference && lhs.pinnedBy == rhs.pinnedBy
+            && lhs.choice?.value == rhs.choice?.value && lhs.choice?.move == rhs.choice?.move
     }
 
     /// The README section listing the images with their registries and the advisories rigger
@@ -37,7 +54,10 @@ public struct BundleImage: Sendable, Equatable {
             let known = parsed.map { advisories.affecting($0) } ?? []
             let advisoryText: String
             if !known.isEmpty {
-                advisoryText = known.map { "\($0.id) (\($0.severity), fixed in \($0.fixedText))" }.joined(separator: "; ")
+                advisoryText = known.map { advisory in
+                    "\(advisory.id) (\(advisory.severity), fixed in \(advisory.fixedText)"
+                        + (advisory.unreachable.map { "; not reachable here: " + $0 } ?? "") + ")"
+                }.joined(separator: "; ")
             } else if let parsed, advisories.covers(parsed) {
                 advisoryText = SecurityAdvisories.noneKnown
             } else {

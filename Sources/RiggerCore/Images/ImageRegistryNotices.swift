@@ -58,7 +58,7 @@ public struct ImageRegistryNotice: Sendable, Equatable {
             replacement: "a managed service, or a maintained image mirrored into your own registry"),
         ImageRegistryNotice(
             prefix: "registry.k8s.io/ingress-nginx/", status: .frozen, since: "2026-03",
-            what: "the ingress-nginx project was retired: no more releases or security fixes",
-            replacement: "another ingress controller (or a Gateway API implementation) through ingress.type=existing"),
+            what: "the ingress-nginx project was retired (announced 2025-11-11): no more releases or security fixes",
+            replacement: "Traefik through ingress.type=traefik, a Gateway API Gateway through ingress.type=gateway, or a controller of your own through ingress.type=existing"),
     ]
 }

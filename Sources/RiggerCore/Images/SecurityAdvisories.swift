@@ -28,9 +28,76 @@ public enum SecurityAdvisories {
         name: "cert-manager",
         imageRepositories: ["controller", "webhook", "cainjector", "startupapicheck", "acmesolver", "ctl"].map { "quay.io/jetstack/cert-manager-\($0)" })
 
+    /// The official ClickHouse server image, which every app runs in the cluster (through an
+    /// operator, its chart, or a StatefulSet of rigger's).
+    public static let clickHouse = AdvisoryComponent(name: "ClickHouse", imageRepositories: ["docker.io/clickhouse/clickhouse-server"])
+
     /// The advisories of the components every app may use. Each entry's source is the
     /// Kubernetes security response issue or the project's own advisory.
-    public static let shared: [SecurityAdvisory] = ingressNginxAdvisories + certManagerAdvisories
+    public static let shared: [SecurityAdvisory] = ingressNginxAdvisories + certManagerAdvisories + clickHouseAdvisories
+
+    /// ClickHouse's own advisories, as its security changelog and GitHub advisories state the
+    /// fixed releases of each line. A line that got no backport (23.4 to 23.7, and 23.9 for
+    /// some) runs into the next line's fix.
+    private static let clickHouseAdvisories: [SecurityAdvisory] = {
+        let nativeCrash = "a crafted packet to the native port (9000), without credentials, crashes the server; reachable from any pod "
+            + "in the cluster"
+        func codec(_ fixes: [String]) -> [AffectedVersions] {
+            [AffectedVersions(fixed: fixes[0]), AffectedVersions(from: "23.4", fixed: fixes[1]), AffectedVersions(from: "23.9", fixed: fixes[2]),
+             AffectedVersions(from: "23.10", fixed: fixes[3])]
+        }
+        let t64 = ["23.3.16.7", "23.8.6.16", "23.9.4.11", "23.10.2.13"]
+        let fpc = ["23.3.17.13", "23.8.7.24", "23.9.5.29", "23.10.4.25"]
+        let gorilla = ["23.3.18.15", "23.8.8.20", "23.9.6.20", "23.10.5.20"]
+        return [
+            SecurityAdvisory(
+                id: "CVE-2023-47118", aliases: ["GHSA-g22g-p6q2-x39v"], component: clickHouse, severity: .high,
+                affected: codec(t64), fixedIn: t64, impact: "heap buffer overflow in the T64 codec: " + nativeCrash,
+                source: "https://github.com/ClickHouse/ClickHouse/security/advisories/GHSA-g22g-p6q2-x39v"),
+            SecurityAdvisory(
+                id: "CVE-2023-48298", aliases: ["GHSA-qw9f-qv29-8938"], component: clickHouse, severity: .moderate,
+                affected: codec(fpc), fixedIn: fpc, impact: "integer underflow in the FPC codec: " + nativeCrash,
+                source: "https://github.com/ClickHouse/ClickHouse/security/advisories/GHSA-qw9f-qv29-8938"),
+            SecurityAdvisory(
+                id: "CVE-2023-48704", aliases: ["GHSA-5rmf-5g48-xv63"], component: clickHouse, severity: .high,
+                affected: codec(gorilla), fixedIn: gorilla, impact: "heap buffer overflow in the Gorilla codec: " + nativeCrash,
+                source: "https://github.com/ClickHouse/ClickHouse/security/advisories/GHSA-5rmf-5g48-xv63"),
+            SecurityAdvisory(
+                id: "CVE-2024-22412", aliases: ["GHSA-45h5-f7g3-gr8r"], component: clickHouse, severity: .high,
+                affected: [
+                    AffectedVersions(from: "23.1", fixed: "23.3.22.3"), AffectedVersions(from: "23.4", fixed: "23.8.12.13"),
+                    AffectedVersions(from: "23.9", fixed: "23.12.6.19"),
+                ],
+                fixedIn: ["23.3.22.3", "23.8.12.13", "23.12.6.19", "24.1.1.2048"],
+                impact: "with the query cache on, a user who switches roles can be served results cached for another role",
+                source: "https://github.com/ClickHouse/ClickHouse/security/advisories/GHSA-45h5-f7g3-gr8r",
+                unreachable: "it needs the query cache (off unless a query sets use_query_cache) and users switching roles; each app "
+                    + "connects as one user and sets neither"),
+            SecurityAdvisory(
+                id: "CVE-2024-6873", aliases: ["GHSA-432f-r822-j66f"], component: clickHouse, severity: .high,
+                affected: [
+                    AffectedVersions(fixed: "23.8.15.35"), AffectedVersions(from: "23.9", fixed: "24.3.4.147"),
+                    AffectedVersions(from: "24.4", fixed: "24.4.2.141"),
+                ],
+                fixedIn: ["23.8.15.35", "24.3.4.147", "24.4.2.141", "24.5.1.1763"],
+                impact: "a crafted request to the native port (9000), without credentials, redirects the server's execution flow "
+                    + "(within a 256-byte range of memory); reachable from any pod in the cluster",
+                source: "https://github.com/ClickHouse/ClickHouse/security/advisories/GHSA-432f-r822-j66f"),
+            SecurityAdvisory(
+                id: "CVE-2025-1385", aliases: ["GHSA-5phv-x8x4-83x5"], component: clickHouse, severity: .high,
+                affected: [
+                    AffectedVersions(fixed: "24.3.18.6"), AffectedVersions(from: "24.4", fixed: "24.8.14.27"),
+                    AffectedVersions(from: "24.9", fixed: "24.11.5.34"), AffectedVersions(from: "24.12", fixed: "24.12.5.65"),
+                    AffectedVersions(from: "25.1", fixed: "25.1.5.5"),
+                ],
+                fixedIn: ["24.3.18.6", "24.8.14.27", "24.11.5.34", "24.12.5.65", "25.1.5.5"],
+                impact: "a user allowed both to write files through a table engine and to load libraries through the library bridge "
+                    + "runs code on the server",
+                source: "https://github.com/ClickHouse/ClickHouse/security/advisories/GHSA-5phv-x8x4-83x5",
+                unreachable: "it takes the database's own administrator credentials, which only the app's Secret holds: no one "
+                    + "without them reaches it"),
+        ]
+    }()
 
     /// The March 2025 "IngressNightmare" set and the 2026 injections, as the Kubernetes Security
     /// Response Committee published them (kubernetes/kubernetes issues).

@@ -53,10 +53,14 @@ public struct SecurityAdvisory: Sendable {
     public let impact: String
     /// Where it was read: the advisory's own page.
     public let source: String
+    /// Why the hole can't be reached in what rigger's bundles configure (the setting it needs and
+    /// rigger never writes), or nil when it can be. Only a reachable critical or high advisory
+    /// refuses a new bundle; the README says the condition beside the image either way.
+    public let unreachable: String?
 
     public init(
         id: String, aliases: [String] = [], component: AdvisoryComponent, severity: Severity, affected: [AffectedVersions], fixedIn: [String],
-        impact: String, source: String
+        impact: String, source: String, unreachable: String? = nil
     ) {
         self.id = id
         self.aliases = aliases
@@ -66,6 +70,7 @@ public struct SecurityAdvisory: Sendable {
         self.fixedIn = fixedIn
         self.impact = impact
         self.source = source
+        self.unreachable = unreachable
     }
 
     /// Whether a version of the component has the hole.
@@ -78,17 +83,18 @@ public struct SecurityAdvisory: Sendable {
         ([id] + aliases).contains { $0.caseInsensitiveCompare(name) == .orderedSame }
     }
 
-    /// Critical and high advisories stop a version that a new bundle would start running.
-    public var refusesNewInstalls: Bool { severity >= .high }
+    /// Critical and high advisories stop a version that a new bundle would start running, unless
+    /// rigger's configuration can't reach the hole.
+    public var refusesNewInstalls: Bool { severity >= .high && unreachable == nil }
 
     /// The release to move to from `version`: the lowest fix above it, or the newest fix.
     public func fix(for version: AdvisoryVersion) -> String? {
         fixedIn.first { AdvisoryVersion($0).map { $0 > version } ?? false } ?? fixedIn.last
     }
 
-    /// "CVE-2026-0001 (GHSA-…, critical)".
+    /// "CVE-2026-0001 (GHSA-…, critical)", and "not reachable as rigger configures it" when so.
     public var label: String {
-        id + " (" + (aliases + [severity.description]).joined(separator: ", ") + ")"
+        id + " (" + (aliases + [severity.description] + (unreachable == nil ? [] : ["not reachable as rigger configures it"])).joined(separator: ", ") + ")"
     }
 
     /// The fixes as one phrase: "v1.11.5 or v1.12.1".

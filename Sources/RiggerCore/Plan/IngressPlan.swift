@@ -1,7 +1,8 @@
 /// The typed answers of the ingress step, which every app asks alike and maps onto its chart.
 public struct IngressPlan: Sendable, Equatable {
-    public enum Kind: String, Sendable { case gcpCLB = "gcp-clb", nginx, existing, none }
-    public enum TLS: String, Sendable { case gcpManaged = "gcp-managed", letsencrypt, secret, none }
+    public enum Kind: String, Sendable { case gcpCLB = "gcp-clb", traefik, nginx, existing, gateway, none }
+    /// `gateway`: the Gateway's own HTTPS listener terminates TLS, with its owner's certificate.
+    public enum TLS: String, Sendable { case gcpManaged = "gcp-managed", letsencrypt, secret, gateway, none }
 
     public let type: Kind
     public let hostname: String?
@@ -15,6 +16,8 @@ public struct IngressPlan: Sendable, Equatable {
     /// Whether the install brings its own cert-manager for Let's Encrypt (false without
     /// Let's Encrypt, or when the cluster already runs one).
     public let installCertManager: Bool
+    /// The Gateway the app's HTTPRoutes attach to, with `ingress.type=gateway`.
+    public let gateway: GatewayReference?
 
     /// Reads the common ingress answers (see `CommonQuestions.ingress`).
     public init(_ read: PlanReader) throws(PlanError) {
@@ -27,6 +30,7 @@ public struct IngressPlan: Sendable, Equatable {
         letsencryptEmail = read.optionalString("ingress.letsencryptEmail")
         tlsSecretName = read.optionalString("ingress.tlsSecretName")
         installCertManager = tls == .letsencrypt && (read.answers["ingress.installCertManager"]?.boolValue ?? true)
+        gateway = type == .gateway ? try GatewayReference(read) : nil
     }
 
     /// The URL the app is reached at, when it has a hostname.

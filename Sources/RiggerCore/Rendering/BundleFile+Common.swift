@@ -3,8 +3,10 @@
 /// what is its own (the chart it names, a note on an answer, how its Secrets are read).
 extension BundleFile {
     /// rigger.yaml: every answer, defaults included, under the lines that say what the file is.
-    /// `notes` are the app's own words on its answers; `explain` is how `rigger explain` is called for it.
-    public static func answers(_ answers: ResolvedAnswers, notes: [String] = [], explain: String = "rigger explain KEY") throws -> BundleFile {
+    /// `notes` are the app's own words on its answers. `rigger explain` is named with the bundle's
+    /// app, which it would otherwise take to be the first app's.
+    public static func answers(_ answers: ResolvedAnswers, notes: [String] = []) throws -> BundleFile {
+        let explain = answers.lookup.text("app").map { "rigger explain --app \($0) KEY" } ?? "rigger explain KEY"
         let header = [
             "rigger answers for this bundle: every answer, defaults included,",
             "so that it replays exactly. Secrets are not here; they are in secrets/.",
@@ -28,11 +30,13 @@ extension BundleFile {
             path: "values.yaml", contents: header.map { "# " + $0 }.joined(separator: "\n") + "\n" + (try values.serialized()), mode: regular)
     }
 
-    /// The files of Secret manifests, each readable by its owner alone; with a cloud secret store
-    /// (`secrets.store`), also what `ExternalSecrets` writes for them. `instance` is the release.
+    /// The files of Secret manifests, each readable by its owner alone, labelled with the
+    /// bundle's app (its `app` answer) and release; with a cloud secret store (`secrets.store`),
+    /// also what `ExternalSecrets` writes for them. `instance` is the release.
     public static func secrets(
-        _ manifests: [SecretManifest], namespace: String, app: String, instance: String, answers: ResolvedAnswers, secrets: SecretSet
+        _ manifests: [SecretManifest], namespace: String, instance: String, answers: ResolvedAnswers, secrets: SecretSet
     ) throws -> [BundleFile] {
+        let app = answers.lookup.text("app") ?? ""
         var files = try manifests.map { manifest in
             BundleFile(
                 path: manifest.path,

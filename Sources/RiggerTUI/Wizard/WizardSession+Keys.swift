@@ -27,9 +27,9 @@ extension WizardSession {
         if page == .done {
             // A long done page scrolls; any other key leaves it.
             switch key {
-            case .down: doneScroll += 1
+            case .down: doneScroll = min(doneScroll + 1, scrollLimits.done)
             case .up: doneScroll = max(0, doneScroll - 1)
-            case .pageDown: doneScroll += 10
+            case .pageDown: doneScroll = min(doneScroll + 10, scrollLimits.done)
             case .pageUp: doneScroll = max(0, doneScroll - 10)
             default: return .finished
             }
@@ -59,7 +59,7 @@ extension WizardSession {
             moveFocus(by: -1)
         case .function(2):
             revealSecrets.toggle()
-        case .pageDown where page == .review: reviewScroll += 10
+        case .pageDown where page == .review: reviewScroll = min(reviewScroll + 10, scrollLimits.review)
         case .pageUp where page == .review: reviewScroll = max(0, reviewScroll - 10)
         default:
             editFocused(key)
@@ -147,7 +147,7 @@ extension WizardSession {
     func moveFocus(by offset: Int) {
         let count = fields.count
         guard count > 0 else {
-            if page == .review { reviewScroll = max(0, reviewScroll + offset) }
+            if page == .review { reviewScroll = min(max(0, reviewScroll + offset), scrollLimits.review) }
             return
         }
         moveFocus(to: (focus + offset + count) % count)

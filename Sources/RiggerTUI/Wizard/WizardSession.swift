@@ -93,6 +93,9 @@ public final class WizardSession {
     var outputEditor: TextEditor
     /// Where on a long review the view starts.
     public var reviewScroll = 0
+    /// How far the review and the done page can scroll at the size they were last drawn: the
+    /// keys stop there, so that the first key back moves the view.
+    var scrollLimits = (review: Int.max, done: Int.max)
 
     /// What reads the cluster; nil when the session reads none.
     let clusterSource: (any WizardClusterReading)?

@@ -54,7 +54,8 @@ extension WizardView {
             }
         }
         let top = 4, available = canvas.rows - 4 - top
-        let start = min(session.reviewScroll, max(0, lines.count - available))
+        session.scrollLimits.review = max(0, lines.count - available)
+        let start = min(session.reviewScroll, session.scrollLimits.review)
         for (offset, line) in lines.dropFirst(start).prefix(available).enumerated() {
             canvas.write(line.0, row: top + offset, column: left, style: line.1, width: width)
         }
@@ -70,7 +71,8 @@ extension WizardView {
         // past its "! ", under a command, under a heading.
         let lines = (session.writtenSummary + [""] + session.nextSteps).flatMap { TextLayout.wrap($0, width: width, hangingIndent: 2) }
         let top = 4, available = canvas.rows - 4 - top
-        let start = min(session.doneScroll, max(0, lines.count - available))
+        session.scrollLimits.done = max(0, lines.count - available)
+        let start = min(session.doneScroll, session.scrollLimits.done)
         for (offset, line) in lines.dropFirst(start).prefix(available).enumerated() {
             canvas.write(line, row: top + offset, column: left, width: width)
         }

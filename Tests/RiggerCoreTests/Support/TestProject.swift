@@ -1,29 +1,19 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// Paths and builders shared by the tests.
 enum TestProject {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let root = ProjectPaths.root
     static let testsFolder = root.appendingPathComponent("Tests/RiggerCoreTests")
     static let fixtures = testsFolder.appendingPathComponent("Fixtures")
     static let golden = testsFolder.appendingPathComponent("Golden")
     static let presets = PresetLibrary(directories: [root.appendingPathComponent("presets").path])
 
     /// The built rigger executable, next to the test bundle.
-    static var executable: URL {
-        var folder = Foundation.Bundle(for: Marker.self).bundleURL
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("rigger")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        return root.appendingPathComponent(".build/debug/rigger")
-    }
-
-    final class Marker {}
+    static var executable: URL { ProjectPaths.executable }
 
     /// The clock every in-memory test generation uses, so that first-generation answers repeat.
     static let fixedNow = Date(timeIntervalSince1970: 1_790_000_000)

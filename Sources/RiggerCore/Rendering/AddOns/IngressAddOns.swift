@@ -1,5 +1,6 @@
 /// The ingress controller and certificate issuer an app's bundle brings when its chart installs
-/// neither: ingress-nginx for `ingress.type=nginx`, cert-manager and a Let's Encrypt
+/// neither: Traefik for `ingress.type=traefik` (see `TraefikAddOns`), ingress-nginx for
+/// `ingress.type=nginx`, cert-manager and a Let's Encrypt
 /// ClusterIssuer for `ingress.tls=letsencrypt`. Each is installed unless the cluster already
 /// has one, and `ingress.installCertManager=false` asks for the cluster's own cert-manager.
 public enum IngressAddOns {
@@ -10,23 +11,48 @@ public enum IngressAddOns {
     public static let filePurposes = [
         clusterIssuerPath: "the Let's Encrypt `ClusterIssuer` (cluster-wide)",
         ingressNginxValuesPath: "the values of the ingress-nginx chart",
+        TraefikAddOns.valuesPath: "the values of the Traefik chart",
         certManagerValuesPath: "the values of the cert-manager chart",
+        GatewayRoutes.path: GatewayRoutes.filePurpose,
     ]
     /// The name of a release's Let's Encrypt ClusterIssuer: cluster-wide, so the release is in it.
     public static func clusterIssuerName(release: String) -> String { "\(release)-letsencrypt" }
     /// The Service of the ingress-nginx the add-ons install, for a port-forward to it.
     public static let ingressNginxController = LocalhostAccess.Controller(
         namespace: ClusterAddOn.ingressNginx.namespace, service: "\(ClusterAddOn.ingressNginx.release)-controller")
-    /// The IngressClass the controller serves and the ClusterIssuer answers challenges through.
+    /// The IngressClass ingress-nginx serves.
     public static let ingressClass = "nginx"
+
+    /// The IngressClass of the controller the add-ons install for these answers, which the
+    /// ClusterIssuer answers challenges through; nil when they install none.
+    public static func installedClass(_ ingress: IngressPlan) -> String? {
+        switch ingress.type {
+        case .nginx: ingressClass
+        case .traefik: TraefikAddOns.ingressClass
+        case .gcpCLB, .existing, .gateway, .none: nil
+        }
+    }
+
+    /// The Service of the controller the add-ons install, for a port-forward to a `*.localhost` host.
+    public static func localController(_ ingress: IngressPlan) -> LocalhostAccess.Controller? {
+        switch ingress.type {
+        case .nginx: ingressNginxController
+        case .traefik: TraefikAddOns.localController
+        case .gcpCLB, .existing, .gateway, .none: nil
+        }
+    }
 
     /// The manifest files the ingress answers need, as YAML documents by path; `issuer` names the
     /// ClusterIssuer and `labels` are the app's labels for it.
     public static func manifests(ingress: IngressPlan, cloud: Cloud, issuer: String, labels: YAMLTree) -> [(path: String, documents: [YAMLTree])] {
         var files: [(path: String, documents: [YAMLTree])] = []
         if ingress.type == .nginx { files.append((ingressNginxValuesPath, [ingressNginxValues(cloud: cloud)])) }
+        if ingress.type == .traefik {
+            files.append((TraefikAddOns.valuesPath, [TraefikAddOns.values(cloud: cloud, redirectsToHTTPS: ingress.tls != .none)]))
+        }
         if ingress.tls == .letsencrypt, let email = ingress.letsencryptEmail {
-            files.append((clusterIssuerPath, [clusterIssuer(name: issuer, email: email, labels: labels)]))
+            let solverClass = installedClass(ingress) ?? ingressClass
+            files.append((clusterIssuerPath, [clusterIssuer(name: issuer, email: email, labels: labels, ingressClass: solverClass)]))
             if ingress.installCertManager { files.append((certManagerValuesPath, [certManagerValues()])) }
         }
         return files
@@ -37,7 +63,7 @@ public enum IngressAddOns {
     /// `formerOwner` is the release of the app's chart when older bundles of the app let the chart
     /// run its own ingress-nginx and cert-manager: what that release installed is handed over to
     /// the add-ons' releases (see `handover`) rather than taken for the cluster's own.
-    public static func sections(ingress: IngressPlan, formerOwner: HelmOwner? = nil) -> [ScriptSection] {
+    public static func sections(ingress: IngressPlan, cloud: Cloud, formerOwner: HelmOwner? = nil) -> [ScriptSection] {
         var sections: [ScriptSection] = []
         if ingress.type == .nginx {
             var present = "kube get ingressclass \(ingressClass) >/dev/null 2>&1"
@@ -53,6 +79,7 @@ public enum IngressAddOns {
                 present: present,
                 presentMessage: "IngressClass \(ingressClass) exists; using the controller behind it", waitsForLoadBalancer: false))
         }
+        if ingress.type == .traefik { sections.append(TraefikAddOns.section(cloud: cloud)) }
         if ingress.tls == .letsencrypt {
             var section: ScriptSection
             let crd = "crd certificates.cert-manager.io"
@@ -127,7 +154,7 @@ public enum IngressAddOns {
 
     /// Whether the sections install a chart, or apply a manifest (so need the helpers).
     public static func needs(ingress: IngressPlan) -> (installsCharts: Bool, appliesManifests: Bool) {
-        let installs = ingress.type == .nginx || (ingress.tls == .letsencrypt && ingress.installCertManager)
+        let installs = ingress.type == .nginx || ingress.type == .traefik || (ingress.tls == .letsencrypt && ingress.installCertManager)
         return (installs, ingress.tls == .letsencrypt)
     }
 
@@ -139,6 +166,7 @@ public enum IngressAddOns {
                 BundleImage("ingress-nginx controller, unless the cluster has one (chart \(ClusterAddOn.ingressNginx.version) pins its digest and its admission Job's image)", $0)
             }
         }
+        if ingress.type == .traefik { images += TraefikAddOns.images }
         if ingress.tls == .letsencrypt, ingress.installCertManager {
             images += ClusterAddOn.certManager.images.map { reference in
                 let part = reference.split(separator: "/").last.map { String($0.split(separator: ":")[0].dropFirst("cert-manager-".count)) } ?? reference
@@ -150,10 +178,11 @@ public enum IngressAddOns {
 
     /// Which answers do without ingress-nginx's frozen images, for a README's list of images.
     public static let avoidingIngressNginx =
-        "`ingress.type=existing` (a controller the cluster already has), or `gcp-clb` on GKE, does without ingress-nginx."
+        "`ingress.type=traefik` (a maintained controller), `existing` (a controller the cluster already has), or `gcp-clb` on GKE, "
+        + "does without ingress-nginx."
 
     /// The releases the add-ons install, so that a re-probe takes them for the bundle's own.
-    public static let owners = [ClusterAddOn.ingressNginx.owner, ClusterAddOn.certManager.owner]
+    public static let owners = [ClusterAddOn.ingressNginx.owner, ClusterAddOn.traefik.owner, ClusterAddOn.certManager.owner]
 
     /// ingress-nginx, keeping each visitor's address, by which analytics tell visitors apart.
     /// Behind an AWS load balancer in TCP mode the address is lost unless both ends speak the
@@ -179,8 +208,9 @@ public enum IngressAddOns {
         return values
     }
 
-    /// Let's Encrypt's production directory, answering HTTP-01 challenges through ingress-nginx.
-    public static func clusterIssuer(name: String, email: String, labels: YAMLTree) -> YAMLTree {
+    /// Let's Encrypt's production directory, answering HTTP-01 challenges through the controller
+    /// of `ingressClass` (ingress-nginx's unless said otherwise).
+    public static func clusterIssuer(name: String, email: String, labels: YAMLTree, ingressClass: String = ingressClass) -> YAMLTree {
         .map([
             ("apiVersion", .string("cert-manager.io/v1")),
             ("kind", .string("ClusterIssuer")),

@@ -9,7 +9,7 @@ extension InstallScripts {
         switch ingress.type {
         case .nginx: className = IngressAddOns.ingressClass
         case .existing: className = ingress.className
-        case .gcpCLB, .none: className = nil
+        case .traefik, .gcpCLB, .gateway, .none: className = nil
         }
         let checksCertManager = ingress.tls == .letsencrypt
         guard className != nil || checksCertManager else { return }

@@ -18,6 +18,7 @@ extension InstallScripts {
             "  -f values.yaml \\",
             "  --timeout 30m \\",
             "  --wait || fail \"helm could not install $RELEASE; 'kubectl get pods --namespace $NAMESPACE' shows what is failing, then run ./install.sh --from 40\"")
+        script.add(contentsOf: gatewayApply())
         return script
     }
 }

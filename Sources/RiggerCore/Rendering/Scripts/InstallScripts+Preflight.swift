@@ -55,6 +55,7 @@ extension InstallScripts {
         addExistingSecretChecks(to: &script)
         if let store = cluster.secretStore { secretStoreChecks(store).append(to: &script) }
         addClusterAdvisoryChecks(to: &script)
+        gatewayPreflight()?.append(to: &script)
         for section in extra { section.append(to: &script) }
         addImageCheck(to: &script, manifestFiles: manifestFiles)
         addRiggerCheck(to: &script)

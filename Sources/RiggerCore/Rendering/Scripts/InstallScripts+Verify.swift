@@ -9,7 +9,7 @@ extension InstallScripts {
         webService: String, webPort: Int, managedCertificate: String?, extra: [ScriptSection] = [],
         localController: LocalhostAccess.Controller? = nil
     ) -> ShellScript {
-        let local = ingress.servedHostname.map(LocalhostAccess.isLocalhost) ?? false
+        let local = ingress.type != .gateway && ingress.servedHostname.map(LocalhostAccess.isLocalhost) ?? false
         let shows = local ? LocalhostAccess.verifySummary : "the address and the DNS record to create"
         var script = script("50-verify", "Waits for every rollout, then shows \(shows).")
         script.variable("NAMESPACE", cluster.namespace)
@@ -24,6 +24,14 @@ extension InstallScripts {
                 "echo \"\(appTitle) is running. It has no ingress; reach it with:\"",
                 "echo \"  kubectl port-forward --namespace $NAMESPACE svc/$WEB_SERVICE \(webPort):\(webPort)\"")
             for section in extra { section.append(to: &script) }
+            return script
+        }
+        if let gateway = gatewayVerify() {
+            // The Gateway has the one address of every host; its owner's listeners serve them.
+            gateway.append(to: &script)
+            for section in extra { section.append(to: &script) }
+            script.variable("SITE_URL", siteURL)
+            script.add("echo \"Then open $SITE_URL\"")
             return script
         }
         if LocalhostAccess.isLocalhost(hostname) {
@@ -64,7 +72,7 @@ extension InstallScripts {
             script.add(
                 "echo \"Let's Encrypt certificate (Ready once DNS resolves):\"",
                 "kube get certificate --namespace \"$NAMESPACE\" 2>/dev/null || true")
-        case .secret, .none:
+        case .secret, .gateway, .none:
             break
         }
         script.add("echo \"Then open $SITE_URL\"")

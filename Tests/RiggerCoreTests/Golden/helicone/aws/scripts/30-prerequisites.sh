@@ -5,11 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
 NAMESPACE='helicone'
-INGRESS_NGINX_CHART='ingress-nginx'
-INGRESS_NGINX_REPO='https://kubernetes.github.io/ingress-nginx'
-INGRESS_NGINX_VERSION='4.15.1'
-INGRESS_NGINX_RELEASE='ingress-nginx'
-INGRESS_NGINX_NAMESPACE='ingress-nginx'
+TRAEFIK_CHART='traefik'
+TRAEFIK_REPO='https://traefik.github.io/charts'
+TRAEFIK_VERSION='41.3.0'
+TRAEFIK_RELEASE='traefik'
+TRAEFIK_NAMESPACE='traefik'
 CERT_MANAGER_CHART='cert-manager'
 CERT_MANAGER_REPO='https://charts.jetstack.io'
 CERT_MANAGER_VERSION='v1.20.2'
@@ -36,15 +36,19 @@ apply_manifest() {
   fail "could not apply $1"
 }
 
-# ingress-nginx serves the Ingress; a controller the cluster already has for class nginx is used as it is.
-if kube get ingressclass nginx >/dev/null 2>&1; then
-  echo "IngressClass nginx exists; using the controller behind it"
+# Traefik serves the Ingress; a controller the cluster already has for class traefik is used as it is.
+if kube get ingressclass traefik >/dev/null 2>&1; then
+  echo "IngressClass traefik exists; using the controller behind it"
 else
-  helm upgrade --install "$INGRESS_NGINX_RELEASE" "$INGRESS_NGINX_CHART" --repo "$INGRESS_NGINX_REPO" --version "$INGRESS_NGINX_VERSION" \
-    "${helm_context[@]}" --namespace "$INGRESS_NGINX_NAMESPACE" --create-namespace -f manifests/ingress-nginx.values.yaml \
-    || fail "could not install $INGRESS_NGINX_CHART $INGRESS_NGINX_VERSION; 'kubectl get pods --namespace $INGRESS_NGINX_NAMESPACE' shows what is failing"
-  kube wait --namespace "$INGRESS_NGINX_NAMESPACE" --for=condition=Available deployment --all --timeout=10m \
-    || fail "could not install $INGRESS_NGINX_CHART $INGRESS_NGINX_VERSION; 'kubectl get pods --namespace $INGRESS_NGINX_NAMESPACE' shows what is failing"
+  # Its Service asks for a Network Load Balancer with the PROXY protocol, which only the AWS Load Balancer Controller makes.
+  if [ -z "$(kube get deployment --all-namespaces -l app.kubernetes.io/name=aws-load-balancer-controller -o name 2>/dev/null || true)" ]; then
+    echo "warning: no AWS Load Balancer Controller found (or it could not be listed); Traefik's Service gets an address only once one runs" >&2
+  fi
+  helm upgrade --install "$TRAEFIK_RELEASE" "$TRAEFIK_CHART" --repo "$TRAEFIK_REPO" --version "$TRAEFIK_VERSION" \
+    "${helm_context[@]}" --namespace "$TRAEFIK_NAMESPACE" --create-namespace -f manifests/traefik.values.yaml \
+    || fail "could not install $TRAEFIK_CHART $TRAEFIK_VERSION; 'kubectl get pods --namespace $TRAEFIK_NAMESPACE' shows what is failing"
+  kube wait --namespace "$TRAEFIK_NAMESPACE" --for=condition=Available deployment --all --timeout=10m \
+    || fail "could not install $TRAEFIK_CHART $TRAEFIK_VERSION; 'kubectl get pods --namespace $TRAEFIK_NAMESPACE' shows what is failing"
 fi
 
 # cert-manager obtains the certificate from Let's Encrypt; one the cluster already runs is used as it is.

@@ -34,6 +34,6 @@ fi
 context=""
 if [ -n "$KUBE_CONTEXT" ]; then context=" --context $KUBE_CONTEXT"; fi
 echo "Otherwise forward this machine's port 80 to the ingress controller, in another terminal (port 80 needs root):"
-echo "  sudo kubectl --kubeconfig ${KUBECONFIG:-$HOME/.kube/config}${context} port-forward --namespace ingress-nginx svc/ingress-nginx-controller 80:80"
+echo "  sudo kubectl --kubeconfig ${KUBECONFIG:-$HOME/.kube/config}${context} port-forward --namespace traefik svc/traefik 80:80"
 echo "The same goes for api.localhost, oai.localhost: the dashboard calls the API there from your browser."
 echo "Then open $SITE_URL"

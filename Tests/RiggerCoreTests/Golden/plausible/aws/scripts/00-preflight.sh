@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
 STORAGE_CLASS=''
-INGRESS_CLASS_USED='nginx'
 NAMESPACE='plausible'
 RELEASE='plausible'
 CHART_NAME='plausible-analytics'
@@ -71,31 +70,6 @@ advise() {
   if version_before "${2#v}" "${4#v}"; then printf 'warning: %s runs %s: %s\n' "$1" "$2" "$5" >&2; fi
   return 0
 }
-ingress_controller="$(kube get ingressclass "$INGRESS_CLASS_USED" -o jsonpath='{.spec.controller}' 2>/dev/null || true)"
-ingress_version="$(kube get ingressclass "$INGRESS_CLASS_USED" -o jsonpath='{.metadata.labels.app\.kubernetes\.io/version}' 2>/dev/null || true)"
-if [ "$ingress_controller" = 'k8s.io/ingress-nginx' ] && [ -n "$ingress_version" ]; then
-  echo "the IngressClass $INGRESS_CLASS_USED is served by ingress-nginx $ingress_version"
-  advisory='CVE-2025-1974 (GHSA-mgvx-rpfc-9mpv, critical): code execution without credentials through the admission webhook, reachable from any pod, and disclosure of every Secret the controller can read; fixed in v1.11.5 or v1.12.1'
-  advise "the ingress-nginx of IngressClass $INGRESS_CLASS_USED" "$ingress_version" '' '1.11.5' "$advisory"
-  advise "the ingress-nginx of IngressClass $INGRESS_CLASS_USED" "$ingress_version" '1.12.0' '1.12.1' "$advisory"
-  advisory='CVE-2025-1097 (GHSA-823x-fv5p-h7hw, high): configuration injection through the auth-tls-match-cn annotation: code execution in the controller and disclosure of every Secret it can read (all of them, as installed by default); fixed in v1.11.5 or v1.12.1'
-  advise "the ingress-nginx of IngressClass $INGRESS_CLASS_USED" "$ingress_version" '' '1.11.5' "$advisory"
-  advise "the ingress-nginx of IngressClass $INGRESS_CLASS_USED" "$ingress_version" '1.12.0' '1.12.1' "$advisory"
-  advisory='CVE-2025-1098 (GHSA-vg63-w3p9-jc9m, high): configuration injection through the mirror-target and mirror-host annotations: code execution in the controller and disclosure of every Secret it can read (all of them, as installed by default); fixed in v1.11.5 or v1.12.1'
-  advise "the ingress-nginx of IngressClass $INGRESS_CLASS_USED" "$ingress_version" '' '1.11.5' "$advisory"
-  advise "the ingress-nginx of IngressClass $INGRESS_CLASS_USED" "$ingress_version" '1.12.0' '1.12.1' "$advisory"
-  advisory='CVE-2025-24514 (GHSA-fwwp-xcxw-39vq, high): configuration injection through the auth-url annotation: code execution in the controller and disclosure of every Secret it can read (all of them, as installed by default); fixed in v1.11.5 or v1.12.1'
-  advise "the ingress-nginx of IngressClass $INGRESS_CLASS_USED" "$ingress_version" '' '1.11.5' "$advisory"
-  advise "the ingress-nginx of IngressClass $INGRESS_CLASS_USED" "$ingress_version" '1.12.0' '1.12.1' "$advisory"
-  advisory='CVE-2025-24513 (moderate): path traversal through the auth secret file name: denial of service, and Secrets disclosed with the other holes; fixed in v1.11.5 or v1.12.1'
-  advise "the ingress-nginx of IngressClass $INGRESS_CLASS_USED" "$ingress_version" '' '1.11.5' "$advisory"
-  advise "the ingress-nginx of IngressClass $INGRESS_CLASS_USED" "$ingress_version" '1.12.0' '1.12.1' "$advisory"
-  advisory='CVE-2026-24512 (high): configuration injection through an Ingress path (rules.http.paths.path): code execution in the controller and disclosure of every Secret it can read (all of them, as installed by default); fixed in v1.13.7 or v1.14.3'
-  advise "the ingress-nginx of IngressClass $INGRESS_CLASS_USED" "$ingress_version" '' '1.13.7' "$advisory"
-  advise "the ingress-nginx of IngressClass $INGRESS_CLASS_USED" "$ingress_version" '1.14.0' '1.14.3' "$advisory"
-  advisory='CVE-2026-3288 (high): configuration injection through the rewrite-target annotation: code execution in the controller and disclosure of every Secret it can read (all of them, as installed by default); fixed in v1.14.4 or v1.15.0'
-  advise "the ingress-nginx of IngressClass $INGRESS_CLASS_USED" "$ingress_version" '' '1.14.4' "$advisory"
-fi
 cert_manager_version="$(kube get crd certificates.cert-manager.io -o jsonpath='{.metadata.labels.app\.kubernetes\.io/version}' 2>/dev/null || true)"
 if [ -n "$cert_manager_version" ]; then
   echo "cert-manager $cert_manager_version is installed"
@@ -160,7 +134,7 @@ for image in $images; do
       echo "note: $image is frozen: Bitnami's copy of its old images: no rebuilds or security fixes, and announced as temporary (2025-08-28); use a managed service, or a maintained image mirrored into your own registry"
       ;;
     registry.k8s.io/ingress-nginx/*)
-      echo "note: $image is frozen: the ingress-nginx project was retired: no more releases or security fixes (2026-03); use another ingress controller (or a Gateway API implementation) through ingress.type=existing"
+      echo "note: $image is frozen: the ingress-nginx project was retired (announced 2025-11-11): no more releases or security fixes (2026-03); use Traefik through ingress.type=traefik, a Gateway API Gateway through ingress.type=gateway, or a controller of your own through ingress.type=existing"
       ;;
   esac
 done

@@ -114,7 +114,7 @@ for image in $images; do
       echo "note: $image is frozen: Bitnami's copy of its old images: no rebuilds or security fixes, and announced as temporary (2025-08-28); use a managed service, or a maintained image mirrored into your own registry"
       ;;
     registry.k8s.io/ingress-nginx/*)
-      echo "note: $image is frozen: the ingress-nginx project was retired: no more releases or security fixes (2026-03); use another ingress controller (or a Gateway API implementation) through ingress.type=existing"
+      echo "note: $image is frozen: the ingress-nginx project was retired (announced 2025-11-11): no more releases or security fixes (2026-03); use Traefik through ingress.type=traefik, a Gateway API Gateway through ingress.type=gateway, or a controller of your own through ingress.type=existing"
       ;;
   esac
 done

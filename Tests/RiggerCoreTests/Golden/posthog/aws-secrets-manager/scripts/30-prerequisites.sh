@@ -5,13 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 KUBE_CONTEXT=''
 NAMESPACE='posthog'
+TRAEFIK_CHART='traefik'
+TRAEFIK_REPO='https://traefik.github.io/charts'
+TRAEFIK_VERSION='41.3.0'
+TRAEFIK_RELEASE='traefik'
+TRAEFIK_NAMESPACE='traefik'
 FORMER_RELEASE='posthog'
 FORMER_NAMESPACE='posthog'
-INGRESS_NGINX_RELEASE='ingress-nginx'
-INGRESS_NGINX_NAMESPACE='ingress-nginx'
-INGRESS_NGINX_CHART='ingress-nginx'
-INGRESS_NGINX_REPO='https://kubernetes.github.io/ingress-nginx'
-INGRESS_NGINX_VERSION='4.15.1'
 CERT_MANAGER_RELEASE='cert-manager'
 CERT_MANAGER_NAMESPACE='cert-manager'
 CERT_MANAGER_CHART='cert-manager'
@@ -38,28 +38,19 @@ apply_manifest() {
   fail "could not apply $1"
 }
 
-# Older bundles let the chart of release $FORMER_RELEASE run its own ingress-nginx. What it installed (the IngressClass nginx)
-# is handed over to release $INGRESS_NGINX_RELEASE and kept (helm.sh/resource-policy) while 40-install.sh upgrades the chart without it.
-INGRESS_NGINX_HANDOVER=""
-if [ "$(kube get ingressclass nginx -o jsonpath='{.metadata.annotations.meta\.helm\.sh/release-name}/{.metadata.annotations.meta\.helm\.sh/release-namespace}' 2>/dev/null || true)" = "$FORMER_RELEASE/$FORMER_NAMESPACE" ]; then
-  echo "handing over the IngressClass nginx from release $FORMER_RELEASE to release $INGRESS_NGINX_RELEASE in namespace $INGRESS_NGINX_NAMESPACE"
-  for object in $(kube get ingressclass nginx -o name || true); do
-    kube annotate --overwrite "$object" helm.sh/resource-policy=keep "meta.helm.sh/release-name=$INGRESS_NGINX_RELEASE" \
-      "meta.helm.sh/release-namespace=$INGRESS_NGINX_NAMESPACE" || fail "could not hand $object over to release $INGRESS_NGINX_RELEASE"
-    kube label --overwrite "$object" app.kubernetes.io/managed-by=Helm || fail "could not hand $object over to release $INGRESS_NGINX_RELEASE"
-  done
-  INGRESS_NGINX_HANDOVER=1
-fi
-
-# ingress-nginx serves the Ingress; a controller the cluster already has for class nginx is used as it is.
-if [ -z "$INGRESS_NGINX_HANDOVER" ] && kube get ingressclass nginx >/dev/null 2>&1; then
-  echo "IngressClass nginx exists; using the controller behind it"
+# Traefik serves the Ingress; a controller the cluster already has for class traefik is used as it is.
+if kube get ingressclass traefik >/dev/null 2>&1; then
+  echo "IngressClass traefik exists; using the controller behind it"
 else
-  helm upgrade --install "$INGRESS_NGINX_RELEASE" "$INGRESS_NGINX_CHART" --repo "$INGRESS_NGINX_REPO" --version "$INGRESS_NGINX_VERSION" \
-    "${helm_context[@]}" --namespace "$INGRESS_NGINX_NAMESPACE" --create-namespace -f manifests/ingress-nginx.values.yaml \
-    || fail "could not install $INGRESS_NGINX_CHART $INGRESS_NGINX_VERSION; 'kubectl get pods --namespace $INGRESS_NGINX_NAMESPACE' shows what is failing"
-  kube wait --namespace "$INGRESS_NGINX_NAMESPACE" --for=condition=Available deployment --all --timeout=10m \
-    || fail "could not install $INGRESS_NGINX_CHART $INGRESS_NGINX_VERSION; 'kubectl get pods --namespace $INGRESS_NGINX_NAMESPACE' shows what is failing"
+  # Its Service asks for a Network Load Balancer with the PROXY protocol, which only the AWS Load Balancer Controller makes.
+  if [ -z "$(kube get deployment --all-namespaces -l app.kubernetes.io/name=aws-load-balancer-controller -o name 2>/dev/null || true)" ]; then
+    echo "warning: no AWS Load Balancer Controller found (or it could not be listed); Traefik's Service gets an address only once one runs" >&2
+  fi
+  helm upgrade --install "$TRAEFIK_RELEASE" "$TRAEFIK_CHART" --repo "$TRAEFIK_REPO" --version "$TRAEFIK_VERSION" \
+    "${helm_context[@]}" --namespace "$TRAEFIK_NAMESPACE" --create-namespace -f manifests/traefik.values.yaml \
+    || fail "could not install $TRAEFIK_CHART $TRAEFIK_VERSION; 'kubectl get pods --namespace $TRAEFIK_NAMESPACE' shows what is failing"
+  kube wait --namespace "$TRAEFIK_NAMESPACE" --for=condition=Available deployment --all --timeout=10m \
+    || fail "could not install $TRAEFIK_CHART $TRAEFIK_VERSION; 'kubectl get pods --namespace $TRAEFIK_NAMESPACE' shows what is failing"
 fi
 
 # Older bundles let the chart of release $FORMER_RELEASE run its own cert-manager. What it installed (cert-manager's CustomResourceDefinitions)
