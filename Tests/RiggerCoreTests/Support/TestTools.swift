@@ -55,18 +55,4 @@ enum TestTools {
         }
         return folder
     }
-
-    /// A folder of CustomResourceDefinitions under the reference material beside the charts
-    /// (`RIGGER_CHARTS/../reference/crds/NAME`); skipped like a missing chart, or a failure under
-    /// RIGGER_REQUIRE_CHARTS=1.
-    static func crds(_ name: String) throws -> URL {
-        guard let folder = chartsFolder?.deletingLastPathComponent().appendingPathComponent("reference/crds/\(name)"),
-            FileManager.default.fileExists(atPath: folder.path)
-        else {
-            let reason = "the CustomResourceDefinitions \(name) are not here: set RIGGER_CHARTS to the folder of real charts, beside reference/crds (CI uses ../shared)"
-            if environment["RIGGER_REQUIRE_CHARTS"] == "1" { XCTFail(reason) }
-            throw XCTSkip(reason)
-        }
-        return folder
-    }
 }
