@@ -149,4 +149,19 @@ final class GatewayRoutesRealChartTests: XCTestCase {
     }
 
     private typealias Bundles = PlausibleTestBundles
+
+    /// Every app's cloud presets take a Gateway with only its name and namespace: the TLS answer
+    /// follows the ingress type (the presets leave it to its default), so it becomes the Gateway's.
+    func testEveryPresetTakesAGatewayWithItsNameAlone() throws {
+        for fixture in TestProject.appFixtures {
+            for preset in fixture.presets {
+                let sets = (fixture.openAnswers[preset] ?? []).filter { !$0.hasPrefix("ingress.letsencryptEmail=") }
+                    + ["ingress.type=gateway", "ingress.gateway.name=shared", "ingress.gateway.namespace=gateway-infra"]
+                let prepared = try TestProject.prepare(app: fixture.app, preset: preset, sets: sets, secrets: fixture.openSecrets[preset] ?? [:])
+                let expected = preset == "local" ? "none" : "gateway"
+                XCTAssertEqual(prepared.answers["ingress.tls"]?.description, expected, "\(fixture.app) \(preset)")
+                XCTAssertNotNil(prepared.bundle[GatewayRoutes.path], "\(fixture.app) \(preset)")
+            }
+        }
+    }
 }

@@ -35,6 +35,26 @@ final class HeliconeRegenerationTests: XCTestCase {
         }
     }
 
+    /// A bundle written when Helicone's ClickHouse was 23.4.2.11 says the move on regeneration, with
+    /// the backup to take first; a bundle already on today's version says nothing of it.
+    func testAnOlderClickHouseVersionIsSaidOnRegeneration() throws {
+        let folder = try TestProject.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try BundleWriter(directory: folder.path).write(try TestProject.presetBundle("local", of: .helicone).bundle)
+        let generator = BundleGenerator(registry: .standard, presets: TestProject.presets, environment: [:], now: TestProject.fixedNow)
+        var random = SeededSecretGenerator(seed: "clickhouse")
+        let same = try generator.prepare(GenerationRequest(outputDirectory: folder.path), generator: &random)
+        XCTAssertFalse(same.warnings.contains { $0.hasPrefix("clickhouse: the in-cluster ClickHouse moves") }, "\(same.warnings)")
+
+        let valuesURL = folder.appendingPathComponent("values.yaml")
+        let values = try String(contentsOf: valuesURL, encoding: .utf8)
+        XCTAssertTrue(values.contains("    tag: 23.8.16.40\n"))
+        try Data(values.replacingOccurrences(of: "    tag: 23.8.16.40\n", with: "    tag: 23.4.2.11\n").utf8).write(to: valuesURL)
+        let moved = try generator.prepare(GenerationRequest(outputDirectory: folder.path), generator: &random)
+        let note = try XCTUnwrap(moved.warnings.first { $0.hasPrefix("clickhouse: the in-cluster ClickHouse moves from 23.4.2.11 to 23.8.16.40") }, "\(moved.warnings)")
+        XCTAssertTrue(note.contains("back ClickHouse up first"), note)
+    }
+
     func testRotatingTheJWTSecretSignsNewKeysAndWarns() throws {
         let folder = try TestProject.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

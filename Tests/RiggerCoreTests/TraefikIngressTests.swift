@@ -182,4 +182,28 @@ final class TraefikIngressTests: XCTestCase {
         XCTAssertFalse(scripts.contains("helm uninstall"), "rigger never removes a controller itself")
         XCTAssertTrue(try XCTUnwrap(prepared.bundle["README.md"]?.contents).contains("## Moving off ingress-nginx"))
     }
+
+    /// Moving a bundle from ingress-nginx to a Gateway: the routes go in while ingress-nginx still
+    /// serves the site, DNS moves, and only then does the chart drop its Ingresses.
+    func testMovingFromNginxToAGatewaySaysTheOrderThatKeepsBothServing() throws {
+        let out = try TestProject.temporaryFolder().appendingPathComponent("bundle")
+        try FileManager.default.copyItem(at: TestProject.fixtures.appendingPathComponent("previous-release/plausible-local"), to: out)
+        let generator = BundleGenerator(registry: .standard, presets: TestProject.presets, environment: [:], now: TestProject.fixedNow)
+        var random = SeededSecretGenerator(seed: "move")
+        let prepared = try generator.prepare(
+            GenerationRequest(
+                setArguments: ["ingress.type=gateway", "ingress.gateway.name=shared", "ingress.gateway.namespace=gateways", "ingress.tls=gateway"],
+                outputDirectory: out.path),
+            generator: &random)
+        let note = try XCTUnwrap(prepared.warnings.first { $0.hasPrefix("ingress.type: nginx -> gateway") }, "\(prepared.warnings)")
+        let order = ["allowedRoutes", "kubectl apply", "point the DNS records", "--from 40", "remove ingress-nginx"].map { note.range(of: $0)?.lowerBound }
+        XCTAssertFalse(order.contains(nil), note)
+        XCTAssertEqual(order.compactMap { $0 }, order.compactMap { $0 }.sorted(), "routes, then DNS, then the Ingresses and the old controller go: \(note)")
+        XCTAssertTrue(note.contains("kubectl get gateway --namespace gateways shared"), note)
+        let readme = try XCTUnwrap(prepared.bundle["README.md"]?.contents)
+        XCTAssertTrue(readme.contains("## Moving off ingress-nginx"), readme)
+        XCTAssertTrue(readme.contains("-f \(GatewayRoutes.path)"), readme)
+        let scripts = prepared.bundle.files.filter { $0.path.hasPrefix("scripts/") }.map(\.contents).joined()
+        XCTAssertFalse(scripts.contains("helm uninstall"), "rigger never removes a controller itself")
+    }
 }

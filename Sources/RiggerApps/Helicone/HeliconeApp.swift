@@ -58,6 +58,10 @@ public struct HeliconeApp: AppDefinition {
 
     public func images(_ answers: ResolvedAnswers) throws -> [BundleImage] { HeliconeImages.list(try HeliconePlan(answers)) }
 
+    public func regenerationNotes(previous: ExistingBundle, previousAnswers: ResolvedAnswers, answers: ResolvedAnswers) -> [String] {
+        HeliconeClickHouseUpgrade.notes(previous: previous, answers: answers)
+    }
+
     public func problems(_ answers: ResolvedAnswers) -> [AnswerProblem] { HeliconeRules.problems(answers) }
 
     public func warnings(_ answers: ResolvedAnswers) -> [String] { HeliconeRules.warnings(answers) }

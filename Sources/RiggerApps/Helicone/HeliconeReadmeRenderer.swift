@@ -21,7 +21,7 @@ enum HeliconeReadmeRenderer {
         lines += answerLines(plan, answers, secrets)
         lines += fileLines(plan, references, postRender, manifests: manifests)
         lines += BundleImage.readmeSection(images, avoidFrozen: IngressAddOns.avoidingIngressNginx, advisories: advisories)
-        lines += IngressNginxRetirement.readmeSection(plan.ingress)
+        lines += IngressNginxRetirement.readmeSection(plan.ingress, namespace: plan.namespace)
         lines += ReadmeSecretStore.section(
             plan.cluster.secretStore, manifests: references.references.manifests, namespace: plan.namespace, release: plan.release)
         lines += nextSteps(plan, secrets, toCreate: toCreate)

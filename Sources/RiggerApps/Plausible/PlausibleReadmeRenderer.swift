@@ -25,7 +25,7 @@ enum PlausibleReadmeRenderer {
         lines.append("")
         lines += PlausibleReadmeSections.whatRunsWhere(plan)
         lines += BundleImage.readmeSection(images, avoidFrozen: IngressAddOns.avoidingIngressNginx, advisories: advisories)
-        lines += IngressNginxRetirement.readmeSection(plan.ingress)
+        lines += IngressNginxRetirement.readmeSection(plan.ingress, namespace: plan.namespace)
         lines += filesSection(plan, manifests: manifests, files: files)
         lines += PlausibleReadmeSections.ownEnvironment(plan, manifests: manifests)
         lines += ReadmeSecretStore.section(

@@ -38,8 +38,10 @@ public enum PostHogQuestions {
 
     private static func managed(_ dependency: String) -> Condition { CommonQuestions.managed(dependency) }
     private static func inCluster(_ dependency: String) -> Condition { CommonQuestions.inCluster(dependency) }
-    private static func mode(_ dependency: String, _ service: String, managedExamples: String) -> Question {
-        CommonQuestions.mode(dependency, service, managedExamples: managedExamples, inClusterLabel: "run it in the cluster (the chart installs it)")
+    private static func mode(
+        _ dependency: String, _ service: String, managedExamples: String, inClusterLabel: String = "run it in the cluster (the chart installs it)"
+    ) -> Question {
+        CommonQuestions.mode(dependency, service, managedExamples: managedExamples, inClusterLabel: inClusterLabel)
     }
 
     private static let clusterQuestions: [Question] = CommonQuestions.cluster(
@@ -95,7 +97,8 @@ public enum PostHogQuestions {
             kind: .secret(SecretPolicy(length: 32, operatorSuppliedWhen: managed("postgresql"), existing: postgresqlExisting.answers)),
             step: .dependencies),
 
-        mode("redis", "Redis", managedExamples: "ElastiCache, Memorystore"),
+        // Which Redis runs in the cluster is the next question: rigger's own, unless a bundle kept the chart's.
+        mode("redis", "Redis", managedExamples: "ElastiCache, Memorystore", inClusterLabel: "run it in the cluster (see Redis server)"),
         Question(
             key: "redis.server", title: "Redis server",
             help: "Which Redis runs in the cluster. rigger: rigger's own, on the official redis image (\(PostHogRedis.image.tag)), with a "

@@ -61,7 +61,7 @@ enum PostHogReadmeRenderer {
         lines.append("")
         lines += PostHogGateway.readme(plan)
         lines += BundleImage.readmeSection(images, avoidFrozen: PostHogImages.avoidingFrozen, advisories: advisories)
-        lines += IngressNginxRetirement.readmeSection(plan.ingress)
+        lines += IngressNginxRetirement.readmeSection(plan.ingress, namespace: plan.namespace)
         lines += ReadmeSecretStore.section(plan.cluster.secretStore, manifests: manifests.all, namespace: plan.namespace, release: plan.release)
         lines += [
             "## Next",

@@ -66,6 +66,21 @@ public struct ExistingBundle: Sendable {
         return ExistingBundle(directory: directory, answers: document, layer: layer, migrationNotes: notes, app: app, secrets: secrets)
     }
 
+    /// A scalar of the bundle's values.yaml at a key path (`["clickhouse", "image", "tag"]`), as
+    /// the bundle wrote it: what an older bundle ran where no answer recorded it. Nil when the file,
+    /// the path or a scalar there is missing.
+    public func writtenValue(_ keys: [String]) -> String? {
+        guard let data = FileManager.default.contents(atPath: directory + "/values.yaml"),
+            let text = String(data: data, encoding: .utf8), let composed = try? Yams.compose(yaml: text)
+        else { return nil }
+        var node = composed
+        for key in keys {
+            guard let next = node[key] else { return nil }
+            node = next
+        }
+        return node.scalar?.string
+    }
+
     /// Whether the bundle holds a file at this path under its folder, such as the values of an
     /// add-on that older bundles of the app didn't install.
     public func holds(_ path: String) -> Bool {

@@ -17,16 +17,46 @@ public enum IngressNginxRetirement {
             + "\"Moving off ingress-nginx\" says in what order), to a Gateway API Gateway the cluster has with ingress.type=gateway, or to a controller of your own with ingress.type=existing"
     }
 
-    /// The note of a regeneration that moves from ingress-nginx to Traefik: the order that keeps
-    /// the site up, said once.
+    /// The note of a regeneration that moves from ingress-nginx to Traefik or to a Gateway: the
+    /// order that keeps the site up, said once.
     public static func regenerationNotes(previousAnswers: ResolvedAnswers, answers: ResolvedAnswers) -> [String] {
-        guard previousAnswers["ingress.type"]?.description == IngressPlan.Kind.nginx.rawValue,
-            answers["ingress.type"]?.description == IngressPlan.Kind.traefik.rawValue
-        else { return [] }
-        return [
-            "ingress.type: nginx -> traefik: the Ingresses move from ingress-nginx to Traefik, which has a load balancer and so an address "
-                + "of its own. In this order: " + steps.joined(separator: "; ")
-                + ". rigger never removes a controller itself (the README's \"Moving off ingress-nginx\" has the commands)"
+        guard previousAnswers["ingress.type"]?.description == IngressPlan.Kind.nginx.rawValue else { return [] }
+        switch answers["ingress.type"]?.description {
+        case IngressPlan.Kind.traefik.rawValue?:
+            return [
+                "ingress.type: nginx -> traefik: the Ingresses move from ingress-nginx to Traefik, which has a load balancer and so an address "
+                    + "of its own. In this order: " + steps.joined(separator: "; ")
+                    + ". rigger never removes a controller itself (the README's \"Moving off ingress-nginx\" has the commands)"
+            ]
+        case IngressPlan.Kind.gateway.rawValue?:
+            let namespace = answers["namespace"]?.description ?? "NAMESPACE"
+            let gateway = GatewayReference(
+                name: answers["ingress.gateway.name"]?.description ?? "GATEWAY", namespace: answers["ingress.gateway.namespace"]?.description ?? "GATEWAY_NAMESPACE",
+                sectionName: nil)
+            return [
+                "ingress.type: nginx -> gateway: the site moves from ingress-nginx to the Gateway \(gateway.namespace)/\(gateway.name), which has an "
+                    + "address of its own. In this order, with both serving while DNS moves: "
+                    + gatewaySteps(namespace: namespace, gateway: gateway).joined(separator: "; ")
+                    + ". rigger never removes a controller itself (the README's \"Moving off ingress-nginx\" has the commands)"
+            ]
+        default:
+            return []
+        }
+    }
+
+    /// The move to a Gateway, step by step: the routes go in beside the chart's Ingresses, which
+    /// ingress-nginx serves until DNS has moved; only then does the chart drop its Ingresses.
+    static func gatewaySteps(namespace: String, gateway: GatewayReference) -> [String] {
+        [
+            "lower the TTL of the site's DNS records a day before, and have the Gateway's owner add a listener for each host "
+                + "with allowedRoutes that admit the namespace \(namespace) (scripts/00-preflight.sh checks both)",
+            "while ingress-nginx still serves the site, attach the routes: kubectl apply --namespace \(namespace) -f \(GatewayRoutes.path)",
+            "point the DNS records at the Gateway's address ('kubectl get gateway --namespace \(gateway.namespace) \(gateway.name) "
+                + "-o jsonpath={.status.addresses[*].value}') and wait out the old TTL",
+            "run ./install.sh --from 40: the chart's Ingresses go, the routes stay",
+            "once ingress-nginx's logs show no more requests for the site, and no other Ingress uses the IngressClass nginx, "
+                + "remove ingress-nginx (helm uninstall --namespace \(ClusterAddOn.ingressNginx.namespace) \(ClusterAddOn.ingressNginx.release), "
+                + "where 30-prerequisites.sh installed it)",
         ]
     }
 
@@ -45,7 +75,7 @@ public enum IngressNginxRetirement {
 
     /// The README section: for ingress-nginx, that it is retired and how to move; for Traefik,
     /// how a bundle that used ingress-nginx before moves over.
-    public static func readmeSection(_ ingress: IngressPlan) -> [String] {
+    public static func readmeSection(_ ingress: IngressPlan, namespace: String) -> [String] {
         switch ingress.type {
         case .nginx:
             return [
@@ -73,7 +103,21 @@ public enum IngressNginxRetirement {
                 "",
             ]
             return lines
-        case .gcpCLB, .existing, .gateway, .none:
+        case .gateway:
+            guard let gateway = ingress.gateway else { return [] }
+            var lines = [
+                "## Moving off ingress-nginx",
+                "",
+                "If this install ran ingress-nginx before (`ingress.type=nginx`), the Gateway `\(gateway.namespace)/\(gateway.name)` now serves it "
+                    + "at an address of its own. In this order the site stays up, both serving while DNS moves:",
+                "",
+            ]
+            lines += gatewaySteps(namespace: namespace, gateway: gateway).enumerated().map {
+                "\($0.offset + 1). " + $0.element.prefix(1).uppercased() + $0.element.dropFirst() + "."
+            }
+            lines += ["", "rigger never removes a controller: ingress-nginx goes only when you remove it.", ""]
+            return lines
+        case .gcpCLB, .existing, .none:
             return []
         }
     }
