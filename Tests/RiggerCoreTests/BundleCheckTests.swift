@@ -59,6 +59,25 @@ final class BundleCheckTests: XCTestCase {
         XCTAssertFalse(cluster.calls.contains { $0.hasPrefix("helm template") }, "nothing is rendered with it")
     }
 
+    /// With the secrets in a cloud store, the Secrets the ExternalSecrets make count as the bundle's,
+    /// and a cluster without the External Secrets Operator (or a ClusterSecretStore not Ready) stops
+    /// the install.
+    func testACloudStoresBundleNeedsTheOperatorAndAReadyStore() throws {
+        let store = ["secrets.store=aws-secrets-manager", "secrets.aws.region=us-east-1"]
+        let ready = try StandInCluster(scenario: "secret-stores eks", realHelm: true)
+        let good = try write(try TestProject.prepare(preset: "aws", sets: Self.acceptanceAnswers + store + ["secrets.clusterSecretStore=aws-shared"]), in: ready)
+        let passed = try check(good, ready)
+        XCTAssertEqual(passed.status, 0, passed.output + passed.error)
+        XCTAssertTrue(ready.calls.contains { $0.hasPrefix("kubectl get customresourcedefinitions externalsecrets.external-secrets.io -o json") }, ready.calls.joined(separator: "\n"))
+
+        let missing = try StandInCluster(scenario: "no-external-secrets eks", realHelm: true)
+        let bundle = try write(try TestProject.prepare(preset: "aws", sets: Self.acceptanceAnswers + store + ["secrets.aws.serviceAccount=posthog-secrets"]), in: missing)
+        let stopped = try check(bundle, missing)
+        XCTAssertEqual(stopped.status, 1, stopped.output + stopped.error)
+        XCTAssertTrue(stopped.output.contains("the External Secrets Operator is not installed in this cluster"), stopped.output)
+        XCTAssertFalse(stopped.output.contains("neither"), "every Secret the chart reads comes from an ExternalSecret: " + stopped.output)
+    }
+
     func testABundleThatFitsTheClusterPassesItsServerSideDryRun() throws {
         let cluster = try StandInCluster(scenario: "eks", realHelm: true)
         let folder = try write(try TestProject.prepare(preset: "aws", sets: Self.acceptanceAnswers), in: cluster)

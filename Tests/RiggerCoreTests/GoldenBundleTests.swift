@@ -23,6 +23,8 @@ final class GoldenBundleTests: XCTestCase {
             "ingress.hostname=plausible.example.com", "ingress.type=gateway", "ingress.tls=gateway", "ingress.gateway.name=shared",
             "ingress.gateway.namespace=gateway-infra", "ingress.gateway.sectionName=https",
         ]),
+        // Secrets in AWS Secrets Manager, through ExternalSecrets.
+        (.postHog, "aws-secrets-manager", "aws", (AppTestFixture.postHog.openAnswers["aws"] ?? []) + SecretStoreTests.awsStore),
     ]
 
     func testEveryVariantMatchesItsGoldenBundle() throws {

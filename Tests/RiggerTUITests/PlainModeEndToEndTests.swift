@@ -122,10 +122,10 @@ final class PlainModeEndToEndTests: XCTestCase {
         pty.waitFor("Cloud (1-3) [other]: ")
         pty.send("")
         pty.waitFor("Kube context [kind-rigger]: ")
-        // From the review: the last secret.
+        // From the review: the Secrets page's last question, where the secrets are kept.
         pty.answer([:])
         pty.send("<")
-        pty.waitFor("ClickHouse password (1-3) [generate a new random value]: ")
+        pty.waitFor("Secret store (1-3) [kubernetes]: ")
         pty.endInput()
         XCTAssertEqual(pty.waitForExit(), 130)
     }

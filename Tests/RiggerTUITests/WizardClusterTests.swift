@@ -74,6 +74,25 @@ final class WizardClusterTests: XCTestCase {
         XCTAssertTrue(session.clusterLines(.answer("ingress.gateway.name")).contains { $0.contains("read from the cluster") })
     }
 
+    /// With the secrets in a cloud store, the cluster's ClusterSecretStores for that cloud are
+    /// offered on the Secrets page, and a cluster without the operator is said on the store.
+    func testTheClusterSecretStoresAreOfferedOnTheSecretsPage() throws {
+        let session = try session(scenario: "secret-stores eks")
+        session.setAnswer("secrets.store", "aws-secrets-manager")
+        session.setAnswer("secrets.aws.region", "us-east-1")
+        // Choosing a cloud store changes what is read: the stores are read then.
+        session.followClusterTarget()
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, session.clusterFindings?.facts.clusterSecretStores == nil || session.clusterFindings?.facts.externalSecretVersions == nil {
+            Thread.sleep(forTimeInterval: 0.02)
+            _ = session.clusterDidChange()
+        }
+        XCTAssertEqual(session.clusterSuggestions(CommonQuestions.clusterSecretStoreKey), [ClusterChoice("aws-shared", detail: "Ready")])
+        session.pageIndex = try XCTUnwrap(session.pages.firstIndex(of: .secrets))
+        XCTAssertTrue(session.fields.contains(.answer(CommonQuestions.clusterSecretStoreKey)), "\(session.fields)")
+        XCTAssertTrue(session.clusterLines(.answer(CommonQuestions.clusterSecretStoreKey)).contains { $0.contains("read from the cluster") })
+    }
+
     /// The kube contexts come from the kubeconfig, not the cluster, and say so wherever they are offered.
     func testTheContextsAreSaidToComeFromTheKubeconfig() throws {
         let session = try session()

@@ -23,6 +23,8 @@ enum HeliconeReadmeRenderer {
         lines += HeliconeSizing.table(plan).readmeSection.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines += BundleImage.readmeSection(images, avoidFrozen: IngressAddOns.avoidingIngressNginx, advisories: advisories)
         lines += IngressNginxRetirement.readmeSection(plan.ingress, namespace: plan.namespace)
+        lines += ReadmeSecretStore.section(
+            plan.cluster.secretStore, manifests: references.references.manifests, namespace: plan.namespace, release: plan.release)
         lines += nextSteps(plan, secrets, toCreate: toCreate)
         lines += regenerating(plan)
         lines += restarting(plan, references)

@@ -29,6 +29,8 @@ enum PlausibleReadmeRenderer {
         lines += IngressNginxRetirement.readmeSection(plan.ingress, namespace: plan.namespace)
         lines += filesSection(plan, manifests: manifests, files: files)
         lines += PlausibleReadmeSections.ownEnvironment(plan, manifests: manifests)
+        lines += ReadmeSecretStore.section(
+            plan.cluster.secretStore, manifests: manifests.references.manifests, namespace: plan.namespace, release: plan.release)
         lines += nextSteps(plan, secrets: secrets, toCreate: toCreate)
         lines += PlausibleReadmeSections.backups(plan)
         lines += PlausibleReadmeSections.rotation(plan)

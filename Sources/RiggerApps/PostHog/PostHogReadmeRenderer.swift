@@ -63,6 +63,7 @@ enum PostHogReadmeRenderer {
         lines += PostHogSizing.table(plan).readmeSection.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines += BundleImage.readmeSection(images, avoidFrozen: PostHogImages.avoidingFrozen, advisories: advisories)
         lines += IngressNginxRetirement.readmeSection(plan.ingress, namespace: plan.namespace)
+        lines += ReadmeSecretStore.section(plan.cluster.secretStore, manifests: manifests.all, namespace: plan.namespace, release: plan.release)
         lines += [
             "## Next",
             "",

@@ -48,8 +48,10 @@ public struct BundleCheck: Sendable {
         var report = BundleCheckReport()
         report.summary.append("rigger check: the \(app.title) bundle in \(folder): release \(release) in namespace \(namespace), chart \(app.app.chart.name) \(version)")
         // The cluster is read while the chart renders.
+        let readsStores = (lookup.text(CommonQuestions.secretStoreKey) ?? SecretStoreKind.kubernetes.rawValue) != SecretStoreKind.kubernetes.rawValue
         let probing = probe.start(ClusterProbeTarget(
-            kubeContext: kubeContext, namespace: namespace, release: release, readsGateways: lookup.text("ingress.type") == "gateway"))
+            kubeContext: kubeContext, namespace: namespace, release: release, readsGateways: lookup.text("ingress.type") == "gateway",
+            readsSecretStores: readsStores))
 
         let source: ChartSource
         do {
@@ -258,10 +260,11 @@ public struct BundleCheck: Sendable {
         }
     }
 
-    /// The texts of the bundle's own manifests: secrets/ and manifests/ (any YAML under them).
+    /// The texts of the bundle's own manifests: secrets/, manifests/ and the ExternalSecrets of a
+    /// cloud secret store (any YAML under them).
     static func manifestTexts(in folder: String) -> [String] {
         var texts: [String] = []
-        for sub in ["secrets", "manifests"] {
+        for sub in ["secrets", "manifests", ExternalSecrets.folder] {
             let root = folder + "/" + sub
             guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
             for case let path as String in walker where path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
@@ -272,7 +275,8 @@ public struct BundleCheck: Sendable {
     }
 
     /// The secret values the bundle holds, so that a diff never shows one even under an innocent
-    /// key: `stringData` as written, `data` decoded from base64. Values under 6 characters are left
+    /// key: `stringData` as written, `data` decoded from base64, and the values of the local copies
+    /// of a cloud secret store (`secrets/*.store.json`). Values under 6 characters are left
     /// out, since masking every `true` or port number would hide the diff itself.
     static func bundleSecretValues(in folder: String) -> Set<String> {
         var values: Set<String> = []
@@ -285,6 +289,14 @@ public struct BundleCheck: Sendable {
                     values.formUnion(decoded)
                 }
             }
+        }
+        // The local copies of what a cloud secret store holds: a JSON object of values each.
+        let copies = ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/secrets")) ?? []).filter { $0.hasSuffix(".store.json") }
+        for name in copies {
+            guard let data = FileManager.default.contents(atPath: folder + "/secrets/" + name),
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { continue }
+            values.formUnion(object.values.compactMap { $0 as? String })
         }
         return values.filter { $0.count >= 6 }
     }

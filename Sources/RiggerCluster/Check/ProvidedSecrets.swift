@@ -35,10 +35,17 @@ public struct ProvidedSecrets: Sendable {
         }
     }
 
-    /// Adds every Secret in manifests (the bundle's own YAML files), by the keys they set.
+    /// Adds every Secret in manifests (the bundle's own YAML files), by the keys they set, and
+    /// every Secret an ExternalSecret makes (its target, or its own name), by its data's keys.
     public mutating func addManifests(_ texts: [String], source: Source) {
         for text in texts {
-            guard let documents = try? Yams.compose_all(yaml: text) else { continue }
+            // The documents are read once from Yams, then gone: keep them to look through twice.
+            guard let documents = try? Array(Yams.compose_all(yaml: text)) else { continue }
+            for node in documents where node["kind"]?.string == "ExternalSecret" {
+                guard let name = node["spec"]?["target"]?["name"]?.string ?? node["metadata"]?["name"]?.string else { continue }
+                let keys = node["spec"]?["data"]?.sequence?.compactMap { $0["secretKey"]?.string } ?? []
+                add(name, keys: Set(keys), source: source)
+            }
             for node in documents where node["kind"]?.string == "Secret" {
                 guard let name = node["metadata"]?["name"]?.string else { continue }
                 var keys: Set<String> = []

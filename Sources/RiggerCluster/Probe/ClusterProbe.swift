@@ -59,6 +59,10 @@ public final class ClusterProbe: Sendable {
                 facts.release = .failure(skipped)
                 if target.readsGateways { facts.gatewayAPI = .failure(skipped) }
                 facts.nodes = .failure(skipped)
+                if target.readsSecretStores {
+                    facts.clusterSecretStores = .failure(skipped)
+                    facts.externalSecretVersions = .failure(skipped)
+                }
                 return
             }
             self.launch(run) { $0.storageClasses = self.storageClasses(target) }
@@ -69,6 +73,10 @@ public final class ClusterProbe: Sendable {
             self.launch(run) { $0.release = self.release(target) }
             if target.readsGateways { self.launch(run) { $0.gatewayAPI = self.gatewayAPI(target) } }
             self.launch(run) { $0.nodes = self.nodes(target) }
+            if target.readsSecretStores {
+                self.launch(run) { $0.clusterSecretStores = self.clusterSecretStores(target) }
+                self.launch(run) { $0.externalSecretVersions = self.externalSecretVersions(target) }
+            }
         }
         if let name = target.staticIPName {
             launch(run) { $0.staticIP = self.staticIP(name, project: target.gcpProject) }
@@ -158,6 +166,34 @@ public final class ClusterProbe: Sendable {
                 }
             }
         }
+    }
+
+    /// The External Secrets Operator's definition of ExternalSecret.
+    static let externalSecretCRD = "externalsecrets.external-secrets.io"
+
+    /// The versions the ExternalSecret definition serves; nil inside when it isn't there.
+    func externalSecretVersions(_ target: ClusterProbeTarget) -> ProbeResult<[String]?> {
+        call(kubectl(["get", "customresourcedefinitions", Self.externalSecretCRD, "-o", "json"], target), absent: .some(nil)) { data in
+            ProbeJSON.decode(ProbeJSON.Definition.self, from: data, tool: .kubectl).map { definition in
+                definition.spec.versions.filter { $0.served ?? false }.map(\.name)
+            }
+        }
+    }
+
+    /// The ClusterSecretStores; none when the External Secrets Operator's definition isn't there.
+    func clusterSecretStores(_ target: ClusterProbeTarget) -> ProbeResult<[ClusterSecretStoreFact]> {
+        let result = call(kubectl(["get", "clustersecretstores.external-secrets.io", "-o", "json"], target), absent: []) { data in
+            ProbeJSON.decode(ProbeJSON.List<ProbeJSON.ClusterSecretStore>.self, from: data, tool: .kubectl).map { list in
+                list.items.map { item in
+                    ClusterSecretStoreFact(
+                        name: item.metadata.name, provider: item.spec?.provider?.keys.sorted().first,
+                        isReady: item.status?.conditions?.contains { $0.type == "Ready" && $0.status == "True" } ?? false)
+                }
+            }
+        }
+        // Without the operator's definition, kubectl knows no such resource type: there are none.
+        if let failure = result.failure, "\(failure)".contains("doesn't have a resource type") { return .success([]) }
+        return result
     }
 
     func ingressClasses(_ target: ClusterProbeTarget) -> ProbeResult<[IngressClassFact]> {
@@ -285,5 +321,7 @@ extension ClusterFacts {
         if let value = other.staticIP { staticIP = value }
         if let value = other.gatewayAPI { gatewayAPI = value }
         if let value = other.nodes { nodes = value }
+        if let value = other.clusterSecretStores { clusterSecretStores = value }
+        if let value = other.externalSecretVersions { externalSecretVersions = value }
     }
 }

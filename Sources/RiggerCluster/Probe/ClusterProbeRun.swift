@@ -88,6 +88,10 @@ public final class ClusterProbeRun: @unchecked Sendable {
             facts.release = .failure(reason)
             facts.nodes = .failure(reason)
             if facts.target.staticIPName != nil { facts.staticIP = .failure(reason) }
+            if facts.target.readsSecretStores {
+                facts.clusterSecretStores = .failure(reason)
+                facts.externalSecretVersions = .failure(reason)
+            }
         }
     }
 

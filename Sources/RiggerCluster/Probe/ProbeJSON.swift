@@ -41,6 +41,34 @@ enum ProbeJSON {
         let annotations: [String: String]?
     }
 
+    /// A ClusterSecretStore: its provider's key (aws, gcpsm, ...) and its conditions.
+    struct ClusterSecretStore: Decodable {
+        struct Spec: Decodable { let provider: [String: IgnoredValue]? }
+        struct Status: Decodable { let conditions: [Condition]? }
+        struct Condition: Decodable {
+            let type: String
+            let status: String
+        }
+        let metadata: Metadata
+        let spec: Spec?
+        let status: Status?
+    }
+
+    /// A CustomResourceDefinition's versions and whether each is served.
+    struct Definition: Decodable {
+        struct Spec: Decodable { let versions: [Version] }
+        struct Version: Decodable {
+            let name: String
+            let served: Bool?
+        }
+        let spec: Spec
+    }
+
+    /// Any JSON value, read past unread.
+    struct IgnoredValue: Decodable {
+        init(from decoder: Decoder) throws {}
+    }
+
     struct StorageClass: Decodable {
         let metadata: Metadata
         let provisioner: String?

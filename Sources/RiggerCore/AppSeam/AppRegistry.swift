@@ -3,7 +3,8 @@ import Foundation
 /// The apps rigger installs, each with its question catalog built once; the first is the default,
 /// so command lines, answers files and presets that name no app keep meaning it.
 public struct AppRegistry: Sendable {
-    /// One app and its whole catalog: the `app` question followed by the app's own.
+    /// One app and its whole catalog: the `app` question, the app's own, then where the secrets
+    /// are kept (`CommonQuestions.secretStore`), which every app asks alike.
     public struct Entry: Sendable {
         public let app: any AppDefinition
         /// Built when first read: an app's questions take longer to build than the wizard's first
@@ -13,7 +14,7 @@ public struct AppRegistry: Sendable {
 
         init(app: any AppDefinition, appQuestion: Question) {
             self.app = app
-            builtCatalog = LazyCatalog { QuestionCatalog([appQuestion] + app.questions) }
+            builtCatalog = LazyCatalog { QuestionCatalog([appQuestion] + app.questions + CommonQuestions.secretStore) }
         }
 
         /// The app's id, e.g. `analytics`.

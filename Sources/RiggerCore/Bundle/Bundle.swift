@@ -35,7 +35,7 @@ public struct Bundle: Sendable, Hashable {
     public static let directoryModes: [String: UInt16] = ["secrets": 0o700, "scripts": 0o755]
 
     /// Folders the bundle owns whole: every file in them is rigger's to replace or remove.
-    public static let ownedFolders = ["helm-plugins", "manifests"]
+    public static let ownedFolders = ["helm-plugins", "manifests", ExternalSecrets.folder]
 
     public init(files: [BundleFile], operatorSecrets: [OperatorSecret] = []) {
         self.files = files.sorted { $0.path < $1.path }

@@ -37,7 +37,7 @@ public struct BundleWriter: Sendable {
     static func isBundlePath(_ path: String) -> Bool {
         if ["rigger.yaml", "values.yaml", "README.md", "install.sh"].contains(path) { return true }
         if path.hasPrefix("scripts/"), path.hasSuffix(".sh"), !path.dropFirst(8).contains("/") { return true }
-        if path.hasPrefix("secrets/"), path.hasSuffix(".secret.yaml"), !path.dropFirst(8).contains("/") { return true }
+        if path.hasPrefix("secrets/"), path.hasSuffix(".secret.yaml") || path.hasSuffix(".store.json"), !path.dropFirst(8).contains("/") { return true }
         return Bundle.ownedFolders.contains { path.hasPrefix($0 + "/") }
     }
 

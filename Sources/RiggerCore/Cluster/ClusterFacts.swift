@@ -55,6 +55,20 @@ public struct HelmOwner: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "release \(release) in namespace \(namespace)" }
 }
 
+/// A ClusterSecretStore of the External Secrets Operator: its name, its provider (`aws`,
+/// `gcpsm`, ...) and whether its Ready condition is True.
+public struct ClusterSecretStoreFact: Sendable, Equatable {
+    public let name: String
+    public let provider: String?
+    public let isReady: Bool
+
+    public init(name: String, provider: String?, isReady: Bool) {
+        self.name = name
+        self.provider = provider
+        self.isReady = isReady
+    }
+}
+
 /// A StorageClass.
 public struct StorageClassFact: Sendable, Equatable {
     public let name: String
@@ -216,6 +230,12 @@ public struct ClusterFacts: Sendable {
     public var gatewayAPI: ProbeResult<GatewayAPIFact>?
     /// The nodes that can run pods (not cordoned), with what each has allocatable and its zone.
     public var nodes: ProbeResult<[NodeFact]>?
+    /// The External Secrets Operator's ClusterSecretStores; empty when it is not installed. Not
+    /// probed (nil) unless the answers keep the secrets in a cloud store.
+    public var clusterSecretStores: ProbeResult<[ClusterSecretStoreFact]>?
+    /// The versions the External Secrets Operator's ExternalSecret definition serves; nil inside
+    /// when it is not installed. Probed with the ClusterSecretStores.
+    public var externalSecretVersions: ProbeResult<[String]?>?
 
     public init(target: ClusterProbeTarget) {
         self.target = target
@@ -250,6 +270,7 @@ public struct ClusterFacts: Sendable {
             ("release \(target.release)", release?.failure), ("static IP \(target.staticIPName ?? "")", staticIP?.failure),
             ("Gateways", gatewayAPI?.failure),
             ("nodes", nodes?.failure),
+            ("ClusterSecretStores", clusterSecretStores?.failure), ("External Secrets Operator", externalSecretVersions?.failure),
         ]
         for (what, failure) in entries {
             guard let failure else { continue }

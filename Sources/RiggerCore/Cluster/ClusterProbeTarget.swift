@@ -10,10 +10,13 @@ public struct ClusterProbeTarget: Sendable, Equatable {
     public var gcpProject: String?
     /// Whether to read the Gateway API: its HTTPRoute CRD and the cluster's Gateways (`ingress.type=gateway`).
     public var readsGateways: Bool
+    /// Whether to read the External Secrets Operator's ClusterSecretStores: only when the answers
+    /// keep the secrets in a cloud store (`secrets.store`).
+    public var readsSecretStores: Bool
 
     public init(
         kubeContext: String?, namespace: String, release: String, staticIPName: String? = nil, gcpProject: String? = nil,
-        readsGateways: Bool = false
+        readsGateways: Bool = false, readsSecretStores: Bool = false
     ) {
         self.kubeContext = kubeContext
         self.namespace = namespace
@@ -21,10 +24,12 @@ public struct ClusterProbeTarget: Sendable, Equatable {
         self.staticIPName = staticIPName
         self.gcpProject = gcpProject
         self.readsGateways = readsGateways
+        self.readsSecretStores = readsSecretStores
     }
 
-    /// The target the answers name: `kubeContext`, `namespace`, `release`, and `ingress.staticIpName`
-    /// when the Google load balancer takes it (cloud gcp, ingress.type gcp-clb). Nil without a
+    /// The target the answers name: `kubeContext`, `namespace`, `release`, `ingress.staticIpName`
+    /// when the Google load balancer takes it (cloud gcp, ingress.type gcp-clb), and the
+    /// ClusterSecretStores when `secrets.store` is a cloud store. Nil without a
     /// namespace and release, which every app's answers have once resolved.
     public init?(answers: AnswerLookup) {
         guard let namespace = answers.text("namespace"), let release = answers.text("release") else { return nil }
@@ -34,6 +39,7 @@ public struct ClusterProbeTarget: Sendable, Equatable {
             kubeContext: kubeContext, namespace: namespace, release: release,
             staticIPName: usesStaticIP ? answers.text("ingress.staticIpName") : nil,
             gcpProject: usesStaticIP ? answers.text("ingress.gcpProject").flatMap { $0.isEmpty ? nil : $0 } : nil,
-            readsGateways: answers.text("ingress.type") == "gateway")
+            readsGateways: answers.text("ingress.type") == "gateway",
+            readsSecretStores: (answers.text(CommonQuestions.secretStoreKey) ?? SecretStoreKind.kubernetes.rawValue) != SecretStoreKind.kubernetes.rawValue)
     }
 }

@@ -28,6 +28,8 @@ struct ClusterRules {
         staticIP()
         gateways()
         sizing()
+        clusterSecretStores()
+        externalSecretsOperator()
     }
 
     // MARK: Helpers
@@ -85,6 +87,43 @@ struct ClusterRules {
         field("kubeContext") { $0.info = "Kubernetes \(version) (\(version.text))" }
         if let minimum = app.app.minimumKubernetesMinor(answers), version.major == 1, version.minor < minimum {
             warn("kubeContext", "the cluster runs Kubernetes \(version) (\(version.text)); \(app.title) needs 1.\(minimum) or newer with these answers")
+        }
+    }
+
+    /// With a cloud store, the External Secrets Operator must be installed and serve
+    /// external-secrets.io/v1, which the bundle's manifests use.
+    private mutating func externalSecretsOperator() {
+        let key = CommonQuestions.secretStoreKey
+        note(facts.externalSecretVersions, "External Secrets Operator", keys: [key])
+        guard let found = facts.externalSecretVersions?.value else { return }
+        guard let versions = found else {
+            warn(key, "the External Secrets Operator is not installed in this cluster (no CustomResourceDefinition externalsecrets.external-secrets.io); install it, v0.17 or newer, before 20-secrets.sh")
+            return
+        }
+        if !versions.contains("v1") {
+            warn(key, "the External Secrets Operator here serves \(Self.list(versions)) but not v1, which the bundle's manifests use; upgrade it to v0.17 or newer")
+        }
+    }
+
+    /// The ClusterSecretStores offered for `secrets.clusterSecretStore` (those whose provider is
+    /// the store chosen first), and a warning for one named that is missing or not Ready.
+    private mutating func clusterSecretStores() {
+        let key = CommonQuestions.clusterSecretStoreKey
+        note(facts.clusterSecretStores, "ClusterSecretStores", keys: [key])
+        guard let stores = facts.clusterSecretStores?.value else { return }
+        let provider = text(CommonQuestions.secretStoreKey) == SecretStoreKind.gcpSecretManager.rawValue ? "gcpsm" : "aws"
+        let fitting = stores.filter { $0.provider == provider }
+        field(key) { field in
+            field.choices = fitting.map { ClusterChoice($0.name, detail: $0.isReady ? "Ready" : "not Ready") }
+        }
+        guard let name = text(key), !name.isEmpty else { return }
+        if let store = stores.first(where: { $0.name == name }) {
+            if !store.isReady { warn(key, "the ClusterSecretStore \(name) is not Ready") }
+            if store.provider != provider {
+                warn(key, "the ClusterSecretStore \(name) reads \(store.provider ?? "an unknown provider"), not \(provider)")
+            }
+        } else {
+            warn(key, "the cluster has no ClusterSecretStore \(name); it has \(Self.list(fitting.map(\.name)))")
         }
     }
 

@@ -31,7 +31,9 @@ public struct NextSteps: Sendable, Equatable {
             paragraphs.append(["Warnings that still hold:"] + warnings.map { "  ! " + $0 })
         }
         if let ingress = try? IngressPlan(PlanReader(answers: prepared.answers)) {
-            let tools = InstallScripts.otherTools(chart: prepared.app.app.chart, ingress: ingress)
+            let read = PlanReader(answers: prepared.answers)
+            let store = (try? SecretStorePlan.read(read, namespace: read.optionalString("namespace") ?? "", release: read.optionalString("release") ?? "")) ?? nil
+            let tools = InstallScripts.otherTools(chart: prepared.app.app.chart, ingress: ingress, secretStore: store)
             if !tools.isEmpty {
                 paragraphs.append(["The scripts also need " + tools.map { "\($0.name) (\($0.use))" }.joined(separator: " and ") + "."])
             }

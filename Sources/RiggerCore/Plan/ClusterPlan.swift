@@ -10,6 +10,8 @@ public struct ClusterPlan: Sendable, Equatable {
     public let chartVersion: String
     public let imageTag: String
     public let storageClass: String?
+    /// The cloud's secret store that holds the secrets; nil when Secret manifests do.
+    public let secretStore: SecretStorePlan?
 
     /// Reads the common cluster answers (see `CommonQuestions.cluster`).
     public init(_ read: PlanReader) throws(PlanError) {
@@ -20,5 +22,6 @@ public struct ClusterPlan: Sendable, Equatable {
         chartVersion = try read.string("chart.version")
         imageTag = try read.string("image.tag")
         storageClass = read.optionalString("storageClass")
+        secretStore = try SecretStorePlan.read(read, namespace: namespace, release: release)
     }
 }

@@ -6,6 +6,8 @@ public enum WizardStep: String, Sendable, CaseIterable, Comparable {
     case ingress
     case email
     case sizing
+    /// Where the secrets are kept: asked on the wizard's Secrets page, above the secrets themselves.
+    case secretStore
 
     /// The step's name in the wizard's step list.
     public var title: String {
@@ -16,6 +18,7 @@ public enum WizardStep: String, Sendable, CaseIterable, Comparable {
         case .ingress: return "Ingress and TLS"
         case .email: return "Email"
         case .sizing: return "Sizing"
+        case .secretStore: return "Secret store"
         }
     }
 

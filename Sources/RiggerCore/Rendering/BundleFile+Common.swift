@@ -31,16 +31,22 @@ extension BundleFile {
     }
 
     /// The files of Secret manifests, each readable by its owner alone, labelled with the
-    /// bundle's app (its `app` answer) and release.
+    /// bundle's app (its `app` answer) and release; with a cloud secret store (`secrets.store`),
+    /// also what `ExternalSecrets` writes for them. `instance` is the release.
     public static func secrets(
         _ manifests: [SecretManifest], namespace: String, instance: String, answers: ResolvedAnswers, secrets: SecretSet
     ) throws -> [BundleFile] {
         let app = answers.lookup.text("app") ?? ""
-        return try manifests.map { manifest in
+        var files = try manifests.map { manifest in
             BundleFile(
                 path: manifest.path,
                 contents: try manifest.render(namespace: namespace, app: app, instance: instance, answers: answers.lookup, secrets: secrets),
                 mode: secret)
         }
+        if let store = try SecretStorePlan.read(PlanReader(answers: answers), namespace: namespace, release: instance) {
+            files += try ExternalSecrets.files(
+                store: store, manifests: manifests, namespace: namespace, app: app, instance: instance, answers: answers.lookup, secrets: secrets)
+        }
+        return files
     }
 }

@@ -42,6 +42,10 @@ public enum TextFormat: Sendable, Hashable {
     case secretDataKey
     /// Security advisory names (CVE-YYYY-NNNN or GHSA-xxxx-xxxx-xxxx), separated by commas.
     case advisoryIDs
+    /// The start of a secret's name in AWS Secrets Manager: letters, digits and `/ _ + = . @ -`.
+    case awsSecretNamePrefix
+    /// The start of a secret's ID in Google Secret Manager: letters, digits, `_` and `-`.
+    case gcpSecretIDPrefix
 
     /// What a valid answer looks like, for errors and `explain`.
     public var expectation: String {
@@ -67,6 +71,8 @@ public enum TextFormat: Sendable, Hashable {
         case .region: return "a region such as us-east-1 (lower case letters, digits and '-')"
         case .secretDataKey: return "a Secret data key: letters, digits, '-', '_' and '.', at most 253 characters"
         case .advisoryIDs: return "advisory names such as CVE-2025-1974 or GHSA-mgvx-rpfc-9mpv, separated by commas"
+        case .awsSecretNamePrefix: return "a secret name prefix such as rigger/prod/: letters, digits and / _ + = . @ -, at most 200 characters"
+        case .gcpSecretIDPrefix: return "a secret ID prefix such as rigger-prod-: letters, digits, '_' and '-', at most 200 characters"
         }
     }
 
@@ -129,6 +135,8 @@ public enum TextFormat: Sendable, Hashable {
         case .advisoryIDs:
             let names = text.split(separator: ",", omittingEmptySubsequences: false)
             return !names.isEmpty && names.allSatisfy { Self.isAdvisoryID(String($0)) }
+        case .awsSecretNamePrefix: return Self.matches(text, length: 1...200, all: { ASCII.isAlphanumeric($0) || ASCII.in($0, "/_+=.@-") })
+        case .gcpSecretIDPrefix: return Self.matches(text, length: 1...200, all: { ASCII.isAlphanumeric($0) || ASCII.in($0, "_-") })
         }
     }
 

@@ -195,7 +195,8 @@ public final class WizardSession {
         let computed = WizardPage.order.filter { page in
             switch page {
             case .step(let step): return stepQuestions(step).contains { $0.appliesWhen.holds(lookup) }
-            case .secrets: return catalog.secrets.contains { $0.appliesWhen.holds(lookup) }
+            case .secrets:
+                return catalog.secrets.contains { $0.appliesWhen.holds(lookup) } || stepQuestions(.secretStore).contains { $0.appliesWhen.holds(lookup) }
             default: return true
             }
         }
@@ -226,6 +227,8 @@ public final class WizardSession {
             let head = answers.prefix { $0 == .answer("app") || $0 == .confirmReplace }
             return head + [.preset] + answers.dropFirst(head.count)
         case .secrets:
+            // Where the secrets are kept comes after them: each way of getting a value holds for every store.
+            let store = stepQuestions(.secretStore).filter { $0.appliesWhen.holds(lookup) }.map { WizardField.answer($0.key) }
             var shownExisting: Set<String> = []
             return catalog.secrets.filter { $0.appliesWhen.holds(lookup) }.flatMap { question -> [WizardField] in
                 switch secretChoice(question.key) {
@@ -239,7 +242,7 @@ public final class WizardSession {
                     return [.secretChoice(question.key)] + answers.map(WizardField.answer)
                 default: return [.secretChoice(question.key)]
                 }
-            }
+            } + store
         case .review, .done: return []
         }
     }

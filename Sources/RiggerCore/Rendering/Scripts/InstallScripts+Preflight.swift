@@ -1,6 +1,7 @@
 extension InstallScripts {
     /// 00-preflight.sh: the tools, the kube context, the cluster version, the storage class, no
-    /// placeholder secrets, each Secret the operator keeps with its keys, the advisories of the
+    /// placeholder secrets, each Secret the operator keeps with its keys, the cloud secret store
+    /// (`secretStoreChecks`), the advisories of the
     /// ingress controller and cert-manager the install uses from the cluster, the app's own `extra`
     /// checks, every image the install pulls (from the chart as rendered, and from the bundle's own
     /// `manifestFiles`, a glob) against the table of retired registries, and last `rigger check .`
@@ -52,6 +53,7 @@ extension InstallScripts {
             script.add(contentsOf: Self.placeholderCheck)
         }
         addExistingSecretChecks(to: &script)
+        if let store = cluster.secretStore { secretStoreChecks(store).append(to: &script) }
         addClusterAdvisoryChecks(to: &script)
         gatewayPreflight()?.append(to: &script)
         for section in extra { section.append(to: &script) }

@@ -68,8 +68,10 @@ public struct InstallScripts: Sendable {
         return script
     }
 
-    /// 20-secrets.sh: applies the bundle's Secrets, refusing placeholders.
+    /// 20-secrets.sh: applies the bundle's Secrets, refusing placeholders; with a cloud secret
+    /// store, puts them there instead (`applySecretsToStore`).
     public func applySecrets() -> ShellScript {
+        if let store = cluster.secretStore { return applySecretsToStore(store) }
         var script = script("20-secrets", "Applies the Secrets the chart reads; they must exist before the chart is installed.")
         script.variable("NAMESPACE", cluster.namespace)
         script.add("")

@@ -58,6 +58,12 @@ public struct ShellScript: Sendable {
         preludeEnd = lines.count
     }
 
+    /// Inserts lines right before the first line that starts with `prefix`, or at the end.
+    public mutating func insertBeforeFirst(_ prefix: String, lines inserted: [String]) {
+        let index = lines.firstIndex { $0.hasPrefix(prefix) } ?? lines.count
+        lines.insert(contentsOf: inserted, at: index)
+    }
+
     /// The lines that stop the script, naming the tool, when a tool its body calls is missing.
     /// A tool the body checks for itself (`command -v helm`) is left to that check.
     private var toolChecks: [String] {
