@@ -78,6 +78,21 @@ final class BundleCheckTests: XCTestCase {
         XCTAssertFalse(stopped.output.contains("neither"), "every Secret the chart reads comes from an ExternalSecret: " + stopped.output)
     }
 
+    /// The operator's own values.local.yaml is rendered after values.yaml, as 40-install.sh passes
+    /// it: an override that breaks the chart is found by check, not by the install.
+    func testTheOperatorsOwnValuesAreRenderedAfterTheBundles() throws {
+        let cluster = try StandInCluster(scenario: "eks", realHelm: true)
+        let folder = try write(try TestProject.presetBundle("local"), in: cluster)
+        try Data("web:\n  replicacount: 3\n".utf8).write(to: folder.appendingPathComponent(BundleFile.operatorValuesPath))
+        let result = try check(folder, cluster, offline: true)
+        XCTAssertEqual(result.status, 0, result.output + result.error)
+        XCTAssertTrue(result.output.contains("with your values.local.yaml after values.yaml"), result.output)
+        XCTAssertTrue(cluster.calls.contains { $0.hasPrefix("helm template") && $0.contains("-f values.yaml -f values.local.yaml") }, cluster.calls.joined(separator: "\n"))
+
+        try Data("web: [not, a, map]\n".utf8).write(to: folder.appendingPathComponent(BundleFile.operatorValuesPath))
+        XCTAssertNotEqual(try check(folder, cluster, offline: true).status, 0, "a broken override is a render error")
+    }
+
     func testABundleThatFitsTheClusterPassesItsServerSideDryRun() throws {
         let cluster = try StandInCluster(scenario: "eks", realHelm: true)
         let folder = try write(try TestProject.prepare(preset: "aws", sets: Self.acceptanceAnswers), in: cluster)

@@ -63,7 +63,8 @@ public struct BundleCheck: Sendable {
             return report
         }
         defer { if let checkout = source.temporaryFolder { try? FileManager.default.removeItem(atPath: checkout) } }
-        report.summary.append("  rendered with \(source.summary)" + (source.postRenderArguments.isEmpty ? "" : ", through the bundle's post-renderer"))
+        report.summary.append("  rendered with \(source.summary)" + (source.postRenderArguments.isEmpty ? "" : ", through the bundle's post-renderer")
+            + (Self.valuesArguments(in: folder).count > 2 ? ", with your \(BundleFile.operatorValuesPath) after values.yaml" : ""))
 
         let rendered = render(release: release, namespace: namespace, source: source, in: folder, report: &report)
         let facts = probing.waitUntilFinished()
@@ -73,7 +74,7 @@ public struct BundleCheck: Sendable {
         }
         addCluster(facts, answers: answers, app: app, to: &report)
         guard facts.clusterAnswered, let rendered else { return report }
-        let clusterArguments = ["--namespace", namespace, "-f", "values.yaml"] + (kubeContext.map { ["--kube-context", $0] } ?? [])
+        let clusterArguments = ["--namespace", namespace] + Self.valuesArguments(in: folder) + (kubeContext.map { ["--kube-context", $0] } ?? [])
         serverDryRun(release: release, source: source, arguments: clusterArguments, rendered: rendered, facts: facts, in: folder, report: &report)
         if let installed = facts.release?.value ?? nil {
             upgradeChanges(installed, source: source, arguments: clusterArguments, in: folder, report: &report)
@@ -92,9 +93,14 @@ public struct BundleCheck: Sendable {
         return found
     }
 
+    /// values.yaml, then the operator's own values.local.yaml when the bundle has one, as 40-install.sh passes them.
+    static func valuesArguments(in folder: String) -> [String] {
+        ["-f", "values.yaml"] + (FileManager.default.fileExists(atPath: folder + "/" + BundleFile.operatorValuesPath) ? ["-f", BundleFile.operatorValuesPath] : [])
+    }
+
     /// `helm template` as the install would render; a failure is the first problem to report.
     private func render(release: String, namespace: String, source: ChartSource, in folder: String, report: inout BundleCheckReport) -> RenderedManifests? {
-        let arguments = ["template", release] + source.arguments + ["--namespace", namespace, "-f", "values.yaml", "--include-crds"]
+        let arguments = ["template", release] + source.arguments + ["--namespace", namespace] + Self.valuesArguments(in: folder) + ["--include-crds"]
         switch runner.run(ToolInvocation(.helm, arguments, environment: source.environment, directory: folder), timeout: timeout) {
         case .finished(0, let output, _):
             do {

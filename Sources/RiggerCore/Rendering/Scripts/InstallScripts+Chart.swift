@@ -52,6 +52,14 @@ extension InstallScripts {
         script.add("fi")
     }
 
+    /// Lines that set `$values_args`: values.yaml, then the operator's own `values.local.yaml`
+    /// when there is one, whose values win (a replica count, a resource, anything the chart takes).
+    func addValuesArguments(to script: inout ShellScript) {
+        script.add(
+            "values_args=(-f values.yaml)",
+            "if [ -f \(BundleFile.operatorValuesPath) ]; then values_args+=(-f \(BundleFile.operatorValuesPath)); fi")
+    }
+
     /// Lines that set `$post_render_args` for the bundle's post-renderer, if it has one: Helm 3
     /// takes the script's path, Helm 4 only a plugin, found through HELM_PLUGINS.
     func addPostRenderArguments(to script: inout ShellScript) {

@@ -8,8 +8,9 @@ extension InstallScripts {
         script.add("", "# Every image the install pulls must still be published: render the chart as 40-install.sh will.")
         addChartSource(to: &script)
         addPostRenderArguments(to: &script)
+        addValuesArguments(to: &script)
         script.add(
-            "rendered=\"$(helm template \"$RELEASE\" \"$chart\" \"${chart_version_args[@]}\" \"${post_render_args[@]}\" --namespace \"$NAMESPACE\" -f values.yaml)\" \\",
+            "rendered=\"$(helm template \"$RELEASE\" \"$chart\" \"${chart_version_args[@]}\" \"${post_render_args[@]}\" --namespace \"$NAMESPACE\" \"${values_args[@]}\")\" \\",
             "  || fail \"helm could not render the chart with values.yaml; regenerate the bundle, or run 'rigger check' for details\"")
         if let manifestFiles {
             script.add("rendered=\"$rendered\"$'\\n'\"$(cat \(manifestFiles))\"")

@@ -8,6 +8,8 @@ extension InstallScripts {
         script.variable("RELEASE", cluster.release)
         addChartSource(to: &script)
         addPostRenderArguments(to: &script)
+        addValuesArguments(to: &script)
+        script.add("if [ -f \(BundleFile.operatorValuesPath) ]; then echo \"with your own values from \(BundleFile.operatorValuesPath), after values.yaml\"; fi")
         script.add(Self.growVolumes(volumes))
         script.add(
             "context_args=()",
@@ -17,7 +19,7 @@ extension InstallScripts {
             "  \"${chart_version_args[@]}\" \\",
             "  \"${post_render_args[@]}\" \\",
             "  --namespace \"$NAMESPACE\" \\",
-            "  -f values.yaml \\",
+            "  \"${values_args[@]}\" \\",
             "  --timeout 30m \\",
             "  --wait || fail \"helm could not install $RELEASE; 'kubectl get pods --namespace $NAMESPACE' shows what is failing, then run ./install.sh --from 40\"")
         script.add(contentsOf: gatewayApply())

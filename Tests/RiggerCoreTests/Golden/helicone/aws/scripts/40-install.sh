@@ -52,6 +52,9 @@ case "$(helm version --template '{{.Version}}' 2>/dev/null)" in
     post_render_args=(--post-renderer "$POST_RENDER_PLUGIN")
     ;;
 esac
+values_args=(-f values.yaml)
+if [ -f values.local.yaml ]; then values_args+=(-f values.local.yaml); fi
+if [ -f values.local.yaml ]; then echo "with your own values from values.local.yaml, after values.yaml"; fi
 context_args=()
 if [ -n "$KUBE_CONTEXT" ]; then context_args=(--kube-context "$KUBE_CONTEXT"); fi
 helm upgrade --install "$RELEASE" "$chart" \
@@ -59,6 +62,6 @@ helm upgrade --install "$RELEASE" "$chart" \
   "${chart_version_args[@]}" \
   "${post_render_args[@]}" \
   --namespace "$NAMESPACE" \
-  -f values.yaml \
+  "${values_args[@]}" \
   --timeout 30m \
   --wait || fail "helm could not install $RELEASE; 'kubectl get pods --namespace $NAMESPACE' shows what is failing, then run ./install.sh --from 40"

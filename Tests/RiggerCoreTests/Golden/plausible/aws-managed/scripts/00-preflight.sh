@@ -109,7 +109,9 @@ else
   chart_version_args=(--version "$CHART_VERSION")
 fi
 post_render_args=()
-rendered="$(helm template "$RELEASE" "$chart" "${chart_version_args[@]}" "${post_render_args[@]}" --namespace "$NAMESPACE" -f values.yaml)" \
+values_args=(-f values.yaml)
+if [ -f values.local.yaml ]; then values_args+=(-f values.local.yaml); fi
+rendered="$(helm template "$RELEASE" "$chart" "${chart_version_args[@]}" "${post_render_args[@]}" --namespace "$NAMESPACE" "${values_args[@]}")" \
   || fail "helm could not render the chart with values.yaml; regenerate the bundle, or run 'rigger check' for details"
 rendered="$rendered"$'\n'"$(cat manifests/clickhouse.yaml)"
 normalize_image() {

@@ -45,6 +45,9 @@ case "$(helm version --template '{{.Version}}' 2>/dev/null)" in
     post_render_args=(--post-renderer "$POST_RENDER_PLUGIN")
     ;;
 esac
+values_args=(-f values.yaml)
+if [ -f values.local.yaml ]; then values_args+=(-f values.local.yaml); fi
+if [ -f values.local.yaml ]; then echo "with your own values from values.local.yaml, after values.yaml"; fi
 
 # A StatefulSet's volume size can't change in place: grow its claims, then let the upgrade re-create it.
 grow_volumes() {
@@ -72,6 +75,6 @@ helm upgrade --install "$RELEASE" "$chart" \
   "${chart_version_args[@]}" \
   "${post_render_args[@]}" \
   --namespace "$NAMESPACE" \
-  -f values.yaml \
+  "${values_args[@]}" \
   --timeout 30m \
   --wait || fail "helm could not install $RELEASE; 'kubectl get pods --namespace $NAMESPACE' shows what is failing, then run ./install.sh --from 40"

@@ -94,7 +94,9 @@ case "$(helm version --template '{{.Version}}' 2>/dev/null)" in
     post_render_args=(--post-renderer "$POST_RENDER_PLUGIN")
     ;;
 esac
-rendered="$(helm template "$RELEASE" "$chart" "${chart_version_args[@]}" "${post_render_args[@]}" --namespace "$NAMESPACE" -f values.yaml)" \
+values_args=(-f values.yaml)
+if [ -f values.local.yaml ]; then values_args+=(-f values.local.yaml); fi
+rendered="$(helm template "$RELEASE" "$chart" "${chart_version_args[@]}" "${post_render_args[@]}" --namespace "$NAMESPACE" "${values_args[@]}")" \
   || fail "helm could not render the chart with values.yaml; regenerate the bundle, or run 'rigger check' for details"
 normalize_image() {
   first="${1%%/*}"
