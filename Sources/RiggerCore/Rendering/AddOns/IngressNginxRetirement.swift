@@ -54,10 +54,18 @@ public enum IngressNginxRetirement {
             "point the DNS records at the Gateway's address ('kubectl get gateway --namespace \(gateway.namespace) \(gateway.name) "
                 + "-o jsonpath={.status.addresses[*].value}') and wait out the old TTL",
             "run ./install.sh --from 40: the chart's Ingresses go, the routes stay",
-            "once ingress-nginx's logs show no more requests for the site, and no other Ingress uses the IngressClass nginx, "
-                + "remove ingress-nginx (helm uninstall --namespace \(ClusterAddOn.ingressNginx.namespace) \(ClusterAddOn.ingressNginx.release), "
-                + "where 30-prerequisites.sh installed it)",
+            removeStep,
         ]
+    }
+
+    /// The last step of every move: ingress-nginx goes once it serves nothing, and only by the operator.
+    static let removeStep = "once ingress-nginx's logs show no more requests for the site, and no other Ingress uses the IngressClass nginx, "
+        + "remove ingress-nginx (helm uninstall --namespace \(ClusterAddOn.ingressNginx.namespace) \(ClusterAddOn.ingressNginx.release), "
+        + "where 30-prerequisites.sh installed it)"
+
+    /// Steps as the README's numbered list: each a sentence.
+    static func numbered(_ steps: [String]) -> [String] {
+        steps.enumerated().map { "\($0.offset + 1). " + $0.element.prefix(1).uppercased() + $0.element.dropFirst() + "." }
     }
 
     /// The move, step by step, once the bundle says `ingress.type=traefik`.
@@ -68,9 +76,7 @@ public enum IngressNginxRetirement {
         "run ./install.sh --from 40: the Ingresses now name the IngressClass traefik, which serves them at the address of "
             + "'kubectl get service --namespace \(ClusterAddOn.traefik.namespace) \(TraefikAddOns.localController.service)'",
         "point the DNS records at that address at once, and wait out the old TTL",
-        "once ingress-nginx's logs show no more requests for the site, and no other Ingress uses the IngressClass nginx, "
-            + "remove ingress-nginx (helm uninstall --namespace \(ClusterAddOn.ingressNginx.namespace) \(ClusterAddOn.ingressNginx.release), "
-            + "where 30-prerequisites.sh installed it)",
+        removeStep,
     ]
 
     /// The README section: for ingress-nginx, that it is retired and how to move; for Traefik,
@@ -96,7 +102,7 @@ public enum IngressNginxRetirement {
                     + "still has the old address reaches ingress-nginx, which no longer serves the site):",
                 "",
             ]
-            lines += steps.enumerated().map { "\($0.offset + 1). " + $0.element.prefix(1).uppercased() + $0.element.dropFirst() + "." }
+            lines += numbered(steps)
             lines += [
                 "",
                 "rigger never removes a controller: ingress-nginx goes only when you remove it.",
@@ -112,9 +118,7 @@ public enum IngressNginxRetirement {
                     + "at an address of its own. In this order the site stays up, both serving while DNS moves:",
                 "",
             ]
-            lines += gatewaySteps(namespace: namespace, gateway: gateway).enumerated().map {
-                "\($0.offset + 1). " + $0.element.prefix(1).uppercased() + $0.element.dropFirst() + "."
-            }
+            lines += numbered(gatewaySteps(namespace: namespace, gateway: gateway))
             lines += ["", "rigger never removes a controller: ingress-nginx goes only when you remove it.", ""]
             return lines
         case .gcpCLB, .existing, .none:
