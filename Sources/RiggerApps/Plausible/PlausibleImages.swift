@@ -9,6 +9,7 @@ enum PlausibleImages {
             images.append(BundleImage("PostgreSQL (CloudNativePG Cluster)", PlausibleComponents.postgresqlImage))
             images += PlausibleComponents.cloudNativePG.images.map { BundleImage("CloudNativePG operator, unless the cluster has one", $0) }
         }
+        if plan.cloudSQLProxy != nil { images.append(CloudSQLProxyAddOn.bundleImage()) }
         if case .inCluster = plan.clickhouse { images.append(BundleImage("ClickHouse", PlausibleComponents.clickhouseImage)) }
         images += IngressAddOns.images(ingress: plan.ingress)
         return images

@@ -58,10 +58,9 @@ public struct PlausiblePlan: Sendable, Equatable {
         registration = try read.choice("plausible.registration", as: Registration.self)
         existingEnvironmentSecret = read.optionalString("plausible.existingSecret")
         if try read.string("postgresql.mode") == "managed" {
-            let tls: PostgreSQLTLS = try read.string("postgresql.sslmode") == "verify-ca"
-                ? .verifyCA(secretName: try read.string("postgresql.caSecret"))
-                : .disabled
-            postgresql = .managed(try ManagedPostgreSQL(read), tls: tls)
+            let server = try ManagedPostgreSQL(read)
+            let tls: PostgreSQLTLS = server.tls.caSecret.map { .verifyCA(secretName: $0) } ?? .disabled
+            postgresql = .managed(server, tls: tls)
         } else {
             postgresql = .inCluster(storage: try read.size("postgresql.storage"))
         }
@@ -80,6 +79,12 @@ public struct PlausiblePlan: Sendable, Equatable {
     public var baseURL: String {
         guard ingress.servedHostname != nil, let siteURL = ingress.siteURL else { return "http://localhost:\(PlausibleNames.httpPort)" }
         return siteURL
+    }
+
+    /// The Cloud SQL Auth Proxy Plausible reaches its PostgreSQL through, if it does.
+    public var cloudSQLProxy: CloudSQLProxyPlan? {
+        guard case .managed(let server, _) = postgresql else { return nil }
+        return server.cloudSQLProxy
     }
 
     /// Whether anything in the cluster keeps data on a volume rigger sizes.

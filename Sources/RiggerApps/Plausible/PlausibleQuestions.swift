@@ -60,33 +60,18 @@ public enum PlausibleQuestions {
     static let chartDefaultTOTPVaultKey = SecretValueRules.PublishedValue(
         "dsxvbn3jxDd16az2QpsX5B8O+llxjQ2SJE2i5Bzx38I=", source: "the plausible-analytics chart's values.yaml (its default totpVaultKey)")
 
-    private static let postgresqlVerifies = Condition.all(managed("postgresql"), .when("postgresql.sslmode", is: "verify-ca"))
+    /// Plausible's TLS to a managed PostgreSQL: DATABASE_CACERTFILE turns it on in every v3 and
+    /// checks the certificate against that CA; v3.0.1 reads no sslmode from DATABASE_URL.
+    private static let postgresqlTLS = CommonQuestions.PostgreSQLTLSSupport(
+        modes: [.verifyCA, .disable], defaultMode: .verifyCA,
+        how: "verify-ca sets DATABASE_CACERTFILE to the CA of postgresql.caSecret, mounted, which turns TLS on in every Plausible v3; "
+            + "rigger writes no sslmode into DATABASE_URL, which v3.0.1 doesn't read")
 
     private static let dependencyQuestions: [Question] = [
         CommonQuestions.mode(
             "postgresql", "PostgreSQL", managedExamples: "RDS, Cloud SQL",
             inClusterLabel: "run it in the cluster (CloudNativePG, installed by 30-prerequisites.sh)"),
-    ] + CommonQuestions.managedPostgreSQL(app: "Plausible", defaultName: "plausible") + [
-        Question(
-            key: "postgresql.sslmode", title: "PostgreSQL TLS",
-            help: "How Plausible reaches the managed PostgreSQL. verify-ca: over TLS, checking the server's certificate against "
-                + "the CA certificate in postgresql.caSecret (set as DATABASE_CACERTFILE, which turns TLS on in every Plausible v3; "
-                + "rigger writes no sslmode into DATABASE_URL, which v3.0.1 doesn't read). disable: without TLS, for a server that allows it.",
-            kind: .choice([
-                Choice("verify-ca", "TLS, the certificate checked against a CA you give"),
-                Choice("disable", "no TLS"),
-            ]),
-            step: .dependencies, defaultValue: .value(.string("verify-ca")), appliesWhen: managed("postgresql")),
-        Question(
-            key: "postgresql.caSecret", title: "PostgreSQL CA Secret",
-            help: "A Secret in the namespace whose key ca.crt holds the CA certificate(s) of the managed PostgreSQL, "
-                + "e.g. RDS's global bundle from https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem. "
-                + "00-preflight.sh checks it and says how to create it.",
-            kind: .text(.kubernetesName), step: .dependencies,
-            defaultValue: .derived(summary: "<release>-postgresql-ca") { answers in
-                .string("\(answers.text("release") ?? "plausible")-postgresql-ca")
-            },
-            appliesWhen: postgresqlVerifies),
+    ] + CommonQuestions.managedPostgreSQL(app: "Plausible", defaultName: "plausible", tls: postgresqlTLS) + [
         Question(
             key: "postgresql.password", title: "PostgreSQL password",
             help: "The PostgreSQL password. Generated for the in-cluster server; for a managed one, the password it already has "

@@ -14,6 +14,11 @@ enum PlausibleReadmeRenderer {
                 + "`\(plan.namespace)`. Plausible will be reached at \(plan.baseURL).",
             "",
         ]
+        if plan.cloud == .gcp, case .managed(let server, _) = plan.postgresql {
+            lines += GoogleCloudServicesReadme.section(
+                namespace: plan.namespace, postgresql: server, memorystore: nil,
+                inCluster: ["ClickHouse: Google Cloud has no managed ClickHouse (ClickHouse Cloud runs on it: `clickhouse.mode=managed`)."])
+        }
         let images = PlausibleImages.list(plan)
         let advisories = PlausibleApp().advisoryTable
         lines += AdvisoryFinding.readmeSection(images, table: advisories, answers: answers)
@@ -112,12 +117,8 @@ enum PlausibleReadmeRenderer {
     /// which 00-preflight.sh checks.
     static func ownSecretsToCreate(_ plan: PlausiblePlan) -> [OperatorSecret] {
         guard case .managed(_, .verifyCA(let secretName)) = plan.postgresql else { return [] }
-        let key = PlausibleValuesRenderer.databaseCAFile
-        return [OperatorSecret(
-            name: secretName, dataKeys: [key],
-            purpose: "the managed PostgreSQL's CA certificate (RDS: https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem)",
-            command: "kubectl create secret generic \(ShellQuote.quote(secretName)) --namespace \(ShellQuote.quote(plan.namespace)) "
-                + "--from-file=\(ShellQuote.quote(key))=CA.pem")]
+        return [OperatorSecret.caCertificate(
+            name: secretName, namespace: plan.namespace, service: "the managed PostgreSQL", source: CASecretCheck.postgreSQLSource(cloud: plan.cloud))]
     }
 
     private static func nextSteps(_ plan: PlausiblePlan, secrets: SecretSet, toCreate: [OperatorSecret]) -> [String] {

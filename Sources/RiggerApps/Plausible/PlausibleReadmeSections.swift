@@ -28,7 +28,8 @@ enum PlausibleReadmeSections {
         case .managed(let server, let tls):
             let how: String
             switch tls {
-            case .disabled: how = "without TLS"
+            case .disabled:
+                how = server.cloudSQLProxy.map { "through the Cloud SQL Auth Proxy to `\($0.instance)` (the proxy brings TLS and IAM)" } ?? "without TLS"
             case .verifyCA(let secretName):
                 how = "over TLS, its certificate checked against the CA in your Secret `\(secretName)` (key `ca.crt`, mounted and named by DATABASE_CACERTFILE)"
             }

@@ -15,6 +15,7 @@ enum PlausibleRenderer {
         files += try BundleFile.secrets(
             manifests.all, namespace: plan.namespace, instance: plan.release, answers: answers, secrets: secrets)
         files += try PlausibleManifests.files(plan: plan, secrets: manifests)
+        if let proxy = plan.cloudSQLProxy { files.append(try CloudSQLProxyAddOn.file(proxy, partOf: "plausible", sizing: plan.sizing)) }
         files += PlausibleScriptsRenderer.scripts(plan: plan, secrets: manifests, chart: chart)
         files.append(BundleFile(
             path: "README.md",

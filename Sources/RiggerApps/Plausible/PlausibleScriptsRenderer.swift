@@ -31,20 +31,9 @@ enum PlausibleScriptsRenderer {
     /// The CA Secret a managed PostgreSQL's certificate is checked against must be there first.
     static func preflightChecks(_ plan: PlausiblePlan) -> [ScriptSection] {
         guard case .managed(_, .verifyCA(let secretName)) = plan.postgresql else { return [] }
-        return [ScriptSection(
-            variables: [("NAMESPACE", plan.namespace), ("POSTGRESQL_CA_SECRET", secretName), ("POSTGRESQL_CA_KEY", PlausibleValuesRenderer.databaseCAFile)],
-            lines: [
-                "",
-                "# Plausible checks the managed PostgreSQL's certificate against this CA; the Secret is yours.",
-                "ca=\"$(kube get secret --namespace \"$NAMESPACE\" \"$POSTGRESQL_CA_SECRET\" -o \"go-template={{index .data \\\"$POSTGRESQL_CA_KEY\\\"}}\" 2>/dev/null || true)\"",
-                "if [ -z \"$ca\" ] || [ \"$ca\" = \"<no value>\" ]; then",
-                "  echo \"The managed PostgreSQL's CA certificate goes in a Secret (RDS: CA.pem is https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem):\" >&2",
-                "  echo \"  kubectl create namespace '$NAMESPACE'   # when it is new\" >&2",
-                "  echo \"  kubectl create secret generic '$POSTGRESQL_CA_SECRET' --namespace '$NAMESPACE' --from-file='$POSTGRESQL_CA_KEY'=CA.pem\" >&2",
-                "  fail \"the Secret $POSTGRESQL_CA_SECRET in namespace $NAMESPACE has no key $POSTGRESQL_CA_KEY\"",
-                "fi",
-                "echo \"Secret $POSTGRESQL_CA_SECRET has key $POSTGRESQL_CA_KEY\"",
-            ])]
+        return [CASecretCheck.section(
+            namespace: plan.namespace, secret: secretName, variable: "POSTGRESQL_CA", service: "the managed PostgreSQL",
+            source: CASecretCheck.postgreSQLSource(cloud: plan.cloud))]
     }
 
     /// What 30-prerequisites.sh does before the chart, in order: the ingress controller and the
@@ -53,7 +42,7 @@ enum PlausibleScriptsRenderer {
         var sections: [ScriptSection] = []
         let ingressNeeds = IngressAddOns.needs(ingress: plan.ingress)
         let installsCharts = ingressNeeds.installsCharts || isInCluster(plan.postgresql)
-        let appliesManifests = ingressNeeds.appliesManifests || isInCluster(plan.postgresql) || isInCluster(plan.clickhouse)
+        let appliesManifests = ingressNeeds.appliesManifests || isInCluster(plan.postgresql) || isInCluster(plan.clickhouse) || plan.cloudSQLProxy != nil
         if installsCharts || appliesManifests {
             sections.append(PrerequisiteScripts.helpers(namespace: plan.namespace, installsCharts: installsCharts, appliesManifests: appliesManifests))
         }
@@ -72,6 +61,7 @@ enum PlausibleScriptsRenderer {
             ]
             sections.append(section)
         }
+        if let proxy = plan.cloudSQLProxy { sections.append(CloudSQLProxyAddOn.prerequisiteSection(proxy)) }
         if case .inCluster(let storage) = plan.clickhouse { sections.append(clickhouse(plan, storage: storage)) }
         if plan.ingress.type == .gcpCLB, plan.ingress.tls != .none {
             sections.append(ScriptSection(variables: [("NAMESPACE", plan.namespace)], lines: [
@@ -122,8 +112,9 @@ enum PlausibleScriptsRenderer {
         var reminders: [String] = []
         if case .managed(let server, let tls) = plan.postgresql {
             let how = tls == .disabled ? "without TLS" : "over TLS"
-            reminders.append(
-                "PostgreSQL at \(server.host):\(server.port), reachable from the cluster \(how): database '\(server.database)' owned by user '\(server.username)'")
+            let location = server.cloudSQLProxy.map { "Cloud SQL instance \($0.instance), through the Auth Proxy" }
+                ?? "PostgreSQL at \(server.host):\(server.port), reachable from the cluster \(how)"
+            reminders.append("\(location): database '\(server.database)' owned by user '\(server.username)'")
         }
         if case .managed(let host, let port, let database, let user) = plan.clickhouse {
             reminders.append(

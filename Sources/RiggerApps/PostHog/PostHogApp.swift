@@ -33,7 +33,11 @@ public struct PostHogApp: AppDefinition {
 
     /// Bundles written before rigger ran its own Redis ran the chart's, and keep it until moved.
     public var answersOfEarlierBundles: [String: String] {
-        ["redis.server": PostHogPlan.RedisServer.chart.rawValue, "clickhouse.version": PostHogClickHouse.chartVersion]
+        [
+            "redis.server": PostHogPlan.RedisServer.chart.rawValue, "clickhouse.version": PostHogClickHouse.chartVersion,
+            // Bundles before TLS to a managed PostgreSQL connected without it.
+            "postgresql.sslmode": ManagedPostgreSQL.SSLMode.disable.rawValue,
+        ]
     }
 
     /// ingress-nginx and cert-manager, which the bundle installs itself, are its own.
@@ -47,6 +51,7 @@ public struct PostHogApp: AppDefinition {
         PostHogIngress.regenerationNotes(previous: previous, previousAnswers: previousAnswers, answers: answers)
             + PostHogRedis.regenerationNotes(directory: previous.directory, answers: answers)
             + PostHogClickHouse.regenerationNotes(answers: answers)
+            + PostHogManagedTLS.regenerationNotes(directory: previous.directory, answers: answers)
     }
 
     public func sizing(_ answers: ResolvedAnswers) -> SizingTable? { (try? PostHogPlan(answers)).map(PostHogSizing.table) }

@@ -32,6 +32,7 @@ enum PostHogImages {
             BundleImage("PgBouncer (always run by the chart)", pgbouncer.reference),
         ]
         if case .inCluster = plan.postgresql { images.append(BundleImage("PostgreSQL", postgresql.reference)) }
+        if plan.cloudSQLProxy != nil { images.append(CloudSQLProxyAddOn.bundleImage()) }
         switch plan.redis {
         case .inCluster(_, .rigger): images.append(BundleImage("Redis (rigger's own)", PostHogRedis.image.reference))
         case .inCluster(_, .chart):

@@ -43,6 +43,9 @@ public struct PostHogPlan: Sendable, Equatable {
     public let cluster: ClusterPlan
     public let postgresql: PostgreSQL
     public let redis: Redis
+    /// The Secret (key `ca.crt`) with the CA that a managed Redis's TLS certificate is checked
+    /// against, for one no public CA signs (Memorystore); nil for the system's CAs.
+    public let redisCASecret: String?
     public let kafka: Kafka
     public let clickhouse: ClickHouse
     /// ZooKeeper runs in the cluster whenever Kafka or ClickHouse does; nil when neither does.
@@ -61,6 +64,12 @@ public struct PostHogPlan: Sendable, Equatable {
     public var imageTag: String { cluster.imageTag }
     public var storageClass: String? { cluster.storageClass }
 
+    /// The Cloud SQL Auth Proxy PostHog reaches its PostgreSQL through, if it does.
+    public var cloudSQLProxy: CloudSQLProxyPlan? {
+        guard case .managed(let server) = postgresql else { return nil }
+        return server.cloudSQLProxy
+    }
+
     /// Builds the plan from answers that `AnswerResolver` has validated.
     public init(_ answers: ResolvedAnswers) throws(PlanError) {
         let read = PlanReader(answers: answers)
@@ -75,6 +84,7 @@ public struct PostHogPlan: Sendable, Equatable {
                 tls: try read.bool("redis.tls"))
             : .inCluster(
                 storage: try read.size("redis.storage"), server: RedisServer(rawValue: read.optionalString("redis.server") ?? "") ?? .rigger)
+        if case .managed(_, _, _, true) = redis { redisCASecret = read.optionalString("redis.caSecret") } else { redisCASecret = nil }
         kafka = try read.string("kafka.mode") == "managed"
             ? .managed(brokers: try read.string("kafka.brokers").split(separator: ",").map(String.init), tls: try read.bool("kafka.tls"))
             : .inCluster(storage: try read.size("kafka.storage"))

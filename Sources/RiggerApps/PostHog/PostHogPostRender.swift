@@ -46,6 +46,7 @@ enum PostHogPostRender {
                 body: .map([("spec", .map([("template", .map([("spec", .map([("containers", .list([container]))]))]))]))]),
                 reason: "the plugin server must read REDIS_URL (rediss://) rather than connect to POSTHOG_REDIS_HOST without TLS"))
         }
+        postRender.patches += PostHogManagedTLS.patches(plan)
         PostHogSizing.addPostRender(plan, to: &postRender)
         return postRender
     }

@@ -88,9 +88,16 @@ public enum PostHogQuestions {
         because: "the chart's wait-for-service-dependencies init container puts it unencoded into an http:// URL for wget",
         appliesWhen: CommonQuestions.inCluster("clickhouse"))
 
+    /// PostHog's pods reach PostgreSQL through the chart's PgBouncer, and its migration job
+    /// directly: each is told the mode and the CA (see PostHogPostgreSQLTLS).
+    private static let postgresqlTLS = CommonQuestions.PostgreSQLTLSSupport(
+        modes: [.verifyFull, .verifyCA, .require, .disable], defaultMode: .verifyCA,
+        how: "PgBouncer's server_tls_sslmode and server_tls_ca_file, and PGSSLMODE and PGSSLROOTCERT for the migration job, "
+            + "which connects directly; the CA of postgresql.caSecret is mounted into both")
+
     private static let dependencyQuestions: [Question] = [
         mode("postgresql", "PostgreSQL", managedExamples: "RDS, Cloud SQL"),
-    ] + CommonQuestions.managedPostgreSQL(app: "PostHog", defaultName: "posthog") + postgresqlExisting.questions + [
+    ] + CommonQuestions.managedPostgreSQL(app: "PostHog", defaultName: "posthog", tls: postgresqlTLS) + postgresqlExisting.questions + [
         Question(
             key: "postgresql.password", title: "PostgreSQL password",
             help: "The PostgreSQL password. Generated for the in-cluster server; for a managed one, the password the server already has.",
@@ -124,6 +131,14 @@ public enum PostHogQuestions {
             help: "Whether to reach the managed Redis over TLS (rediss://). ElastiCache with an AUTH token requires it; "
                 + "PostHog then reads REDIS_URL, which rigger writes into the Redis Secret with the password percent-encoded.",
             kind: .bool, step: .dependencies, defaultValue: .value(.bool(false)), appliesWhen: managed("redis")),
+        Question(
+            key: "redis.caSecret", title: "Redis CA Secret",
+            help: "A Secret in the namespace whose key ca.crt holds the CA of a managed Redis whose certificate no public CA signs: "
+                + "Memorystore's server CA (gcloud redis instances describe INSTANCE --region REGION --format='value(serverCaCerts[0].cert)'). "
+                + "Every PostHog pod mounts it: Python reads it through REDIS_URL's ssl_ca_certs, the plugin server through "
+                + "NODE_EXTRA_CA_CERTS. Empty: the system's CAs, which sign ElastiCache's. The certificate is checked either way.",
+            kind: .text(.kubernetesName), step: .dependencies, appliesWhen: .all(managed("redis"), .enabled("redis.tls")), isOptional: true,
+            whenEmpty: "(the system's trusted CAs)"),
     ] + redisExisting.questions + [
         Question(
             key: "redis.password", title: "Redis password",

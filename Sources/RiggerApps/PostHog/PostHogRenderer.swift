@@ -5,7 +5,8 @@ enum PostHogRenderer {
     /// The bundle for these inputs; the same inputs always give byte-identical files.
     static func render(plan: PostHogPlan, answers: ResolvedAnswers, secrets: SecretSet, chart: ChartReference) throws -> Bundle {
         let manifests = try PostHogSecrets(plan: plan, secrets: secrets)
-        let toCreate = OperatorSecret.needed(references: manifests.references, namespace: plan.namespace, ingress: plan.ingress, own: [])
+        let toCreate = OperatorSecret.needed(
+            references: manifests.references, namespace: plan.namespace, ingress: plan.ingress, own: PostHogManagedTLS.secretsToCreate(plan))
         var files: [BundleFile] = [try .answers(answers)]
         files.append(try .values(
             PostHogValuesRenderer.values(plan: plan, secrets: manifests),
@@ -14,6 +15,7 @@ enum PostHogRenderer {
         files += try BundleFile.secrets(
             manifests.all, namespace: plan.namespace, instance: plan.release, answers: answers, secrets: secrets)
         files += try PostHogIngress.manifests(plan)
+        if let proxy = plan.cloudSQLProxy { files.append(try CloudSQLProxyAddOn.file(proxy, partOf: "posthog", sizing: plan.sizing)) }
         files += PostHogScriptsRenderer.scripts(plan: plan, secrets: manifests, chart: chart)
         files += try PostHogPostRender.make(plan, secrets: manifests).files()
         files.append(BundleFile(

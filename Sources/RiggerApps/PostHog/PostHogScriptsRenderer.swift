@@ -11,7 +11,7 @@ enum PostHogScriptsRenderer {
             appTitle: "PostHog", cluster: plan.cluster, ingress: plan.ingress, chart: chart, secrets: secrets.references,
             hasVolumes: hasVolumes(plan), minimumKubernetesMinor: minimumKubernetesMinor, postRender: PostHogPostRender.make(plan, secrets: secrets))
         return InstallScripts.files([
-            scripts.preflight(extra: [existingValueChecks(plan, secrets)].compactMap { $0 }),
+            scripts.preflight(extra: [existingValueChecks(plan, secrets)].compactMap { $0 } + caSecretChecks(plan)),
             scripts.namespace(),
             scripts.applySecrets(),
             scripts.prerequisites(sections: prerequisites(plan), reminders: managedServices(plan, secrets)),
@@ -20,6 +20,22 @@ enum PostHogScriptsRenderer {
                 webService: PostHogValuesRenderer.chartFullname(release: plan.release) + "-web", webPort: 8000,
                 managedCertificate: "\(plan.release)-gke-cert", localController: localController(plan)),
         ])
+    }
+
+    /// The Secrets with the CAs of the managed PostgreSQL and Redis, which the pods mount.
+    private static func caSecretChecks(_ plan: PostHogPlan) -> [ScriptSection] {
+        var checks: [ScriptSection] = []
+        if case .managed(let server) = plan.postgresql, let secret = server.tls.caSecret {
+            checks.append(CASecretCheck.section(
+                namespace: plan.namespace, secret: secret, variable: "POSTGRESQL_CA", service: "the managed PostgreSQL",
+                source: CASecretCheck.postgreSQLSource(cloud: plan.cloud)))
+        }
+        if let secret = plan.redisCASecret {
+            checks.append(CASecretCheck.section(
+                namespace: plan.namespace, secret: secret, variable: "REDIS_CA", service: "the managed Redis",
+                source: PostHogManagedTLS.redisCASource))
+        }
+        return checks
     }
 
     /// A password in the operator's own Secret that the chart or PostHog would put unencoded into a
@@ -89,19 +105,23 @@ enum PostHogScriptsRenderer {
     /// chart run its own.
     private static func prerequisites(_ plan: PostHogPlan) -> [ScriptSection] {
         let needs = IngressAddOns.needs(ingress: plan.ingress)
+        let appliesManifests = needs.appliesManifests || plan.cloudSQLProxy != nil
         var sections: [ScriptSection] = []
-        if needs.installsCharts || needs.appliesManifests {
+        if needs.installsCharts || appliesManifests {
             sections.append(PrerequisiteScripts.helpers(
-                namespace: plan.namespace, installsCharts: needs.installsCharts, appliesManifests: needs.appliesManifests))
+                namespace: plan.namespace, installsCharts: needs.installsCharts, appliesManifests: appliesManifests))
         }
-        return sections + IngressAddOns.sections(ingress: plan.ingress, cloud: plan.cloud, formerOwner: PostHogIngress.chartRelease(plan))
+        sections += IngressAddOns.sections(ingress: plan.ingress, cloud: plan.cloud, formerOwner: PostHogIngress.chartRelease(plan))
+        if let proxy = plan.cloudSQLProxy { sections.append(CloudSQLProxyAddOn.prerequisiteSection(proxy)) }
+        return sections
     }
 
     /// What each managed service must offer; rigger can't check them from the bastion.
     private static func managedServices(_ plan: PostHogPlan, _ secrets: PostHogSecrets) -> [String] {
         var reminders: [String] = []
         if case .managed(let postgres) = plan.postgresql {
-            reminders.append("PostgreSQL at \(postgres.host):\(postgres.port): database '\(postgres.database)' must exist, owned by user '\(postgres.username)', reachable from the cluster")
+            let server = postgres.cloudSQLProxy.map { "Cloud SQL instance \($0.instance)" } ?? "PostgreSQL at \(postgres.host):\(postgres.port)"
+            reminders.append("\(server): database '\(postgres.database)' must exist, owned by user '\(postgres.username)', reachable from the cluster")
         }
         if case .managed(let host, let port, _, let tls) = plan.redis {
             reminders.append("Redis at \(host):\(port) must be reachable from the cluster" + (tls ? " over TLS" : ""))

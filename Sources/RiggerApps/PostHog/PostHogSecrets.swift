@@ -56,7 +56,9 @@ struct PostHogSecrets: Sendable {
     @Sendable static func redisURL(_ answers: AnswerLookup, _ secrets: SecretSet) -> String? {
         guard let host = answers.text("redis.host"), let port = answers.text("redis.port") else { return nil }
         let credentials = secrets["redis.password"].map { ":" + PercentEncoding.userinfo($0.value) + "@" } ?? ""
-        return "rediss://\(credentials)\(host):\(port)/0?ssl_cert_reqs=required"
+        // With a CA of the operator's, redis-py and kombu take its path from the URL's ssl_ca_certs.
+        let ca = answers.text("redis.caSecret") == nil ? "" : "&ssl_ca_certs=" + PostHogManagedTLS.redisCAFile
+        return "rediss://\(credentials)\(host):\(port)/0?ssl_cert_reqs=required" + ca
     }
 
     /// The Secret files this plan's bundle holds: the URL key only with TLS to a managed Redis.

@@ -122,6 +122,7 @@ enum PostHogValuesRenderer {
             values.set("externalPostgresql.postgresqlUsername", .string(managed.username))
             values.set("externalPostgresql.existingSecret", .string(secrets.postgresql.name))
             values.set("externalPostgresql.existingSecretPasswordKey", .string(secrets.postgresql.dataKey))
+            PostHogManagedTLS.addPostgreSQL(managed.tls, to: &values)
         }
     }
 
@@ -162,7 +163,8 @@ enum PostHogValuesRenderer {
                         ("name", .string(reference.name)), ("key", .string(PostHogSecrets.redisURLKey)),
                     ]))]))])
                 } else {
-                    url = .map([("value", .string("rediss://\(host):\(port)/0?ssl_cert_reqs=required"))])
+                    let ca = plan.redisCASecret == nil ? "" : "&ssl_ca_certs=" + PostHogManagedTLS.redisCAFile
+                    url = .map([("value", .string("rediss://\(host):\(port)/0?ssl_cert_reqs=required" + ca))])
                 }
                 guard case .map(let entries) = url else { return }
                 values.set("env", .list([.map([("name", .string("REDIS_URL"))] + entries)]))

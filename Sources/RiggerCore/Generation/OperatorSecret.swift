@@ -61,3 +61,15 @@ public struct OperatorSecret: Sendable, Hashable {
         "kubectl create namespace \(ShellQuote.quote(namespace))   # when it is new"
     }
 }
+
+extension OperatorSecret {
+    /// The Secret with a managed server's CA certificate(s) under `ca.crt`, made from CA.pem;
+    /// `service` names the server and `source` where CA.pem comes from (see `CASecretCheck`).
+    public static func caCertificate(name: String, namespace: String, service: String, source: String) -> OperatorSecret {
+        let key = ManagedPostgreSQL.TLS.caKey
+        return OperatorSecret(
+            name: name, dataKeys: [key], purpose: "the CA certificate of \(service) (\(source))",
+            command: "kubectl create secret generic \(ShellQuote.quote(name)) --namespace \(ShellQuote.quote(namespace)) "
+                + "--from-file=\(ShellQuote.quote(key))=CA.pem")
+    }
+}

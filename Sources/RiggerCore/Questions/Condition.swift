@@ -28,6 +28,11 @@ public struct Condition: Sendable {
 
     /// Holds when `key` is answered with one of `values`.
     public static func when(_ key: String, is values: String...) -> Condition {
+        when(key, isIn: values)
+    }
+
+    /// Holds when `key` is answered with one of `values`.
+    public static func when(_ key: String, isIn values: [String]) -> Condition {
         let set = Set(values)
         let shown = values.count == 1 ? values[0] : "one of " + values.joined(separator: ", ")
         return Condition(summary: "\(key) is \(shown)", keys: [key]) { answers in

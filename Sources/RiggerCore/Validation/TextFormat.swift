@@ -46,6 +46,11 @@ public enum TextFormat: Sendable, Hashable {
     case awsSecretNamePrefix
     /// The start of a secret's ID in Google Secret Manager: letters, digits, `_` and `-`.
     case gcpSecretIDPrefix
+    /// A Cloud SQL instance connection name, PROJECT:REGION:INSTANCE (a domain-scoped project
+    /// such as example.com:project included).
+    case cloudSQLInstance
+    /// A Google service account's address, NAME@PROJECT.iam.gserviceaccount.com.
+    case gcpServiceAccount
 
     /// What a valid answer looks like, for errors and `explain`.
     public var expectation: String {
@@ -73,6 +78,10 @@ public enum TextFormat: Sendable, Hashable {
         case .advisoryIDs: return "advisory names such as CVE-2025-1974 or GHSA-mgvx-rpfc-9mpv, separated by commas"
         case .awsSecretNamePrefix: return "a secret name prefix such as rigger/prod/: letters, digits and / _ + = . @ -, at most 200 characters"
         case .gcpSecretIDPrefix: return "a secret ID prefix such as rigger-prod-: letters, digits, '_' and '-', at most 200 characters"
+        case .cloudSQLInstance:
+            return "a Cloud SQL instance connection name PROJECT:REGION:INSTANCE, such as my-project:europe-west1:analytics "
+                + "(gcloud sql instances describe INSTANCE --format='value(connectionName)')"
+        case .gcpServiceAccount: return "a Google service account such as cloudsql-client@my-project.iam.gserviceaccount.com"
         }
     }
 
@@ -137,7 +146,31 @@ public enum TextFormat: Sendable, Hashable {
             return !names.isEmpty && names.allSatisfy { Self.isAdvisoryID(String($0)) }
         case .awsSecretNamePrefix: return Self.matches(text, length: 1...200, all: { ASCII.isAlphanumeric($0) || ASCII.in($0, "/_+=.@-") })
         case .gcpSecretIDPrefix: return Self.matches(text, length: 1...200, all: { ASCII.isAlphanumeric($0) || ASCII.in($0, "_-") })
+        case .cloudSQLInstance: return Self.isCloudSQLInstance(text)
+        case .gcpServiceAccount: return Self.isGCPServiceAccount(text)
         }
+    }
+
+    /// PROJECT:REGION:INSTANCE, or DOMAIN:PROJECT:REGION:INSTANCE for a domain-scoped project.
+    static func isCloudSQLInstance(_ text: String) -> Bool {
+        var parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        if parts.count == 4 {
+            guard isDNSName(parts[0]), parts[0].contains(".") else { return false }
+            parts.removeFirst()
+        }
+        return parts.count == 3 && TextFormat.gcpProjectID.accepts(parts[0]) && TextFormat.region.accepts(parts[1])
+            && matches(parts[2], length: 1...98, first: ASCII.isLower, rest: { ASCII.isLowerOrDigit($0) || $0 == UInt8(ascii: "-") },
+                last: ASCII.isLowerOrDigit)
+    }
+
+    /// NAME@PROJECT.iam.gserviceaccount.com, with a name of 6 to 30 lower case letters, digits and hyphens.
+    static func isGCPServiceAccount(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false).map(String.init)
+        let domain = ".iam.gserviceaccount.com"
+        guard parts.count == 2, parts[1].hasSuffix(domain) else { return false }
+        return matches(parts[0], length: 6...30, first: ASCII.isLower, rest: { ASCII.isLowerOrDigit($0) || $0 == UInt8(ascii: "-") },
+            last: ASCII.isLowerOrDigit)
+            && TextFormat.gcpProjectID.accepts(String(parts[1].dropLast(domain.count)))
     }
 
     /// CVE-YYYY-NNNN (four or more digits) or GHSA- and three groups of four letters and digits, in any case.

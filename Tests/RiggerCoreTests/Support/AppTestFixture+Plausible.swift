@@ -4,7 +4,7 @@ extension AppTestFixture {
     static let plausibleRDSPassword = "p@ss:w/rd?#%"
 
     static let plausible = AppTestFixture(
-        app: "plausible", presets: ["aws", "aws-managed", "gcp", "local"],
+        app: "plausible", presets: ["aws", "aws-managed", "gcp", "gcp-managed", "local"],
         openAnswers: [
             "gcp": ["ingress.hostname=plausible.example.com"],
             "aws": ["ingress.hostname=plausible.example.com", "ingress.letsencryptEmail=ops@example.com"],
@@ -12,7 +12,8 @@ extension AppTestFixture {
                 "ingress.hostname=plausible.example.com", "ingress.letsencryptEmail=ops@example.com",
                 "postgresql.host=plausible.abc123.us-east-1.rds.amazonaws.com",
             ],
+            "gcp-managed": ["ingress.hostname=plausible.example.com", "postgresql.host=10.20.0.3"],
             "local": [],
         ],
-        openSecrets: ["aws-managed": ["postgresql.password": plausibleRDSPassword]])
+        openSecrets: ["aws-managed": ["postgresql.password": plausibleRDSPassword], "gcp-managed": ["postgresql.password": plausibleRDSPassword]])
 }

@@ -9,7 +9,7 @@ struct AppTestFixture {
 
 extension AppTestFixture {
     static let postHog = AppTestFixture(
-        app: "posthog", presets: ["aws", "aws-managed", "gcp", "local"],
+        app: "posthog", presets: ["aws", "aws-managed", "gcp", "gcp-managed", "local"],
         openAnswers: [
             "gcp": ["ingress.hostname=posthog.example.com"],
             "aws": ["ingress.hostname=posthog.example.com", "ingress.letsencryptEmail=ops@example.com"],
@@ -19,9 +19,13 @@ extension AppTestFixture {
                 "redis.host=posthog.abc123.use1.cache.amazonaws.com",
                 "kafka.brokers=b-1.posthog.abc123.kafka.us-east-1.amazonaws.com:9092,b-2.posthog.abc123.kafka.us-east-1.amazonaws.com:9092",
             ],
+            "gcp-managed": ["ingress.hostname=posthog.example.com", "postgresql.host=10.20.0.3", "redis.host=10.30.0.4"],
             "local": [],
         ],
-        openSecrets: ["aws-managed": ["postgresql.password": "rds-Password-1", "redis.password": "elasticache-Token-1"]])
+        openSecrets: [
+            "aws-managed": ["postgresql.password": "rds-Password-1", "redis.password": "elasticache-Token-1"],
+            "gcp-managed": ["postgresql.password": "cloudsql-Password-1", "redis.password": "memorystore-Auth-1"],
+        ])
 }
 
 extension AppTestFixture {

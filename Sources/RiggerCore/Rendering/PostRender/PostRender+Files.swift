@@ -129,7 +129,8 @@ extension PostRender {
             tree.set(["patches"], .list(patches.enumerated().map { index, patch in
                 .map([
                     ("path", .string(Self.patchFile(index, patch))),
-                    ("target", .map([("kind", .string(patch.kind)), ("name", .string(patch.name))])),
+                    // kustomize takes a target's name as a regular expression of the whole name.
+                    ("target", .map([("kind", .string(patch.kind)), ("name", .string(patch.namePattern ?? patch.name))])),
                 ])
             }))
         }

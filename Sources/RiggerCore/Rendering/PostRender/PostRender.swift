@@ -31,13 +31,17 @@ public struct PostRender: Sendable, Equatable {
         public let reason: String
         /// Whether `body` is a list of JSON Patch operations.
         public let isJSONPatch: Bool
+        /// A regular expression the object's whole name must match, where the chart names it
+        /// anew on each render (a Job with the time in its name); nil to match `name` alone.
+        public let namePattern: String?
 
-        public init(kind: String, name: String, body: YAMLTree, reason: String) {
+        public init(kind: String, name: String, body: YAMLTree, reason: String, namePattern: String? = nil) {
             self.kind = kind
             self.name = name
             self.body = body
             self.reason = reason
             self.isJSONPatch = false
+            self.namePattern = namePattern
         }
 
         /// JSON Patch operations, each `(op, path, value)`; a path's `/` and `~` in a key are
@@ -50,6 +54,7 @@ public struct PostRender: Sendable, Equatable {
             })
             self.reason = reason
             self.isJSONPatch = true
+            self.namePattern = nil
         }
     }
 

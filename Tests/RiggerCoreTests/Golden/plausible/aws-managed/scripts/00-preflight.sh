@@ -81,10 +81,10 @@ if [ -n "$cert_manager_version" ]; then
   advise "cert-manager" "$cert_manager_version" '1.16.0' '1.16.2' "$advisory"
 fi
 
-# Plausible checks the managed PostgreSQL's certificate against this CA; the Secret is yours.
+# The certificate of the managed PostgreSQL is checked against this CA; the Secret is yours.
 ca="$(kube get secret --namespace "$NAMESPACE" "$POSTGRESQL_CA_SECRET" -o "go-template={{index .data \"$POSTGRESQL_CA_KEY\"}}" 2>/dev/null || true)"
 if [ -z "$ca" ] || [ "$ca" = "<no value>" ]; then
-  echo "The managed PostgreSQL's CA certificate goes in a Secret (RDS: CA.pem is https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem):" >&2
+  echo "The CA certificate of the managed PostgreSQL goes in a Secret (RDS: CA.pem is https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem):" >&2
   echo "  kubectl create namespace '$NAMESPACE'   # when it is new" >&2
   echo "  kubectl create secret generic '$POSTGRESQL_CA_SECRET' --namespace '$NAMESPACE' --from-file='$POSTGRESQL_CA_KEY'=CA.pem" >&2
   fail "the Secret $POSTGRESQL_CA_SECRET in namespace $NAMESPACE has no key $POSTGRESQL_CA_KEY"
