@@ -26,7 +26,7 @@ final class PostHogChartTests: XCTestCase {
 
     func testEveryKeyWrittenExistsInTheChart() throws {
         let chartPaths = Set(try TestProject.fixtureLines("posthog-30.46.0-value-paths.txt") + TestProject.fixtureLines("posthog-30.46.0-subchart-value-paths.txt")
-            + TestProject.fixtureLines("subchart-value-paths.txt"))
+            + TestProject.fixtureLines("subchart-value-paths.txt") + TestProject.fixtureLines("posthog-30.46.0-template-value-paths.txt"))
         let freeForm = try TestProject.fixtureLines("free-form-value-maps.txt")
         XCTAssertGreaterThan(chartPaths.count, 1000, "the chart key list looks truncated")
         for (name, prepared) in try TestProject.postHogVariants() {
@@ -34,6 +34,19 @@ final class PostHogChartTests: XCTestCase {
                 if freeForm.contains(where: { path.hasPrefix($0 + ".") }) { continue }
                 XCTAssertTrue(chartPaths.contains(path), "\(name): values.yaml writes \(path), which chart 30.46.0 does not have")
             }
+        }
+    }
+
+    /// The values only the templates name are really read there, by the real chart.
+    func testTheValuesOnlyTheTemplatesReadAreReadByThem() throws {
+        let templates = try TestTools.chart("posthog").appendingPathComponent("templates")
+        let files = (FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
+            .filter { $0.pathExtension == "yaml" || $0.pathExtension == "tpl" }
+        XCTAssertGreaterThan(files.count, 20)
+        let text = try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+        for path in try TestProject.fixtureLines("posthog-30.46.0-template-value-paths.txt") {
+            XCTAssertTrue(text.contains(".Values.\(path) ") || text.contains(".Values.\(path) }}") || text.contains(".Values.\(path)\n"),
+                "no template of the chart reads .Values.\(path)")
         }
     }
 

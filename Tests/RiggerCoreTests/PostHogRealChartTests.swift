@@ -36,7 +36,9 @@ final class PostHogRealChartTests: XCTestCase {
     /// The README's list of images is what the install really pulls: all that the chart runs, and
     /// besides them only the images of the add-ons 30-prerequisites.sh installs.
     func testTheReadmeListsEveryImageTheInstallPulls() throws {
-        let addOns = ["registry.k8s.io/ingress-nginx/", "docker.io/library/traefik:", "quay.io/jetstack/cert-manager-"]
+        let addOns = [
+            "registry.k8s.io/ingress-nginx/", "docker.io/library/traefik:", "quay.io/jetstack/cert-manager-", "gcr.io/cloud-sql-connectors/cloud-sql-proxy:",
+        ]
         for (name, prepared, rendered) in try renderedVariants() {
             let listed = BundleChartCheck.readmeImages(try XCTUnwrap(prepared.bundle["README.md"]?.contents))
             let pulled = BundleChartCheck.normalizedImages(rendered)

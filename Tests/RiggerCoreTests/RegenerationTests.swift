@@ -36,7 +36,7 @@ final class RegenerationTests: XCTestCase {
             for (change, expected) in changes.shuffled() {
                 var expectedFiles = expected
                 // The GCP prerequisites print the DNS record for the hostname.
-                if preset == "gcp", change.hasPrefix("ingress.hostname") { expectedFiles.insert("scripts/30-prerequisites.sh") }
+                if preset.hasPrefix("gcp"), change.hasPrefix("ingress.hostname") { expectedFiles.insert("scripts/30-prerequisites.sh") }
                 let regenerated = try TestProject.prepare(preset: nil, sets: [change], outputDirectory: folder.path, seed: "another-seed")
                 // rigger's own Redis keeps its volume in the storage class too.
                 let redis = "helm-plugins/rigger-post-render/resources/02-statefulset-posthog-redis.yaml"

@@ -17,7 +17,7 @@ enum PlausibleReadmeRenderer {
         if plan.cloud == .gcp, case .managed(let server, _) = plan.postgresql {
             lines += GoogleCloudServicesReadme.section(
                 namespace: plan.namespace, postgresql: server, memorystore: nil,
-                inCluster: ["ClickHouse: Google Cloud has no managed ClickHouse (ClickHouse Cloud runs on it: `clickhouse.mode=managed`)."])
+                inCluster: [GoogleCloudServicesReadme.clickHouseInCluster])
         }
         let images = PlausibleImages.list(plan)
         let advisories = PlausibleApp().advisoryTable

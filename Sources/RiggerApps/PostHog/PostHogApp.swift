@@ -54,6 +54,11 @@ public struct PostHogApp: AppDefinition {
             + PostHogManagedTLS.regenerationNotes(directory: previous.directory, answers: answers)
     }
 
+    public func warnings(_ answers: ResolvedAnswers) -> [String] {
+        guard let plan = try? PostHogPlan(answers) else { return [] }
+        return PostHogGoogleCloud.warnings(plan)
+    }
+
     public func sizing(_ answers: ResolvedAnswers) -> SizingTable? { (try? PostHogPlan(answers)).map(PostHogSizing.table) }
 
     public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {

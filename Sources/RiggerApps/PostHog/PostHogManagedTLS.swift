@@ -145,27 +145,6 @@ enum PostHogManagedTLS {
     /// Where Memorystore's CA comes from, for the messages.
     static let redisCASource = "Memorystore: gcloud redis instances describe INSTANCE --region REGION --format='value(serverCaCerts[0].cert)' > CA.pem"
 
-    /// The README's first section on Google Cloud: the managed services to create first, and why
-    /// the others stay in the cluster.
-    static func googleCloudSection(_ plan: PostHogPlan) -> [String] {
-        guard plan.cloud == .gcp else { return [] }
-        var server: ManagedPostgreSQL?
-        if case .managed(let managed) = plan.postgresql { server = managed }
-        var memorystore: GoogleCloudServicesReadme.Memorystore?
-        if case .managed = plan.redis { memorystore = GoogleCloudServicesReadme.Memorystore(caSecret: plan.redisCASecret) }
-        var inCluster: [String] = []
-        if case .inCluster = plan.kafka {
-            inCluster.append("Kafka: Google's Managed Service for Apache Kafka takes clients over SASL only, which the chart's external Kafka "
-                + "(brokers and TLS) does not speak.")
-        }
-        if case .inCluster = plan.clickhouse {
-            inCluster.append("ClickHouse: Google Cloud has no managed ClickHouse (ClickHouse Cloud runs on it: `clickhouse.mode=managed`).")
-        }
-        if plan.zookeeperStorage != nil { inCluster.append("ZooKeeper: the in-cluster Kafka and ClickHouse need it; nothing managed replaces it.") }
-        return GoogleCloudServicesReadme.section(
-            namespace: plan.namespace, postgresql: server, memorystore: memorystore, inCluster: inCluster)
-    }
-
     /// On regenerating a bundle whose PgBouncer reaches a managed PostgreSQL without TLS: how to move.
     static func regenerationNotes(directory: String, answers: ResolvedAnswers) -> [String] {
         guard answers["postgresql.mode"]?.stringValue == "managed", answers["postgresql.sslmode"]?.stringValue == ManagedPostgreSQL.SSLMode.disable.rawValue

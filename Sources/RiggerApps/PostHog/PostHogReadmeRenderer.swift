@@ -10,7 +10,7 @@ enum PostHogReadmeRenderer {
                 + "\(plan.chartVersion) (image `\(plan.imageTag)`), release `\(plan.release)` in namespace `\(plan.namespace)`.",
             "",
         ]
-        lines += PostHogManagedTLS.googleCloudSection(plan)
+        lines += PostHogGoogleCloud.googleCloudSection(plan)
         let images = PostHogImages.list(plan)
         let advisories = PostHogApp().advisoryTable
         lines += AdvisoryFinding.readmeSection(images, table: advisories, answers: answers)

@@ -8,6 +8,9 @@ public enum GoogleCloudServicesReadme {
         public init(caSecret: String?) { self.caSecret = caSecret }
     }
 
+    /// Why ClickHouse stays in the cluster on Google Cloud.
+    public static let clickHouseInCluster = "ClickHouse: Google Cloud has no managed ClickHouse (ClickHouse Cloud runs on it: `clickhouse.mode=managed`)."
+
     /// The section; empty when nothing is managed. `inCluster` says, for each dependency that
     /// stays in the cluster, why.
     public static func section(

@@ -48,7 +48,20 @@ enum PlausibleTestBundles {
         ])))
         all.append(("registration open, a CA Secret of its own", try prepare(
             "aws-managed", ["plausible.registration=open", "postgresql.caSecret=rds-global-bundle"])))
+        all.append(("Cloud SQL through the Auth Proxy, ha", try cloudSQLProxy(["sizing=ha"])))
         return all
+    }
+
+    /// Plausible on Google Cloud through the Cloud SQL Auth Proxy (no host to give: the proxy's Service is it).
+    static func cloudSQLProxy(_ sets: [String] = []) throws -> PreparedBundle {
+        try TestProject.prepare(
+            app: "plausible", preset: "gcp-managed",
+            sets: [
+                "ingress.hostname=plausible.example.com", "postgresql.connection=cloud-sql-proxy",
+                "postgresql.cloudSQL.instance=example-project:europe-west1:analytics",
+                "postgresql.cloudSQL.serviceAccount=cloudsql-client@example-project.iam.gserviceaccount.com",
+            ] + sets,
+            secrets: fixture.openSecrets["gcp-managed"] ?? [:], outputDirectory: "/nonexistent/rigger-test", seed: "rigger-tests")
     }
 
     /// A bundle file parsed as YAML documents (maps), the rigger header comment skipped.

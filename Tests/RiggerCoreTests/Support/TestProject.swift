@@ -91,8 +91,29 @@ enum TestProject {
             "objectStorage.existingSecret=minio-root",
         ])))
         all.append(("no ingress", try prepare(preset: "local", sets: ["ingress.type=none", "redis.mode=managed", "redis.host=10.0.0.5", "redis.auth=false"])))
+        all.append(("Cloud SQL through the Auth Proxy, Memorystore, ha", try cloudSQLProxyBundle()))
+        all.append(("RDS with TLS required, ElastiCache without a CA of its own", try prepare(
+            preset: "aws-managed", sets: openAnswers["aws-managed"]! + ["postgresql.sslmode=require", "release=analytics"],
+            secrets: AppTestFixture.postHog.openSecrets["aws-managed"] ?? [:])))
         return all
     }
+
+    /// PostHog on Google Cloud through the Cloud SQL Auth Proxy over the public IP, with
+    /// passwords holding every character a URL reserves.
+    static func cloudSQLProxyBundle(privateIP: Bool = false) throws -> PreparedBundle {
+        try prepare(
+            preset: "gcp-managed",
+            sets: [
+                "ingress.hostname=posthog.example.com", "postgresql.connection=cloud-sql-proxy",
+                "postgresql.cloudSQL.instance=example-project:europe-west1:analytics", "postgresql.cloudSQL.privateIP=\(privateIP)",
+                "postgresql.cloudSQL.serviceAccount=cloudsql-client@example-project.iam.gserviceaccount.com", "redis.host=10.30.0.4",
+                "sizing=ha", "release=analytics", "namespace=product-analytics",
+            ],
+            secrets: ["postgresql.password": reservedCharactersPassword, "redis.password": reservedCharactersPassword])
+    }
+
+    /// A password with every character a URL reserves, and a quote and a space.
+    static let reservedCharactersPassword = "p@ss:w/rd?#[]%&+= x'1"
 
     /// A new empty temporary folder.
     static func temporaryFolder() throws -> URL {
