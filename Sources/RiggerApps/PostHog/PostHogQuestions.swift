@@ -132,9 +132,9 @@ public enum PostHogQuestions {
                 + "PostHog then reads REDIS_URL, which rigger writes into the Redis Secret with the password percent-encoded.",
             kind: .bool, step: .dependencies, defaultValue: .value(.bool(false)), appliesWhen: managed("redis")),
         Question(
-            key: "redis.caSecret", title: "Redis CA Secret",
+            key: "redis.caSecret", title: "Redis CA",
             help: "A Secret in the namespace whose key ca.crt holds the CA of a managed Redis whose certificate no public CA signs: "
-                + "Memorystore's server CA (gcloud redis instances describe INSTANCE --region REGION --format='value(serverCaCerts[0].cert)'). "
+                + "Memorystore's server CA, which the bundle's README says how to fetch. "
                 + "Every PostHog pod mounts it: Python reads it through REDIS_URL's ssl_ca_certs, the plugin server through "
                 + "NODE_EXTRA_CA_CERTS. Empty: the system's CAs, which sign ElastiCache's. The certificate is checked either way.",
             kind: .text(.kubernetesName), step: .dependencies, appliesWhen: .all(managed("redis"), .enabled("redis.tls")), isOptional: true,

@@ -46,7 +46,7 @@ extension CommonQuestions {
         let verifying = tls.modes.filter(\.verifies).map(\.rawValue)
         var questions = [
             Question(
-                key: postgresqlConnectionKey, title: "Cloud SQL connection",
+                key: postgresqlConnectionKey, title: "Cloud SQL access",
                 help: "How \(app) reaches Cloud SQL. direct: to the instance's private IP, over the TLS of postgresql.sslmode, its "
                     + "certificate checked against the instance's server CA. cloud-sql-proxy: through the Cloud SQL Auth Proxy v2, which the "
                     + "bundle runs in the namespace; it signs in to Cloud SQL with IAM through Workload Identity and encrypts to the instance "
@@ -62,12 +62,12 @@ extension CommonQuestions {
                 help: "The instance connection name, PROJECT:REGION:INSTANCE: gcloud sql instances describe INSTANCE --format='value(connectionName)'.",
                 kind: .text(.cloudSQLInstance), step: .dependencies, appliesWhen: proxy),
             Question(
-                key: "postgresql.cloudSQL.privateIP", title: "Proxy over private IP",
+                key: "postgresql.cloudSQL.privateIP", title: "Proxy private IP",
                 help: "Whether the proxy dials the instance's private IP (--private-ip): the cluster must be on the VPC with private services "
                     + "access. Off: its public IP, which the instance must have.",
                 kind: .bool, step: .dependencies, defaultValue: .value(.bool(true)), appliesWhen: proxy),
             Question(
-                key: "postgresql.cloudSQL.serviceAccount", title: "Proxy's Google service account",
+                key: "postgresql.cloudSQL.serviceAccount", title: "Proxy identity",
                 help: "The Google service account, with roles/cloudsql.client, that the proxy acts as: the bundle's Kubernetes service account "
                     + "for the proxy is annotated with it (Workload Identity), and the README gives the binding to create.",
                 kind: .text(.gcpServiceAccount), step: .dependencies, appliesWhen: proxy),
@@ -93,10 +93,10 @@ extension CommonQuestions {
         ]
         if !verifying.isEmpty {
             questions.append(Question(
-                key: "postgresql.caSecret", title: "PostgreSQL CA Secret",
-                help: "A Secret in the namespace whose key ca.crt holds the managed PostgreSQL's CA certificate(s): RDS's global bundle "
-                    + "(https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem), or Cloud SQL's server CA (gcloud sql instances "
-                    + "describe INSTANCE --format='value(serverCaCert.cert)'). The README says how to create it; 00-preflight.sh checks it.",
+                key: "postgresql.caSecret", title: "PostgreSQL CA",
+                help: "A Secret in the namespace whose key ca.crt holds the managed PostgreSQL's CA certificate(s). 00-preflight.sh "
+                    + "checks it, and the bundle's README gives the commands that fetch the CA and create it. Cloud SQL: the instance's "
+                    + "server CA. RDS: its global bundle, https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem.",
                 kind: .text(.kubernetesName), step: .dependencies,
                 defaultValue: .derived(summary: "<release>-postgresql-ca") { answers in
                     .string("\(answers.text("release") ?? defaultName)-postgresql-ca")

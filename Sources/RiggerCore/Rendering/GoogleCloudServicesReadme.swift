@@ -48,7 +48,8 @@ public enum GoogleCloudServicesReadme {
             "gcloud sql instances create INSTANCE --database-version=POSTGRES_15 --region=REGION --tier=db-custom-2-7680 \\",
             "  --network=NETWORK --no-assign-ip --ssl-mode=ENCRYPTED_ONLY",
             "gcloud sql databases create \(database) --instance=INSTANCE",
-            "gcloud sql users create \(user) --instance=INSTANCE --prompt-for-password   # --secret postgresql.password=@FILE",
+            "gcloud sql users create \(user) --instance=INSTANCE",
+            "gcloud sql users set-password \(user) --instance=INSTANCE --prompt-for-password   # the same password: --secret postgresql.password=@FILE",
         ]
         switch server.route {
         case .direct:
