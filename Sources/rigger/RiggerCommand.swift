@@ -146,7 +146,7 @@ struct Wizard: ParsableCommand {
             throw ExitCode(2)
         }
         let appEntry = try CLI.app(app)
-        let request = GenerationRequest(app: app, preset: preset, answersFile: answers, outputDirectory: out ?? WizardSession.defaultOutputFolder(app: appEntry.id))
+        let request = GenerationRequest(app: app, preset: preset, answersFile: answers, outputDirectory: out ?? WizardFlow.defaultOutputFolder(app: appEntry.id))
         let session: WizardSession
         do {
             // Nothing is read yet: the probes start once the first frame is drawn.
@@ -197,6 +197,6 @@ struct Wizard: ParsableCommand {
 
     /// The wizard one question a line: the plain mode prints its own review and next steps.
     private static func runPlain(_ session: WizardSession) -> WizardRunner.Ending {
-        PlainWizard(session: session, console: TerminalLines()).run()
+        PlainWizard(flow: session.flow, console: TerminalLines()).run()
     }
 }

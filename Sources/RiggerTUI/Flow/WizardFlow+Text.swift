@@ -3,7 +3,7 @@ import RiggerCore
 /// The words of the wizard that every front end shows alike: each field's label, help and full
 /// help, the ways a secret can be provided, the resume offer and the next steps. The full-screen
 /// view lays them out on a page; the plain mode prints them one per line.
-extension WizardSession {
+extension WizardFlow {
     /// The field's label: the question's title, or the name of what it sets.
     public func label(_ field: WizardField) -> String {
         switch field {
@@ -74,21 +74,6 @@ extension WizardSession {
             groups.append(lines)
         }
         return groups
-    }
-
-    /// What letters typed on a list changed, for the field's line: what it was, and how to pick
-    /// another; nil when they changed nothing (or it isn't this field).
-    public func typedChangeNote(_ field: WizardField) -> String? {
-        guard let change = typedChange, change.field == field else { return nil }
-        let was: String
-        switch field {
-        case .secretChoice(let key): was = SecretChoice(rawValue: change.was).map { label($0, forSecret: key) } ?? change.was
-        case .answer(let key) where { if case .bool? = catalog[key]?.kind { return true } else { return false } }():
-            was = change.was == "true" ? "yes" : "no"
-        case .confirmReplace: was = change.was == "true" ? "yes" : "no"
-        default: was = change.was
-        }
-        return "typing changed this from \(was); Up/Down pick another"
     }
 
     /// How a way of providing a secret reads: on a bundle that has the value, generating a new
