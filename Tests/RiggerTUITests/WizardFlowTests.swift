@@ -2,6 +2,7 @@ import Foundation
 import RiggerApps
 import RiggerCore
 @testable import RiggerTUI
+import RiggerTestSupport
 import XCTest
 
 /// A draft store in memory: what a run saves, and proof that nothing went to disk.
@@ -177,5 +178,27 @@ final class WizardFlowTests: XCTestCase {
         XCTAssertEqual(reader.reads.first?.namespace, "plausible")
         _ = flow.clusterDidChange()
         XCTAssertEqual(flow.clusterSuggestions("storageClass").map(\.description), ["gp2", "gp3 (default)"])
+    }
+
+    /// The flow knows no key, focus, editor or curses, and plain mode drives the flow, not the
+    /// full screen: neither front end imitates the other.
+    func testTheFlowNamesNoKeyAndPlainModeNoFullScreen() throws {
+        let sources = ProjectPaths.root.appendingPathComponent("Sources/RiggerTUI")
+        let rules: [(folder: String, refused: [String])] = [
+            ("Flow", ["import CNCursesW", "Key)", ": Key", "[Key]", "TextEditor", "WizardSession", "WizardView", "focus =", "var focus"]),
+            ("Plain", ["WizardSession", "WizardView", "handle(", ".character(", ".control(", "Key)", ": Key"]),
+        ]
+        for rule in rules {
+            let folder = sources.appendingPathComponent(rule.folder)
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+            XCTAssertFalse(files.isEmpty, rule.folder)
+            for file in files {
+                let code = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8).split(separator: "\n")
+                    .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.joined(separator: "\n")
+                for refused in rule.refused {
+                    XCTAssertFalse(code.contains(refused), "\(rule.folder)/\(file) has \(refused)")
+                }
+            }
+        }
     }
 }
