@@ -9,14 +9,14 @@ import RiggerCore
 /// The full screen (`WizardSession`) and plain mode (`PlainWizard`) are two front ends over it.
 public final class WizardFlow {
     let generator: BundleGenerator
-    internal(set) var baseRequest: GenerationRequest
+    var baseRequest: GenerationRequest
     /// The answers below the wizard's own: the bundle in the folder, the preset, the answers file.
-    internal(set) var baseLayers: [AnswerLayer] = [] {
+    var baseLayers: [AnswerLayer] = [] {
         didSet { forgetWhatFollowsFromTheAnswers() }
     }
-    internal(set) var previousSecrets: [String: String] = [:]
+    var previousSecrets: [String: String] = [:]
     /// The answers of the bundle in the folder, resolved alone; nil for a new bundle.
-    internal(set) var previousAnswers: ResolvedAnswers?
+    var previousAnswers: ResolvedAnswers?
     /// Whether the operator confirmed replacing the bundle's app, release or namespace.
     public internal(set) var replaceConfirmed = false {
         didSet {

@@ -189,9 +189,9 @@ extension WizardSession {
                 if let next = Self.nextChoice(choices(field).map(\.value), from: displayText(field), key: key) { select(next, in: .answer(field)) }
             case .bool:
                 switch key {
-                case .character(" "), .left, .right: flow.setAnswer(field, displayText(field) == "true" ? "false" : "true")
-                case .character("y"), .character("t"): flow.setAnswer(field, "true")
-                case .character("n"), .character("f"): flow.setAnswer(field, "false")
+                case .character(" "), .left, .right: select(displayText(field) == "true" ? "false" : "true", in: .answer(field))
+                case .character("y"), .character("t"): select("true", in: .answer(field))
+                case .character("n"), .character("f"): select("false", in: .answer(field))
                 default: break
                 }
             default:
