@@ -17,21 +17,12 @@ extension WizardFlow {
         }
     }
 
-    /// The field's label beside its value on the full screen: as `label`, except that the name and
-    /// key of an existing Secret, which sit right under the secret they hold, say only what they
-    /// are ("  value" does the same): their titles, which say whose they are, would fill three
-    /// lines of the label column. The help box and plain mode show the whole title.
-    public func screenLabel(_ field: WizardField) -> String {
-        guard case .answer(let key) = field, catalog.existingSecretAnswerKeys.contains(key) else { return label(field) }
-        return key.hasSuffix("Key") ? "  key in Secret" : "  Secret name"
-    }
-
     /// The field's one-line help.
     public func help(_ field: WizardField) -> String {
         switch field {
         case .outputFolder: return "The folder rigger writes the bundle to; an existing bundle there is the starting point."
         case .answer(let key), .secretChoice(let key): return catalog[key]?.help ?? ""
-        case .secretValue: return "Typed values are shown as bullets with their length; F2 shows or hides them."
+        case .secretValue: return "The secret's value, typed or pasted; it is never saved with the answers."
         case .resumeChoice: return "Resume the answers typed before the last run stopped, or start again from the preset."
         case .preset: return "Answers for a common setup (rigger presets lists them); what you answer here goes over them."
         case .confirmReplace: return replaceHelp
@@ -60,7 +51,7 @@ extension WizardFlow {
     /// The field's full help after its label, as groups of paragraphs (a blank line between
     /// groups): its error, its help, the choice it has, and for an answer its key, what it
     /// expects and when it applies. `help` stands in for the field's one-line help where a front
-    /// end words it its own way.
+    /// end words it its own way (how a secret's value shows as it is typed).
     public func fullHelp(_ field: WizardField, help: String? = nil) -> [[String]] {
         var groups: [[String]] = []
         if let error = errors[field.key] { groups.append(["! " + error]) }

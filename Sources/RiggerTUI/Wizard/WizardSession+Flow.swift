@@ -21,14 +21,15 @@ extension WizardSession {
     public func label(_ field: WizardField) -> String { flow.label(field) }
     /// How a way of providing a secret reads.
     public func label(_ option: SecretChoice, forSecret key: String) -> String { flow.label(option, forSecret: key) }
-    /// The field's label beside its value.
-    public func screenLabel(_ field: WizardField) -> String { flow.screenLabel(field) }
-    /// The field's one-line help.
-    public func help(_ field: WizardField) -> String { flow.help(field) }
+    /// The field's one-line help; a secret's value says how the screen shows it.
+    public func help(_ field: WizardField) -> String {
+        guard case .secretValue = field else { return flow.help(field) }
+        return "Typed values are shown as bullets with their length; F2 shows or hides them."
+    }
     /// The whole description of the choice a choice field has.
     public func choiceDescription(_ field: WizardField) -> String? { flow.choiceDescription(field) }
     /// The field's full help, as groups of paragraphs.
-    public func fullHelp(_ field: WizardField, help: String? = nil) -> [[String]] { flow.fullHelp(field, help: help) }
+    public func fullHelp(_ field: WizardField, help: String? = nil) -> [[String]] { flow.fullHelp(field, help: help ?? self.help(field)) }
     /// What keeps the page from going on at a field.
     func problem(with field: WizardField) -> String? { flow.problem(with: field) }
     /// Sets an answer as typed.
@@ -52,4 +53,13 @@ extension WizardSession {
     public func clusterLines(_ field: WizardField) -> [String] { flow.clusterLines(field) }
     /// A cluster warning as a field shows it.
     public func clusterText(_ warning: ClusterWarning) -> String { flow.clusterText(warning) }
+
+    /// The field's label beside its value on the full screen: as `label`, except that the name and
+    /// key of an existing Secret, which sit right under the secret they hold, say only what they
+    /// are ("  value" does the same): their titles, which say whose they are, would fill three
+    /// lines of the label column. The help box and plain mode show the whole title.
+    public func screenLabel(_ field: WizardField) -> String {
+        guard case .answer(let key) = field, flow.catalog.existingSecretAnswerKeys.contains(key) else { return flow.label(field) }
+        return key.hasSuffix("Key") ? "  key in Secret" : "  Secret name"
+    }
 }
