@@ -19,9 +19,11 @@ public final class WizardSession {
 
     /// The answers, pages, validation and review this screen shows and drives.
     public let flow: WizardFlow
+    /// The focused field: its index among the page's fields.
     public internal(set) var focus = 0
     /// The editors of the text answers typed into, for their cursor; the text is the flow's.
     public internal(set) var editors: [String: TextEditor] = [:]
+    /// The editors of the secret values typed into, for their cursor.
     public internal(set) var secretEditors: [String: TextEditor] = [:]
     var outputEditor: TextEditor
     /// On the resume page: resume (true) or start over.
@@ -29,8 +31,11 @@ public final class WizardSession {
     /// A choice that letters typed on it changed, and what it was before the first of them; gone
     /// at the next key that isn't a letter, or when the field is left.
     public internal(set) var typedChange: (field: WizardField, was: String)?
+    /// Whether typed secret values are shown (F2) rather than as bullets.
     public var revealSecrets = false
+    /// Whether the focused field's full help is shown (F1 or ?).
     public internal(set) var showingHelp = false
+    /// Whether Ctrl-C asked "quit without writing?" and waits for the answer.
     public internal(set) var confirmingQuit = false
     /// Where on a long done page the view starts.
     public var doneScroll = 0
@@ -69,6 +74,7 @@ public final class WizardSession {
         set { flow[keyPath: keyPath] = newValue }
     }
 
+    /// The focused field; nil on a page without fields.
     public var focusedField: WizardField? { flow.field(at: focus) }
 
     // MARK: Intents
