@@ -50,9 +50,9 @@ extension WizardFlow {
         return firstFieldToFill()
     }
 
-    /// Checks the page from `field`, where the front end stands; stays on the first bad field, or
-    /// moves to the next page. Returns where to stand then.
-    func advance(from field: WizardField?) -> Int {
+    /// Checks the page from `current`, where the front end stands; stays on the first bad field,
+    /// or moves to the next page. Returns where to stand then.
+    func advance(from current: WizardField?) -> Int {
         let pageFields = fields
         var firstBad: Int?
         for (index, field) in pageFields.enumerated() {
@@ -69,7 +69,7 @@ extension WizardFlow {
         }
         // A field that appeared because of another is shown where it is asked before the page is left.
         if let unseen = firstUnseenField {
-            leave(field, for: pageFields[unseen])
+            leave(current, for: pageFields[unseen])
             return unseen
         }
         if page == .output, outputDirectory != loadedFolder {
