@@ -146,18 +146,18 @@ struct Wizard: ParsableCommand {
             throw ExitCode(2)
         }
         let appEntry = try CLI.app(app)
-        let request = GenerationRequest(app: app, preset: preset, answersFile: answers, outputDirectory: out ?? WizardSession.defaultOutputFolder(app: appEntry.id))
-        let session: WizardSession
+        let request = GenerationRequest(app: app, preset: preset, answersFile: answers, outputDirectory: out ?? WizardFlow.defaultOutputFolder(app: appEntry.id))
+        let flow: WizardFlow
         do {
             // Nothing is read yet: the probes start once the first frame is drawn.
             let cluster = offline ? ClusterProbe.offline() : ClusterProbe(runner: SubprocessRunner(environment: environment))
-            session = try WizardSession(
+            flow = try WizardFlow(
                 request: request, generator: CLI.generator(environment: environment),
                 outputGiven: out != nil, cluster: WizardClusterReader(probe: cluster))
         } catch {
             throw CLI.exitCode(for: error)
         }
-        let ending = plain ? runPlain(session) : try runFullScreen(session, environment: environment)
+        let ending = plain ? runPlain(flow) : try runFullScreen(flow, environment: environment)
         // A probe still running (a slow cluster) must not outlive the wizard.
         SubprocessRunner.stopAllRunning()
         switch ending {
@@ -174,29 +174,29 @@ struct Wizard: ParsableCommand {
 
     /// The full-screen wizard; where it can't be drawn (TERM dumb, not set or unknown to
     /// terminfo) the plain mode asks instead, since a person is at the terminal.
-    private static func runFullScreen(_ session: WizardSession, environment: [String: String]) throws -> WizardRunner.Ending {
+    private static func runFullScreen(_ flow: WizardFlow, environment: [String: String]) throws -> WizardRunner.Ending {
         CursesTerminal.installSignalHandlers()
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(environment: environment)
         } catch {
             CLI.printError("rigger: \(error); asking one question a line instead (what `rigger --plain` does)")
-            return runPlain(session)
+            return runPlain(flow)
         }
-        let ending = WizardRunner.run(session, on: terminal) { CursesTerminal.pendingSignal }
+        let ending = WizardRunner.run(WizardSession(flow: flow), on: terminal) { CursesTerminal.pendingSignal }
         terminal.restore()
         if ending == .finished {
             // The full screen is gone: what to do next stays on the terminal.
-            print("rigger: wrote the \(session.app.title) bundle to \(session.writtenTo ?? session.outputDirectory)")
-            if let backup = session.backupFolder { print("The previous bundle is backed up in \(backup)") }
+            print("rigger: wrote the \(flow.app.title) bundle to \(flow.writtenTo ?? flow.outputDirectory)")
+            if let backup = flow.backupFolder { print("The previous bundle is backed up in \(backup)") }
             print("")
-            session.nextSteps.forEach { print($0) }
+            flow.nextSteps.forEach { print($0) }
         }
         return ending
     }
 
     /// The wizard one question a line: the plain mode prints its own review and next steps.
-    private static func runPlain(_ session: WizardSession) -> WizardRunner.Ending {
-        PlainWizard(session: session, console: TerminalLines()).run()
+    private static func runPlain(_ flow: WizardFlow) -> WizardRunner.Ending {
+        PlainWizard(flow: flow, console: TerminalLines()).run()
     }
 }

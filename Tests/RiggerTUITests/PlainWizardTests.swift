@@ -41,7 +41,7 @@ final class PlainWizardTests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         let session = try WizardTestSupport.session(preset: preset, out: folder.path)
         let console = ScriptedConsole(replies)
-        let ending = PlainWizard(session: session, console: console).run()
+        let ending = PlainWizard(flow: session.flow, console: console).run()
         return (session, console, ending)
     }
 
@@ -100,25 +100,25 @@ final class PlainWizardTests: XCTestCase {
         let session = try WizardSession(
             request: GenerationRequest(preset: "local", outputDirectory: "./posthog-install"), generator: generator, outputGiven: false)
         let console = ScriptedConsole(["Output folder": [folder.path]])
-        XCTAssertEqual(PlainWizard(session: session, console: console).run(), .finished)
+        XCTAssertEqual(PlainWizard(flow: session.flow, console: console).run(), .finished)
         XCTAssertEqual(console.prompts.first, "Output folder [./posthog-install]: ")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("values.yaml").path))
     }
 
     func testRepliesToAQuestion() throws {
         let session = try WizardTestSupport.session(preset: "local", out: FileManager.default.temporaryDirectory.appendingPathComponent("rigger-plain-\(UUID().uuidString)").path)
-        let cloud = PlainQuestion(.answer("cloud"), in: session)
+        let cloud = PlainQuestion(.answer("cloud"), in: session.flow)
         XCTAssertEqual(cloud.reply(to: " 2 "), .choose("aws"))
         XCTAssertEqual(cloud.reply(to: "GCP"), .choose("gcp"))
         XCTAssertEqual(cloud.reply(to: "<"), .back)
         XCTAssertEqual(cloud.reply(to: "?"), .help)
         XCTAssertEqual(cloud.reply(to: ""), .keep)
-        let email = PlainQuestion(.answer("email.enabled"), in: session)
+        let email = PlainQuestion(.answer("email.enabled"), in: session.flow)
         XCTAssertEqual(email.prompt, "Send email (yes/no) [no]: ")
         XCTAssertEqual(email.reply(to: "Y"), .choose("true"))
         XCTAssertEqual(email.reply(to: "maybe"), .invalid("expected yes or no"))
         // A secret is taken as typed, spaces and all.
-        let secret = PlainQuestion(.secretValue("posthog.secretKey"), in: session)
+        let secret = PlainQuestion(.secretValue("posthog.secretKey"), in: session.flow)
         XCTAssertEqual(secret.reply(to: " two words "), .text(" two words "))
         XCTAssertEqual(TerminalLines.text(of: Array("ab\u{1B}[Dc\u{7F}\u{1B}OAd\r".utf8)), "abcd")
     }
@@ -130,7 +130,7 @@ final class PlainWizardTests: XCTestCase {
         try Data("notes".utf8).write(to: folder.appendingPathComponent("notes.txt"))
         let session = try WizardTestSupport.session(preset: "local", out: folder.path)
         let console = ScriptedConsole(["Output folder": ["^D"]])
-        XCTAssertEqual(PlainWizard(session: session, console: console).run(), .quit)
+        XCTAssertEqual(PlainWizard(flow: session.flow, console: console).run(), .quit)
         let firstPrompt = try XCTUnwrap(console.transcript.range(of: "Output folder [\(folder.path)]: "), console.transcript)
         let before = console.transcript[..<firstPrompt.lowerBound]
         XCTAssertTrue(before.contains("\n! not a rigger bundle and not empty (holds notes.txt)"), "said before Enter:\n\(console.transcript)")
@@ -145,7 +145,7 @@ final class PlainWizardTests: XCTestCase {
         let again = try WizardTestSupport.session(preset: "local", out: folder.path, fresh: false)
         XCTAssertEqual(again.page, .resume)
         let console = ScriptedConsole([:])
-        XCTAssertEqual(PlainWizard(session: again, console: console).run(), .finished)
+        XCTAssertEqual(PlainWizard(flow: again.flow, console: console).run(), .finished)
         let lines = console.transcript.split(separator: "\n").map(String.init)
         let prompt = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("Draft (1-2) [resume]: ") }, console.transcript)
         XCTAssertEqual(lines[..<prompt].last { !$0.hasPrefix("  ") }?.hasPrefix("Draft: "), true, "the question line starts with its title:\n\(console.transcript)")

@@ -103,7 +103,7 @@ final class WizardClusterTests: XCTestCase {
         XCTAssertFalse(screen.contains("in the cluster:"), screen)
         let lines = session.clusterLines(.answer("kubeContext"))
         XCTAssertTrue(lines.contains { $0.hasPrefix("In the kubeconfig: ") && $0.contains("(read from the kubeconfig;") }, "\(lines)")
-        XCTAssertTrue(PlainQuestion(.answer("kubeContext"), in: session).lines.contains("  Read from the kubeconfig (a number picks one, or type another):"))
+        XCTAssertTrue(PlainQuestion(.answer("kubeContext"), in: session.flow).lines.contains("  Read from the kubeconfig (a number picks one, or type another):"))
         // The storage classes do come from the cluster.
         XCTAssertTrue(session.clusterLines(.answer("storageClass")).contains { $0.hasPrefix("In the cluster: ") })
     }
@@ -184,7 +184,7 @@ final class WizardClusterTests: XCTestCase {
 
     func testThePlainModeNumbersTheClustersValuesForAFreeTextAnswer() throws {
         let session = try session()
-        let question = PlainQuestion(.answer("storageClass"), in: session)
+        let question = PlainQuestion(.answer("storageClass"), in: session.flow)
         XCTAssertEqual(question.form, .text)
         XCTAssertTrue(question.lines.contains("  Read from the cluster (a number picks one, or type another):"), "\(question.lines)")
         XCTAssertTrue(question.lines.contains("  2) gp3 (default): ebs.csi.aws.com"), "\(question.lines)")

@@ -124,7 +124,7 @@ final class WizardCrossFieldTests: XCTestCase {
 
         let again = try WizardTestSupport.session(preset: preset.path, out: folder())
         let console = PlainWizardTests.ScriptedConsole(["Back to the answers": ["^D"]])
-        XCTAssertEqual(PlainWizard(session: again, console: console).run(), .quit)
+        XCTAssertEqual(PlainWizard(flow: again.flow, console: console).run(), .quit)
         XCTAssertFalse(console.prompts.contains { $0.hasPrefix("Write the bundle?") }, console.transcript)
         XCTAssertTrue(console.prompts.contains { $0.hasPrefix("Back to the answers?") }, console.transcript)
     }

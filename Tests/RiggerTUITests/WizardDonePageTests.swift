@@ -97,7 +97,7 @@ final class WizardDonePageTests: XCTestCase {
         let out = folder()
         let session = try WizardTestSupport.session(preset: "local", out: out)
         let console = PlainWizardTests.ScriptedConsole(["PostHog secret key (": ["existing"], "Existing Secret": ["django-key"]])
-        XCTAssertEqual(PlainWizard(session: session, console: console).run(), .finished)
+        XCTAssertEqual(PlainWizard(flow: session.flow, console: console).run(), .finished)
         let done = try XCTUnwrap(console.transcript.range(of: "\nDone\n")).upperBound
         let text = String(console.transcript[done...])
         XCTAssertTrue(text.contains("  django-key with keys posthog-secret: holds posthog.secretKey\n"), text)

@@ -228,7 +228,7 @@ final class WizardOutputFolderTests: XCTestCase {
         try inFreshWorkingFolder()
         let session = try WizardTestSupport.session(preset: nil, out: "./posthog-install", outputGiven: false)
         let console = PlainWizardTests.ScriptedConsole(["App (": ["helicone"], "Preset": ["local"]])
-        XCTAssertEqual(PlainWizard(session: session, console: console).run(), .finished)
+        XCTAssertEqual(PlainWizard(flow: session.flow, console: console).run(), .finished)
         XCTAssertTrue(console.transcript.contains("Bundle folder: ./helicone-install\n"), console.transcript)
         XCTAssertTrue(FileManager.default.fileExists(atPath: "./helicone-install/values.yaml"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: "./posthog-install"))

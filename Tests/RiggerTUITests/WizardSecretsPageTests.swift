@@ -117,7 +117,7 @@ final class WizardAppearingFieldTests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         let session = try WizardTestSupport.session(preset: "local", out: folder.path)
         let console = PlainWizardTests.ScriptedConsole(["ClickHouse password (": ["existing"], "Existing Secret": ["ch-credentials"]])
-        XCTAssertEqual(PlainWizard(session: session, console: console).run(), .finished)
+        XCTAssertEqual(PlainWizard(flow: session.flow, console: console).run(), .finished)
         XCTAssertTrue(console.prompts.contains("Key of the ClickHouse password in its Secret [clickhouse-password]: "), console.transcript)
     }
 }

@@ -51,68 +51,69 @@ struct PlainQuestion {
     /// Where the values offered for free text were read (the cluster, the kubeconfig).
     let suggestionsSource: ClusterField.Source
 
-    init(_ field: WizardField, in session: WizardSession) {
+    init(_ field: WizardField, in flow: WizardFlow) {
         self.field = field
-        title = Self.title(field, in: session)
-        help = Self.help(field, in: session)
+        title = Self.title(field, in: flow)
+        help = Self.help(field, in: flow)
         var options: [Option] = []
         switch field {
         case .outputFolder:
             form = .text
-            current = session.outputDirectory
+            current = flow.outputDirectory
         case .secretValue(let key):
             form = .secret
-            let length = session.secretText(key).count
+            let length = flow.secretText(key).count
             current = length == 0 ? "" : "\(length) characters typed"
         case .secretChoice(let key):
             form = .choice
-            options = session.secretOptions(key).map { Option(value: $0.rawValue, text: session.label($0, forSecret: key)) }
-            current = session.label(session.secretChoice(key), forSecret: key)
+            options = flow.secretOptions(key).map { Option(value: $0.rawValue, text: flow.label($0, forSecret: key)) }
+            current = flow.label(flow.secretChoice(key), forSecret: key)
         case .preset:
             form = .choice
-            options = session.presetChoices.map(Self.option)
-            current = session.presetName
+            options = flow.presetChoices.map(Self.option)
+            current = flow.presetName
         case .confirmReplace:
             form = .yesNo
-            current = session.replaceConfirmed ? "yes" : "no"
+            current = flow.replaceConfirmed ? "yes" : "no"
         case .resumeChoice:
             form = .choice
-            options = WizardSession.resumeOptions.map { Option(value: $0.resume ? "resume" : "start over", text: $0.label) }
-            current = session.resumeSelected ? "resume" : "start over"
+            options = WizardFlow.resumeOptions.map { Option(value: $0.resume ? "resume" : "start over", text: $0.label) }
+            // Enter resumes, as the full screen's first choice does.
+            current = "resume"
         case .answer(let key):
-            let value = session.displayText(key)
-            switch session.catalog[key]?.kind {
+            let value = flow.displayText(key)
+            switch flow.catalog[key]?.kind {
             case .choice?:
                 form = .choice
-                options = session.choices(key).map(Self.option)
+                options = flow.choices(key).map(Self.option)
                 current = value
             case .bool?:
                 form = .yesNo
                 current = value == "true" ? "yes" : "no"
             default:
                 form = .text
-                current = value.isEmpty ? Self.emptyMeaning(session.catalog[key]?.whenEmpty) : value
+                current = value.isEmpty ? Self.emptyMeaning(flow.catalog[key]?.whenEmpty) : value
                 // A free-text answer the cluster has values for offers them by number too.
-                options = session.clusterSuggestions(key).map { Option(value: $0.value, text: $0.description + ($0.detail.map { ": \($0)" } ?? "")) }
+                options = flow.clusterSuggestions(key).map { Option(value: $0.value, text: $0.description + ($0.detail.map { ": \($0)" } ?? "")) }
             }
         }
         self.options = options
         var source = ClusterField.Source.cluster
-        if case .answer(let key) = field, let found = session.suggestionsSource(key) { source = found }
+        if case .answer(let key) = field, let found = flow.suggestionsSource(key) { source = found }
         suggestionsSource = source
         // The offered values are numbered below instead.
-        clusterLines = session.clusterLines(field).filter { !$0.hasPrefix(WizardSession.suggestionsPrefix(source)) }
+        clusterLines = flow.clusterLines(field).filter { !$0.hasPrefix(WizardFlow.suggestionsPrefix(source)) }
     }
 
     /// The field's name: its label, and for a secret's value the secret's title before "value".
-    private static func title(_ field: WizardField, in session: WizardSession) -> String {
-        guard case .secretValue(let key) = field else { return session.label(field) }
-        return session.label(.secretChoice(key)) + " value"
+    private static func title(_ field: WizardField, in flow: WizardFlow) -> String {
+        guard case .secretValue(let key) = field else { return flow.label(field) }
+        return flow.label(.secretChoice(key)) + " value"
     }
 
     /// The one-line help; a secret's value says how it is read here, not how the full screen shows it.
-    static func help(_ field: WizardField, in session: WizardSession) -> String {
-        guard case .secretValue = field else { return session.help(field) }
+    static func help(_ field: WizardField, in flow: WizardFlow) -> String {
+        guard case .secretValue = field else { return flow.help(field) }
         return "What you type is not shown; after Enter rigger says how many characters it read."
     }
 

@@ -2,12 +2,14 @@ import Foundation
 import RiggerCore
 
 /// The wizard one question a line, for screen readers, serial consoles and terminals the
-/// full-screen wizard can't draw on. It walks the same `WizardSession` as the full screen (its
+/// full-screen wizard can't draw on. It drives the same `WizardFlow` as the full screen (its
 /// pages, fields, validation, secrets, drafts, review and writing) and only asks and prints
 /// differently: every question gets a line that starts with its title, and nothing is drawn.
 public final class PlainWizard {
-    private let session: WizardSession
+    private let flow: WizardFlow
     private let console: LineConsole
+    /// The question being asked: its index among the page's fields.
+    private var current: Int
     /// The page whose heading was printed last; a new one is printed when the page changes.
     private var shownPage: WizardPage?
     /// The field whose question was printed last, so that asking it again prints its prompt alone.
@@ -27,26 +29,36 @@ public final class PlainWizard {
         case ended(WizardRunner.Ending)
     }
 
-    /// A plain mode that asks the session's questions on the console.
-    public init(session: WizardSession, console: LineConsole) {
-        self.session = session
+    /// A plain mode that asks the flow's questions on the console.
+    public init(flow: WizardFlow, console: LineConsole) {
+        self.flow = flow
         self.console = console
+        current = flow.firstFieldToFill()
+    }
+
+    /// The field whose question is asked; nil on a page without fields.
+    private var currentField: WizardField? { flow.field(at: current) }
+
+    /// Goes to the page's question at `index`; the flow checks the one left and saves the draft.
+    private func ask(at index: Int) {
+        flow.leave(currentField, for: flow.field(at: index))
+        current = index
     }
 
     /// Asks until the bundle is written or the operator quits (Ctrl-C, confirmed, or the end of
     /// input: both drop this run's draft and write nothing), or a signal stops it.
     public func run() -> WizardRunner.Ending {
-        say("rigger: \(session.app.title) install bundle, one question a line. Enter keeps the value in brackets, "
+        say("rigger: \(flow.app.title) install bundle, one question a line. Enter keeps the value in brackets, "
             + "- empties a text answer, a number picks a choice, ? shows the full help, < goes back one question, Ctrl-C quits.")
         // The cluster is read while the first questions are answered; each question shows what has arrived.
-        session.startReadingCluster()
-        defer { session.stopReadingCluster() }
+        flow.startReadingCluster()
+        defer { flow.stopReadingCluster() }
         while true {
             let step: Step
-            switch session.page {
+            switch flow.page {
             case .done:
                 showPageHeading()
-                (session.writtenSummary + [""] + session.nextSteps).forEach(say)
+                (flow.writtenSummary + [""] + flow.nextSteps).forEach(say)
                 return .finished
             case .resume: step = askResume()
             case .review: step = askToWrite()
@@ -61,20 +73,20 @@ public final class PlainWizard {
     private func askFocusedField() -> Step {
         if showPageHeading() {
             // Every question of a page is asked, from the first.
-            session.moveFocus(to: 0)
+            ask(at: 0)
         }
-        guard let field = session.focusedField else {
-            session.next()
+        guard let field = currentField else {
+            next()
             return .next
         }
-        _ = session.clusterDidChange()
-        let question = PlainQuestion(field, in: session)
+        _ = flow.clusterDidChange()
+        let question = PlainQuestion(field, in: flow)
         if askedField != field {
             question.lines.forEach(say)
             askedField = field
             // A folder the bundle can't go to (--out not empty and no bundle) is said at once, as
             // the full screen shows it under the field, not only after Enter.
-            if field == .outputFolder, let problem = session.errors[field.key] { say("! " + problem) }
+            if field == .outputFolder, let problem = flow.errors[field.key] { say("! " + problem) }
         }
         let line: String
         switch read(question.prompt, echo: question.form != .secret) {
@@ -94,13 +106,13 @@ public final class PlainWizard {
             say("! " + message)
             return .next
         case .keep: break
-        case .text(let text): session.replaceText(text, in: field)
-        case .choose(let value): session.select(value, in: field)
+        case .text(let text): flow.setText(text, in: field)
+        case .choose(let value): flow.choose(value, in: field)
         }
         if case .text(let text) = reply, question.form == .secret { say("\(question.title): \(text.count) characters read.") }
         // A choice that can't be taken (a preset that doesn't load) is said where it was chosen.
-        let choiceError: String? = if case .choose = reply { session.errors[field.key] } else { nil }
-        if let message = session.problem(with: field) ?? choiceError {
+        let choiceError: String? = if case .choose = reply { flow.errors[field.key] } else { nil }
+        if let message = flow.problem(with: field) ?? choiceError {
             say("! " + message)
             return .next
         }
@@ -111,44 +123,44 @@ public final class PlainWizard {
     /// The next question: the page's next field, or the wizard's Enter on its last one, which
     /// checks the page and goes on, or stays on its first field with an error.
     private func moveOn(from field: WizardField) {
-        let fields = session.fields
-        let index = fields.firstIndex(of: field) ?? session.focus
+        let fields = flow.fields
+        let index = fields.firstIndex(of: field) ?? current
         if index + 1 < fields.count {
-            session.moveFocus(to: index + 1)
+            ask(at: index + 1)
             return
         }
-        let page = session.page
-        session.next()
-        if session.page == page, let stuck = session.focusedField, let error = session.errors[stuck.key] {
+        let page = flow.page
+        next()
+        if flow.page == page, let stuck = currentField, let error = flow.errors[stuck.key] {
             askedField = nil
-            say("! \(session.label(stuck).trimmingCharacters(in: .whitespaces)): \(error)")
+            say("! \(flow.label(stuck).trimmingCharacters(in: .whitespaces)): \(error)")
         }
     }
 
     /// `<`: the question before, on this page or at the end of the page before; what was typed stays.
     private func goBack() {
-        let fields = session.fields
-        let index = session.focusedField.flatMap { fields.firstIndex(of: $0) } ?? 0
+        let fields = flow.fields
+        let index = currentField.flatMap { fields.firstIndex(of: $0) } ?? 0
         if index > 0 {
-            session.moveFocus(to: index - 1)
+            ask(at: index - 1)
             return
         }
-        let page = session.page
+        let page = flow.page
         // The page before, everything typed kept.
-        session.back()
-        guard session.page != page else {
+        if let start = flow.back(from: currentField) { current = start }
+        guard flow.page != page else {
             say("This is the first question.")
             return
         }
         showPageHeading()
-        let count = session.fields.count
-        if count > 0 { session.moveFocus(to: count - 1) }
+        let count = flow.fields.count
+        if count > 0 { ask(at: count - 1) }
     }
 
     /// `?`: the wizard's full help of the field, then its options and prompt again.
     private func showHelp(_ question: PlainQuestion) {
         say(question.title.trimmingCharacters(in: .whitespaces))
-        for paragraph in session.fullHelp(question.field, help: question.help).joined() { say("  " + paragraph) }
+        for paragraph in flow.fullHelp(question.field, help: question.help).joined() { say("  " + paragraph) }
         if question.form == .text { say("  Enter keeps the value in brackets; - empties it.") }
         question.optionLines.forEach(say)
     }
@@ -156,7 +168,7 @@ public final class PlainWizard {
     /// Prints the heading of the page when it is not the one printed last; returns whether it did.
     @discardableResult
     private func showPageHeading() -> Bool {
-        let page = session.page
+        let page = flow.page
         guard page != shownPage else { return false }
         shownPage = page
         askedField = nil
@@ -167,7 +179,7 @@ public final class PlainWizard {
             // Not a step: once answered it is gone from the pages, which the steps are counted in.
             say("Before step 1: \(page.title)")
         } else {
-            let pages = session.pages
+            let pages = flow.pages
             say("Step \((pages.firstIndex(of: page) ?? 0) + 1) of \(pages.count): \(page.title)")
         }
         return true
@@ -177,8 +189,8 @@ public final class PlainWizard {
 
     /// The resume page: resume the draft found in the folder, or start over.
     private func askResume() -> Step {
-        if showPageHeading() { session.resumeDescription.forEach(say) }
-        let question = PlainQuestion(.resumeChoice, in: session)
+        if showPageHeading() { flow.resumeDescription.forEach(say) }
+        let question = PlainQuestion(.resumeChoice, in: flow)
         if askedField != .resumeChoice {
             question.lines.forEach(say)
             askedField = .resumeChoice
@@ -189,10 +201,10 @@ public final class PlainWizard {
         case .line(let line):
             let resume: Bool
             switch question.reply(to: line) {
-            case .keep: resume = session.resumeSelected
+            case .keep: resume = true
             case .choose(let value): resume = value == "resume"
             case .help:
-                say(session.help(.resumeChoice))
+                say(flow.help(.resumeChoice))
                 return .next
             case .back:
                 say("This is the first question.")
@@ -204,7 +216,7 @@ public final class PlainWizard {
                 // A choice's reply is never text.
                 return .next
             }
-            session.answerResume(resume)
+            current = flow.answerResume(resume)
             return .next
         }
     }
@@ -214,7 +226,7 @@ public final class PlainWizard {
     /// what each answer does and asks again, so that a `y` typed next can only ever write.
     private func askToWrite() -> Step {
         if showPageHeading() { showReview() }
-        if session.reviewed == nil { return askToGoBack() }
+        if flow.reviewed == nil { return askToGoBack() }
         let line: String
         switch read(Self.writeQuestion, echo: true) {
         case .line(let text): line = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -224,10 +236,10 @@ public final class PlainWizard {
         switch line {
         case "y", "yes":
             // Writes exactly the bundle reviewed.
-            session.next()
-            if session.page != .done {
+            next()
+            if flow.page != .done {
                 // Not written: why, or the review prepared again (it had failed before).
-                if let error = session.reviewError { say("Cannot write the bundle: \(error)") } else { showReview() }
+                if let error = flow.reviewError { say("Cannot write the bundle: \(error)") } else { showReview() }
             }
             return .next
         case "<":
@@ -236,7 +248,7 @@ public final class PlainWizard {
         case "n", "no":
             return confirmQuit()
         case "?":
-            say("y writes the bundle to \(session.outputDirectory); n asks whether to quit without writing; < goes back to the last question.")
+            say("y writes the bundle to \(flow.outputDirectory); n asks whether to quit without writing; < goes back to the last question.")
             return .next
         default:
             say("y writes the bundle, n quits without writing it, < goes back to the last question")
@@ -269,11 +281,11 @@ public final class PlainWizard {
     static let writeQuestion = "Write the bundle? (y/n): "
 
     private func showReview() {
-        if let error = session.reviewError { say("Cannot write the bundle: \(error)") }
-        guard let reviewed = session.reviewed else { return }
-        say("Bundle folder: \(session.outputDirectory)")
+        if let error = flow.reviewError { say("Cannot write the bundle: \(error)") }
+        guard let reviewed = flow.reviewed else { return }
+        say("Bundle folder: \(flow.outputDirectory)")
         let review = BundleReview(
-            prepared: reviewed, changes: session.reviewChanges, warnings: session.reviewWarnings, cluster: session.clusterReviewLines)
+            prepared: reviewed, changes: flow.reviewChanges, warnings: flow.reviewWarnings, cluster: flow.clusterReviewLines)
         for section in review.sections {
             say("")
             say(section.title)
@@ -319,9 +331,15 @@ public final class PlainWizard {
         }
     }
 
+    /// The flow goes on from the question asked: to the next page, or to the question of this one
+    /// that needs an answer first.
+    private func next() {
+        if let start = flow.next(from: currentField) { current = start }
+    }
+
     /// Quits: this run's draft goes, and nothing is written.
     private func quit() -> WizardRunner.Ending {
-        session.quitWithoutWriting()
+        flow.quitWithoutWriting()
         return .quit
     }
 

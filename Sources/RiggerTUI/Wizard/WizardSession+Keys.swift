@@ -24,7 +24,7 @@ extension WizardSession {
             showingHelp = false
             return .continueRunning
         }
-        if page == .done {
+        if flow.page == .done {
             // A long done page scrolls; any other key leaves it.
             switch key {
             case .down: doneScroll = min(doneScroll + 1, scrollLimits.done)
@@ -39,8 +39,8 @@ extension WizardSession {
             showingHelp = true
             return .continueRunning
         }
-        if page == .resume { return handleResume(key) }
-        noteFieldsSeen()
+        if flow.page == .resume { return handleResume(key) }
+        flow.visit(focusedField)
         let focusedBefore = focusedField
         let valueBefore = focusedBefore.flatMap(choiceValue)
         defer { noteTypedChange(key, field: focusedBefore, was: valueBefore) }
@@ -59,28 +59,41 @@ extension WizardSession {
             moveFocus(by: -1)
         case .function(2):
             revealSecrets.toggle()
-        case .pageDown where page == .review: reviewScroll = min(reviewScroll + 10, scrollLimits.review)
-        case .pageUp where page == .review: reviewScroll = max(0, reviewScroll - 10)
+        case .pageDown where flow.page == .review: reviewScroll = min(reviewScroll + 10, scrollLimits.review)
+        case .pageUp where flow.page == .review: reviewScroll = max(0, reviewScroll - 10)
         default:
             editFocused(key)
         }
-        applyClusterAnswers()
+        flow.applyClusterAnswers()
         return .continueRunning
     }
 
+    /// The resume page: arrows and Tab move between resume and start over, r and s pick one,
+    /// Enter answers.
+    func handleResume(_ key: Key) -> Outcome {
+        switch key {
+        case .up, .down, .left, .right, .tab, .backTab, .character(" "): resumeSelected.toggle()
+        case .character("r"), .character("R"): resumeSelected = true
+        case .character("s"), .character("S"): resumeSelected = false
+        case .enter:
+            answerResume(resumeSelected)
+        default: break
+        }
+        return .continueRunning
+    }
 
     /// The value of a field picked from a list (a choice, yes or no, the preset, a secret's way),
     /// for saying what type-ahead changed; nil for a field typed into.
     func choiceValue(of field: WizardField) -> String? {
         switch field {
         case .answer(let key):
-            switch catalog[key]?.kind {
+            switch flow.catalog[key]?.kind {
             case .choice?, .bool?: return displayText(key)
             default: return nil
             }
-        case .preset: return presetName
+        case .preset: return flow.presetName
         case .secretChoice(let key): return secretChoice(key).rawValue
-        case .confirmReplace: return replaceConfirmed ? "true" : "false"
+        case .confirmReplace: return flow.replaceConfirmed ? "true" : "false"
         case .outputFolder, .secretValue, .resumeChoice: return nil
         }
     }
@@ -101,7 +114,7 @@ extension WizardSession {
         switch focusedField {
         case .outputFolder?, .secretValue?: return true
         case .answer(let key)?:
-            switch catalog[key]?.kind {
+            switch flow.catalog[key]?.kind {
             case .text?, .int?, .size?: return true
             default: return false
             }
@@ -114,9 +127,9 @@ extension WizardSession {
         let options: [String], current: String
         switch focusedField {
         case .preset?:
-            options = presetChoices.map(\.value)
-            current = presetName
-        case .answer(let field)? where { if case .choice? = catalog[field]?.kind { return true } else { return false } }():
+            options = flow.presetChoices.map(\.value)
+            current = flow.presetName
+        case .answer(let field)? where { if case .choice? = flow.catalog[field]?.kind { return true } else { return false } }():
             options = choices(field).map(\.value)
             current = displayText(field)
         case .secretChoice(let secret)?:
@@ -144,85 +157,41 @@ extension WizardSession {
         }
     }
 
-    func moveFocus(by offset: Int) {
-        let count = fields.count
-        guard count > 0 else {
-            if page == .review { reviewScroll = min(max(0, reviewScroll + offset), scrollLimits.review) }
-            return
-        }
-        moveFocus(to: (focus + offset + count) % count)
-    }
-
-    /// Leaves the focused field for the page's field at `index`: the field left is checked, and
-    /// the draft saved, so a drop mid-step loses at most the field being typed.
-    func moveFocus(to index: Int) {
-        noteFieldsSeen()
-        validateFocused()
-        focus = index
-        noteFieldsSeen()
-        followClusterTarget()
-        if page != .output, page != .resume, draftFolder != nil { saveDraft() }
-    }
-
-    func validateFocused() {
-        guard case .answer(let key)? = focusedField else { return }
-        if let problem = resolution.problems.first(where: { $0.key == key }) ?? problemBetweenAnswers(naming: key) {
-            errors[key] = Self.message(problem)
-        } else {
-            errors[key] = nil
-        }
-    }
-
-    /// Checks a secret value again as it changes while an error is shown under it, so that the
-    /// error goes once the value is good and otherwise says what is wrong now. (A text answer's
-    /// error goes as it is edited, and comes back when the field is left.)
-    func recheckShownError(_ field: WizardField) {
-        guard errors[field.key] != nil else { return }
-        errors[field.key] = problem(with: field)
-    }
-
-    static func message(_ problem: AnswerProblem) -> String {
-        switch problem.reason {
-        case .invalid(let expected): return "expected \(expected)"
-        case .missing(let expected): return "required: \(expected)"
-        default: return problem.description
-        }
-    }
-
     func editFocused(_ key: Key) {
         switch focusedField {
         case .outputFolder?:
-            if outputEditor.handle(key) { outputTyped = true }
-            reviewed = nil
+            var editor = self.editor(for: .outputFolder)
+            let handled = editor.handle(key)
+            outputEditor = editor
+            if handled { flow.setText(editor.text, in: .outputFolder) }
         case .secretValue(let secret)?:
-            var editor = secretEditors[secret] ?? TextEditor()
+            var editor = self.editor(for: .secretValue(secret))
             _ = editor.handle(key)
             secretEditors[secret] = editor
-            reviewed = nil
-            recheckShownError(.secretValue(secret))
+            flow.setText(editor.text, in: .secretValue(secret))
         case .secretChoice(let secret)?:
             let options = secretOptions(secret)
             guard let index = options.firstIndex(of: secretChoice(secret)) else { return }
             switch key {
-            case .left, .up: chooseSecret(secret, options[(index - 1 + options.count) % options.count])
-            case .right, .down, .character(" "): chooseSecret(secret, options[(index + 1) % options.count])
+            case .left, .up: select(options[(index - 1 + options.count) % options.count].rawValue, in: .secretChoice(secret))
+            case .right, .down, .character(" "): select(options[(index + 1) % options.count].rawValue, in: .secretChoice(secret))
             case .character(let c):
                 // Type-ahead follows the label the operator reads; a letter that matches none changes nothing.
                 let letter = Character(c.lowercased())
                 let rotated = Array(options[(index + 1)...] + options[...index])
-                if let match = rotated.first(where: { $0.label.lowercased().first == letter }) { chooseSecret(secret, match) }
+                if let match = rotated.first(where: { $0.label.lowercased().first == letter }) { select(match.rawValue, in: .secretChoice(secret)) }
             default: return
             }
         case .answer(let field)?:
-            guard let question = catalog[field] else { return }
+            guard let question = flow.catalog[field] else { return }
             switch question.kind {
             case .choice:
                 if let next = Self.nextChoice(choices(field).map(\.value), from: displayText(field), key: key) { select(next, in: .answer(field)) }
             case .bool:
                 switch key {
-                case .character(" "), .left, .right: setAnswer(field, displayText(field) == "true" ? "false" : "true")
-                case .character("y"), .character("t"): setAnswer(field, "true")
-                case .character("n"), .character("f"): setAnswer(field, "false")
+                case .character(" "), .left, .right: select(displayText(field) == "true" ? "false" : "true", in: .answer(field))
+                case .character("y"), .character("t"): select("true", in: .answer(field))
+                case .character("n"), .character("f"): select("false", in: .answer(field))
                 default: break
                 }
             default:
@@ -230,17 +199,17 @@ extension WizardSession {
                     replaceText(suggestion, in: .answer(field))
                     return
                 }
-                var editor = editors[field] ?? TextEditor(displayText(field))
+                var editor = self.editor(for: .answer(field))
                 if editor.handle(key) {
                     editors[field] = editor
-                    setAnswer(field, editor.text)
+                    flow.setText(editor.text, in: .answer(field))
                 }
             }
         case .preset?:
-            if let next = Self.nextChoice(presetChoices.map(\.value), from: presetName, key: key) { select(next, in: .preset) }
+            if let next = Self.nextChoice(flow.presetChoices.map(\.value), from: flow.presetName, key: key) { select(next, in: .preset) }
         case .confirmReplace?:
             switch key {
-            case .character(" "), .left, .right: select(replaceConfirmed ? "false" : "true", in: .confirmReplace)
+            case .character(" "), .left, .right: select(flow.replaceConfirmed ? "false" : "true", in: .confirmReplace)
             case .character("y"), .character("t"): select("true", in: .confirmReplace)
             case .character("n"), .character("f"): select("false", in: .confirmReplace)
             default: break
@@ -250,55 +219,30 @@ extension WizardSession {
         }
     }
 
-    /// Gives a choice field one of its values: an answer's choice or true/false, the preset, or a
-    /// secret's way (a `SecretChoice` raw value). The app and the preset bring their answers along.
-    func select(_ value: String, in field: WizardField) {
-        noteFieldsSeen()
+    /// What letters typed on a list changed, for the field's line: what it was, and how to pick
+    /// another; nil when they changed nothing (or it isn't this field).
+    public func typedChangeNote(_ field: WizardField) -> String? {
+        guard let change = typedChange, change.field == field else { return nil }
+        let was: String
         switch field {
-        case .answer(let key):
-            setAnswer(key, value)
-            if key == "app" { chooseApp(value) }
-        case .preset:
-            if value != presetName { choosePreset(value) }
-        case .secretChoice(let key):
-            if let choice = SecretChoice(rawValue: value) { chooseSecret(key, choice) }
-        case .confirmReplace:
-            replaceConfirmed = value == "true" && !replacedPinnedKeys.isEmpty
-            errors[field.key] = nil
-            // The answers it names are refused no longer.
-            for key in UpgradeRules.pinnedKeys where errors[key] != nil { errors[key] = problem(with: .answer(key)) }
-        case .outputFolder, .secretValue, .resumeChoice:
-            break
+        case .secretChoice(let key): was = SecretChoice(rawValue: change.was).map { label($0, forSecret: key) } ?? change.was
+        case .answer(let key) where { if case .bool? = flow.catalog[key]?.kind { return true } else { return false } }():
+            was = change.was == "true" ? "yes" : "no"
+        case .confirmReplace: was = change.was == "true" ? "yes" : "no"
+        default: was = change.was
         }
+        return "typing changed this from \(was); Up/Down pick another"
     }
 
-    /// Replaces a text field's whole value, as a front end that reads whole lines answers it.
-    func replaceText(_ text: String, in field: WizardField) {
-        noteFieldsSeen()
-        switch field {
-        case .outputFolder:
-            outputEditor = TextEditor(text)
-            outputTyped = true
-            reviewed = nil
-        case .secretValue(let key):
-            secretEditors[key] = TextEditor(text)
-            reviewed = nil
-            recheckShownError(field)
-        case .answer(let key):
-            editors[key] = TextEditor(text)
-            setAnswer(key, text)
-        case .secretChoice, .resumeChoice, .preset, .confirmReplace:
-            break
-        }
-    }
-
-    /// The text editor of the focused field, for drawing its cursor and scroll.
-    public func editor(for field: WizardField) -> TextEditor {
-        switch field {
-        case .outputFolder: return outputEditor
-        case .secretValue(let key): return secretEditors[key] ?? TextEditor()
-        case .answer(let key): return editors[key] ?? TextEditor(displayText(key))
-        case .secretChoice, .resumeChoice, .preset, .confirmReplace: return TextEditor()
+    /// The next value of a field's cluster suggestions for an arrow key; nil when it has none.
+    func nextSuggestion(_ key: String, after current: String, _ pressed: Key) -> String? {
+        let values = clusterSuggestions(key).map(\.value)
+        guard !values.isEmpty else { return nil }
+        guard let index = values.firstIndex(of: current) else { return pressed == .down ? values.first : nil }
+        switch pressed {
+        case .down: return index + 1 < values.count ? values[index + 1] : nil
+        case .up: return index > 0 ? values[index - 1] : nil
+        default: return nil
         }
     }
 }

@@ -1,9 +1,12 @@
 import Foundation
 import RiggerCore
-import RiggerCluster
 
-/// The wizard's state and its response to keys: no terminal in here, so that every screen can be
-/// driven and checked in tests. `WizardView` draws it; `WizardRunner` connects it to a terminal.
+/// The full-screen wizard over a `WizardFlow`: where the focus is, the text being edited and its
+/// cursor, the keys and what they mean, the help, the quit confirmation and the scrolling of the
+/// review and done pages. No terminal in here, so that every screen can be driven and checked in
+/// tests: `WizardView` draws it; `WizardRunner` connects it to a terminal. What the flow holds
+/// (its pages, answers, errors, review) reads through: `session.page` is `session.flow.page`.
+@dynamicMemberLookup
 public final class WizardSession {
     /// What the session wants after a key.
     public enum Outcome: Equatable {
@@ -14,383 +17,153 @@ public final class WizardSession {
         case finished
     }
 
-    let generator: BundleGenerator
-    internal(set) var baseRequest: GenerationRequest
-    /// The answers below the wizard's own: the bundle in the folder, the preset, the answers file.
-    internal(set) var baseLayers: [AnswerLayer] = [] {
-        didSet {
-            cachedResolution = nil
-            cachedPages = nil
-            cachedApp = nil
-            cachedFindings = nil
-            cachedBetween = nil
-        }
-    }
-    internal(set) var previousSecrets: [String: String] = [:]
-    /// The answers of the bundle in the folder, resolved alone; nil for a new bundle.
-    internal(set) var previousAnswers: ResolvedAnswers?
-    /// Whether the operator confirmed replacing the bundle's app, release or namespace.
-    public internal(set) var replaceConfirmed = false {
-        didSet {
-            cachedBetween = nil
-            reviewed = nil
-        }
-    }
-    var cachedBetween: [AnswerProblem]?
-    /// The folder the base layers were read from.
-    var loadedFolder: String
-    /// Whether the output folder was given (`--out`): then it never follows the app.
-    let outputGiven: Bool
-    /// Whether the operator typed the output folder: from then on it is theirs, not a default.
-    var outputTyped = false
-
-    /// A draft of an unfinished run found in the folder, offered on the resume page.
-    public internal(set) var pendingDraft: WizardDraft?
+    /// The answers, pages, validation and review this screen shows and drives.
+    public let flow: WizardFlow
+    /// The focused field: its index among the page's fields.
+    public internal(set) var focus = 0
+    /// The editors of the text answers typed into, for their cursor; the text is the flow's.
+    public internal(set) var editors: [String: TextEditor] = [:]
+    /// The editors of the secret values typed into, for their cursor.
+    public internal(set) var secretEditors: [String: TextEditor] = [:]
+    var outputEditor: TextEditor
     /// On the resume page: resume (true) or start over.
     public internal(set) var resumeSelected = true
-    /// Where this run saved its draft, and whether it created that folder for it.
-    var draftFolder: String?
-    var draftCreatedFolder = false
-    /// Why the last draft could not be saved, shown on the review.
-    public internal(set) var draftError: String?
-
-    public internal(set) var layer = AnswerLayer(name: "wizard") {
-        didSet {
-            cachedResolution = nil
-            cachedPages = nil
-            cachedApp = nil
-            cachedFindings = nil
-            cachedBetween = nil
-        }
-    }
-    var cachedResolution: (answers: ResolvedAnswers, problems: [AnswerProblem])?
-    var cachedApp: AppRegistry.Entry?
-    var cachedPages: [WizardPage]?
-    public internal(set) var pageIndex = 0
-    public internal(set) var focus = 0
-    /// The fields of the page the operator has seen: those it showed when first acted on, and
-    /// each focused since. A field that appeared later is visited before the page is left.
-    var fieldsSeen: (page: WizardPage, fields: Set<WizardField>)?
-    public internal(set) var errors: [String: String] = [:]
-    public internal(set) var editors: [String: TextEditor] = [:]
-    public internal(set) var secretChoices: [String: SecretChoice] = [:]
-    public internal(set) var secretEditors: [String: TextEditor] = [:]
     /// A choice that letters typed on it changed, and what it was before the first of them; gone
     /// at the next key that isn't a letter, or when the field is left.
     public internal(set) var typedChange: (field: WizardField, was: String)?
+    /// Whether typed secret values are shown (F2) rather than as bullets.
     public var revealSecrets = false
+    /// Whether the focused field's full help is shown (F1 or ?).
     public internal(set) var showingHelp = false
+    /// Whether Ctrl-C asked "quit without writing?" and waits for the answer.
     public internal(set) var confirmingQuit = false
-    /// The bundle as reviewed: exactly this is written.
-    public internal(set) var reviewed: PreparedBundle?
-    public internal(set) var reviewChanges: BundleChanges?
-    public internal(set) var reviewError: String?
-    public internal(set) var writtenTo: String?
-    /// Where the bundle that was replaced is backed up, once a regeneration is written.
-    public internal(set) var backupFolder: String?
     /// Where on a long done page the view starts.
     public var doneScroll = 0
-    var outputEditor: TextEditor
     /// Where on a long review the view starts.
     public var reviewScroll = 0
+    /// The flow's count of reviews prepared when the review was last scrolled from its top.
+    var reviewShown = 0
     /// How far the review and the done page can scroll at the size they were last drawn: the
     /// keys stop there, so that the first key back moves the view.
     var scrollLimits = (review: Int.max, done: Int.max)
 
-    /// What reads the cluster; nil when the session reads none.
-    let clusterSource: (any WizardClusterReading)?
-    /// The cluster, read in the background once started; nil when it is not read (`--offline`, no kubectl).
-    var clusterReader: (any WizardClusterReading)?
-    /// Where the draft of this run is kept.
-    let drafts: any WizardDraftStore
-    /// Why the cluster is not read, for the review; nil when it is, or before reading starts.
-    public internal(set) var clusterOffReason: String?
-    var clusterStarted = false
-    var clusterSeen: WizardClusterStamp?
-    var cachedFindings: ClusterFindings?
-    /// What the cluster settles, as applied to the base answers.
-    var clusterAdjustments: [ClusterAdjustment] = []
+    /// The full screen over `flow`, on the field the flow's page starts at.
+    public init(flow: WizardFlow) {
+        self.flow = flow
+        outputEditor = TextEditor(flow.outputDirectory)
+        focus = flow.firstFieldToFill()
+        reviewShown = flow.reviewsPrepared
+    }
 
-    /// A session starting from a request's preset, answers file and the bundle already in its
-    /// folder. With `cluster`, the cluster is read in the background once `startReadingCluster()`
-    /// is called; a reader that can't run (offline, no kubectl) reads nothing and says why.
-    /// `drafts` keeps the answers of an unfinished run (in the folder, unless a test says otherwise).
-    public init(
+    /// A session over a new flow (see `WizardFlow.init`).
+    public convenience init(
         request: GenerationRequest, generator: BundleGenerator, outputGiven: Bool, cluster: (any WizardClusterReading)? = nil,
         drafts: any WizardDraftStore = FileDraftStore()
     ) throws {
-        clusterSource = cluster
-        self.drafts = drafts
-        self.generator = generator
-        self.baseRequest = request
-        self.loadedFolder = request.outputDirectory
-        self.outputGiven = outputGiven
-        self.outputEditor = TextEditor(request.outputDirectory)
-        try loadBase()
-        // The default folder is the app's, and a preset file can name the app.
-        if followOutputDefault() { try loadBase() }
-        // With --out given, start at the app step; the folder can still be changed by going back.
-        if outputGiven { pageIndex = 1 }
-        offerDraft(in: request.outputDirectory)
-        // A folder that can't take the bundle is said at once, on the page where another is chosen.
-        if outputGiven, pendingDraft == nil, let problem = checkOutputFolder() {
-            pageIndex = 0
-            errors[WizardField.outputFolder.key] = problem
+        self.init(flow: try WizardFlow(request: request, generator: generator, outputGiven: outputGiven, cluster: cluster, drafts: drafts))
+    }
+
+    /// Reads the flow's state.
+    public subscript<T>(dynamicMember keyPath: KeyPath<WizardFlow, T>) -> T {
+        flow[keyPath: keyPath]
+    }
+
+    /// Sets the flow's state, for tests that start on a page.
+    subscript<T>(dynamicMember keyPath: ReferenceWritableKeyPath<WizardFlow, T>) -> T {
+        get { flow[keyPath: keyPath] }
+        set { flow[keyPath: keyPath] = newValue }
+    }
+
+    /// The focused field; nil on a page without fields.
+    public var focusedField: WizardField? { flow.field(at: focus) }
+
+    // MARK: Intents
+
+    /// Enter: the flow goes on from the focused field, and the focus goes where it says.
+    public func next() {
+        if let start = flow.next(from: focusedField) { focus = start }
+        followFlow()
+    }
+
+    /// Esc: the page before, with everything typed kept.
+    public func back() {
+        if flow.page == .review { reviewScroll = 0 }
+        if let start = flow.back(from: focusedField) { focus = start }
+        followFlow()
+    }
+
+    /// On the resume page: takes up the draft found in the folder, or starts over without it.
+    public func answerResume(_ resume: Bool) {
+        resumeSelected = resume
+        if resume, flow.pendingDraft != nil { editors = [:] }
+        focus = flow.answerResume(resume)
+        followFlow()
+    }
+
+    /// Ends the run without writing.
+    public func quitWithoutWriting() {
+        confirmingQuit = false
+        flow.quitWithoutWriting()
+    }
+
+    /// After an intent that may change the page: a review prepared again is shown from its top,
+    /// and a draft offered (another folder was typed) starts with resume selected.
+    private func followFlow() {
+        if flow.reviewsPrepared != reviewShown {
+            reviewShown = flow.reviewsPrepared
+            reviewScroll = 0
         }
-        focus = firstFieldToFill()
+        if flow.page == .resume { resumeSelected = true }
     }
 
-    /// Reads the bundle already in the folder (if any) under the preset and answers file.
-    func loadBase() throws {
-        let previous = try generator.existingBundle(in: loadedFolder)
-        var base = GenerationRequest(app: baseRequest.app, preset: baseRequest.preset, answersFile: baseRequest.answersFile, outputDirectory: loadedFolder)
-        base.clusterAnswers = baseRequest.clusterAnswers
-        baseLayers = try generator.layers(for: base, previous: previous).layers
-        previousSecrets = previous?.secrets ?? [:]
-        previousAnswers = previous.flatMap(BundleGenerator.answers)
-        cachedBetween = nil
-    }
+    // MARK: Focus and editing
 
-    /// Shows the resume page first when the folder holds a readable draft.
-    func offerDraft(in folder: String) {
-        do {
-            pendingDraft = try drafts.read(from: folder)
-        } catch {
-            draftError = "the draft in \(folder) cannot be read, so it is not offered: \(error)"
+    func moveFocus(by offset: Int) {
+        let count = flow.fields.count
+        guard count > 0 else {
+            if flow.page == .review { reviewScroll = min(max(0, reviewScroll + offset), scrollLimits.review) }
+            return
         }
-        if pendingDraft != nil {
-            pageIndex = 0
-            resumeSelected = true
+        moveFocus(to: (focus + offset + count) % count)
+    }
+
+    /// Leaves the focused field for the page's field at `index` (the flow checks the field left
+    /// and saves the draft).
+    func moveFocus(to index: Int) {
+        flow.leave(focusedField, for: flow.field(at: index))
+        focus = index
+    }
+
+    /// Gives a choice field one of its values (see `WizardFlow.choose`).
+    func select(_ value: String, in field: WizardField) {
+        flow.choose(value, in: field)
+    }
+
+    /// Replaces a text field's whole value, with the cursor at its end.
+    func replaceText(_ text: String, in field: WizardField) {
+        switch field {
+        case .outputFolder: outputEditor = TextEditor(text)
+        case .secretValue(let key): secretEditors[key] = TextEditor(text)
+        case .answer(let key): editors[key] = TextEditor(text)
+        case .secretChoice, .resumeChoice, .preset, .confirmReplace: break
         }
+        flow.setText(text, in: field)
     }
 
-    // MARK: Answers
-
-    /// The app the answers so far name, with its catalog; the pages follow its questions.
-    public var app: AppRegistry.Entry {
-        if let cachedApp { return cachedApp }
-        let entry = generator.registry.entry(for: baseLayers + [layer])
-        cachedApp = entry
-        return entry
-    }
-
-    /// The catalog of the app chosen so far.
-    public var catalog: QuestionCatalog { app.catalog }
-
-    /// The answers resolved from the base layers and what was typed so far.
-    /// Computed once per change of the answers: a frame reads it many times.
-    public var resolution: (answers: ResolvedAnswers, problems: [AnswerProblem]) {
-        if let cachedResolution { return cachedResolution }
-        let computed = AnswerResolver(catalog: catalog, now: generator.now).evaluate(baseLayers + [layer])
-        cachedResolution = computed
-        return computed
-    }
-
-    /// The pages that apply to the answers so far; like `resolution`, computed once per change of
-    /// the answers (a frame reads it several times).
-    public var pages: [WizardPage] {
-        let resume: [WizardPage] = pendingDraft == nil ? [] : [.resume]
-        if let cachedPages { return resume + cachedPages }
-        let lookup = resolution.answers.lookup
-        let computed = WizardPage.order.filter { page in
-            switch page {
-            case .step(let step): return stepQuestions(step).contains { $0.appliesWhen.holds(lookup) }
-            case .secrets:
-                return catalog.secrets.contains { $0.appliesWhen.holds(lookup) } || stepQuestions(.secretStore).contains { $0.appliesWhen.holds(lookup) }
-            default: return true
-            }
-        }
-        cachedPages = computed
-        return resume + computed
-    }
-
-    public var page: WizardPage {
-        if writtenTo != nil { return .done }
-        let all = pages
-        return all[min(pageIndex, all.count - 1)]
-    }
-
-    /// The fields of the current page, in order.
-    public var fields: [WizardField] {
-        let lookup = resolution.answers.lookup
-        switch page {
-        case .resume: return [.resumeChoice]
-        case .output: return [.outputFolder]
-        case .step(let step):
-            var answers = stepQuestions(step).filter { $0.appliesWhen.holds(lookup) }.map { WizardField.answer($0.key) }
-            // Replacing the bundle's app, release or namespace is confirmed right under the first of them.
-            if let replaced = answers.firstIndex(where: { replacedPinnedKeys.contains($0.key) }) {
-                answers.insert(.confirmReplace, at: replaced + 1)
-            }
-            // The preset list is the chosen app's, so it comes right after the app (and its confirmation).
-            guard step == .app, let appField = answers.first, appField == .answer("app") else { return answers }
-            let head = answers.prefix { $0 == .answer("app") || $0 == .confirmReplace }
-            return head + [.preset] + answers.dropFirst(head.count)
-        case .secrets:
-            // Where the secrets are kept comes after them: each way of getting a value holds for every store.
-            let store = stepQuestions(.secretStore).filter { $0.appliesWhen.holds(lookup) }.map { WizardField.answer($0.key) }
-            var shownExisting: Set<String> = []
-            return catalog.secrets.filter { $0.appliesWhen.holds(lookup) }.flatMap { question -> [WizardField] in
-                switch secretChoice(question.key) {
-                case .type: return [.secretChoice(question.key), .secretValue(question.key)]
-                case .existing:
-                    // Secrets that share one Secret (object storage's two keys) ask for its name once.
-                    guard let existing = catalog.secretPolicy(question.key)?.existing, shownExisting.insert(existing.name).inserted else {
-                        return [.secretChoice(question.key)]
-                    }
-                    let answers = [existing.name, existing.dataKey].compactMap { $0 }.filter { catalog[$0]?.appliesWhen.holds(lookup) ?? false }
-                    return [.secretChoice(question.key)] + answers.map(WizardField.answer)
-                default: return [.secretChoice(question.key)]
-                }
-            } + store
-        case .review, .done: return []
+    /// The text editor of a field, for drawing its cursor and scroll: the one typed into while
+    /// its text is the flow's, else a new one at the end of the flow's text (which the flow
+    /// changed: a Secret's name emptied, another app's default folder).
+    public func editor(for field: WizardField) -> TextEditor {
+        switch field {
+        case .outputFolder: return Self.current(outputEditor, flow.outputDirectory)
+        case .secretValue(let key): return Self.current(secretEditors[key], flow.secretText(key))
+        case .answer(let key): return Self.current(editors[key], flow.displayText(key))
+        case .secretChoice, .resumeChoice, .preset, .confirmReplace: return TextEditor()
         }
     }
 
-    /// The presets to start from: none, then each in the library (and one given by path).
-    public var presetChoices: [Choice] {
-        var choices = [Choice("none", "no preset: every answer from here")]
-        let appID = app.app.id
-        var names = generator.presets.names(app: appID)
-        if let current = baseRequest.preset, !names.contains(current) { names.append(current) }
-        for name in names { choices.append(Choice(name, (try? generator.presets.load(name, app: appID).description) ?? "")) }
-        return choices
-    }
-
-    /// The preset the answers start from, or "none".
-    public var presetName: String { baseRequest.preset ?? "none" }
-
-    /// Starts the answers from another preset; what was typed stays on top of it.
-    func choosePreset(_ name: String) {
-        let previous = baseRequest.preset
-        baseRequest.preset = name == "none" ? nil : name
-        do {
-            try loadBase()
-            errors[WizardField.preset.key] = nil
-        } catch {
-            baseRequest.preset = previous
-            errors[WizardField.preset.key] = "\(error)"
-        }
-        reviewed = nil
-    }
-
-    /// Another app was picked: its presets and questions from here on. A preset of the same name
-    /// is kept (each app has its own `aws`), otherwise the answers start from none. What the
-    /// cluster settled is settled again for the new app's questions.
-    func chooseApp(_ id: String) {
-        baseRequest.app = id
-        baseRequest.clusterAnswers = nil
-        clusterAdjustments = []
-        if let preset = baseRequest.preset, !PresetLibrary.isPath(preset), !generator.presets.names(app: id).contains(preset) {
-            baseRequest.preset = nil
-        }
-        followOutputDefault(app: id)
-        do {
-            try loadBase()
-            errors["app"] = nil
-        } catch {
-            errors["app"] = "\(error)"
-        }
-        reviewed = nil
-        applyClusterAnswers()
-    }
-
-    /// Replaces the request the base answers come from and reads them again (the cluster's
-    /// answers changed); a failure is shown on the review.
-    func setBaseRequest(_ request: GenerationRequest) {
-        let previous = baseRequest
-        baseRequest = request
-        do {
-            try loadBase()
-        } catch {
-            baseRequest = previous
-            reviewError = "\(error)"
-        }
-        reviewed = nil
-    }
-
-    /// The questions a step's page asks: not secrets, nor the names of existing Secrets, which
-    /// the secrets page asks with the secret they stand for, nor the details of regenerating that
-    /// the review alone shows.
-    func stepQuestions(_ step: WizardStep) -> [Question] {
-        let existingKeys = catalog.existingSecretAnswerKeys
-        return catalog.questions.filter { $0.step == step && $0.isAskedInWizard && !$0.isSecret && !existingKeys.contains($0.key) }
-    }
-
-    public var focusedField: WizardField? {
-        let all = fields
-        return all.isEmpty ? nil : all[min(focus, all.count - 1)]
-    }
-
-    /// The text shown for an answer field: what was typed, else the answer it resolves to.
-    public func displayText(_ key: String) -> String {
-        if let editor = editors[key] { return editor.text }
-        if let raw = layer[key] { return raw.isNull ? "" : raw.text }
-        return resolution.answers[key]?.description ?? ""
-    }
-
-    public var outputDirectory: String { outputEditor.text }
-
-    /// The choices for a choice question, limited to those the other answers allow.
-    public func choices(_ key: String) -> [Choice] {
-        catalog[key]?.availableChoices(resolution.answers.lookup) ?? []
-    }
-
-    /// How a secret is provided: from an existing Secret whenever its name is answered (as the
-    /// bundle then reads it, whatever was chosen for it before), else as chosen, else keep (a
-    /// bundle's), generate, or type.
-    public func secretChoice(_ key: String) -> SecretChoice {
-        if let existing = catalog.secretPolicy(key)?.existing, resolution.answers.lookup.text(existing.name) != nil { return .existing }
-        if let choice = secretChoices[key] { return choice }
-        if previousSecrets[key].map({ !$0.hasPrefix(SecretSet.placeholderMarker) }) == true { return .keep }
-        // Only the operator knows a managed service's password: ask for it rather than leave a
-        // placeholder that the preflight refuses later.
-        return secretOptions(key).contains(.generate) ? .generate : .type
-    }
-
-    /// The ways a secret may be provided here.
-    public func secretOptions(_ key: String) -> [SecretChoice] {
-        guard case .secret(let policy)? = catalog[key]?.kind else { return [] }
-        var options: [SecretChoice] = []
-        if previousSecrets[key].map({ !$0.hasPrefix(SecretSet.placeholderMarker) }) == true { options.append(.keep) }
-        options.append(policy.isGenerated(resolution.answers.lookup) ? .generate : .later)
-        options.append(.type)
-        if policy.existing != nil { options.append(.existing) }
-        return options
-    }
-
-    /// Whether the bundle in the folder already has a value for the secret (so generating rotates it).
-    public func hasKeptValue(_ key: String) -> Bool {
-        previousSecrets[key].map { !$0.hasPrefix(SecretSet.placeholderMarker) } == true
-    }
-
-    /// Sets how a secret is provided. The secrets of one Secret (object storage's two keys) are
-    /// read from an existing one together: choosing it for one chooses it for all, and leaving it
-    /// clears the Secret's name and key and leaves it for all.
-    func chooseSecret(_ key: String, _ choice: SecretChoice) {
-        secretChoices[key] = choice
-        if choice == .existing, let existing = catalog.secretPolicy(key)?.existing {
-            for other in catalog.secrets where catalog.secretPolicy(other.key)?.existing == existing { secretChoices[other.key] = .existing }
-        }
-        if choice != .existing, let existing = catalog.secretPolicy(key)?.existing {
-            for answer in [existing.name, existing.dataKey].compactMap({ $0 }) where layer[answer] != nil || resolution.answers.lookup.text(answer) != nil {
-                setAnswer(answer, "")
-                editors[answer] = nil
-            }
-            // The other secrets of the same Secret follow.
-            for other in catalog.secrets where other.key != key && catalog.secretPolicy(other.key)?.existing == existing && secretChoices[other.key] == .existing {
-                secretChoices[other.key] = nil
-            }
-        }
-        reviewed = nil
-    }
-
-    public func secretText(_ key: String) -> String { secretEditors[key]?.text ?? "" }
-
-    func setAnswer(_ key: String, _ text: String) {
-        layer.set(key, RawAnswer(text: text, isNull: text.isEmpty, origin: .wizard))
-        errors[key] = nil
-        reviewed = nil
-        forgetConfirmationWhenNothingIsReplaced()
+    private static func current(_ editor: TextEditor?, _ text: String) -> TextEditor {
+        if let editor, editor.text == text { return editor }
+        return TextEditor(text)
     }
 }

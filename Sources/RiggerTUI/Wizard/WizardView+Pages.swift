@@ -11,7 +11,7 @@ extension WizardView {
         let lines = session.resumeDescription.flatMap { TextLayout.wrap($0, width: width) }
         for (index, line) in lines.enumerated() { canvas.write(line, row: 4 + index, column: left, width: width) }
         var row = 5 + lines.count
-        for option in WizardSession.resumeOptions {
+        for option in WizardFlow.resumeOptions {
             let selected = option.resume == session.resumeSelected
             canvas.write(selected ? ">" : " ", row: row, column: left - 1, style: .accent)
             if selected { canvas.cursor = markCursor(row: row, column: left) }

@@ -2,13 +2,14 @@ import Foundation
 import RiggerCore
 
 /// Moving between pages, what keeps a page from going on, and the review and writing of the bundle.
-extension WizardSession {
+extension WizardFlow {
     // MARK: Pages
 
-    /// Where focus starts on a page: the first field the operator must still fill (a missing or
-    /// invalid answer, an empty secret value or Secret name), so that typing lands there and not
-    /// in a choice list above it. The app page starts on the app, which decides the rest.
-    func firstFieldToFill() -> Int {
+    /// Where a front end starts on the page, by index: the first field the operator must still
+    /// fill (a missing or invalid answer, an empty secret value or Secret name), so that typing
+    /// lands there and not in a choice list above it. The app page starts on the app, which
+    /// decides the rest.
+    public func firstFieldToFill() -> Int {
         guard page != .step(.app) else { return 0 }
         let problems = Set(resolution.problems.map(\.key))
         let existingNames = Set(catalog.secrets.compactMap { catalog.secretPolicy($0.key)?.existing?.name })
@@ -29,29 +30,29 @@ extension WizardSession {
     }
 
     /// Notes the page's fields as seen: all it shows when first acted on (before any answer on
-    /// it changed which fields it has), and the focused one.
-    func noteFieldsSeen() {
+    /// it changed which fields it has), and `field`, the one a front end stands on.
+    func noteFieldsSeen(_ field: WizardField?) {
         if fieldsSeen?.page != page { fieldsSeen = (page, Set(fields)) }
-        if let focusedField { fieldsSeen?.fields.insert(focusedField) }
+        if let field { fieldsSeen?.fields.insert(field) }
     }
 
     /// The first field that appeared on the page after it was first acted on (a Secret's key once
-    /// its name is typed) and hasn't had the focus yet.
+    /// its name is typed) that no front end has stood on yet.
     var firstUnseenField: Int? {
         guard let seen = fieldsSeen, seen.page == page else { return nil }
         return fields.firstIndex { !seen.fields.contains($0) }
     }
 
-    func goBack() {
-        if page == .review { reviewScroll = 0 }
-        if pageIndex > 0, pages[pageIndex - 1] != .resume {
-            pageIndex -= 1
-            focus = firstFieldToFill()
-        }
+    /// The page before (not the resume page): where to stand on it, or nil when there is none.
+    func goBack() -> Int? {
+        guard pageIndex > 0, pages[pageIndex - 1] != .resume else { return nil }
+        pageIndex -= 1
+        return firstFieldToFill()
     }
 
-    /// Checks the page; stays on the first bad field, or moves to the next page.
-    func advance() {
+    /// Checks the page from `current`, where the front end stands; stays on the first bad field,
+    /// or moves to the next page. Returns where to stand then.
+    func advance(from current: WizardField?) -> Int {
         let pageFields = fields
         var firstBad: Int?
         for (index, field) in pageFields.enumerated() {
@@ -60,20 +61,17 @@ extension WizardSession {
             if message != nil, firstBad == nil { firstBad = index }
         }
         if let firstBad {
-            // A replacement to confirm: the focus waits on the yes, under the answer that says why.
+            // A replacement to confirm: the operator is taken to the yes, under the answer that says why.
             if let confirm = pageFields.firstIndex(of: .confirmReplace), errors[WizardField.confirmReplace.key] != nil {
-                focus = confirm
-            } else {
-                focus = firstBad
+                return confirm
             }
-            return
+            return firstBad
         }
         // A field that appeared because of another is shown where it is asked before the page is left.
         if let unseen = firstUnseenField {
-            moveFocus(to: unseen)
-            return
+            leave(current, for: pageFields[unseen])
+            return unseen
         }
-        focus = 0
         if page == .output, outputDirectory != loadedFolder {
             // Another folder: its bundle is the new starting point, and its draft is offered.
             loadedFolder = outputDirectory
@@ -81,16 +79,17 @@ extension WizardSession {
                 try loadBase()
             } catch {
                 errors[WizardField.outputFolder.key] = "\(error)"
-                return
+                return 0
             }
             offerDraft(in: outputDirectory)
-            if pendingDraft != nil { return }
+            if pendingDraft != nil { return 0 }
         }
         pageIndex = min(pageIndex + 1, pages.count - 1)
         followClusterTarget()
-        focus = firstFieldToFill()
+        let start = firstFieldToFill()
         saveDraft()
         if page == .review { prepareReview() }
+        return start
     }
 
     /// What keeps the page from going on at a field, as shown under it; nil when nothing does.
@@ -113,6 +112,15 @@ extension WizardSession {
         }
     }
 
+    /// An answer's problem as said under its field.
+    static func message(_ problem: AnswerProblem) -> String {
+        switch problem.reason {
+        case .invalid(let expected): return "expected \(expected)"
+        case .missing(let expected): return "required: \(expected)"
+        default: return problem.description
+        }
+    }
+
     /// The folder a bundle of an app goes to when the operator names none.
     public static func defaultOutputFolder(app: String) -> String { "./\(app)-install" }
 
@@ -126,7 +134,7 @@ extension WizardSession {
         }
         let folder = Self.defaultOutputFolder(app: app ?? self.app.app.id)
         guard folder != outputDirectory else { return false }
-        outputEditor = TextEditor(folder)
+        outputDirectory = folder
         loadedFolder = folder
         reviewed = nil
         return true
@@ -169,7 +177,7 @@ extension WizardSession {
 
     func prepareReview() {
         reviewError = nil
-        reviewScroll = 0
+        reviewsPrepared += 1
         do {
             var random = SystemSecretGenerator()
             let prepared = try generator.prepare(request, generator: &random)
@@ -184,7 +192,8 @@ extension WizardSession {
         }
     }
 
-    func writeReviewedBundle() {
+    /// Writes exactly the bundle reviewed; without one (preparing it failed), prepares it again.
+    public func write() {
         guard let reviewed else {
             prepareReview()
             return

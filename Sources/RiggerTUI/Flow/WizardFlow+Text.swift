@@ -3,7 +3,7 @@ import RiggerCore
 /// The words of the wizard that every front end shows alike: each field's label, help and full
 /// help, the ways a secret can be provided, the resume offer and the next steps. The full-screen
 /// view lays them out on a page; the plain mode prints them one per line.
-extension WizardSession {
+extension WizardFlow {
     /// The field's label: the question's title, or the name of what it sets.
     public func label(_ field: WizardField) -> String {
         switch field {
@@ -17,21 +17,12 @@ extension WizardSession {
         }
     }
 
-    /// The field's label beside its value on the full screen: as `label`, except that the name and
-    /// key of an existing Secret, which sit right under the secret they hold, say only what they
-    /// are ("  value" does the same): their titles, which say whose they are, would fill three
-    /// lines of the label column. The help box and plain mode show the whole title.
-    public func screenLabel(_ field: WizardField) -> String {
-        guard case .answer(let key) = field, catalog.existingSecretAnswerKeys.contains(key) else { return label(field) }
-        return key.hasSuffix("Key") ? "  key in Secret" : "  Secret name"
-    }
-
     /// The field's one-line help.
     public func help(_ field: WizardField) -> String {
         switch field {
         case .outputFolder: return "The folder rigger writes the bundle to; an existing bundle there is the starting point."
         case .answer(let key), .secretChoice(let key): return catalog[key]?.help ?? ""
-        case .secretValue: return "Typed values are shown as bullets with their length; F2 shows or hides them."
+        case .secretValue: return "The secret's value, typed or pasted; it is never saved with the answers."
         case .resumeChoice: return "Resume the answers typed before the last run stopped, or start again from the preset."
         case .preset: return "Answers for a common setup (rigger presets lists them); what you answer here goes over them."
         case .confirmReplace: return replaceHelp
@@ -60,7 +51,7 @@ extension WizardSession {
     /// The field's full help after its label, as groups of paragraphs (a blank line between
     /// groups): its error, its help, the choice it has, and for an answer its key, what it
     /// expects and when it applies. `help` stands in for the field's one-line help where a front
-    /// end words it its own way.
+    /// end words it its own way (how a secret's value shows as it is typed).
     public func fullHelp(_ field: WizardField, help: String? = nil) -> [[String]] {
         var groups: [[String]] = []
         if let error = errors[field.key] { groups.append(["! " + error]) }
@@ -74,21 +65,6 @@ extension WizardSession {
             groups.append(lines)
         }
         return groups
-    }
-
-    /// What letters typed on a list changed, for the field's line: what it was, and how to pick
-    /// another; nil when they changed nothing (or it isn't this field).
-    public func typedChangeNote(_ field: WizardField) -> String? {
-        guard let change = typedChange, change.field == field else { return nil }
-        let was: String
-        switch field {
-        case .secretChoice(let key): was = SecretChoice(rawValue: change.was).map { label($0, forSecret: key) } ?? change.was
-        case .answer(let key) where { if case .bool? = catalog[key]?.kind { return true } else { return false } }():
-            was = change.was == "true" ? "yes" : "no"
-        case .confirmReplace: was = change.was == "true" ? "yes" : "no"
-        default: was = change.was
-        }
-        return "typing changed this from \(was); Up/Down pick another"
     }
 
     /// How a way of providing a secret reads: on a bundle that has the value, generating a new

@@ -2,24 +2,13 @@ import Foundation
 import RiggerCore
 
 /// Drafts: the answers so far saved after each step, offered again on the resume page.
-extension WizardSession {
+extension WizardFlow {
     // MARK: Drafts
-
-    func handleResume(_ key: Key) -> Outcome {
-        switch key {
-        case .up, .down, .left, .right, .tab, .backTab, .character(" "): resumeSelected.toggle()
-        case .character("r"), .character("R"): resumeSelected = true
-        case .character("s"), .character("S"): resumeSelected = false
-        case .enter:
-            answerResume(resumeSelected)
-        default: break
-        }
-        return .continueRunning
-    }
 
     /// Restores a draft: its app, preset and answers file, the answers typed, the secret choices
     /// and the step reached. Typed secret values were never saved, so those fields come back empty.
-    func resume(_ draft: WizardDraft) {
+    /// Returns where to stand on the page reached.
+    func resume(_ draft: WizardDraft) -> Int {
         pendingDraft = nil
         // The draft's app wins over this run's --app: resuming gives back the session that was left.
         baseRequest.app = draft.app ?? AppRegistry.appNamed(in: [draft.layer])
@@ -39,7 +28,6 @@ extension WizardSession {
             layer = draft.layer
             draftError = "the draft's answers cannot be read: \(error)"
         }
-        editors = [:]
         secretChoices = draft.secretChoices.reduce(into: [:]) { choices, entry in
             if let choice = SecretChoice(rawValue: entry.value) { choices[entry.key] = choice }
         }
@@ -48,14 +36,16 @@ extension WizardSession {
         replaceConfirmed = draft.replaceConfirmed
         applyClusterAnswers()
         pageIndex = pages.firstIndex { $0.title == draft.step } ?? (outputGiven ? 1 : 0)
-        focus = firstFieldToFill()
+        let start = firstFieldToFill()
         if page == .review { prepareReview() }
+        return start
     }
 
-    func startOver() {
+    /// Leaves the draft where it is (the next step replaces it) and starts where a new run does.
+    func startOver() -> Int {
         pendingDraft = nil
         pageIndex = outputGiven ? 1 : 0
-        focus = firstFieldToFill()
+        return firstFieldToFill()
     }
 
     /// Saves the answers so far to the folder's draft; typed secret values stay out of it.

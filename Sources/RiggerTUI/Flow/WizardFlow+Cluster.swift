@@ -2,11 +2,11 @@ import RiggerCore
 
 /// The cluster in the wizard: what the probes read becomes choices, marks, warnings and quiet
 /// lines on the fields concerned, and the answers the cluster settles (cert-manager already
-/// installed) go in under the operator's own. Nothing here waits for a probe: the runner polls
-/// `clusterDidChange()` between keys, and every front end reads what has arrived so far.
-extension WizardSession {
-    /// Starts reading the cluster the answers point at; the runner calls it once the first frame
-    /// is on the screen, so that not even starting the probes comes before it.
+/// installed) go in under the operator's own. Nothing here waits for a probe: a front end polls
+/// `clusterDidChange()` between the operator's actions, and reads what has arrived so far.
+extension WizardFlow {
+    /// Starts reading the cluster the answers point at; a front end calls it once it has shown
+    /// the first page, so that not even starting the probes comes before it.
     public func startReadingCluster() {
         guard !clusterStarted else { return }
         clusterStarted = true
@@ -23,7 +23,7 @@ extension WizardSession {
         followClusterTarget(reader)
     }
 
-    /// Why the cluster is not read when the session was made without a probe.
+    /// Why the cluster is not read when the flow was made without a probe.
     static let noProbe = "probing is off"
 
     /// Stops reading: no probe starts after this. For the end of the run.
@@ -31,8 +31,8 @@ extension WizardSession {
         clusterReader?.stop()
     }
 
-    /// Whether anything arrived from the cluster since the last call: then the screen is drawn
-    /// again, and an answer the cluster settles is applied.
+    /// Whether anything arrived from the cluster since the last call: then a front end shows it,
+    /// and an answer the cluster settles is applied.
     public func clusterDidChange() -> Bool {
         guard let clusterReader, clusterStarted else { return false }
         let stamp = clusterReader.stamp
@@ -45,7 +45,7 @@ extension WizardSession {
 
     /// The probes read for the answers' context, namespace and release: a change of any of them
     /// (checked when a field is left, not at each key) starts reading again.
-    func followClusterTarget() {
+    public func followClusterTarget() {
         guard let clusterReader, clusterStarted else { return }
         followClusterTarget(clusterReader)
     }
@@ -80,18 +80,6 @@ extension WizardSession {
         switch catalog[key]?.kind {
         case .choice?, .bool?, .secret?, nil: return []
         default: return clusterField(key)?.choices ?? []
-        }
-    }
-
-    /// The next value of a field's cluster suggestions for an arrow key; nil when it has none.
-    func nextSuggestion(_ key: String, after current: String, _ pressed: Key) -> String? {
-        let values = clusterSuggestions(key).map(\.value)
-        guard !values.isEmpty else { return nil }
-        guard let index = values.firstIndex(of: current) else { return pressed == .down ? values.first : nil }
-        switch pressed {
-        case .down: return index + 1 < values.count ? values[index + 1] : nil
-        case .up: return index > 0 ? values[index - 1] : nil
-        default: return nil
         }
     }
 
@@ -147,8 +135,9 @@ extension WizardSession {
 
     /// Applies what the cluster settles as a layer under the operator's answers, as `generate
     /// --probe` does; an answer typed here still wins. Only a change of what it settles reloads
-    /// the base answers.
-    func applyClusterAnswers() {
+    /// the base answers. The intents that move between pages apply it; a front end that edits
+    /// answers a key at a time applies it after each.
+    public func applyClusterAnswers() {
         guard let findings = clusterFindings else { return }
         let adjustments = findings.adjustments
         guard adjustments != clusterAdjustments else { return }

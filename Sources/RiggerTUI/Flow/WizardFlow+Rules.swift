@@ -3,7 +3,7 @@ import RiggerCore
 /// Rules between answers in the wizard: each is said on the page of the answers it names, as
 /// `generate` would refuse it, and a change of the bundle's app, release or namespace waits for
 /// the operator's yes, which is what `--force` says on the command line.
-extension WizardSession {
+extension WizardFlow {
     /// How the wizard confirms a change `generate` takes only with --force.
     static let howToConfirm = "answer yes to Replace the install, under it, to change it anyway"
 
