@@ -112,6 +112,10 @@ enum HeliconeReadmeRenderer {
 
     private static func answerLines(_ plan: HeliconePlan, _ answers: ResolvedAnswers, _ secrets: SecretSet) -> [String] {
         var lines = ReadmeAnswers.lines(answers, secrets)
+        for key in secrets.existing.keys.sorted() {
+            guard let existing = secrets.existing[key] else { continue }
+            lines.append("- `\(key)`: read from your Secret `\(existing.name)`")
+        }
         let expiry = plan.jwtIssuedAt + SupabaseJWT.validity
         lines += [
             "",
@@ -153,7 +157,7 @@ enum HeliconeReadmeRenderer {
             "  - `00-preflight.sh`: kubectl, helm, git, the kube context, the cluster version, the storage class, no placeholder secrets, "
                 + "and no Secret in the namespace holding a value published in the chart's README or values.example.yaml",
             "  - `10-namespace.sh`: creates the namespace",
-            "  - `20-secrets.sh`: applies the Secrets before the chart",
+            "  - `20-secrets.sh`: applies the Secrets before anything reads them",
             "  - `30-prerequisites.sh`: " + prerequisitesSummary(plan),
             "  - `40-install.sh`: fetches the chart with git at commit `\(HeliconeChart.commit)`, refuses any other, and runs "
                 + "`helm upgrade --install` from that checkout",
@@ -162,8 +166,8 @@ enum HeliconeReadmeRenderer {
             "- `\(PostRender.folder)/`: a Helm post-renderer (run through `kubectl kustomize`) for what no chart value can set:",
         ]
         lines += postRender.imagePins.map { "  - `\($0.name)` pinned to `\($0.tag)`: \($0.reason)" }
-        lines += postRender.patches.map { "  - \($0.kind) `\($0.name)`: \($0.reason)" }
-        lines += postRender.resources.map { "  - adds \($0.kind) `\($0.name)`: \($0.reason)" }
+        lines += postRender.patches.map { "  - `\($0.kind)/\($0.name)`: \($0.reason)" }
+        lines += postRender.resources.map { "  - `\($0.kind)/\($0.name)` (added): \($0.reason)" }
         return lines + [""]
     }
 

@@ -22,18 +22,18 @@ enum PlausibleReadmeRenderer {
         let images = PlausibleImages.list(plan)
         let advisories = PlausibleApp().advisoryTable
         lines += AdvisoryFinding.readmeSection(images, table: advisories, answers: answers)
+        lines += PlausibleReadmeSections.whatRunsWhere(plan)
         lines += ReadmeAnswers.lines(answers, secrets)
         for key in secrets.existing.keys.sorted() {
             guard let existing = secrets.existing[key] else { continue }
             lines.append("- `\(key)`: read from your Secret `\(existing.name)`")
         }
         lines.append("")
-        lines += PlausibleReadmeSections.whatRunsWhere(plan)
+        lines += filesSection(plan, manifests: manifests, files: files)
+        lines += PlausibleReadmeSections.ownEnvironment(plan, manifests: manifests)
         lines += PlausibleSizing.table(plan).readmeSection.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines += BundleImage.readmeSection(images, avoidFrozen: IngressAddOns.avoidingIngressNginx, advisories: advisories)
         lines += IngressNginxRetirement.readmeSection(plan.ingress, namespace: plan.namespace)
-        lines += filesSection(plan, manifests: manifests, files: files)
-        lines += PlausibleReadmeSections.ownEnvironment(plan, manifests: manifests)
         lines += ReadmeSecretStore.section(
             plan.cluster.secretStore, manifests: manifests.references.manifests, namespace: plan.namespace, release: plan.release)
         lines += nextSteps(plan, secrets: secrets, toCreate: toCreate)
@@ -77,7 +77,7 @@ enum PlausibleReadmeRenderer {
         ]
         for manifest in manifests.all {
             let keys = manifest.dataKeys.map { "`\($0)`" }.joined(separator: ", ")
-            lines.append("  - `\(manifest.path)`: Secret `\(manifest.name)` (\(keys)): \(purposes[manifest.fileName] ?? manifest.component)")
+            lines.append("  - `\(manifest.path)`: Secret `\(manifest.name)` (\(keys)): \(purposes[manifest.fileName] ?? "")")
         }
         let existing = manifests.existing
         if !existing.isEmpty {
@@ -94,6 +94,7 @@ enum PlausibleReadmeRenderer {
                 PlausibleManifests.clickhousePath: "ClickHouse: its settings (ConfigMap), Service and StatefulSet",
                 PlausibleManifests.gkeIngressPath: "the Google-managed certificate and the redirect to HTTPS (FrontendConfig)",
                 PlausibleManifests.cloudNativePGValuesPath: "the values of the CloudNativePG operator chart",
+                CloudSQLProxyAddOn.manifestPath: CloudSQLProxyAddOn.filePurpose,
             ].merging(IngressAddOns.filePurposes) { own, _ in own }
             for path in manifestFiles { lines.append("  - `\(path)`: \(manifestPurposes[path] ?? "")") }
         }

@@ -2,7 +2,9 @@ import RiggerCore
 
 /// Writes the bundle's README.md: what was generated from which answers, and what to do next.
 enum PostHogReadmeRenderer {
-    static func readme(plan: PostHogPlan, answers: ResolvedAnswers, secrets: SecretSet, manifests: PostHogSecrets, toCreate: [OperatorSecret]) -> String {
+    static func readme(
+        plan: PostHogPlan, answers: ResolvedAnswers, secrets: SecretSet, manifests: PostHogSecrets, files: [BundleFile], toCreate: [OperatorSecret]
+    ) -> String {
         var lines: [String] = [
             "# PostHog install bundle",
             "",
@@ -15,6 +17,10 @@ enum PostHogReadmeRenderer {
         let advisories = PostHogApp().advisoryTable
         lines += AdvisoryFinding.readmeSection(images, table: advisories, answers: answers)
         lines += ReadmeAnswers.lines(answers, secrets)
+        for key in secrets.existing.keys.sorted() {
+            guard let existing = secrets.existing[key] else { continue }
+            lines.append("- `\(key)`: read from your Secret `\(existing.name)`")
+        }
         lines += [
             "",
             "## Files",
@@ -32,11 +38,18 @@ enum PostHogReadmeRenderer {
                 lines.append("  - Secret `\(reference.name)` in namespace `\(plan.namespace)` (\(reference.dataKeys.map { "`\($0)`" }.joined(separator: ", ")))")
             }
         }
+        let manifestFiles = files.map(\.path).filter { $0.hasPrefix("manifests/") }.sorted()
+        if !manifestFiles.isEmpty {
+            lines.append("- `manifests/`: what `30-prerequisites.sh` applies or installs besides the chart:")
+            let purposes = IngressAddOns.filePurposes.merging([CloudSQLProxyAddOn.manifestPath: CloudSQLProxyAddOn.filePurpose]) { first, _ in first }
+            for path in manifestFiles { lines.append("  - `\(path)`: \(purposes[path] ?? "")") }
+        }
         lines += [
             "- `scripts/`: the install steps, run in order by `install.sh`:",
-            "  - `00-preflight.sh`: kubectl, helm, the kube context, the cluster version, the storage class, no placeholder secrets",
+            "  - `00-preflight.sh`: kubectl, helm, the kube context, the cluster version, the storage class, no placeholder secrets"
+                + (existing.isEmpty ? "" : ", your Secrets"),
             "  - `10-namespace.sh`: creates the namespace",
-            "  - `20-secrets.sh`: applies the Secrets before the chart",
+            "  - `20-secrets.sh`: applies the Secrets before anything reads them",
             "  - `30-prerequisites.sh`: what the choices need first (static IP, TLS Secret, ingress class, the ingress controller "
                 + "(Traefik or ingress-nginx) and cert-manager unless the cluster has them, managed services)",
             "  - `40-install.sh`: `helm upgrade --install` of chart \(plan.chartVersion)",
@@ -44,14 +57,6 @@ enum PostHogReadmeRenderer {
                 + (plan.ingress.servedHostname.map(LocalhostAccess.isLocalhost) == true ? LocalhostAccess.verifySummary : "the address and the DNS record to create"),
             "- `rigger.yaml`: every answer, so that the bundle can be regenerated exactly.",
         ]
-        let addOnFiles = IngressAddOns.manifests(ingress: plan.ingress, cloud: plan.cloud, issuer: "", labels: .emptyMap).map(\.path)
-        if !addOnFiles.isEmpty {
-            lines.append("- `manifests/`: what `30-prerequisites.sh` installs or applies besides the chart:")
-            lines += addOnFiles.map { "  - `\($0)`: \(IngressAddOns.filePurposes[$0] ?? "")" }
-        }
-        if plan.ingress.type == .gateway {
-            lines.append("- `\(GatewayRoutes.path)`: \(GatewayRoutes.filePurpose)")
-        }
         let postRender = PostHogPostRender.make(plan, secrets: manifests)
         if !postRender.isEmpty {
             lines.append("- `\(PostRender.folder)/`: a Helm post-renderer (run through `kubectl kustomize`) for what no chart value can set:")

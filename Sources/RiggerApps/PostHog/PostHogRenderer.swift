@@ -20,7 +20,7 @@ enum PostHogRenderer {
         files += try PostHogPostRender.make(plan, secrets: manifests).files()
         files.append(BundleFile(
             path: "README.md",
-            contents: PostHogReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, manifests: manifests, toCreate: toCreate),
+            contents: PostHogReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, manifests: manifests, files: files, toCreate: toCreate),
             mode: BundleFile.regular))
         return Bundle(files: files, operatorSecrets: toCreate)
     }
