@@ -22,14 +22,10 @@ enum HeliconeRenderer {
             ],
             secretNote: "No secret is in this file: the chart reads them from the Secrets in secrets/."))
         files += secretFiles
-        let manifests = try HeliconeManifests.files(plan: plan)
-        files += manifests
+        files += try HeliconeManifests.files(plan: plan)
         files += HeliconeScriptsRenderer.scripts(plan: plan, secrets: references, chart: chart, postRender: postRender)
-        files.append(BundleFile(
-            path: "README.md",
-            contents: HeliconeReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, references: references, postRender: postRender,
-                manifests: manifests.map(\.path), toCreate: toCreate),
-            mode: BundleFile.regular))
-        return Bundle(files: files, operatorSecrets: toCreate)
+        return Bundle(
+            files: files, operatorSecrets: toCreate, readme: HeliconeReadmeRenderer.parts(plan: plan, references: references, postRender: postRender),
+            answers: answers, secrets: secrets)
     }
 }

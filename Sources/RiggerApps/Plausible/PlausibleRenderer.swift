@@ -17,10 +17,8 @@ enum PlausibleRenderer {
         files += try PlausibleManifests.files(plan: plan, secrets: manifests)
         if let proxy = plan.cloudSQLProxy { files.append(try CloudSQLProxyAddOn.file(proxy, partOf: "plausible", sizing: plan.sizing)) }
         files += PlausibleScriptsRenderer.scripts(plan: plan, secrets: manifests, chart: chart)
-        files.append(BundleFile(
-            path: "README.md",
-            contents: PlausibleReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, manifests: manifests, files: files, toCreate: toCreate),
-            mode: BundleFile.regular))
-        return Bundle(files: files, operatorSecrets: toCreate)
+        return Bundle(
+            files: files, operatorSecrets: toCreate, readme: PlausibleReadmeRenderer.parts(plan: plan, manifests: manifests), answers: answers,
+            secrets: secrets)
     }
 }

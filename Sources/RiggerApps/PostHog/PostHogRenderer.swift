@@ -17,11 +17,10 @@ enum PostHogRenderer {
         files += try PostHogIngress.manifests(plan)
         if let proxy = plan.cloudSQLProxy { files.append(try CloudSQLProxyAddOn.file(proxy, partOf: "posthog", sizing: plan.sizing)) }
         files += PostHogScriptsRenderer.scripts(plan: plan, secrets: manifests, chart: chart)
-        files += try PostHogPostRender.make(plan, secrets: manifests).files()
-        files.append(BundleFile(
-            path: "README.md",
-            contents: PostHogReadmeRenderer.readme(plan: plan, answers: answers, secrets: secrets, manifests: manifests, toCreate: toCreate),
-            mode: BundleFile.regular))
-        return Bundle(files: files, operatorSecrets: toCreate)
+        let postRender = PostHogPostRender.make(plan, secrets: manifests)
+        files += try postRender.files()
+        return Bundle(
+            files: files, operatorSecrets: toCreate, readme: PostHogReadmeRenderer.parts(plan: plan, manifests: manifests, postRender: postRender),
+            answers: answers, secrets: secrets)
     }
 }

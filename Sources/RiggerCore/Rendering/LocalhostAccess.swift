@@ -20,9 +20,10 @@ public enum LocalhostAccess {
     /// create: the README's list of files and the script's own header say it.
     public static let verifySummary = "the ingress address and the port-forward that reaches the app from this machine; no DNS record is needed"
 
-    /// The README's step for reaching the app at `url`, in place of pointing DNS at it.
-    public static func readmeStep(_ step: Int, url: String) -> String {
-        "\(step). No DNS is needed: every `*.localhost` name resolves to this machine. Open \(url) where the cluster's ingress "
+    /// The README's step for reaching the app at `url`, in place of pointing DNS at it (without
+    /// its number, which `BundleReadme` gives it).
+    public static func readmeStep(url: String) -> String {
+        "No DNS is needed: every `*.localhost` name resolves to this machine. Open \(url) where the cluster's ingress "
             + "answers on this machine's port 80 (k3s, kind with a port mapping, `minikube tunnel`); elsewhere run the port-forward "
             + "that `50-verify.sh` prints, then open it."
     }

@@ -9,6 +9,8 @@ public enum CloudSQLProxyAddOn {
     public static var image: String { "gcr.io/cloud-sql-connectors/cloud-sql-proxy:\(version)" }
     /// Where the manifest is written in the bundle.
     public static let manifestPath = "manifests/cloud-sql-proxy.yaml"
+    /// What the manifest is, for a bundle README's list of files.
+    public static let filePurpose = "the Cloud SQL Auth Proxy: its service account, Deployment and Service"
     /// The port of the proxy's health endpoints (`--http-port`).
     static let healthPort = 9090
     /// The proxy image's nonroot user (distroless).
