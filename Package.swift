@@ -72,6 +72,13 @@ let package = Package(
         // What every test target shares: the checkout's paths, the built binary, reviewed files.
         .target(
             name: "RiggerTestSupport",
+            dependencies: [
+                "RiggerCore",
+                "RiggerCluster",
+                "RiggerApps",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             path: "Tests/RiggerTestSupport"
         ),
         .testTarget(

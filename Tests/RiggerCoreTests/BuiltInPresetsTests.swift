@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// The presets compiled into the binary, and the version it reports: a binary copied alone to

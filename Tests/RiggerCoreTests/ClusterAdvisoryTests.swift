@@ -2,6 +2,7 @@ import Foundation
 import RiggerApps
 import RiggerCore
 import RiggerCluster
+import RiggerTestSupport
 import XCTest
 
 /// What the cluster already runs and the bundle relies on: the ingress-nginx behind the

@@ -2,6 +2,7 @@ import Foundation
 import RiggerApps
 import RiggerCore
 import RiggerCluster
+import RiggerTestSupport
 import XCTest
 
 /// What the recorded clusters mean for answers: the choices (marked), the answers the cluster

@@ -2,6 +2,7 @@ import Foundation
 import RiggerApps
 import RiggerCore
 import RiggerCluster
+import RiggerTestSupport
 import XCTest
 
 /// The Gateway API as `generate --probe`, `rigger check` and the wizard read it: the Gateways

@@ -1,6 +1,7 @@
 import Foundation
 import RiggerCore
 import RiggerCluster
+import RiggerTestSupport
 import XCTest
 
 /// The probes against stand-in tools that replay what kubectl 1.29/1.32, helm 3.17 and gcloud 528

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 import Yams
 

@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// 00-preflight.sh of a Helicone bundle against a stand-in kubectl: a Secret in the namespace that

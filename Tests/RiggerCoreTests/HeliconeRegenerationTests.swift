@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// Regenerating a Helicone bundle: the JWT secret, the keys signed with it and every password

@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// A rotated secret reaches the running pods: rendered by the real chart (helm/helicone at commit

@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// The operator's tools on every Helicone variant's bundle (the presets run through

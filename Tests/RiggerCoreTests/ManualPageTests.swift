@@ -1,4 +1,5 @@
 import Foundation
+import RiggerTestSupport
 import XCTest
 
 /// man/rigger.1 documents the tool as it is: every subcommand and option the binary takes, the

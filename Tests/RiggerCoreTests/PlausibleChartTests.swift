@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// values.yaml and the Secrets against what IMIO's plausible-analytics chart 0.4.1 really takes,

@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// The objects a Plausible bundle writes under manifests/: the kinds Kubernetes knows checked by

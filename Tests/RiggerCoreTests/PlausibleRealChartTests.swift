@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// Plausible bundles rendered by IMIO's real plausible-analytics chart 0.4.1 through the real

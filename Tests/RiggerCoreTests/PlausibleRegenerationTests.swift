@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// Regenerating a Plausible bundle: secrets kept byte for byte, rotations that warn, refusals,

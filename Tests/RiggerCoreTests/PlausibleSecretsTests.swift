@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// Plausible's environment Secret: keys long enough, URLs that parse and carry any password.

@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// PostHog's ingress on the core's add-ons: the chart's own ingress-nginx (v1.1.0) and

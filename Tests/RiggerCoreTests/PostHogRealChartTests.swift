@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// PostHog bundles rendered by the real chart 30.46.0 through the real Helm library: every preset

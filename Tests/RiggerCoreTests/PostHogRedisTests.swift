@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// PostHog's in-cluster Redis: rigger's own on the official image at a fixed release, rendered

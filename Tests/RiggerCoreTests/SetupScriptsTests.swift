@@ -1,4 +1,5 @@
 import Foundation
+import RiggerTestSupport
 import XCTest
 
 /// The set-up and CI scripts must work on a stock Debian 12 or Ubuntu 24.04, as root with no sudo,

@@ -1,6 +1,7 @@
 import Foundation
 @testable import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// Growing a volume on regeneration: the API won't resize a StatefulSet's claim template, so

@@ -1,4 +1,5 @@
 import Foundation
+import RiggerTestSupport
 import XCTest
 
 /// rigger's bash completion in a real interactive bash, where readline inserts what the script

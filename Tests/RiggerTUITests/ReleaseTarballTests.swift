@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// The release as an operator gets it: `Scripts/release.sh dist` builds the tarball once for the

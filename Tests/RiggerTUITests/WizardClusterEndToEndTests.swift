@@ -1,4 +1,5 @@
 import Foundation
+import RiggerTestSupport
 import XCTest
 
 /// The built wizard reading a cluster: stand-in kubectl, helm and gcloud on PATH replay what the

@@ -1,9 +1,10 @@
 /// Plausible's presets and what each leaves open, as an operator would supply them.
 extension AppTestFixture {
     /// An RDS password with every character a URL reserves: it must reach DATABASE_URL percent-encoded.
-    static let plausibleRDSPassword = "p@ss:w/rd?#%"
+    public static let plausibleRDSPassword = "p@ss:w/rd?#%"
 
-    static let plausible = AppTestFixture(
+    /// Plausible's presets and what each leaves open.
+    public static let plausible = AppTestFixture(
         app: "plausible", presets: ["aws", "aws-managed", "gcp", "gcp-managed", "local"],
         openAnswers: [
             "gcp": ["ingress.hostname=plausible.example.com"],

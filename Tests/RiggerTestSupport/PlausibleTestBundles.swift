@@ -5,11 +5,12 @@ import Yams
 
 /// Plausible bundles for the tests: each preset, and variants that between them take every
 /// branch of the renderers, with readers for what the tests look at.
-enum PlausibleTestBundles {
-    static let fixture = AppTestFixture.plausible
+public enum PlausibleTestBundles {
+    /// Plausible's presets and what each leaves open.
+    public static let fixture = AppTestFixture.plausible
 
     /// A preset's bundle with its open answers, and more answers and secrets on top.
-    static func prepare(
+    public static func prepare(
         _ preset: String, _ sets: [String] = [], secrets: [String: String] = [:], outputDirectory: String = "/nonexistent/rigger-test",
         seed: String = "rigger-tests"
     ) throws -> PreparedBundle {
@@ -18,13 +19,15 @@ enum PlausibleTestBundles {
             secrets: (fixture.openSecrets[preset] ?? [:]).merging(secrets) { $1 }, outputDirectory: outputDirectory, seed: seed)
     }
 
-    static let mailWithUser = [
+    /// Mail through a server that takes a login.
+    public static let mailWithUser = [
         "email.enabled=true", "email.host=email-smtp.us-east-1.amazonaws.com", "email.user=AKIAEXAMPLE", "email.from=plausible@example.com",
     ]
-    static let managedClickHouse = ["clickhouse.mode=managed", "clickhouse.host=abc123.eu-west-1.aws.clickhouse.cloud"]
+    /// ClickHouse Cloud instead of the in-cluster ClickHouse.
+    public static let managedClickHouse = ["clickhouse.mode=managed", "clickhouse.host=abc123.eu-west-1.aws.clickhouse.cloud"]
 
     /// Every preset, then the variants.
-    static func all() throws -> [(String, PreparedBundle)] {
+    public static func all() throws -> [(String, PreparedBundle)] {
         var all = try fixture.presets.map { ($0, try prepare($0)) }
         all.append(("an existing ingress controller with a TLS Secret", try prepare("local", [
             "ingress.type=existing", "ingress.className=traefik", "ingress.tls=secret", "ingress.tlsSecretName=plausible-tls",
@@ -53,7 +56,7 @@ enum PlausibleTestBundles {
     }
 
     /// Plausible on Google Cloud through the Cloud SQL Auth Proxy (no host to give: the proxy's Service is it).
-    static func cloudSQLProxy(_ sets: [String] = []) throws -> PreparedBundle {
+    public static func cloudSQLProxy(_ sets: [String] = []) throws -> PreparedBundle {
         try TestProject.prepare(
             app: "plausible", preset: "gcp-managed",
             sets: [
@@ -65,32 +68,32 @@ enum PlausibleTestBundles {
     }
 
     /// A bundle file parsed as YAML documents (maps), the rigger header comment skipped.
-    static func documents(_ bundle: RiggerCore.Bundle, _ path: String) throws -> [[String: Any]] {
+    public static func documents(_ bundle: RiggerCore.Bundle, _ path: String) throws -> [[String: Any]] {
         let text = try XCTUnwrap(bundle[path]?.contents, "\(path) is missing")
         return try Yams.load_all(yaml: text).compactMap { $0 as? [String: Any] }
     }
 
     /// The Kubernetes objects under manifests/ (the charts' values files left out).
-    static func manifestObjects(_ bundle: RiggerCore.Bundle) throws -> [(path: String, object: [String: Any])] {
+    public static func manifestObjects(_ bundle: RiggerCore.Bundle) throws -> [(path: String, object: [String: Any])] {
         try bundle.paths.filter { $0.hasPrefix("manifests/") && !$0.hasSuffix(".values.yaml") }.flatMap { path in
             try documents(bundle, path).map { (path, $0) }
         }
     }
 
     /// values.yaml as a map.
-    static func values(_ prepared: PreparedBundle) throws -> [String: Any] {
+    public static func values(_ prepared: PreparedBundle) throws -> [String: Any] {
         try XCTUnwrap(try documents(prepared.bundle, "values.yaml").first)
     }
 
     /// The `stringData` of a Secret file, or nil when the bundle doesn't write it.
-    static func secretData(_ prepared: PreparedBundle, _ file: String) throws -> [String: String]? {
+    public static func secretData(_ prepared: PreparedBundle, _ file: String) throws -> [String: String]? {
         guard prepared.bundle["secrets/\(file)"] != nil else { return nil }
         let manifest = try XCTUnwrap(try documents(prepared.bundle, "secrets/\(file)").first)
         return manifest["stringData"] as? [String: String]
     }
 
     /// The value at a dotted path of maps.
-    static func value(_ map: [String: Any], _ path: String) -> Any? {
+    public static func value(_ map: [String: Any], _ path: String) -> Any? {
         var current: Any? = map
         for part in path.split(separator: ".") { current = (current as? [String: Any])?[String(part)] }
         return current

@@ -1,7 +1,8 @@
 import RiggerCore
 
 extension AppTestFixture {
-    static let helicone = AppTestFixture(
+    /// Helicone's presets and what each leaves open.
+    public static let helicone = AppTestFixture(
         app: "helicone", presets: ["aws", "gcp", "local"],
         openAnswers: [
             "aws": ["ingress.hostname=helicone.example.com", "ingress.letsencryptEmail=ops@example.com"],
@@ -14,7 +15,7 @@ extension AppTestFixture {
 extension TestProject {
     /// Helicone bundles that between them take every branch of its renderer: each preset, and
     /// the variants the presets leave out.
-    static func heliconeVariants() throws -> [(String, PreparedBundle)] {
+    public static func heliconeVariants() throws -> [(String, PreparedBundle)] {
         let fixture = AppTestFixture.helicone
         var all = try fixture.presets.map { ($0, try presetBundle($0, of: fixture)) }
         let aws = fixture.openAnswers["aws"] ?? []
@@ -41,7 +42,7 @@ extension TestProject {
 
     /// Every Secret read from one the operator keeps (e.g. from External Secrets), under names of
     /// their own, with managed ClickHouse and mail on.
-    static func heliconeExistingSecretsBundle() throws -> PreparedBundle {
+    public static func heliconeExistingSecretsBundle() throws -> PreparedBundle {
         try prepare(app: "helicone", preset: "aws", sets: (AppTestFixture.helicone.openAnswers["aws"] ?? []) + [
             "helicone.existingSecret=supabase-jwt", "realtime.existingSecret=realtime-keys", "postgresql.existingSecret=pg-credentials",
             "clickhouse.mode=managed", "clickhouse.host=ch.example.com", "clickhouse.existingSecret=clickhouse-cloud",

@@ -7,20 +7,25 @@ import XCTest
 /// (Fixtures/cluster, recorded by tools/record-cluster-fixtures.py) for one scenario: eks (the
 /// acceptance cluster), upgrade (a release to upgrade), forbidden, dead, and the gcp ones for gcloud.
 /// The PATH holds nothing else but a few basic tools, so a tool left out is really absent.
-final class StandInCluster {
-    static let fixtures = TestProject.fixtures.appendingPathComponent("cluster")
+public final class StandInCluster {
+    /// The recorded outputs and the stand-in script.
+    public static let fixtures = TestProject.fixtures.appendingPathComponent("cluster")
 
-    let folder: URL
-    let bin: URL
-    let log: URL
-    var scenario: String
+    /// The stand-ins' temporary folder, removed with them.
+    public let folder: URL
+    /// The folder of the stand-in tools, first on their PATH.
+    public let bin: URL
+    /// Where the stand-ins record each call.
+    public let log: URL
+    /// The recorded scenario the stand-ins replay (space-separated for several).
+    public var scenario: String
     /// Seconds each stand-in call waits before answering: a slow cluster.
-    var delay: Double?
+    public var delay: Double?
     /// Whether helm and kubectl run the real tools for what no scenario knows (helm template, kustomize).
-    var realHelm: Bool
+    public var realHelm: Bool
 
     /// Stand-ins for `tools` (all three by default) and, with `rigger`, the built rigger.
-    init(scenario: String, tools: [String] = ["kubectl", "helm", "gcloud"], delay: Double? = nil, realHelm: Bool = false, rigger: Bool = false) throws {
+    public init(scenario: String, tools: [String] = ["kubectl", "helm", "gcloud"], delay: Double? = nil, realHelm: Bool = false, rigger: Bool = false) throws {
         folder = try TestProject.temporaryFolder()
         bin = folder.appendingPathComponent("bin")
         log = folder.appendingPathComponent("calls.log")
@@ -56,7 +61,7 @@ final class StandInCluster {
     }
 
     /// The environment the tools (and rigger) run with.
-    var environment: [String: String] {
+    public var environment: [String: String] {
         var environment = [
             "PATH": bin.path + ":" + folder.appendingPathComponent("system").path,
             "HOME": folder.path,
@@ -74,30 +79,32 @@ final class StandInCluster {
     }
 
     /// A runner that runs the stand-ins.
-    var runner: SubprocessRunner { SubprocessRunner(environment: environment) }
+    public var runner: SubprocessRunner { SubprocessRunner(environment: environment) }
 
     /// Every call so far, as "tool arguments".
-    var calls: [String] {
+    public var calls: [String] {
         ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 }
 
 /// A runner that counts the calls it passes on, and can refuse to run any.
-final class CountingRunner: ToolRunner, @unchecked Sendable {
+public final class CountingRunner: ToolRunner, @unchecked Sendable {
     private let inner: any ToolRunner
     private let lock = NSLock()
     private var invocations: [ToolInvocation] = []
 
-    init(_ inner: any ToolRunner) {
+    /// A runner passing every call on to `inner`.
+    public init(_ inner: any ToolRunner) {
         self.inner = inner
     }
 
-    var calls: [ToolInvocation] { lock.withLock { invocations } }
+    /// Every call passed on so far.
+    public var calls: [ToolInvocation] { lock.withLock { invocations } }
 
-    func run(_ invocation: ToolInvocation, timeout: Duration) -> ToolOutcome {
+    public func run(_ invocation: ToolInvocation, timeout: Duration) -> ToolOutcome {
         lock.withLock { invocations.append(invocation) }
         return inner.run(invocation, timeout: timeout)
     }
 
-    func isAvailable(_ tool: ClusterTool) -> Bool { inner.isAvailable(tool) }
+    public func isAvailable(_ tool: ClusterTool) -> Bool { inner.isAvailable(tool) }
 }

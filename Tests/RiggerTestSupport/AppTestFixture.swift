@@ -1,14 +1,19 @@
 /// One app's presets, with the answers and secrets each leaves open, as an operator would supply
 /// them: what the golden, validator and real-chart tests generate for every app.
-struct AppTestFixture {
-    let app: String
-    let presets: [String]
-    let openAnswers: [String: [String]]
-    let openSecrets: [String: [String: String]]
+public struct AppTestFixture: Sendable {
+    /// The app's id.
+    public let app: String
+    /// The app's preset names.
+    public let presets: [String]
+    /// The `--set` arguments each preset needs, by preset.
+    public let openAnswers: [String: [String]]
+    /// The secrets each preset needs supplied, by preset.
+    public let openSecrets: [String: [String: String]]
 }
 
 extension AppTestFixture {
-    static let postHog = AppTestFixture(
+    /// PostHog's presets and what each leaves open.
+    public static let postHog = AppTestFixture(
         app: "posthog", presets: ["aws", "aws-managed", "gcp", "gcp-managed", "local"],
         openAnswers: [
             "gcp": ["ingress.hostname=posthog.example.com"],
@@ -31,14 +36,14 @@ extension AppTestFixture {
 extension AppTestFixture {
     /// The preset names `rigger presets` lists under this app: a preset's line starts with two
     /// spaces, and the lines its description wraps onto with more.
-    func presetNames(inPresetsOutput output: String) -> [String]? {
+    public func presetNames(inPresetsOutput output: String) -> [String]? {
         let lines = output.split(separator: "\n").map(String.init)
         guard let start = lines.firstIndex(where: { $0.hasPrefix("\(app): ") }) else { return nil }
         return lines[(start + 1)...].prefix { $0.hasPrefix("  ") }.filter { !$0.hasPrefix("   ") }.map { String($0.split(separator: " ")[0]) }
     }
 
     /// Text as one line, so that a phrase is found across the line breaks of wrapped output.
-    static func unwrapped(_ text: String) -> String {
+    public static func unwrapped(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

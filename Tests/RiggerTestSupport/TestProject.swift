@@ -1,34 +1,38 @@
 import Foundation
 import RiggerApps
 import RiggerCore
-import RiggerTestSupport
 import XCTest
 
 /// Paths and builders shared by the tests.
-enum TestProject {
-    static let root = ProjectPaths.root
-    static let testsFolder = root.appendingPathComponent("Tests/RiggerCoreTests")
-    static let fixtures = testsFolder.appendingPathComponent("Fixtures")
-    static let golden = testsFolder.appendingPathComponent("Golden")
-    static let presets = PresetLibrary(directories: [root.appendingPathComponent("presets").path])
+public enum TestProject {
+    /// The checkout.
+    public static let root = ProjectPaths.root
+    /// The folder that holds the fixtures and golden bundles every test target reads.
+    public static let testsFolder = root.appendingPathComponent("Tests/RiggerCoreTests")
+    /// Fixtures derived from the charts, recorded clusters and earlier releases' bundles.
+    public static let fixtures = testsFolder.appendingPathComponent("Fixtures")
+    /// The reviewed bundles of every app's presets.
+    public static let golden = testsFolder.appendingPathComponent("Golden")
+    /// The checkout's presets.
+    public static let presets = PresetLibrary(directories: [root.appendingPathComponent("presets").path])
 
     /// The built rigger executable, next to the test bundle.
-    static var executable: URL { ProjectPaths.executable }
+    public static var executable: URL { ProjectPaths.executable }
 
     /// The clock every in-memory test generation uses, so that first-generation answers repeat.
-    static let fixedNow = Date(timeIntervalSince1970: 1_790_000_000)
+    public static let fixedNow = Date(timeIntervalSince1970: 1_790_000_000)
 
-    /// Every app's presets and what each leaves open; each app's fixture is declared beside its tests.
-    static let appFixtures: [AppTestFixture] = [.postHog, .plausible, .helicone]
+    /// Every app's presets and what each leaves open; each app's fixture is in a file of its own.
+    public static let appFixtures: [AppTestFixture] = [.postHog, .plausible, .helicone]
 
     /// PostHog's: the presets most tests use.
-    static var openAnswers: [String: [String]] { AppTestFixture.postHog.openAnswers }
-    static var openSecrets: [String: [String: String]] { AppTestFixture.postHog.openSecrets }
-    static var presetNames: [String] { AppTestFixture.postHog.presets }
+    public static var openAnswers: [String: [String]] { AppTestFixture.postHog.openAnswers }
+    public static var openSecrets: [String: [String: String]] { AppTestFixture.postHog.openSecrets }
+    public static var presetNames: [String] { AppTestFixture.postHog.presets }
 
     /// Runs the built rigger as an operator would, with the checkout's presets; `environment`
     /// adds to (or, with an empty value, overrides) the test's own.
-    static func runRigger(_ arguments: [String], environment: [String: String] = [:]) throws -> ProgramResult {
+    public static func runRigger(_ arguments: [String], environment: [String: String] = [:]) throws -> ProgramResult {
         var merged = ProcessInfo.processInfo.environment
         merged["RIGGER_PRESETS"] = root.appendingPathComponent("presets").path
         for (key, value) in environment { merged[key] = value }
@@ -36,7 +40,7 @@ enum TestProject {
     }
 
     /// A bundle prepared in memory with seeded secrets.
-    static func prepare(
+    public static func prepare(
         app: String? = nil, preset: String?, sets: [String] = [], secrets: [String: String] = [:],
         outputDirectory: String = "/nonexistent/rigger-test", seed: String = "rigger-tests"
     ) throws -> PreparedBundle {
@@ -47,13 +51,13 @@ enum TestProject {
     }
 
     /// The bundle for one of an app's presets with its open answers and secrets supplied.
-    static func presetBundle(_ name: String, of fixture: AppTestFixture = .postHog) throws -> PreparedBundle {
+    public static func presetBundle(_ name: String, of fixture: AppTestFixture = .postHog) throws -> PreparedBundle {
         try prepare(app: fixture.app, preset: name, sets: fixture.openAnswers[name] ?? [], secrets: fixture.openSecrets[name] ?? [:])
     }
 
     /// The aws-managed bundle with every secret read from a Secret already in the cluster, and
     /// every service managed, so that the bundle writes no Secret at all.
-    static func existingSecretsBundle() throws -> PreparedBundle {
+    public static func existingSecretsBundle() throws -> PreparedBundle {
         try prepare(preset: "aws-managed", sets: openAnswers["aws-managed"]! + [
             "posthog.existingSecret=posthog-django", "postgresql.existingSecret=rds-credentials", "postgresql.existingSecretKey=password",
             "redis.existingSecret=elasticache-auth", "redis.existingSecretKey=auth-token", "clickhouse.mode=managed",
@@ -65,7 +69,7 @@ enum TestProject {
     }
 
     /// Variants that between them write every branch of the renderer.
-    static func postHogVariants() throws -> [(String, PreparedBundle)] {
+    public static func postHogVariants() throws -> [(String, PreparedBundle)] {
         var all = try presetNames.map { ($0, try presetBundle($0)) }
         all.append(("every dependency in the cluster, with MinIO and Let's Encrypt", try prepare(preset: "aws", sets: openAnswers["aws"]! + [
             "objectStorage.mode=in-cluster", "email.enabled=true", "email.host=smtp.example.com", "email.user=posthog",
@@ -100,7 +104,7 @@ enum TestProject {
 
     /// PostHog on Google Cloud through the Cloud SQL Auth Proxy over the public IP, with
     /// passwords holding every character a URL reserves.
-    static func cloudSQLProxyBundle(privateIP: Bool = false) throws -> PreparedBundle {
+    public static func cloudSQLProxyBundle(privateIP: Bool = false) throws -> PreparedBundle {
         try prepare(
             preset: "gcp-managed",
             sets: [
@@ -113,17 +117,17 @@ enum TestProject {
     }
 
     /// A password with every character a URL reserves, and a quote and a space.
-    static let reservedCharactersPassword = "p@ss:w/rd?#[]%&+= x'1"
+    public static let reservedCharactersPassword = "p@ss:w/rd?#[]%&+= x'1"
 
     /// A new empty temporary folder.
-    static func temporaryFolder() throws -> URL {
+    public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rigger-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
     /// Writes a bundle's files as they are (modes included) into a folder, for the validators.
-    static func materialize(_ bundle: RiggerCore.Bundle, in folder: URL) throws {
+    public static func materialize(_ bundle: RiggerCore.Bundle, in folder: URL) throws {
         for file in bundle.files {
             let url = folder.appendingPathComponent(file.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -133,21 +137,24 @@ enum TestProject {
     }
 
     /// Lines of a fixture file, without comments and blank lines.
-    static func fixtureLines(_ name: String) throws -> [String] {
+    public static func fixtureLines(_ name: String) throws -> [String] {
         let text = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
         return text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 }
 
 /// The result of running a program.
-struct ProgramResult {
-    let status: Int32
-    let output: String
-    let error: String
+public struct ProgramResult {
+    /// The exit status.
+    public let status: Int32
+    /// What it printed on standard output.
+    public let output: String
+    /// What it printed on standard error.
+    public let error: String
 }
 
 /// Runs a program with arguments and returns its exit status and output.
-func runProgram(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil) throws -> ProgramResult {
+public func runProgram(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil) throws -> ProgramResult {
     let process = Process()
     if executable.hasPrefix("/") {
         process.executableURL = URL(fileURLWithPath: executable)
@@ -171,7 +178,7 @@ func runProgram(_ executable: String, _ arguments: [String], environment: [Strin
 }
 
 /// Whether a program is on PATH.
-func programExists(_ name: String) -> Bool {
+public func programExists(_ name: String) -> Bool {
     (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
         FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
     }

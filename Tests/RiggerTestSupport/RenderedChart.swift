@@ -7,25 +7,43 @@ import XCTest
 /// with the questions the tests ask of it. The questions themselves (images, Secret uses, the
 /// Secrets the chart renders) are answered by the core's `RenderedManifests`, which `rigger check`
 /// asks too; the objects stay plain JSON for the tests that read them directly.
-struct RenderedChart {
-    struct Document {
-        let template: String
-        let object: [String: Any]
+public struct RenderedChart {
+    /// One rendered object and the template it came from.
+    public struct Document {
+        /// The template the object came from.
+        public let template: String
+        /// The object as plain JSON.
+        public let object: [String: Any]
 
-        var kind: String { object["kind"] as? String ?? "" }
-        var name: String { (object["metadata"] as? [String: Any])?["name"] as? String ?? "" }
-        var annotations: [String: String] { ((object["metadata"] as? [String: Any])?["annotations"] as? [String: String]) ?? [:] }
+        /// A document from its template's name and its object.
+        public init(template: String, object: [String: Any]) {
+            self.template = template
+            self.object = object
+        }
+
+        /// The object's kind.
+        public var kind: String { object["kind"] as? String ?? "" }
+        /// The object's name.
+        public var name: String { (object["metadata"] as? [String: Any])?["name"] as? String ?? "" }
+        /// The object's annotations.
+        public var annotations: [String: String] { ((object["metadata"] as? [String: Any])?["annotations"] as? [String: String]) ?? [:] }
         /// A `helm test` hook: created only by `helm test`, never by an install.
-        var isTestHook: Bool { (annotations["helm.sh/hook"] ?? "").split(separator: ",").contains { $0.hasPrefix("test") } }
+        public var isTestHook: Bool { (annotations["helm.sh/hook"] ?? "").split(separator: ",").contains { $0.hasPrefix("test") } }
     }
 
     /// A Secret a workload reads: through env (secretKeyRef), envFrom, or a volume.
-    typealias SecretUse = RiggerCluster.SecretUse
+    public typealias SecretUse = RiggerCluster.SecretUse
 
-    let documents: [Document]
+    /// Every document, in the order Helm rendered them.
+    public let documents: [Document]
+
+    /// The documents of a chart rendered elsewhere (a bundle's own manifests, a Helm run by a test).
+    public init(documents: [Document]) {
+        self.documents = documents
+    }
 
     /// Renders `chart` with the values text, or fails the test with Helm's error.
-    static func render(
+    public static func render(
         chart: URL, values: String, release: String, namespace: String, postRenderer: String? = nil,
         file: StaticString = #filePath, line: UInt = #line
     ) throws -> RenderedChart {
@@ -51,29 +69,31 @@ struct RenderedChart {
         })
     }
 
-    struct RenderError: Error { let message: String }
+    /// Helm's error, or render-chart.py's.
+    public struct RenderError: Error { public let message: String }
 
     /// Objects of a kind.
-    func objects(_ kind: String) -> [Document] { documents.filter { $0.kind == kind } }
+    public func objects(_ kind: String) -> [Document] { documents.filter { $0.kind == kind } }
 
     /// The documents as the core reads rendered manifests.
-    var manifests: RenderedManifests {
+    public var manifests: RenderedManifests {
         RenderedManifests(documents: documents.map { ManifestDocument(template: $0.template, object: ManifestValue(json: $0.object)) })
     }
 
     /// Every container and init container image an install creates (test hooks left out).
-    var images: [(workload: String, image: String)] { manifests.images }
+    public var images: [(workload: String, image: String)] { manifests.images }
 
     /// Every Secret a workload reads.
-    var secretUses: [SecretUse] { manifests.secretUses }
+    public var secretUses: [SecretUse] { manifests.secretUses }
 
     /// The data keys of each Secret the chart itself renders (see `RenderedManifests.renderedSecrets`).
-    var renderedSecrets: [String: Set<String>] { manifests.renderedSecrets }
+    public var renderedSecrets: [String: Set<String>] { manifests.renderedSecrets }
 
     /// Stands for "any key": a Secret whose keys the chart's own Job decides at run time.
-    static let anyKey = ProvidedSecrets.anyKey
+    public static let anyKey = ProvidedSecrets.anyKey
 
-    static func containers(in object: [String: Any]) -> [[String: Any]] {
+    /// Every container and init container spec anywhere in the object.
+    public static func containers(in object: [String: Any]) -> [[String: Any]] {
         var found: [[String: Any]] = []
         walk(object) { map in
             for key in ["containers", "initContainers"] {
@@ -83,7 +103,8 @@ struct RenderedChart {
         return found
     }
 
-    static func walk(_ value: Any, _ visit: ([String: Any]) -> Void) {
+    /// Visits every map in a JSON value, depth first.
+    public static func walk(_ value: Any, _ visit: ([String: Any]) -> Void) {
         if let map = value as? [String: Any] {
             visit(map)
             for child in map.values { walk(child, visit) }
@@ -95,10 +116,10 @@ struct RenderedChart {
 
 /// Checks a bundle against what the real chart renders from its values: the checks every app's
 /// real-chart tests share.
-enum BundleChartCheck {
+public enum BundleChartCheck {
     /// Problems with every Secret a workload reads: each must be rendered by the chart, written in
     /// secrets/ with the key, or be an existing Secret that 00-preflight.sh checks for the key.
-    static func secretProblems(_ rendered: RenderedChart, bundle: RiggerCore.Bundle, extraManifests: [String: Set<String>] = [:]) -> [String] {
+    public static func secretProblems(_ rendered: RenderedChart, bundle: RiggerCore.Bundle, extraManifests: [String: Set<String>] = [:]) -> [String] {
         var provided = ProvidedSecrets()
         for (name, keys) in rendered.renderedSecrets.merging(extraManifests, uniquingKeysWith: { $0.union($1) }) {
             provided.add(name, keys: keys, source: .chart)
@@ -119,7 +140,7 @@ enum BundleChartCheck {
     }
 
     /// Problems with every image: each must be pinned, and from no retired registry.
-    static func imageProblems(_ rendered: RenderedChart) -> [String] {
+    public static func imageProblems(_ rendered: RenderedChart) -> [String] {
         let problems = ImageFinding.findings(rendered.images).compactMap { finding -> String? in
             switch finding.kind {
             case .unpinned: return "\(finding.workload): \(finding.image) is not pinned to a tag or digest"
@@ -132,12 +153,12 @@ enum BundleChartCheck {
     }
 
     /// The images a rendered chart pulls, normalized (registry and library/ written out).
-    static func normalizedImages(_ rendered: RenderedChart) -> Set<String> {
+    public static func normalizedImages(_ rendered: RenderedChart) -> Set<String> {
         Set(rendered.images.compactMap { ImageReference($0.image)?.normalized })
     }
 
     /// The images a bundle README's "Images" table lists, normalized.
-    static func readmeImages(_ readme: String) -> Set<String> {
+    public static func readmeImages(_ readme: String) -> Set<String> {
         guard let start = readme.range(of: "## Images") else { return [] }
         let section = readme[start.upperBound...].prefix { _ in true }.components(separatedBy: "\n## ").first ?? ""
         return Set(section.split(separator: "\n").compactMap { line -> String? in
@@ -148,7 +169,7 @@ enum BundleChartCheck {
     }
 
     /// Secret values that appear in values.yaml, which must never hold one.
-    static func leakedSecrets(_ prepared: PreparedBundle) -> [String] {
+    public static func leakedSecrets(_ prepared: PreparedBundle) -> [String] {
         let values = prepared.bundle["values.yaml"]?.contents ?? ""
         return prepared.secrets.entries.filter { $0.value.source != .placeholder && values.contains($0.value.value) }.map(\.key).sorted()
     }
@@ -156,8 +177,9 @@ enum BundleChartCheck {
 
 /// Renders a prepared bundle's values.yaml on a real chart, as its install script would: with the
 /// bundle's release and namespace, and through its post-renderer when it has one.
-enum RealChartRender {
-    static func render(_ prepared: PreparedBundle, chart: URL, name: String) throws -> RenderedChart {
+public enum RealChartRender {
+    /// Renders the bundle's values.yaml on `chart`, through its post-renderer when it has one.
+    public static func render(_ prepared: PreparedBundle, chart: URL, name: String) throws -> RenderedChart {
         let folder = try TestProject.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try TestProject.materialize(prepared.bundle, in: folder)

@@ -4,16 +4,17 @@ import XCTest
 /// The built rigger in a real terminal: a tmux session (80x24 by default) on a socket of its
 /// own, keys sent with send-keys, the screen read with capture-pane. Each test makes one and
 /// calls `stop()` when done.
-final class TmuxSession {
+public final class TmuxSession {
     private let socketBase = "rigger-e2e-\(UUID().uuidString.prefix(8))"
     private var restarts = 0
     /// This server's socket: a new one after each restart, numbered so that the name stays short
     /// (a socket's path has a limit of about a hundred bytes).
-    var socket: String { restarts == 0 ? socketBase : "\(socketBase)-\(restarts)" }
+    public var socket: String { restarts == 0 ? socketBase : "\(socketBase)-\(restarts)" }
     /// A fresh folder for the test's bundles; the session starts in it.
-    let folder: URL
+    public let folder: URL
 
-    init() throws {
+    /// A session folder; fails when tmux is not installed.
+    public init() throws {
         guard (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains(where: {
             FileManager.default.isExecutableFile(atPath: "\($0)/tmux")
         }) else {
@@ -24,11 +25,12 @@ final class TmuxSession {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    func stop() { _ = try? tmux(["kill-server"]) }
+    /// Ends this tmux server.
+    public func stop() { _ = try? tmux(["kill-server"]) }
 
     /// Ends this tmux server and moves to a new one: a new session on a server that is still
     /// shutting down can be lost.
-    func restart() {
+    public func restart() {
         stop()
         restarts += 1
     }
@@ -36,7 +38,7 @@ final class TmuxSession {
     /// Runs tmux with posix_spawn and waitpid: the tmux server forks off the first client, and
     /// Foundation's Process was seen never to reap that client.
     @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
+    public func tmux(_ arguments: [String]) throws -> String {
         let output = folder.appendingPathComponent("tmux-\(UUID().uuidString).out").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -57,13 +59,13 @@ final class TmuxSession {
     /// Starts rigger with `arguments` in a new session; the shell prints EXIT=<code> and the
     /// tty's echo state after it. The wizard reads no cluster (`--offline`) unless `cluster` is
     /// set, so that whatever kubectl this machine has can't change what a test sees.
-    func start(
+    public func start(
         _ arguments: String, term: String = "xterm-256color", lang: String = "C.UTF-8", environment: String = "", columns: Int = 80, rows: Int = 24,
         cluster: Bool = false
     ) throws {
-        let presets = WizardTestSupport.root.appendingPathComponent("presets").path
+        let presets = ProjectPaths.root.appendingPathComponent("presets").path
         let offline = cluster ? "" : "--offline "
-        let command = "cd '\(folder.path)' && \(environment) RIGGER_PRESETS='\(presets)' '\(WizardTestSupport.executable)' \(offline)\(arguments); "
+        let command = "cd '\(folder.path)' && \(environment) RIGGER_PRESETS='\(presets)' '\(ProjectPaths.executable.path)' \(offline)\(arguments); "
             + "echo EXIT=$?; echo \"TTY=$(stty -a | grep -o -- ' -\\?echo ' | head -n 1)\"; sleep 120"
         // The test runner may set NO_COLOR for itself; the wizard sees only what each test gives it.
         try tmux([
@@ -74,30 +76,33 @@ final class TmuxSession {
 
     /// Runs a shell command of the test's own in a new session, in the session's folder, with the
     /// same EXIT= and TTY= lines after it.
-    func start(shellCommand: String, columns: Int = 80, rows: Int = 24) throws {
+    public func start(shellCommand: String, columns: Int = 80, rows: Int = 24) throws {
         let command = "cd '\(folder.path)' && \(shellCommand); "
             + "echo EXIT=$?; echo \"TTY=$(stty -a | grep -o -- ' -\\?echo ' | head -n 1)\"; sleep 120"
         try tmux(["new-session", "-d", "-s", "e2e", "-x", "\(columns)", "-y", "\(rows)", "sh", "-c", command])
     }
 
-    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "e2e"]) }
+    /// The screen as text.
+    public func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "e2e"]) }
 
     /// The screen with its attributes and colours as escape sequences.
-    func screenWithAttributes() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", "e2e"]) }
+    public func screenWithAttributes() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", "e2e"]) }
 
-    func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", "e2e"] + keys) }
+    /// Sends keys by tmux's names (Enter, C-c, ...).
+    public func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", "e2e"] + keys) }
 
-    func type(_ text: String) throws { try tmux(["send-keys", "-t", "e2e", "-l", text]) }
+    /// Types text literally.
+    public func type(_ text: String) throws { try tmux(["send-keys", "-t", "e2e", "-l", text]) }
 
     /// Waits until the screen shows `text`, for up to ten seconds.
     @discardableResult
-    func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    public func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         try waitUntil("showed '\(text)'", file: file, line: line) { $0.contains(text) }
     }
 
     /// Waits until the screen passes a test, for up to ten seconds (CI machines can be slow).
     @discardableResult
-    func waitUntil(_ what: String, file: StaticString = #filePath, line: UInt = #line, _ test: (String) -> Bool) throws -> String {
+    public func waitUntil(_ what: String, file: StaticString = #filePath, line: UInt = #line, _ test: (String) -> Bool) throws -> String {
         var last = ""
         for _ in 0..<200 {
             last = try screen()
@@ -111,7 +116,7 @@ final class TmuxSession {
     /// Waits until the screen shows `text` and then stays the same for a moment: a whole frame,
     /// for comparing with another (a capture can fall in the middle of a redraw).
     @discardableResult
-    func waitForSettled(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    public func waitForSettled(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         var last = try waitFor(text, file: file, line: line)
         for _ in 0..<50 {
             Thread.sleep(forTimeInterval: 0.15)
@@ -126,7 +131,7 @@ final class TmuxSession {
     /// Presses Enter until the step list marks `title` as the current page. Each Enter waits for
     /// the screen to show the one before it: on a loaded machine a second Enter sent too soon would
     /// act on the page the first one opened (on the review, it writes the bundle).
-    func pressEnter(until title: String) throws {
+    public func pressEnter(until title: String) throws {
         for _ in 0..<14 {
             let before = try screen()
             if before.contains("> \(title)") { return }
@@ -141,7 +146,7 @@ final class TmuxSession {
     }
 
     /// Accepts every remaining step, writes on the review, and leaves the done page.
-    func writeFromHereAndExit() throws {
+    public func writeFromHereAndExit() throws {
         try pressEnter(until: "Review")
         try keys("Enter")
         try waitFor("The bundle is written to")
@@ -150,7 +155,7 @@ final class TmuxSession {
     }
 
     /// Every file under a folder, by relative path.
-    static func files(_ url: URL) -> [String: Data] {
+    public static func files(_ url: URL) -> [String: Data] {
         var out: [String: Data] = [:]
         for path in (FileManager.default.enumerator(atPath: url.path)?.allObjects as? [String]) ?? [] {
             let full = url.appendingPathComponent(path)
@@ -163,12 +168,12 @@ final class TmuxSession {
     }
 
     /// Runs `rigger generate --out OUT` with the arguments, as the operator would.
-    static func generate(_ arguments: [String], out: URL, environment extra: [String: String] = [:]) throws {
+    public static func generate(_ arguments: [String], out: URL, environment extra: [String: String] = [:]) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: WizardTestSupport.executable)
+        process.executableURL = URL(fileURLWithPath: ProjectPaths.executable.path)
         process.arguments = ["generate", "--out", out.path] + arguments
         var environment = ProcessInfo.processInfo.environment
-        environment["RIGGER_PRESETS"] = WizardTestSupport.root.appendingPathComponent("presets").path
+        environment["RIGGER_PRESETS"] = ProjectPaths.root.appendingPathComponent("presets").path
         environment.merge(extra) { _, new in new }
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
@@ -179,7 +184,7 @@ final class TmuxSession {
 
     /// The wizard's bundle equals generate's, file for file; secrets (random) only by name, and so
     /// the digests of them on pod templates (`rigger/secrets-checksum: <hex>`) only by where they are.
-    static func assertSameBundle(_ wizard: URL, _ generated: URL, file: StaticString = #filePath, line: UInt = #line) {
+    public static func assertSameBundle(_ wizard: URL, _ generated: URL, file: StaticString = #filePath, line: UInt = #line) {
         let a = files(wizard).filter { !$0.key.hasPrefix("secrets/") }.mapValues(maskingSecretDigests)
         let b = files(generated).filter { !$0.key.hasPrefix("secrets/") }.mapValues(maskingSecretDigests)
         XCTAssertEqual(a.keys.sorted(), b.keys.sorted(), file: file, line: line)
