@@ -24,7 +24,7 @@ final class GoldenBundleTests: XCTestCase {
             "ingress.gateway.namespace=gateway-infra", "ingress.gateway.sectionName=https",
         ]),
         // Secrets in AWS Secrets Manager, through ExternalSecrets.
-        (.postHog, "aws-secrets-manager", "aws", (AppTestFixture.postHog.openAnswers["aws"] ?? []) + SecretStoreTests.awsStore),
+        (.postHog, "aws-secrets-manager", "aws", (AppTestFixture.postHog.openAnswers["aws"] ?? []) + SecretStoreAnswers.aws),
     ]
 
     func testEveryVariantMatchesItsGoldenBundle() throws {

@@ -177,7 +177,7 @@ final class HeliconeAnswersTests: XCTestCase {
             }
             for file in prepared.bundle.files where file.path.hasPrefix("secrets/") {
                 // User names are no secrets: ClickHouse Cloud's admin user is `default`.
-                for (key, value) in try HeliconeJWTTests.stringData(file.contents) where !key.hasSuffix("_USER") {
+                for (key, value) in try HeliconeKeys.stringData(file.contents) where !key.hasSuffix("_USER") {
                     XCTAssertFalse(HeliconePublishedValues.all.contains { $0.value == value }, "\(name): \(file.path) \(key) is a published value")
                 }
             }
@@ -243,7 +243,7 @@ final class HeliconeAnswersTests: XCTestCase {
     func testMailOffConfirmsAtSignUpAndStillWritesTheSMTPSecretEmpty() throws {
         let off = try TestProject.presetBundle("local", of: .helicone)
         XCTAssertEqual(try values(off)["auth"]?["environment"]?["GOTRUE_MAILER_AUTOCONFIRM"]?.string, "true")
-        XCTAssertEqual(try HeliconeJWTTests.stringData(try XCTUnwrap(off.bundle["secrets/smtp.secret.yaml"]?.contents)), ["SMTP_USERNAME": "", "SMTP_PASSWORD": ""])
+        XCTAssertEqual(try HeliconeKeys.stringData(try XCTUnwrap(off.bundle["secrets/smtp.secret.yaml"]?.contents)), ["SMTP_USERNAME": "", "SMTP_PASSWORD": ""])
         let on = try TestProject.prepare(app: "helicone", preset: "local", sets: [
             "email.enabled=true", "email.host=smtp.example.com", "email.user=mailer", "email.from=helicone@example.com",
         ], secrets: ["email.password": "smtp-Password-1"])
@@ -252,7 +252,7 @@ final class HeliconeAnswersTests: XCTestCase {
         XCTAssertEqual(environment?["GOTRUE_SMTP_HOST"]?.string, "smtp.example.com")
         XCTAssertEqual(environment?["GOTRUE_SMTP_PORT"]?.string, "587")
         XCTAssertEqual(
-            try HeliconeJWTTests.stringData(try XCTUnwrap(on.bundle["secrets/smtp.secret.yaml"]?.contents)),
+            try HeliconeKeys.stringData(try XCTUnwrap(on.bundle["secrets/smtp.secret.yaml"]?.contents)),
             ["SMTP_USERNAME": "mailer", "SMTP_PASSWORD": "smtp-Password-1"])
     }
 

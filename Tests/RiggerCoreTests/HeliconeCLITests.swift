@@ -25,10 +25,10 @@ final class HeliconeCLITests: XCTestCase {
         XCTAssertTrue(result.output.contains("wrote the Helicone bundle"), result.output)
         XCTAssertTrue(result.error.contains("warning: Helicone is served over plain HTTP"), result.error)
         let manifest = try String(contentsOf: out.appendingPathComponent("secrets/supabase.secret.yaml"), encoding: .utf8)
-        let data = try HeliconeJWTTests.stringData(manifest)
+        let data = try HeliconeKeys.stringData(manifest)
         let secret = try XCTUnwrap(data["JWT_SECRET"])
-        try HeliconeJWTTests.assertAPIKey(try XCTUnwrap(data["ANON_KEY"]), role: "anon", secret: secret, issuedAt: 1_790_000_000)
-        try HeliconeJWTTests.assertAPIKey(try XCTUnwrap(data["SERVICE_ROLE_KEY"]), role: "service_role", secret: secret, issuedAt: 1_790_000_000)
+        try HeliconeKeys.assertAPIKey(try XCTUnwrap(data["ANON_KEY"]), role: "anon", secret: secret, issuedAt: 1_790_000_000)
+        try HeliconeKeys.assertAPIKey(try XCTUnwrap(data["SERVICE_ROLE_KEY"]), role: "service_role", secret: secret, issuedAt: 1_790_000_000)
         let mode = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("secrets/supabase.secret.yaml").path)[.posixPermissions] as? Int
         XCTAssertEqual(mode, 0o600)
 

@@ -61,7 +61,7 @@ final class HeliconeRegenerationTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = try TestProject.presetBundle("aws", of: .helicone)
         _ = try BundleWriter(directory: folder.path).write(first.bundle)
-        let before = try HeliconeJWTTests.supabaseSecret(first.bundle)
+        let before = try HeliconeKeys.supabaseSecret(first.bundle)
 
         var request = GenerationRequest(outputDirectory: folder.path)
         request.rotate = ["helicone.jwtSecret"]
@@ -70,14 +70,14 @@ final class HeliconeRegenerationTests: XCTestCase {
             .prepare(request, generator: &random)
         XCTAssertTrue(rotated.warnings.contains { $0.contains("rotating helicone.jwtSecret") && $0.contains("every API key and session in use stops working") },
                       "\(rotated.warnings)")
-        let after = try HeliconeJWTTests.supabaseSecret(rotated.bundle)
+        let after = try HeliconeKeys.supabaseSecret(rotated.bundle)
         for key in ["JWT_SECRET", "ANON_KEY", "SERVICE_ROLE_KEY"] {
             XCTAssertNotEqual(after[key], before[key], "\(key) must change with the JWT secret")
         }
         let secret = try XCTUnwrap(after["JWT_SECRET"])
         let issuedAt = Int(TestProject.fixedNow.timeIntervalSince1970)
-        try HeliconeJWTTests.assertAPIKey(try XCTUnwrap(after["ANON_KEY"]), role: "anon", secret: secret, issuedAt: issuedAt)
-        try HeliconeJWTTests.assertAPIKey(try XCTUnwrap(after["SERVICE_ROLE_KEY"]), role: "service_role", secret: secret, issuedAt: issuedAt)
+        try HeliconeKeys.assertAPIKey(try XCTUnwrap(after["ANON_KEY"]), role: "anon", secret: secret, issuedAt: issuedAt)
+        try HeliconeKeys.assertAPIKey(try XCTUnwrap(after["SERVICE_ROLE_KEY"]), role: "service_role", secret: secret, issuedAt: issuedAt)
 
         let changes = BundleChanges(
             oldFiles: snapshot(folder), oldAnswers: rotated.previousAnswers, oldSecrets: rotated.previous?.secrets ?? [:], new: rotated)
@@ -101,10 +101,10 @@ final class HeliconeRegenerationTests: XCTestCase {
         let first = try TestProject.presetBundle("local", of: .helicone)
         _ = try BundleWriter(directory: folder.path).write(first.bundle)
         let path = folder.appendingPathComponent("secrets/supabase.secret.yaml").path
-        let anon = try XCTUnwrap(try HeliconeJWTTests.supabaseSecret(first.bundle)["ANON_KEY"])
+        let anon = try XCTUnwrap(try HeliconeKeys.supabaseSecret(first.bundle)["ANON_KEY"])
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: anon, with: "edited.by.hand").write(toFile: path, atomically: true, encoding: .utf8)
         let again = try TestProject.prepare(app: nil, preset: nil, outputDirectory: folder.path, seed: "another")
-        XCTAssertEqual(try HeliconeJWTTests.supabaseSecret(again.bundle)["ANON_KEY"], anon)
+        XCTAssertEqual(try HeliconeKeys.supabaseSecret(again.bundle)["ANON_KEY"], anon)
     }
 }
