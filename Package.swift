@@ -93,6 +93,16 @@ let package = Package(
             ],
             exclude: ["Fixtures", "Golden"]
         ),
+        // Each app's own tests: its questions, renderers and golden bundles, its bundles on its real chart.
+        .testTarget(
+            name: "RiggerAppsTests",
+            dependencies: [
+                "RiggerCore",
+                "RiggerApps",
+                "RiggerTestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .testTarget(
             name: "RiggerTUITests",
             dependencies: ["RiggerTUI", "RiggerCore", "RiggerCluster", "RiggerApps", "RiggerTestSupport"],
