@@ -103,6 +103,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // What reads a cluster (stand-in tools replaying recorded ones) and `rigger check`.
+        .testTarget(
+            name: "RiggerClusterTests",
+            dependencies: ["RiggerCore", "RiggerCluster", "RiggerApps", "RiggerTestSupport"]
+        ),
         .testTarget(
             name: "RiggerTUITests",
             dependencies: ["RiggerTUI", "RiggerCore", "RiggerCluster", "RiggerApps", "RiggerTestSupport"],
