@@ -88,7 +88,6 @@ let package = Package(
                 "RiggerCluster",
                 "RiggerApps",
                 "RiggerTestSupport",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures", "Golden"]
@@ -107,6 +106,11 @@ let package = Package(
         .testTarget(
             name: "RiggerClusterTests",
             dependencies: ["RiggerCore", "RiggerCluster", "RiggerApps", "RiggerTestSupport"]
+        ),
+        // The built binary as an operator runs it: the command line, its manual and completions, the release.
+        .testTarget(
+            name: "RiggerCLITests",
+            dependencies: ["RiggerCore", "RiggerApps", "RiggerTestSupport"]
         ),
         .testTarget(
             name: "RiggerTUITests",

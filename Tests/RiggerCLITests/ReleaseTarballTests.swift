@@ -37,7 +37,7 @@ final class ReleaseTarballTests: XCTestCase {
         var environment = ProcessInfo.processInfo.environment
         environment["RIGGER_DIST_OUT"] = dist.path
         let started = Date()
-        let built = try run("/bin/bash", [WizardTestSupport.root.appendingPathComponent("Scripts/release.sh").path, "dist"], environment: environment)
+        let built = try run("/bin/bash", [ProjectPaths.root.appendingPathComponent("Scripts/release.sh").path, "dist"], environment: environment)
         // CI's budget is tight: the build's cost is printed where the log shows it.
         print("release build and packing took \(Int(Date().timeIntervalSince(started))) s")
         guard built.status == 0 else { throw Failure("Scripts/release.sh dist failed:\n\(built.error.suffix(4000))") }
@@ -90,7 +90,7 @@ final class ReleaseTarballTests: XCTestCase {
 
     /// The folder the development build loads the Swift runtime from (the toolchain's).
     private func toolchainLibraries() throws -> String {
-        let ldd = try Self.run("/usr/bin/ldd", [WizardTestSupport.executable])
+        let ldd = try Self.run("/usr/bin/ldd", [ProjectPaths.executable.path])
         guard let line = ldd.output.split(separator: "\n").first(where: { $0.contains("libswiftCore.so") }),
             let path = line.split(separator: " ").first(where: { $0.hasPrefix("/") })
         else { throw XCTSkip("the development build doesn't load libswiftCore.so; there is no toolchain folder to hide") }
@@ -153,7 +153,7 @@ final class ReleaseTarballTests: XCTestCase {
     func testInstallPutsTheTarballsFilesInPlaceAndUninstallRemovesThem() throws {
         let release = try release
         let prefix = try TestProjectFolder.make().appendingPathComponent("usr-local")
-        let script = WizardTestSupport.root.appendingPathComponent("Scripts/release.sh").path
+        let script = ProjectPaths.root.appendingPathComponent("Scripts/release.sh").path
         let installed = try Self.run("/bin/bash", [script, "install", prefix.path])
         XCTAssertEqual(installed.status, 0, String(installed.error.suffix(2000)))
         let shipped = TmuxSession.files(release.tree)
@@ -252,7 +252,7 @@ final class ReleaseTarballTests: XCTestCase {
         let release = try release
         let folder = try TestProjectFolder.make()
         // The development build can't start there: that is what proves the toolchain is hidden.
-        let development = try runWithToolchainHidden([WizardTestSupport.executable, "--version"], in: folder)
+        let development = try runWithToolchainHidden([ProjectPaths.executable.path, "--version"], in: folder)
         XCTAssertNotEqual(development.status, 0, "with the toolchain hidden the development build must not start")
 
         let version = try runWithToolchainHidden([release.binary, "--version"], in: folder)
@@ -261,7 +261,7 @@ final class ReleaseTarballTests: XCTestCase {
 
         let presets = try runWithToolchainHidden([release.binary, "presets"], in: folder)
         XCTAssertEqual(presets.status, 0, presets.error)
-        let presetsFolder = WizardTestSupport.root.appendingPathComponent("presets")
+        let presetsFolder = ProjectPaths.root.appendingPathComponent("presets")
         for app in try FileManager.default.contentsOfDirectory(atPath: presetsFolder.path) where !app.hasPrefix(".") {
             XCTAssertTrue(presets.output.contains("\(app): "), "\(app) is listed:\n\(presets.output)")
             for file in try FileManager.default.contentsOfDirectory(atPath: presetsFolder.appendingPathComponent(app).path) where file.hasSuffix(".yaml") {
@@ -274,7 +274,7 @@ final class ReleaseTarballTests: XCTestCase {
         let generated = try runWithToolchainHidden([release.binary] + arguments + [shipped.path], in: folder)
         XCTAssertEqual(generated.status, 0, generated.error)
         let reference = try Self.run(
-            "/usr/bin/env", ["-i"] + Self.minimalEnvironment + [WizardTestSupport.executable] + arguments + [developed.path], directory: folder)
+            "/usr/bin/env", ["-i"] + Self.minimalEnvironment + [ProjectPaths.executable.path] + arguments + [developed.path], directory: folder)
         XCTAssertEqual(reference.status, 0, reference.error)
         TmuxSession.assertSameBundle(shipped, developed)
     }
@@ -299,7 +299,7 @@ final class ReleaseTarballTests: XCTestCase {
         let reference = try Self.run(
             "/usr/bin/env",
             ["-i"] + Self.minimalEnvironment + [
-                WizardTestSupport.executable, "generate", "--preset", "gcp", "--set", "ingress.hostname=analytics.example.com", "--out", developed.path,
+                ProjectPaths.executable.path, "generate", "--preset", "gcp", "--set", "ingress.hostname=analytics.example.com", "--out", developed.path,
             ])
         XCTAssertEqual(reference.status, 0, reference.error)
         TmuxSession.assertSameBundle(out, developed)

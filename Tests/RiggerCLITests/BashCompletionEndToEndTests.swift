@@ -29,7 +29,7 @@ final class BashCompletionEndToEndTests: XCTestCase {
 
     func testKeysArePutInWithoutABackslashAndTheWizardsOptionsCompleteWithoutItsSubcommand() throws {
         try FileManager.default.createDirectory(at: session.folder.appendingPathComponent("bundles"), withIntermediateDirectories: true)
-        let binFolder = URL(fileURLWithPath: WizardTestSupport.executable).deletingLastPathComponent().path
+        let binFolder = URL(fileURLWithPath: ProjectPaths.executable.path).deletingLastPathComponent().path
         try session.start(shellCommand: "env -i HOME='\(session.folder.path)' TERM=xterm PATH='\(binFolder):/usr/bin:/bin' PS1='$ ' bash --norc --noprofile -i")
         try session.waitFor("$")
         try session.type("source <(rigger --generate-completion-script bash) && echo SOURCED")
