@@ -69,7 +69,8 @@ let package = Package(
             ],
             plugins: ["StampBuildCommit"]
         ),
-        // What every test target shares: the checkout's paths, the built binary, reviewed files.
+        // What every test target shares: the checkout's paths, the built binary, reviewed files, prepared
+        // bundles, real charts, stand-in clusters and tmux sessions.
         .target(
             name: "RiggerTestSupport",
             dependencies: [
