@@ -69,9 +69,17 @@ let package = Package(
             ],
             plugins: ["StampBuildCommit"]
         ),
-        // What every test target shares: the checkout's paths, the built binary, reviewed files.
+        // What every test target shares: the checkout's paths, the built binary, reviewed files, prepared
+        // bundles, real charts, stand-in clusters and tmux sessions.
         .target(
             name: "RiggerTestSupport",
+            dependencies: [
+                "RiggerCore",
+                "RiggerCluster",
+                "RiggerApps",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             path: "Tests/RiggerTestSupport"
         ),
         .testTarget(
@@ -81,10 +89,29 @@ let package = Package(
                 "RiggerCluster",
                 "RiggerApps",
                 "RiggerTestSupport",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures", "Golden"]
+        ),
+        // Each app's own tests: its questions, renderers and golden bundles, its bundles on its real chart.
+        .testTarget(
+            name: "RiggerAppsTests",
+            dependencies: [
+                "RiggerCore",
+                "RiggerApps",
+                "RiggerTestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // What reads a cluster (stand-in tools replaying recorded ones) and `rigger check`.
+        .testTarget(
+            name: "RiggerClusterTests",
+            dependencies: ["RiggerCore", "RiggerCluster", "RiggerApps", "RiggerTestSupport"]
+        ),
+        // The built binary as an operator runs it: the command line, its manual and completions, the release.
+        .testTarget(
+            name: "RiggerCLITests",
+            dependencies: ["RiggerCore", "RiggerApps", "RiggerTestSupport"]
         ),
         .testTarget(
             name: "RiggerTUITests",

@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// Schema migration, checked with a made-up schema whose version 2 renames shared keys; the

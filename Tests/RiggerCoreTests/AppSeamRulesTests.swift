@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// What the seam lets an app declare beyond questions: a choice refused with its reason, rules

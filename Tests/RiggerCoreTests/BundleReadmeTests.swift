@@ -1,4 +1,5 @@
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// The README's common sections read alike for every app: the core writes them (`BundleReadme`).

@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// What the bundle writer counts as the bundle's own files.

@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// The official clickhouse-server image's entrypoint writes CLICKHOUSE_USER and CLICKHOUSE_PASSWORD,

@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// A throwaway fourth app, to hold the seam to what adding an app should take: a chart, a few

@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// 00-preflight.sh's Gateway check, run by bash against a `kube` that answers as a cluster would:

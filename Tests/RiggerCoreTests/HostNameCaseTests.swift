@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// Host names are case-insensitive, but the API server refuses an Ingress host that is not lower

@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// The post-renderer runs the host's `kubectl kustomize`. kubectl 1.20 (Debian bookworm's) embeds

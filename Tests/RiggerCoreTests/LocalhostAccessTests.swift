@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// The local presets serve `*.localhost`, which needs no DNS: the bundle says so, never asks for a

@@ -2,6 +2,7 @@ import Foundation
 import RiggerApps
 import RiggerCluster
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 import Yams
 

@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// The bundle's post-renderer adds objects a chart lacks and removes ones it must not run, through

@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// 00-preflight.sh run for real: the real Helm CLI renders the real chart (a local copy, as

@@ -1,6 +1,7 @@
 import Foundation
 import RiggerApps
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// Regenerating a bundle: secrets kept, refusals, the change report and faults while writing.

@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// Each numbered script runs alone too (`./scripts/40-install.sh`, or `install.sh --from 40`): on

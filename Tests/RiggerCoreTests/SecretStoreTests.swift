@@ -2,6 +2,7 @@ import Foundation
 import RiggerApps
 import RiggerCluster
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 import Yams
 
@@ -9,18 +10,13 @@ import Yams
 /// Operator's manifests against its CustomResourceDefinitions, no value outside the 0600 copies,
 /// and 20-secrets.sh run with bash against stand-in aws, gcloud and kubectl that record their calls.
 final class SecretStoreTests: XCTestCase {
-    /// The answers that put an app's secrets in AWS Secrets Manager through the bundle's own SecretStore.
-    static let awsStore = ["secrets.store=aws-secrets-manager", "secrets.aws.region=us-east-1", "secrets.aws.serviceAccount=app-secrets"]
-    /// The same in Google Secret Manager, through Workload Identity.
-    static let gcpStore = ["secrets.store=gcp-secret-manager", "secrets.gcp.project=analytics-prod", "secrets.gcp.serviceAccount=app-secrets"]
-
     /// Every app's presets with each store, and with a ClusterSecretStore and Pod Identity.
     static func storeVariants() throws -> [(String, PreparedBundle)] {
         var variants: [(String, PreparedBundle)] = []
         for fixture in TestProject.appFixtures {
             for preset in fixture.presets {
                 let open = fixture.openAnswers[preset] ?? [], secrets = fixture.openSecrets[preset] ?? [:]
-                for (store, sets) in [("aws", awsStore), ("gcp", gcpStore)] {
+                for (store, sets) in [("aws", SecretStoreAnswers.aws), ("gcp", SecretStoreAnswers.gcp)] {
                     variants.append(("\(fixture.app) \(preset) \(store)", try TestProject.prepare(app: fixture.app, preset: preset, sets: open + sets, secrets: secrets)))
                 }
             }
@@ -114,7 +110,7 @@ final class SecretStoreTests: XCTestCase {
             let fixture = try XCTUnwrap(TestProject.appFixtures.first { $0.app == app })
             let open = fixture.openAnswers["aws"] ?? [], secrets = fixture.openSecrets["aws"] ?? [:]
             let plain = try TestProject.prepare(app: app, preset: "aws", sets: open, secrets: secrets)
-            let stores = try [Self.awsStore, Self.gcpStore].map { try TestProject.prepare(app: app, preset: "aws", sets: open + $0, secrets: secrets) }
+            let stores = try [SecretStoreAnswers.aws, SecretStoreAnswers.gcp].map { try TestProject.prepare(app: app, preset: "aws", sets: open + $0, secrets: secrets) }
             // What the chart renders, and what the bundle applies itself (Plausible's databases in manifests/).
             let chartObjects = try RealChartRender.render(stores[0], chart: chart, name: app)
             let applied = try stores[0].bundle.files.filter { $0.path.hasPrefix("manifests/") && !$0.path.hasSuffix(".values.yaml") }.flatMap { file in
@@ -158,11 +154,11 @@ final class SecretStoreTests: XCTestCase {
         XCTAssertThrowsError(try TestProject.prepare(preset: "local", sets: ["secrets.store=aws-secrets-manager"])) { error in
             XCTAssertTrue("\(error)".contains("secrets.aws.region"), "\(error)")
         }
-        XCTAssertThrowsError(try TestProject.prepare(preset: "local", sets: Self.gcpStore + ["secrets.gcp.prefix=rigger/prod/"])) { error in
+        XCTAssertThrowsError(try TestProject.prepare(preset: "local", sets: SecretStoreAnswers.gcp + ["secrets.gcp.prefix=rigger/prod/"])) { error in
             XCTAssertTrue("\(error)".contains("secrets.gcp.prefix"), "\(error)")
             XCTAssertTrue("\(error)".contains("letters, digits, '_' and '-'"), "\(error)")
         }
-        XCTAssertThrowsError(try TestProject.prepare(preset: "local", sets: Self.awsStore + ["secrets.aws.prefix=rigger prod; rm -rf /"])) { error in
+        XCTAssertThrowsError(try TestProject.prepare(preset: "local", sets: SecretStoreAnswers.aws + ["secrets.aws.prefix=rigger prod; rm -rf /"])) { error in
             XCTAssertTrue("\(error)".contains("secrets.aws.prefix"), "\(error)")
         }
     }
@@ -228,7 +224,7 @@ final class SecretStoreTests: XCTestCase {
 
     func testSecretsScriptPutsEachValueIntoAWSByFileOnceAndStopsAtAValueChangedByHand() throws {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: TestProject.executable.path), "build rigger first")
-        let run = try generate(Self.awsStore)
+        let run = try generate(SecretStoreAnswers.aws)
         defer { try? FileManager.default.removeItem(at: run.bundle.deletingLastPathComponent()) }
         let copies = try FileManager.default.contentsOfDirectory(atPath: run.bundle.appendingPathComponent("secrets").path).filter { $0.hasSuffix(".store.json") }
         XCTAssertGreaterThanOrEqual(copies.count, 3)
@@ -281,7 +277,7 @@ final class SecretStoreTests: XCTestCase {
 
     func testSecretsScriptPutsEachValueIntoGoogleByFileOnce() throws {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: TestProject.executable.path), "build rigger first")
-        let run = try generate(Self.gcpStore)
+        let run = try generate(SecretStoreAnswers.gcp)
         defer { try? FileManager.default.removeItem(at: run.bundle.deletingLastPathComponent()) }
         let first = try run.script("20-secrets.sh")
         XCTAssertEqual(first.status, 0, first.output + first.error)
@@ -299,7 +295,7 @@ final class SecretStoreTests: XCTestCase {
 
     func testSecretsScriptNamesTheStoreThatIsNotReady() throws {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: TestProject.executable.path), "build rigger first")
-        let run = try generate(Self.awsStore)
+        let run = try generate(SecretStoreAnswers.aws)
         defer { try? FileManager.default.removeItem(at: run.bundle.deletingLastPathComponent()) }
         let result = try run.script("20-secrets.sh", environment: ["STANDIN_NOT_READY": "1"])
         XCTAssertEqual(result.status, 1)
@@ -321,7 +317,7 @@ final class SecretStoreTests: XCTestCase {
     }
 
     func testPreflightChecksTheOperatorsDefinitionsAndTheStore() throws {
-        let own = try TestProject.prepare(preset: "local", sets: Self.awsStore).bundle["scripts/00-preflight.sh"]?.contents ?? ""
+        let own = try TestProject.prepare(preset: "local", sets: SecretStoreAnswers.aws).bundle["scripts/00-preflight.sh"]?.contents ?? ""
         XCTAssertTrue(own.contains("for crd in externalsecrets.external-secrets.io secretstores.external-secrets.io; do"), own)
         XCTAssertTrue(own.contains("STORE_SERVICE_ACCOUNT='app-secrets'"), own)
         XCTAssertTrue(own.contains("command -v aws >/dev/null"), own)
@@ -366,7 +362,7 @@ final class SecretStoreTests: XCTestCase {
         let cluster = try StandInCluster(scenario: "eks")
         _ = ClusterProbe(runner: cluster.runner).read(ClusterProbeTarget(kubeContext: nil, namespace: "posthog", release: "posthog"))
         XCTAssertFalse(cluster.calls.contains { $0.contains("clustersecretstores") }, cluster.calls.joined(separator: "\n"))
-        let answers = try TestProject.prepare(preset: "local", sets: Self.awsStore).answers
+        let answers = try TestProject.prepare(preset: "local", sets: SecretStoreAnswers.aws).answers
         XCTAssertEqual(ClusterProbeTarget(answers: answers.lookup)?.readsSecretStores, true)
         XCTAssertEqual(ClusterProbeTarget(answers: try TestProject.prepare(preset: "local").answers.lookup)?.readsSecretStores, false)
     }

@@ -2,6 +2,7 @@ import Foundation
 import RiggerApps
 import RiggerCore
 import RiggerCluster
+import RiggerTestSupport
 import XCTest
 
 /// `ingress.type=traefik` for every app and TLS mode: the real Traefik chart 41.3.0 renders with

@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// The real validators on every preset's bundle: shellcheck, yamllint and kubernetes-validate.

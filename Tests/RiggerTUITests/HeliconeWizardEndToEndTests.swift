@@ -1,4 +1,5 @@
 import Foundation
+import RiggerTestSupport
 import XCTest
 
 /// Helicone through the built rigger in a real terminal: chosen on the app page, started from its

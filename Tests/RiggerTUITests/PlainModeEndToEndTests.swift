@@ -1,6 +1,7 @@
 import Foundation
 import RiggerCore
 import RiggerTUI
+import RiggerTestSupport
 import XCTest
 
 /// The built rigger's plain mode in a real pseudo-terminal: questions answered a line at a time,

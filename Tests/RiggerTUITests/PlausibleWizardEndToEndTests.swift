@@ -1,4 +1,5 @@
 import Foundation
+import RiggerTestSupport
 import XCTest
 
 /// The built rigger in tmux at 80x24, choosing Plausible on the app page.

@@ -1,4 +1,5 @@
 import Foundation
+import RiggerTestSupport
 import XCTest
 
 /// The built wizard reading a cluster: stand-in kubectl, helm and gcloud on PATH replay what the
@@ -18,7 +19,7 @@ final class WizardClusterEndToEndTests: XCTestCase {
         session?.stop()
     }
 
-    static let fixtures = WizardTestSupport.root.appendingPathComponent("Tests/RiggerCoreTests/Fixtures/cluster")
+    static let fixtures = StandInCluster.fixtures
 
     /// A folder of stand-in kubectl, helm and gcloud for PATH.
     static func standInTools(in folder: URL) throws -> URL {

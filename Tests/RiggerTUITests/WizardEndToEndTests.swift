@@ -1,4 +1,5 @@
 import Foundation
+import RiggerTestSupport
 import XCTest
 
 /// The built rigger in a real terminal: tmux at 80x24, keys sent with send-keys, the screen read

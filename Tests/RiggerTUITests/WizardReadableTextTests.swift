@@ -2,6 +2,7 @@ import Foundation
 import RiggerApps
 import RiggerCore
 @testable import RiggerTUI
+import RiggerTestSupport
 import XCTest
 
 /// Text an operator must be able to read: somewhere on the screen, whole.
@@ -101,8 +102,7 @@ final class WizardReadableTextTests: XCTestCase {
 /// The README names the wizard's pages in the wizard's own order, with their own titles.
 final class ReadmeWizardPagesTests: XCTestCase {
     func testTheReadmeListsThePagesInTheWizardsOrder() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: ProjectPaths.root.appendingPathComponent("README.md"), encoding: .utf8)
         let text = readme.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let start = try XCTUnwrap(text.range(of: "page by page: "))
         // "Output folder, App and cloud (the app, …), Cluster, …, then Review", asides left out.

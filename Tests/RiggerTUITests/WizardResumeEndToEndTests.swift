@@ -1,4 +1,5 @@
 import Foundation
+import RiggerTestSupport
 import XCTest
 
 /// The resume round trip on the built binary in tmux: a run whose terminal is killed on each page

@@ -8,7 +8,7 @@ import XCTest
 enum WizardTestSupport {
     static let root = ProjectPaths.root
     static let snapshots = root.appendingPathComponent("Tests/RiggerTUITests/Snapshots")
-    static let presets = PresetLibrary(directories: [root.appendingPathComponent("presets").path])
+    static let presets = TestProject.presets
 
     /// The bundle folder of snapshot sessions: this run's own (two runs on one machine don't share
     /// it), emptied for each session. The screens show it, so its name is as long as the one the
