@@ -1,5 +1,6 @@
 import Foundation
 import RiggerCore
+import RiggerTestSupport
 import XCTest
 
 /// A PostHog bundle written before TLS to a managed PostgreSQL keeps connecting as it did, and
