@@ -11,8 +11,9 @@ public struct BundleParts: Sendable {
     public struct Scripts: Sendable {
         /// What 50-verify.sh reaches when the bundle has no ingress, and what more it shows.
         public struct Verify: Sendable {
-            /// The Service and port a port-forward reaches the app's web interface through.
+            /// The Service a port-forward reaches the app's web interface through.
             public var webService: String
+            /// The port of `webService` the port-forward uses, on both ends.
             public var webPort: Int
             /// The name of the GKE ManagedCertificate whose state is shown, if any.
             public var managedCertificate: String?
@@ -43,6 +44,7 @@ public struct BundleParts: Sendable {
         public var formerIngressOwner: HelmOwner?
         /// The StatefulSets whose volumes 40-install.sh grows before the upgrade.
         public var growingVolumes: [StatefulSetVolume] = []
+        /// What 50-verify.sh reaches and shows besides the common rollouts and addresses.
         public var verify: Verify
 
         public init(hasVolumes: Bool, verify: Verify) {
@@ -53,7 +55,9 @@ public struct BundleParts: Sendable {
 
     /// A file of Kubernetes objects (or a chart's values) the app adds under `manifests/`.
     public struct Manifest: Sendable {
+        /// The path under the bundle, e.g. `manifests/database.yaml`.
         public var path: String
+        /// The YAML documents, in order, under the line that says the file is generated.
         public var documents: [YAMLTree]
 
         public init(path: String, documents: [YAMLTree]) {
@@ -81,6 +85,7 @@ public struct BundleParts: Sendable {
     public var cloudSQLProxy: (proxy: CloudSQLProxyPlan, sizing: Sizing)?
     /// What the post-renderer changes in what the chart renders; none by default.
     public var postRender = PostRender()
+    /// What the app adds to the install scripts.
     public var scripts: Scripts
     /// The README's parts that are the app's own; the core sets its `postRender` to the bundle's.
     public var readme: ReadmeParts
@@ -93,7 +98,9 @@ public struct BundleParts: Sendable {
         self.readme = readme
     }
 
+    /// The answers every app shares: cloud, namespace, release, chart version, context, storage class.
     public var cluster: ClusterPlan { readme.cluster }
+    /// The ingress and TLS answers, which decide the add-ons the core writes.
     public var ingress: IngressPlan { readme.ingress }
     /// The bundle's Secret manifests and the Secrets the operator keeps.
     public var secrets: SecretReferences { readme.secrets }
