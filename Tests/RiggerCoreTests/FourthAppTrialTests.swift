@@ -28,36 +28,111 @@ private struct TrialApp: AppDefinition {
     }
     var upgradeRules: UpgradeRules { UpgradeRules(volumeKeys: [], rotationWarnings: [:], dataStores: "nothing") }
 
+    /// The floor the cluster probe, `rigger check` and 00-preflight.sh all hold the cluster to.
+    func minimumKubernetesMinor(_ answers: ResolvedAnswers) -> Int? { 28 }
+
     func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> RiggerCore.Bundle {
+        try RiggerCore.Bundle(assembling: try parts(answers, secrets: secrets), app: self, answers: answers, secrets: secrets)
+    }
+
+    /// All the rendering code the app has: its values, its facts for the scripts and its own
+    /// README section. The core writes every file from them.
+    func parts(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> BundleParts {
         let read = PlanReader(answers: answers)
         let cluster = try ClusterPlan(read)
         let ingress = try IngressPlan(read)
         let references = SecretReferences(specs: secretFiles, release: cluster.release, secrets: secrets)
         var values = YAMLTree.emptyMap
         values.set("existingSecret", .string(references.manifests.first?.name ?? ""))
-        let scripts = InstallScripts(
-            appTitle: title, cluster: cluster, ingress: ingress, chart: chart, secrets: references, hasVolumes: false, minimumKubernetesMinor: 28)
-        var files = [
-            try BundleFile.answers(answers),
-            try BundleFile.values(values, chart: ["Trial Helm values,"], secretNote: "No secret is in this file."),
-        ]
-        files += try BundleFile.secrets(references.manifests, namespace: cluster.namespace, instance: cluster.release, answers: answers, secrets: secrets)
-        files += InstallScripts.files([
-            scripts.preflight(), scripts.namespace(), scripts.applySecrets(), scripts.prerequisites(sections: [], reminders: []), scripts.install(),
-            scripts.verify(webService: "\(cluster.release)-trial", webPort: 8080, managedCertificate: nil),
-        ])
-        // All the README code the app has: its own facts and one section.
         var readme = ReadmeParts(
             title: title, chart: "trial Helm chart \(cluster.chartVersion)", cluster: cluster, ingress: ingress, secrets: references, images: [],
             advisories: advisoryTable, valuesNote: "No secret is in it; the chart reads the API key from its Secret.",
             regenerating: .init(upgradeKey: "image.tag", resumeFrom: "40"))
         readme.overview = ["## What runs where", "", "- Trial: one Deployment, no volume.", ""]
         readme.secretPurposes = ["trial.secret.yaml": "the API key Trial signs its sessions with"]
-        return RiggerCore.Bundle(files: files, readme: readme, answers: answers, secrets: secrets)
+        return BundleParts(
+            values: values, valuesChart: ["Trial Helm values,"], valuesSecretNote: "No secret is in this file.",
+            scripts: .init(hasVolumes: false, verify: .init(webService: "\(cluster.release)-trial", webPort: 8080)), readme: readme)
+    }
+}
+
+/// The trial app without a Kubernetes floor of its own, which the core refuses to guess.
+private struct TrialAppWithoutFloor: AppDefinition {
+    let trial = TrialApp()
+    var id: String { trial.id }
+    var title: String { trial.title }
+    var summary: String { trial.summary }
+    var chart: ChartReference { trial.chart }
+    var questions: [Question] { trial.questions }
+    var secretFiles: [SecretFileSpec] { trial.secretFiles }
+    var upgradeRules: UpgradeRules { trial.upgradeRules }
+    func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> RiggerCore.Bundle {
+        try RiggerCore.Bundle(assembling: try trial.parts(answers, secrets: secrets), app: self, answers: answers, secrets: secrets)
     }
 }
 
 final class FourthAppTrialTests: XCTestCase {
+    private func prepare(_ sets: [String], app: any AppDefinition = TrialApp()) throws -> PreparedBundle {
+        let generator = BundleGenerator(registry: AppRegistry(app), presets: PresetLibrary(directories: []), environment: [:], now: TestProject.fixedNow)
+        var random = SeededSecretGenerator(seed: "trial")
+        let request = GenerationRequest(app: "trial", setArguments: ["cloud=other"] + sets, outputDirectory: "/nonexistent/rigger-trial")
+        return try generator.prepare(request, generator: &random)
+    }
+
+    /// Given parts only, the trial app's bundle has what every bundle has: its answers, values and
+    /// Secret, the six scripts and install.sh, and the README; with Traefik, the values the
+    /// prerequisites install it with, which the app never names.
+    func testAFourthAppGivesPartsAndTheCoreWritesEveryFile() throws {
+        let traefik = try prepare(["ingress.type=traefik", "ingress.tls=none", "ingress.hostname=trial.example.com"])
+        XCTAssertEqual(traefik.bundle.paths, [
+            "README.md", "install.sh", TraefikAddOns.valuesPath, "rigger.yaml",
+            "scripts/00-preflight.sh", "scripts/10-namespace.sh", "scripts/20-secrets.sh", "scripts/30-prerequisites.sh",
+            "scripts/40-install.sh", "scripts/50-verify.sh", "secrets/trial.secret.yaml", "values.yaml",
+        ])
+        let prerequisites = try XCTUnwrap(traefik.bundle["scripts/30-prerequisites.sh"]?.contents)
+        XCTAssertTrue(prerequisites.contains("-f \(TraefikAddOns.valuesPath)"), prerequisites)
+        XCTAssertTrue(prerequisites.contains("helm_context=()"), "the chart install's helper is defined:\n\(prerequisites)")
+        XCTAssertFalse(prerequisites.contains("apply_manifest()"), "no manifest to apply, no helper for it:\n\(prerequisites)")
+        XCTAssertTrue(try XCTUnwrap(traefik.bundle["README.md"]?.contents).contains("  - `\(TraefikAddOns.valuesPath)`: the values of the Traefik chart"))
+        XCTAssertTrue(try XCTUnwrap(traefik.bundle["rigger.yaml"]?.contents).contains("`rigger explain --app trial KEY`"))
+        XCTAssertTrue(try XCTUnwrap(traefik.bundle["scripts/00-preflight.sh"]?.contents).contains("-lt 28 ]"), "the seam's floor is the preflight's")
+
+        let letsencrypt = try prepare([
+            "ingress.type=nginx", "ingress.tls=letsencrypt", "ingress.letsencryptEmail=ops@example.com", "ingress.hostname=trial.example.com",
+        ])
+        let issuer = try XCTUnwrap(letsencrypt.bundle[IngressAddOns.clusterIssuerPath]?.contents)
+        XCTAssertTrue(issuer.contains("name: trial-letsencrypt\n") && issuer.contains("app.kubernetes.io/part-of: trial\n"), issuer)
+        for path in [IngressAddOns.ingressNginxValuesPath, IngressAddOns.certManagerValuesPath] {
+            XCTAssertNotNil(letsencrypt.bundle[path], "\(path) is missing from \(letsencrypt.bundle.paths)")
+        }
+        XCTAssertTrue(try XCTUnwrap(letsencrypt.bundle["scripts/30-prerequisites.sh"]?.contents).contains("apply_manifest \(IngressAddOns.clusterIssuerPath)"))
+    }
+
+    /// The scripts the core writes for the trial app are shellcheck-clean, with and without add-ons.
+    func testTheTrialAppsScriptsAreShellcheckClean() throws {
+        let shellcheck = try TestTools.require("shellcheck")
+        for sets in [
+            ["ingress.type=traefik", "ingress.tls=letsencrypt", "ingress.letsencryptEmail=ops@example.com", "ingress.hostname=trial.example.com"],
+            ["ingress.type=none"],
+        ] {
+            let prepared = try prepare(sets)
+            let folder = try TestProject.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try TestProject.materialize(prepared.bundle, in: folder)
+            let scripts = prepared.bundle.paths.filter { $0.hasSuffix(".sh") }
+            let checked = try runProgram(shellcheck, ["--severity=style", "--shell=bash"] + scripts, directory: folder)
+            XCTAssertEqual(checked.status, 0, "\(sets): shellcheck:\n\(checked.output)\(checked.error)")
+        }
+    }
+
+    /// An app that names no Kubernetes floor gets no bundle: the preflight would have to guess one
+    /// the cluster probe doesn't check.
+    func testAnAppWithoutAKubernetesFloorIsRefused() throws {
+        XCTAssertThrowsError(try prepare(["ingress.type=none"], app: TrialAppWithoutFloor())) { error in
+            XCTAssertEqual(error as? BundleAssemblyError, .noKubernetesMinimum(app: "trial"))
+        }
+    }
+
     /// Generated through the command line's path (the generator over a registry), the trial app's
     /// README has every common section, its own section among them, and no secret value.
     func testAFourthAppsReadmeHasTheCommonSectionsWithoutReadmeCodeOfItsOwn() throws {

@@ -47,7 +47,7 @@ public struct HeliconeApp: AppDefinition {
         + "that reads it (the Secret's digest is on their pods, annotation \(HeliconeSecretsChecksum.annotation))."
 
     public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> RiggerCore.Bundle {
-        try HeliconeRenderer.render(plan: try HeliconePlan(answers), answers: answers, secrets: secrets, chart: chart)
+        try Bundle(assembling: try HeliconeRenderer.parts(plan: try HeliconePlan(answers), answers: answers, secrets: secrets), app: self, answers: answers, secrets: secrets)
     }
 
     public func minimumKubernetesMinor(_ answers: ResolvedAnswers) -> Int? { HeliconeScriptsRenderer.minimumKubernetesMinor }

@@ -23,11 +23,6 @@ enum HeliconeGateway {
         }
     }
 
-    /// The routes file, when the ingress is a Gateway's.
-    static func files(_ plan: HeliconePlan, labels: YAMLTree) throws -> [BundleFile] {
-        try GatewayRoutes.file(routes(plan), ingress: plan.ingress, namespace: plan.namespace, labels: labels).map { [$0] } ?? []
-    }
-
     /// The README's lines on the Gateway: what serves the hosts, and what its owner must allow.
     static func readme(_ plan: HeliconePlan) -> [String] {
         guard plan.ingress.type == .gateway, let gateway = plan.ingress.gateway else { return [] }

@@ -3,7 +3,7 @@ import RiggerCore
 /// Helicone's parts of the bundle's README.md: where it is reached, its signed API keys, how a
 /// changed Secret reaches the pods; the core's `BundleReadme` writes the rest.
 enum HeliconeReadmeRenderer {
-    static func parts(plan: HeliconePlan, references: HeliconeSecrets, postRender: PostRender) -> ReadmeParts {
+    static func parts(plan: HeliconePlan, references: HeliconeSecrets) -> ReadmeParts {
         let served = HeliconeIngress.served(plan)
         var parts = ReadmeParts(
             title: "Helicone",
@@ -16,7 +16,6 @@ enum HeliconeReadmeRenderer {
                 "Back up PostgreSQL, ClickHouse and the Storage volume first. To roll back: `helm rollback \(plan.release) --namespace \(plan.namespace)`.",
             ]))
         parts.sizing = HeliconeSizing.table(plan)
-        parts.postRender = postRender
         parts.overview = warnings(plan) + addresses(plan)
         parts.answersNote = keysNote(plan)
         parts.secretsNote = "The chart's templates read four of them by fixed names."

@@ -1,28 +1,23 @@
 import RiggerCore
 
-/// The install scripts for a Helicone plan: the shared ones, with what Helicone's chart needs.
+/// What Helicone's chart needs in the shared install scripts.
 enum HeliconeScriptsRenderer {
     /// The oldest Kubernetes minor version the chart accepts: its Ingresses are networking.k8s.io/v1.
     static let minimumKubernetesMinor = 19
 
-    /// Every script, by path under the bundle.
-    static func scripts(plan: HeliconePlan, secrets: HeliconeSecrets, chart: ChartReference, postRender: PostRender) -> [BundleFile] {
-        let scripts = InstallScripts(
-            appTitle: "Helicone", cluster: plan.cluster, ingress: plan.ingress, chart: chart, secrets: secrets.references,
-            hasVolumes: true, minimumKubernetesMinor: minimumKubernetesMinor, postRender: postRender)
-        return InstallScripts.files([
-            scripts.preflight(
-                extra: [gitSection, HeliconePreflight.publishedValuesSection(plan: plan, secrets: secrets)]
-                    + [HeliconePreflight.valueChecks(plan: plan, secrets: secrets)].compactMap { $0 }),
-            scripts.namespace(),
-            scripts.applySecrets(),
-            scripts.prerequisites(sections: prerequisites(plan), reminders: managedServices(plan)),
-            scripts.install(),
-            scripts.verify(
+    /// What Helicone adds to the install scripts.
+    static func scripts(plan: HeliconePlan, secrets: HeliconeSecrets) -> BundleParts.Scripts {
+        var scripts = BundleParts.Scripts(
+            hasVolumes: true,
+            verify: .init(
                 webService: HeliconeChart.fullname(release: plan.release, component: "web"), webPort: HeliconeChart.webPort,
                 managedCertificate: plan.ingress.tls == .gcpManaged ? HeliconeIngress.managedCertificateName(plan, .web) : nil,
-                extra: [verifySection(plan)], localController: IngressAddOns.localController(plan.ingress)),
-        ])
+                extra: [verifySection(plan)]))
+        scripts.preflightChecks = [gitSection, HeliconePreflight.publishedValuesSection(plan: plan, secrets: secrets)]
+            + [HeliconePreflight.valueChecks(plan: plan, secrets: secrets)].compactMap { $0 }
+        scripts.prerequisites = staticIPs(plan)
+        scripts.managedServices = managedServices(plan)
+        return scripts
     }
 
     /// The other hosts' DNS records, each from the address of the Ingress that serves it (on GKE
@@ -74,18 +69,6 @@ enum HeliconeScriptsRenderer {
         "command -v git >/dev/null 2>&1 || fail \"git is not on PATH; 40-install.sh fetches the chart with it\"",
         "git --version",
     ])
-
-    /// What 30-prerequisites.sh does before the chart, in order: the ingress controller and the
-    /// certificate issuer the Ingresses name, then, on GKE, the other Ingresses' addresses.
-    private static func prerequisites(_ plan: HeliconePlan) -> [ScriptSection] {
-        var sections: [ScriptSection] = []
-        let needs = IngressAddOns.needs(ingress: plan.ingress)
-        if needs.installsCharts || needs.appliesManifests {
-            sections.append(PrerequisiteScripts.helpers(namespace: plan.namespace, installsCharts: needs.installsCharts, appliesManifests: needs.appliesManifests))
-        }
-        sections += IngressAddOns.sections(ingress: plan.ingress, cloud: plan.cluster.cloud)
-        return sections + staticIPs(plan)
-    }
 
     /// On GKE each Ingress is a load balancer of its own, with an address of its own: the shared
     /// prerequisites reserve the web one's, this the others'.

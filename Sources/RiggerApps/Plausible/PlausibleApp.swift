@@ -42,6 +42,6 @@ public struct PlausibleApp: AppDefinition {
     public func sizing(_ answers: ResolvedAnswers) -> SizingTable? { (try? PlausiblePlan(answers)).map(PlausibleSizing.table) }
 
     public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {
-        try PlausibleRenderer.render(plan: try PlausiblePlan(answers), answers: answers, secrets: secrets, chart: chart)
+        try Bundle(assembling: try PlausibleRenderer.parts(plan: try PlausiblePlan(answers), secrets: secrets), app: self, answers: answers, secrets: secrets)
     }
 }

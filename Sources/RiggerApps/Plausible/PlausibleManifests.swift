@@ -8,26 +8,21 @@ enum PlausibleManifests {
     static let gkeIngressPath = "manifests/gke-ingress.yaml"
     static let cloudNativePGValuesPath = "manifests/cloudnative-pg.values.yaml"
 
-    /// Every manifest file the plan needs.
-    static func files(plan: PlausiblePlan, secrets: PlausibleSecrets) throws -> [BundleFile] {
-        var files: [(String, [YAMLTree])] = []
+    /// The plan's own manifest files; the ingress add-ons' are the core's.
+    static func manifests(plan: PlausiblePlan, secrets: PlausibleSecrets) -> [BundleParts.Manifest] {
+        var files: [BundleParts.Manifest] = []
         if case .inCluster(let storage) = plan.postgresql, let credentials = secrets.postgresql {
-            files.append((postgresqlPath, [postgresqlCluster(plan, storage: storage, credentials: credentials.name)]))
-            files.append((cloudNativePGValuesPath, [cloudNativePGValues()]))
+            files.append(.init(path: postgresqlPath, documents: [postgresqlCluster(plan, storage: storage, credentials: credentials.name)]))
+            files.append(.init(path: cloudNativePGValuesPath, documents: [cloudNativePGValues()]))
         }
         if case .inCluster(let storage) = plan.clickhouse, let credentials = secrets.clickhouse {
-            files.append((clickhousePath, PlausibleClickHouse.objects(plan, storage: storage, passwordSecret: credentials.name)))
+            files.append(.init(path: clickhousePath, documents: PlausibleClickHouse.objects(plan, storage: storage, passwordSecret: credentials.name)))
         }
         if plan.ingress.type == .gcpCLB {
             let objects = [managedCertificate(plan), frontendConfig(plan)].compactMap { $0 }
-            if !objects.isEmpty { files.append((gkeIngressPath, objects)) }
+            if !objects.isEmpty { files.append(.init(path: gkeIngressPath, documents: objects)) }
         }
-        files += IngressAddOns.manifests(
-            ingress: plan.ingress, cloud: plan.cloud, issuer: PlausibleNames.clusterIssuer(plan.release), labels: labels(plan, component: "ingress")
-        ).map { ($0.path, $0.documents) }
-        return try files.map { try BundleFile.manifest(path: $0, documents: $1) }
-            + [try GatewayRoutes.file(PlausibleGateway.routes(plan), ingress: plan.ingress, namespace: plan.namespace, labels: labels(plan, component: "ingress"))]
-            .compactMap { $0 }
+        return files
     }
 
     /// The metadata every object rigger writes carries; `namespace` is nil for cluster-wide objects.

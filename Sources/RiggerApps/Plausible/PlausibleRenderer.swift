@@ -1,24 +1,20 @@
 import RiggerCore
 
-/// Turns a validated Plausible plan, its answers and its secrets into a whole bundle: pure, no I/O.
+/// What a validated Plausible plan gives its bundle; the core writes the files: pure, no I/O.
 enum PlausibleRenderer {
-    /// The bundle for these inputs; the same inputs always give byte-identical files.
-    static func render(plan: PlausiblePlan, answers: ResolvedAnswers, secrets: SecretSet, chart: ChartReference) throws -> Bundle {
+    /// Plausible's parts of the bundle for these inputs; the same inputs always give the same parts.
+    static func parts(plan: PlausiblePlan, secrets: SecretSet) throws -> BundleParts {
         let manifests = try PlausibleSecrets(plan: plan, secrets: secrets)
-        let toCreate = OperatorSecret.needed(
-            references: manifests.references, namespace: plan.namespace, ingress: plan.ingress, own: PlausibleReadmeRenderer.ownSecretsToCreate(plan))
-        var files: [BundleFile] = [try .answers(answers)]
-        files.append(try .values(
-            PlausibleValuesRenderer.values(plan: plan, secrets: manifests),
-            chart: ["Plausible Helm values for chart plausible-analytics \(plan.cluster.chartVersion),"],
-            secretNote: "No secret is in this file: the chart reads Plausible's environment from a Secret."))
-        files += try BundleFile.secrets(
-            manifests.all, namespace: plan.namespace, instance: plan.release, answers: answers, secrets: secrets)
-        files += try PlausibleManifests.files(plan: plan, secrets: manifests)
-        if let proxy = plan.cloudSQLProxy { files.append(try CloudSQLProxyAddOn.file(proxy, partOf: "plausible", sizing: plan.sizing)) }
-        files += PlausibleScriptsRenderer.scripts(plan: plan, secrets: manifests, chart: chart)
-        return Bundle(
-            files: files, operatorSecrets: toCreate, readme: PlausibleReadmeRenderer.parts(plan: plan, manifests: manifests), answers: answers,
-            secrets: secrets)
+        var parts = BundleParts(
+            values: PlausibleValuesRenderer.values(plan: plan, secrets: manifests),
+            valuesChart: ["Plausible Helm values for chart plausible-analytics \(plan.cluster.chartVersion),"],
+            valuesSecretNote: "No secret is in this file: the chart reads Plausible's environment from a Secret.",
+            scripts: PlausibleScriptsRenderer.scripts(plan: plan),
+            readme: PlausibleReadmeRenderer.parts(plan: plan, manifests: manifests))
+        parts.secretsToCreate = PlausibleReadmeRenderer.ownSecretsToCreate(plan)
+        parts.manifests = PlausibleManifests.manifests(plan: plan, secrets: manifests)
+        parts.gatewayRoutes = PlausibleGateway.routes(plan)
+        parts.cloudSQLProxy = plan.cloudSQLProxy.map { ($0, plan.sizing) }
+        return parts
     }
 }

@@ -1,25 +1,21 @@
 import RiggerCore
 
-/// The install scripts for a Plausible plan: the shared ones, with what the chart doesn't run
-/// itself (ingress-nginx, cert-manager, the databases) added to 30-prerequisites.sh.
+/// What Plausible adds to the shared install scripts: what the chart doesn't run itself (the
+/// databases) in 30-prerequisites.sh.
 enum PlausibleScriptsRenderer {
-    /// Every script, by path under the bundle.
-    static func scripts(plan: PlausiblePlan, secrets: PlausibleSecrets, chart: ChartReference) -> [BundleFile] {
-        let scripts = InstallScripts(
-            appTitle: "Plausible", cluster: plan.cluster, ingress: plan.ingress, chart: chart, secrets: secrets.references,
-            hasVolumes: plan.hasVolumes, minimumKubernetesMinor: minimumKubernetesMinor(plan))
+    /// What Plausible adds to the install scripts.
+    static func scripts(plan: PlausiblePlan) -> BundleParts.Scripts {
         let managedCertificate = plan.ingress.tls == .gcpManaged ? PlausibleNames.managedCertificate(plan.release) : nil
-        return InstallScripts.files([
-            // The manifests' images are checked with the chart's; CloudNativePG names its image in
-            // a field of its own (imageName), which that check doesn't read, and is a published one.
-            scripts.preflight(extra: preflightChecks(plan), manifestFiles: isInCluster(plan.clickhouse) ? PlausibleManifests.clickhousePath : nil),
-            scripts.namespace(),
-            scripts.applySecrets(),
-            scripts.prerequisites(sections: prerequisites(plan), reminders: managedServices(plan)),
-            scripts.install(),
-            scripts.verify(webService: PlausibleNames.app(plan.release), webPort: PlausibleNames.httpPort, managedCertificate: managedCertificate,
-                localController: IngressAddOns.localController(plan.ingress)),
-        ])
+        var scripts = BundleParts.Scripts(
+            hasVolumes: plan.hasVolumes,
+            verify: .init(webService: PlausibleNames.app(plan.release), webPort: PlausibleNames.httpPort, managedCertificate: managedCertificate))
+        scripts.preflightChecks = preflightChecks(plan)
+        // The manifests' images are checked with the chart's; CloudNativePG names its image in
+        // a field of its own (imageName), which that check doesn't read, and is a published one.
+        scripts.imageCheckedManifests = isInCluster(plan.clickhouse) ? PlausibleManifests.clickhousePath : nil
+        scripts.prerequisites = prerequisites(plan)
+        scripts.managedServices = managedServices(plan)
+        return scripts
     }
 
     /// The chart's own need, or CloudNativePG's when the bundle installs it.
@@ -36,17 +32,10 @@ enum PlausibleScriptsRenderer {
             source: CASecretCheck.postgreSQLSource(cloud: plan.cloud))]
     }
 
-    /// What 30-prerequisites.sh does before the chart, in order: the ingress controller and the
-    /// certificate issuer the Ingress needs, then the databases Plausible connects to as it starts.
+    /// What 30-prerequisites.sh does for Plausible after the ingress add-ons: the databases it
+    /// connects to as it starts, then the Google-managed certificate its Ingress names.
     static func prerequisites(_ plan: PlausiblePlan) -> [ScriptSection] {
         var sections: [ScriptSection] = []
-        let ingressNeeds = IngressAddOns.needs(ingress: plan.ingress)
-        let installsCharts = ingressNeeds.installsCharts || isInCluster(plan.postgresql)
-        let appliesManifests = ingressNeeds.appliesManifests || isInCluster(plan.postgresql) || isInCluster(plan.clickhouse) || plan.cloudSQLProxy != nil
-        if installsCharts || appliesManifests {
-            sections.append(PrerequisiteScripts.helpers(namespace: plan.namespace, installsCharts: installsCharts, appliesManifests: appliesManifests))
-        }
-        sections += IngressAddOns.sections(ingress: plan.ingress, cloud: plan.cloud)
         if case .inCluster = plan.postgresql {
             var section = PrerequisiteScripts.chartUnlessPresent(
                 PlausibleComponents.cloudNativePG, variable: "CNPG", values: PlausibleManifests.cloudNativePGValuesPath,
@@ -61,7 +50,6 @@ enum PlausibleScriptsRenderer {
             ]
             sections.append(section)
         }
-        if let proxy = plan.cloudSQLProxy { sections.append(CloudSQLProxyAddOn.prerequisiteSection(proxy)) }
         if case .inCluster(let storage) = plan.clickhouse { sections.append(clickhouse(plan, storage: storage)) }
         if plan.ingress.type == .gcpCLB, plan.ingress.tls != .none {
             sections.append(ScriptSection(variables: [("NAMESPACE", plan.namespace)], lines: [
@@ -71,11 +59,6 @@ enum PlausibleScriptsRenderer {
             ]))
         }
         return sections
-    }
-
-    private static func isInCluster(_ postgresql: PlausiblePlan.PostgreSQL) -> Bool {
-        if case .inCluster = postgresql { return true }
-        return false
     }
 
     private static func isInCluster(_ clickhouse: PlausiblePlan.ClickHouse) -> Bool {

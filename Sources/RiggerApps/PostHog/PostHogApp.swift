@@ -62,6 +62,6 @@ public struct PostHogApp: AppDefinition {
     public func sizing(_ answers: ResolvedAnswers) -> SizingTable? { (try? PostHogPlan(answers)).map(PostHogSizing.table) }
 
     public func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle {
-        try PostHogRenderer.render(plan: try PostHogPlan(answers), answers: answers, secrets: secrets, chart: chart)
+        try Bundle(assembling: try PostHogRenderer.parts(plan: try PostHogPlan(answers), secrets: secrets), app: self, answers: answers, secrets: secrets)
     }
 }

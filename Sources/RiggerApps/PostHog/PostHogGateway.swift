@@ -21,11 +21,6 @@ enum PostHogGateway {
             ])]
     }
 
-    /// The routes file, when the ingress is a Gateway's.
-    static func files(_ plan: PostHogPlan, labels: YAMLTree) throws -> [BundleFile] {
-        try GatewayRoutes.file(routes(plan), ingress: plan.ingress, namespace: plan.namespace, labels: labels).map { [$0] } ?? []
-    }
-
     /// The README's lines on the Gateway: what serves the host, and what its owner must allow.
     static func readme(_ plan: PostHogPlan) -> [String] {
         guard plan.ingress.type == .gateway, let gateway = plan.ingress.gateway, let hostname = plan.ingress.servedHostname else { return [] }

@@ -10,17 +10,6 @@ enum PostHogIngress {
     static let chartIngressNginxVersion = "v1.1.0"
     static let chartCertManagerVersion = "v1.6.1"
 
-    /// The add-on manifests (the ingress-nginx values, cert-manager's and the ClusterIssuer).
-    static func manifests(_ plan: PostHogPlan) throws -> [BundleFile] {
-        let labels = YAMLTree.map([
-            ("app.kubernetes.io/name", .string("ingress")), ("app.kubernetes.io/instance", .string(plan.release)),
-            ("app.kubernetes.io/part-of", .string("posthog")), ("app.kubernetes.io/managed-by", .string("rigger")),
-        ])
-        return try IngressAddOns.manifests(
-            ingress: plan.ingress, cloud: plan.cloud, issuer: IngressAddOns.clusterIssuerName(release: plan.release), labels: labels
-        ).map { try BundleFile.manifest(path: $0.path, documents: $0.documents) } + PostHogGateway.files(plan, labels: labels)
-    }
-
     /// What moves when a bundle that let the chart run its own ingress-nginx or cert-manager is
     /// regenerated: said once, with the order that keeps the site up.
     static func regenerationNotes(previous: ExistingBundle, previousAnswers: ResolvedAnswers, answers: ResolvedAnswers) -> [String] {

@@ -2,7 +2,7 @@ import RiggerCore
 
 /// PostHog's parts of the bundle's README.md; the core's `BundleReadme` writes the rest.
 enum PostHogReadmeRenderer {
-    static func parts(plan: PostHogPlan, manifests: PostHogSecrets, postRender: PostRender) -> ReadmeParts {
+    static func parts(plan: PostHogPlan, manifests: PostHogSecrets) -> ReadmeParts {
         var parts = ReadmeParts(
             title: "PostHog", chart: "PostHog Helm chart \(plan.chartVersion) (image `\(plan.imageTag)`)",
             cluster: plan.cluster, ingress: plan.ingress, secrets: manifests.references, images: PostHogImages.list(plan),
@@ -13,7 +13,6 @@ enum PostHogReadmeRenderer {
         parts.lead = PostHogGoogleCloud.googleCloudSection(plan)
         parts.avoidFrozen = PostHogImages.avoidingFrozen
         parts.sizing = PostHogSizing.table(plan)
-        parts.postRender = postRender
         parts.scriptPurposes["30-prerequisites.sh"] = "what the choices need first (static IP, TLS Secret, ingress class, the ingress controller "
             + "(Traefik or ingress-nginx) and cert-manager unless the cluster has them, managed services)"
         parts.details = PostHogGateway.readme(plan)

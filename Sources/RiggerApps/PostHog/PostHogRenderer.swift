@@ -1,26 +1,20 @@
 import RiggerCore
 
-/// Turns a validated PostHog plan, its answers and its secrets into a whole bundle: pure, no I/O.
+/// What a validated PostHog plan gives its bundle; the core writes the files: pure, no I/O.
 enum PostHogRenderer {
-    /// The bundle for these inputs; the same inputs always give byte-identical files.
-    static func render(plan: PostHogPlan, answers: ResolvedAnswers, secrets: SecretSet, chart: ChartReference) throws -> Bundle {
+    /// PostHog's parts of the bundle for these inputs; the same inputs always give the same parts.
+    static func parts(plan: PostHogPlan, secrets: SecretSet) throws -> BundleParts {
         let manifests = try PostHogSecrets(plan: plan, secrets: secrets)
-        let toCreate = OperatorSecret.needed(
-            references: manifests.references, namespace: plan.namespace, ingress: plan.ingress, own: PostHogManagedTLS.secretsToCreate(plan))
-        var files: [BundleFile] = [try .answers(answers)]
-        files.append(try .values(
-            PostHogValuesRenderer.values(plan: plan, secrets: manifests),
-            chart: ["PostHog Helm values for chart posthog \(plan.chartVersion),"],
-            secretNote: "Passwords are not in this file: the chart reads them from secrets/."))
-        files += try BundleFile.secrets(
-            manifests.all, namespace: plan.namespace, instance: plan.release, answers: answers, secrets: secrets)
-        files += try PostHogIngress.manifests(plan)
-        if let proxy = plan.cloudSQLProxy { files.append(try CloudSQLProxyAddOn.file(proxy, partOf: "posthog", sizing: plan.sizing)) }
-        files += PostHogScriptsRenderer.scripts(plan: plan, secrets: manifests, chart: chart)
-        let postRender = PostHogPostRender.make(plan, secrets: manifests)
-        files += try postRender.files()
-        return Bundle(
-            files: files, operatorSecrets: toCreate, readme: PostHogReadmeRenderer.parts(plan: plan, manifests: manifests, postRender: postRender),
-            answers: answers, secrets: secrets)
+        var parts = BundleParts(
+            values: PostHogValuesRenderer.values(plan: plan, secrets: manifests),
+            valuesChart: ["PostHog Helm values for chart posthog \(plan.chartVersion),"],
+            valuesSecretNote: "Passwords are not in this file: the chart reads them from secrets/.",
+            scripts: PostHogScriptsRenderer.scripts(plan: plan, secrets: manifests),
+            readme: PostHogReadmeRenderer.parts(plan: plan, manifests: manifests))
+        parts.secretsToCreate = PostHogManagedTLS.secretsToCreate(plan)
+        parts.gatewayRoutes = PostHogGateway.routes(plan)
+        parts.cloudSQLProxy = plan.cloudSQLProxy.map { ($0, plan.sizing) }
+        parts.postRender = PostHogPostRender.make(plan, secrets: manifests)
+        return parts
     }
 }

@@ -1,25 +1,22 @@
 import RiggerCore
 
-/// The install scripts for a PostHog plan: the shared ones, with what PostHog's chart needs.
+/// What PostHog's chart needs in the shared install scripts.
 enum PostHogScriptsRenderer {
     /// The oldest Kubernetes minor version the chart accepts (its kubeVersion is ">= 1.24-0").
     static let minimumKubernetesMinor = 24
 
-    /// Every script, by path under the bundle.
-    static func scripts(plan: PostHogPlan, secrets: PostHogSecrets, chart: ChartReference) -> [BundleFile] {
-        let scripts = InstallScripts(
-            appTitle: "PostHog", cluster: plan.cluster, ingress: plan.ingress, chart: chart, secrets: secrets.references,
-            hasVolumes: hasVolumes(plan), minimumKubernetesMinor: minimumKubernetesMinor, postRender: PostHogPostRender.make(plan, secrets: secrets))
-        return InstallScripts.files([
-            scripts.preflight(extra: [existingValueChecks(plan, secrets)].compactMap { $0 } + caSecretChecks(plan)),
-            scripts.namespace(),
-            scripts.applySecrets(),
-            scripts.prerequisites(sections: prerequisites(plan), reminders: managedServices(plan, secrets)),
-            scripts.install(growing: statefulSetVolumes(plan)),
-            scripts.verify(
+    /// What PostHog adds to the install scripts.
+    static func scripts(plan: PostHogPlan, secrets: PostHogSecrets) -> BundleParts.Scripts {
+        var scripts = BundleParts.Scripts(
+            hasVolumes: hasVolumes(plan),
+            verify: .init(
                 webService: PostHogValuesRenderer.chartFullname(release: plan.release) + "-web", webPort: 8000,
-                managedCertificate: "\(plan.release)-gke-cert", localController: localController(plan)),
-        ])
+                managedCertificate: "\(plan.release)-gke-cert"))
+        scripts.preflightChecks = [existingValueChecks(plan, secrets)].compactMap { $0 } + caSecretChecks(plan)
+        scripts.managedServices = managedServices(plan, secrets)
+        scripts.formerIngressOwner = PostHogIngress.chartRelease(plan)
+        scripts.growingVolumes = statefulSetVolumes(plan)
+        return scripts
     }
 
     /// The Secrets with the CAs of the managed PostgreSQL and Redis, which the pods mount.
@@ -54,11 +51,6 @@ enum PostHogScriptsRenderer {
                 secret: redis.name, dataKey: redis.dataKey, answer: "redis.password", rule: .characters(PostHogQuestions.redisPasswordCharacters)))
         }
         return ExistingSecretValueCheck.section(namespace: plan.namespace, checks: checks)
-    }
-
-    /// The ingress-nginx the add-ons install, for the port-forward to a `*.localhost` host.
-    private static func localController(_ plan: PostHogPlan) -> LocalhostAccess.Controller? {
-        IngressAddOns.localController(plan.ingress)
     }
 
     /// The StatefulSets whose volumes the answers size, by the names the chart's Bitnami subcharts
@@ -98,22 +90,6 @@ enum PostHogScriptsRenderer {
         if case .inCluster = plan.clickhouse { return true }
         if case .inCluster = plan.objectStorage { return true }
         return plan.zookeeperStorage != nil
-    }
-
-    /// The ingress controller and cert-manager, as every app has them: installed unless the
-    /// cluster has them, and handed over from the chart's release where older bundles let the
-    /// chart run its own.
-    private static func prerequisites(_ plan: PostHogPlan) -> [ScriptSection] {
-        let needs = IngressAddOns.needs(ingress: plan.ingress)
-        let appliesManifests = needs.appliesManifests || plan.cloudSQLProxy != nil
-        var sections: [ScriptSection] = []
-        if needs.installsCharts || appliesManifests {
-            sections.append(PrerequisiteScripts.helpers(
-                namespace: plan.namespace, installsCharts: needs.installsCharts, appliesManifests: appliesManifests))
-        }
-        sections += IngressAddOns.sections(ingress: plan.ingress, cloud: plan.cloud, formerOwner: PostHogIngress.chartRelease(plan))
-        if let proxy = plan.cloudSQLProxy { sections.append(CloudSQLProxyAddOn.prerequisiteSection(proxy)) }
-        return sections
     }
 
     /// What each managed service must offer; rigger can't check them from the bastion.

@@ -33,7 +33,8 @@ public protocol AppDefinition: Sendable {
     /// what it runs while a new bundle takes the default. None by default.
     var answersOfEarlierBundles: [String: String] { get }
     /// The bundle for validated answers and their secrets: a pure function, with no I/O, no clock
-    /// and no randomness, so that the same inputs always give byte-identical files.
+    /// and no randomness, so that the same inputs always give byte-identical files. An app gives
+    /// its `BundleParts` to `Bundle(assembling:app:answers:secrets:)`, which writes the files.
     func render(_ answers: ResolvedAnswers, secrets: SecretSet) throws -> Bundle
     /// Problems between answers that no single question can see (two hosts that must differ),
     /// reported with the catalog's own; any of them refuses the bundle.

@@ -1,6 +1,9 @@
 /// Script sections that install a bundle's prerequisites: pinned charts unless the cluster has
 /// what they provide, and manifests applied while the operators that admit them start.
 public enum PrerequisiteScripts {
+    /// The arguments that pin helm to the kube context, as a section that installs a chart passes them.
+    static let helmContext = "\"${helm_context[@]}\""
+
     /// `helm_context` for helm, and `apply_manifest`, which retries while an operator that was
     /// just installed starts the webhook that admits its objects.
     public static func helpers(namespace: String, installsCharts: Bool, appliesManifests: Bool) -> ScriptSection {
@@ -44,12 +47,12 @@ public enum PrerequisiteScripts {
         ]
         if waitsForLoadBalancer {
             lines += [
-                "    \"${helm_context[@]}\" --namespace \"$\(variable)_NAMESPACE\" --create-namespace -f \(values) --wait --timeout 10m \\",
+                "    \(helmContext) --namespace \"$\(variable)_NAMESPACE\" --create-namespace -f \(values) --wait --timeout 10m \\",
                 "    || \(failure)",
             ]
         } else {
             lines += [
-                "    \"${helm_context[@]}\" --namespace \"$\(variable)_NAMESPACE\" --create-namespace -f \(values) \\",
+                "    \(helmContext) --namespace \"$\(variable)_NAMESPACE\" --create-namespace -f \(values) \\",
                 "    || \(failure)",
                 "  kube wait --namespace \"$\(variable)_NAMESPACE\" --for=condition=Available deployment --all --timeout=10m \\",
                 "    || \(failure)",
