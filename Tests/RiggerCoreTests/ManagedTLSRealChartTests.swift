@@ -145,6 +145,14 @@ final class ManagedTLSRealChartTests: XCTestCase {
             XCTAssertEqual(arguments.last, "example-project:europe-west1:analytics")
             XCTAssertEqual(arguments.contains("--private-ip"), privateIP)
             XCTAssertTrue(arguments.contains("--address=0.0.0.0") && arguments.contains("--port=5432"), "\(arguments)")
+            // What the manifest requests is what the sizing table counts.
+            let table = try XCTUnwrap(prepared.app.app.sizing(prepared.answers))
+            let counted = try XCTUnwrap(table.components.first { $0.name == "Cloud SQL Auth Proxy" })
+            let spec = try XCTUnwrap(documents[1]["spec"] as? [String: Any])
+            XCTAssertEqual(counted.replicas, spec["replicas"] as? Int)
+            let requests = (container["resources"] as? [String: Any])?["requests"] as? [String: String]
+            XCTAssertEqual(requests?["cpu"], ContainerResources.cpu(counted.resources.cpuMillis))
+            XCTAssertEqual(requests?["memory"], ContainerResources.memory(counted.resources.memoryMiB))
             let install = try XCTUnwrap(prepared.bundle["scripts/30-prerequisites.sh"]?.contents)
             XCTAssertTrue(install.contains("apply_manifest \(CloudSQLProxyAddOn.manifestPath)"))
             let readme = try XCTUnwrap(prepared.bundle["README.md"]?.contents)

@@ -32,6 +32,7 @@ enum PlausibleSizing {
             components.append(SizedComponent(
                 "PostgreSQL (CloudNativePG)", replicas: postgresqlInstances(plan.sizing), resources: resources("postgresql", plan.sizing)))
         }
+        if plan.cloudSQLProxy != nil { components.append(CloudSQLProxyAddOn.sizedComponent(sizing: plan.sizing)) }
         if case .inCluster = plan.clickhouse {
             components.append(SizedComponent(
                 "ClickHouse", replicas: 1, resources: resources("clickhouse", plan.sizing),

@@ -81,6 +81,7 @@ enum PostHogSizing {
                 "PostgreSQL", replicas: 1, resources: resources("postgresql", sizing),
                 singleBecause: "the chart runs one primary and PostHog connects to one host", managedAlternative: "RDS or Cloud SQL with a standby (postgresql.mode=managed)"))
         }
+        if plan.cloudSQLProxy != nil { components.append(CloudSQLProxyAddOn.sizedComponent(sizing: sizing)) }
         if case .inCluster = plan.redis {
             components.append(SizedComponent(
                 "Redis", replicas: 1, resources: resources("redis", sizing),

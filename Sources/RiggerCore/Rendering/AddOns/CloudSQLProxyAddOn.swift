@@ -31,6 +31,15 @@ public enum CloudSQLProxyAddOn {
         return arguments
     }
 
+    /// What each replica requests: the proxy copies bytes between connections, and its memory grows
+    /// with their number.
+    public static let resources = ContainerResources(cpuMillis: 100, memoryMiB: 128, memoryLimitMiB: 512)
+
+    /// Its line in the sizing table: two replicas with `ha`, one otherwise.
+    public static func sizedComponent(sizing: Sizing) -> SizedComponent {
+        SizedComponent("Cloud SQL Auth Proxy", replicas: sizing.isHighlyAvailable ? 2 : 1, resources: resources)
+    }
+
     /// The README's and the images list's entry.
     public static func bundleImage() -> BundleImage { BundleImage("Cloud SQL Auth Proxy", image) }
 
@@ -69,7 +78,7 @@ public enum CloudSQLProxyAddOn {
         let deployment = YAMLTree.map([
             ("apiVersion", .string("apps/v1")), ("kind", .string("Deployment")), ("metadata", metadata),
             ("spec", .map([
-                ("replicas", .int(sizing.isHighlyAvailable ? 2 : 1)),
+                ("replicas", .int(sizedComponent(sizing: sizing).replicas)),
                 ("selector", .map([("matchLabels", selector(proxy))])),
                 ("template", .map([
                     ("metadata", .map([("labels", labels(proxy, partOf: partOf))])),
@@ -105,10 +114,7 @@ public enum CloudSQLProxyAddOn {
             ("startupProbe", probe("/startup", period: 5, failures: 12)),
             ("livenessProbe", probe("/liveness", period: 10, failures: 3)),
             ("readinessProbe", probe("/readiness", period: 10, failures: 3)),
-            ("resources", .map([
-                ("requests", .map([("cpu", .string("100m")), ("memory", .string("128Mi"))])),
-                ("limits", .map([("memory", .string("512Mi"))])),
-            ])),
+            ("resources", resources.tree),
             ("securityContext", .map([
                 ("runAsNonRoot", .bool(true)), ("runAsUser", .int(userID)), ("runAsGroup", .int(userID)),
                 ("allowPrivilegeEscalation", .bool(false)), ("readOnlyRootFilesystem", .bool(true)),
