@@ -10,7 +10,7 @@ public enum CloudSQLProxyAddOn {
     /// Where the manifest is written in the bundle.
     public static let manifestPath = "manifests/cloud-sql-proxy.yaml"
     /// What the manifest is, for a bundle README's list of files.
-    public static let filePurpose = "the Cloud SQL Auth Proxy: its service account, Deployment and Service"
+    public static let filePurpose = "the Cloud SQL Auth Proxy: its service account, Deployment and Service, and with sizing ha a PodDisruptionBudget"
     /// The port of the proxy's health endpoints (`--http-port`).
     static let healthPort = 9090
     /// The proxy image's nonroot user (distroless).
