@@ -8,7 +8,7 @@ import RiggerCore
 enum PlausibleValuesRenderer {
     /// Where DATABASE_CACERTFILE points: the CA Secret's `ca.crt`, mounted read-only.
     static let databaseCAFolder = "/etc/ssl/certs/plausible-database"
-    static let databaseCAFile = "ca.crt"
+    static let databaseCAFile = CASecretCheck.caKey
 
     /// The values as a tree, in a stable order.
     static func values(plan: PlausiblePlan, secrets: PlausibleSecrets) -> YAMLTree {

@@ -17,8 +17,8 @@ import RiggerCore
 enum PostHogManagedTLS {
     static let postgresqlCAFolder = "/etc/posthog/postgresql-ca"
     static let redisCAFolder = "/etc/posthog/redis-ca"
-    static var postgresqlCAFile: String { "\(postgresqlCAFolder)/\(ManagedPostgreSQL.TLS.caKey)" }
-    static var redisCAFile: String { "\(redisCAFolder)/\(ManagedPostgreSQL.TLS.caKey)" }
+    static var postgresqlCAFile: String { "\(postgresqlCAFolder)/\(CASecretCheck.caKey)" }
+    static var redisCAFile: String { "\(redisCAFolder)/\(CASecretCheck.caKey)" }
     static let postgresqlCAVolume = "postgresql-ca"
     static let redisCAVolume = "redis-ca"
 
@@ -33,7 +33,7 @@ enum PostHogManagedTLS {
     }
 
     private static func secretVolume(_ name: String, secret: String) -> YAMLTree {
-        let key = ManagedPostgreSQL.TLS.caKey
+        let key = CASecretCheck.caKey
         return .map([
             ("name", .string(name)),
             ("secret", .map([("secretName", .string(secret)), ("items", .list([.map([("key", .string(key)), ("path", .string(key))])]))])),
@@ -68,6 +68,8 @@ enum PostHogManagedTLS {
         let namePattern: String?
         let containers: [String]
         let initContainers: [String]
+        /// Whether its containers run Node (the plugin server), which reads extra CAs from NODE_EXTRA_CA_CERTS.
+        var runsNode = false
     }
 
     /// The chart's workloads with a Redis client, as rigger's values render them: the web, worker,
@@ -82,7 +84,8 @@ enum PostHogManagedTLS {
                 initContainers: ["wait-for-migrations"]),
             Workload(kind: "Deployment", name: "\(fullname)-events", namePattern: nil, containers: ["posthog-events"], initContainers: []),
             Workload(
-                kind: "Deployment", name: "\(fullname)-plugins", namePattern: nil, containers: ["posthog-plugins"], initContainers: ["wait-for-migrations"]),
+                kind: "Deployment", name: "\(fullname)-plugins", namePattern: nil, containers: ["posthog-plugins"], initContainers: ["wait-for-migrations"],
+                runsNode: true),
             migrateJob(release: release),
         ]
     }
@@ -107,7 +110,7 @@ enum PostHogManagedTLS {
         return clients.compactMap { workload -> PostRender.Patch? in
             guard let mounted = volumes[workload.name] else { return nil }
             let mounts = YAMLTree.list(mounted.map { mount($0.name, at: $0.folder) })
-            let isPluginServer = workload.name.hasSuffix("-plugins") && mounted.contains { $0.name == redisCAVolume }
+            let isPluginServer = workload.runsNode && mounted.contains { $0.name == redisCAVolume }
             let containers = workload.containers.map { name -> YAMLTree in
                 var container: [(String, YAMLTree)] = [("name", .string(name)), ("volumeMounts", mounts)]
                 if isPluginServer { container.append(("env", environment([("NODE_EXTRA_CA_CERTS", redisCAFile)]))) }
@@ -137,13 +140,10 @@ enum PostHogManagedTLS {
         }
         if let secret = plan.redisCASecret {
             secrets.append(OperatorSecret.caCertificate(
-                name: secret, namespace: plan.namespace, service: "the managed Redis", source: redisCASource))
+                name: secret, namespace: plan.namespace, service: "the managed Redis", source: CASecretCheck.memorystoreSource))
         }
         return secrets
     }
-
-    /// Where Memorystore's CA comes from, for the messages.
-    static let redisCASource = "Memorystore: gcloud redis instances describe INSTANCE --region REGION --format='value(serverCaCerts[0].cert)' > CA.pem"
 
     /// On regenerating a bundle whose PgBouncer reaches a managed PostgreSQL without TLS: how to move.
     static func regenerationNotes(directory: String, answers: ResolvedAnswers) -> [String] {

@@ -30,7 +30,7 @@ enum PostHogScriptsRenderer {
         if let secret = plan.redisCASecret {
             checks.append(CASecretCheck.section(
                 namespace: plan.namespace, secret: secret, variable: "REDIS_CA", service: "the managed Redis",
-                source: PostHogManagedTLS.redisCASource))
+                source: CASecretCheck.memorystoreSource))
         }
         return checks
     }

@@ -66,7 +66,7 @@ extension OperatorSecret {
     /// The Secret with a managed server's CA certificate(s) under `ca.crt`, made from CA.pem;
     /// `service` names the server and `source` where CA.pem comes from (see `CASecretCheck`).
     public static func caCertificate(name: String, namespace: String, service: String, source: String) -> OperatorSecret {
-        let key = ManagedPostgreSQL.TLS.caKey
+        let key = CASecretCheck.caKey
         return OperatorSecret(
             name: name, dataKeys: [key], purpose: "the CA certificate of \(service) (\(source))",
             command: "kubectl create secret generic \(ShellQuote.quote(name)) --namespace \(ShellQuote.quote(namespace)) "

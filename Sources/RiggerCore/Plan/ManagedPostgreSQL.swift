@@ -27,9 +27,6 @@ public struct ManagedPostgreSQL: Sendable, Equatable {
             self.mode = mode
             self.caSecret = mode.verifies ? caSecret : nil
         }
-
-        /// The data key of the CA certificate(s) in `caSecret`.
-        public static let caKey = "ca.crt"
     }
 
     /// Where the app connects: the host and port below, which are the proxy's Service with the proxy.

@@ -8,6 +8,11 @@ public enum GoogleCloudServicesReadme {
         public init(caSecret: String?) { self.caSecret = caSecret }
     }
 
+    /// The command that prints a Cloud SQL instance's server CA.
+    public static let cloudSQLCACommand = "gcloud sql instances describe INSTANCE --format='value(serverCaCert.cert)'"
+    /// The command that prints a Memorystore instance's server CA.
+    public static let memorystoreCACommand = "gcloud redis instances describe INSTANCE --region=REGION --format='value(serverCaCerts[0].cert)'"
+
     /// Why ClickHouse stays in the cluster on Google Cloud.
     public static let clickHouseInCluster = "ClickHouse: Google Cloud has no managed ClickHouse (ClickHouse Cloud runs on it: `clickhouse.mode=managed`)."
 
@@ -56,7 +61,7 @@ public enum GoogleCloudServicesReadme {
             lines.append("gcloud sql instances describe INSTANCE --format='value(ipAddresses[0].ipAddress)'   # postgresql.host")
             if let secret = server.tls.caSecret {
                 lines += [
-                    "gcloud sql instances describe INSTANCE --format='value(serverCaCert.cert)' > CA.pem",
+                    cloudSQLCACommand + " > CA.pem",
                     "kubectl create secret generic \(ShellQuote.quote(secret)) --namespace \(ShellQuote.quote(namespace)) --from-file=ca.crt=CA.pem   # postgresql.caSecret",
                 ]
             }
@@ -92,7 +97,7 @@ public enum GoogleCloudServicesReadme {
         ]
         if let secret = memorystore.caSecret {
             lines += [
-                "gcloud redis instances describe INSTANCE --region=REGION --format='value(serverCaCerts[0].cert)' > REDIS-CA.pem",
+                memorystoreCACommand + " > REDIS-CA.pem",
                 "kubectl create secret generic \(ShellQuote.quote(secret)) --namespace \(ShellQuote.quote(namespace)) --from-file=ca.crt=REDIS-CA.pem   # redis.caSecret",
             ]
         }

@@ -1,11 +1,14 @@
 /// 00-preflight.sh's check of a Secret the operator keeps with a managed server's CA
 /// certificate(s) under `ca.crt`: there, and not empty, before the pods that mount it start.
 public enum CASecretCheck {
+    /// The data key of the CA certificate(s) in every such Secret.
+    public static let caKey = "ca.crt"
+
     /// The section: `variable` prefixes its shell variables (e.g. POSTGRESQL_CA), `service` names
     /// the server ("the managed PostgreSQL"), and `source` says where the CA comes from, with the
     /// command that writes it to CA.pem.
     public static func section(namespace: String, secret: String, variable: String, service: String, source: String) -> ScriptSection {
-        let key = ManagedPostgreSQL.TLS.caKey
+        let key = caKey
         return ScriptSection(
             variables: [("NAMESPACE", namespace), ("\(variable)_SECRET", secret), ("\(variable)_KEY", key)],
             lines: [
@@ -22,12 +25,15 @@ public enum CASecretCheck {
             ])
     }
 
+    /// Where Memorystore's CA comes from, for the messages.
+    public static let memorystoreSource = "Memorystore: \(GoogleCloudServicesReadme.memorystoreCACommand) > CA.pem"
+
     /// Where a managed PostgreSQL's CA comes from, for the message: RDS's published bundle, or
     /// the Cloud SQL instance's server CA on Google Cloud.
     public static func postgreSQLSource(cloud: Cloud) -> String {
         switch cloud {
         case .gcp:
-            return "Cloud SQL: gcloud sql instances describe INSTANCE --format='value(serverCaCert.cert)' > CA.pem"
+            return "Cloud SQL: \(GoogleCloudServicesReadme.cloudSQLCACommand) > CA.pem"
         case .aws:
             return "RDS: CA.pem is https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem"
         case .other:

@@ -86,7 +86,7 @@ echo "Secret $POSTGRESQL_CA_SECRET has key $POSTGRESQL_CA_KEY"
 # The certificate of the managed Redis is checked against this CA; the Secret is yours.
 ca="$(kube get secret --namespace "$NAMESPACE" "$REDIS_CA_SECRET" -o "go-template={{index .data \"$REDIS_CA_KEY\"}}" 2>/dev/null || true)"
 if [ -z "$ca" ] || [ "$ca" = "<no value>" ]; then
-  echo "The CA certificate of the managed Redis goes in a Secret (Memorystore: gcloud redis instances describe INSTANCE --region REGION --format='value(serverCaCerts[0].cert)' > CA.pem):" >&2
+  echo "The CA certificate of the managed Redis goes in a Secret (Memorystore: gcloud redis instances describe INSTANCE --region=REGION --format='value(serverCaCerts[0].cert)' > CA.pem):" >&2
   echo "  kubectl create namespace '$NAMESPACE'   # when it is new" >&2
   echo "  kubectl create secret generic '$REDIS_CA_SECRET' --namespace '$NAMESPACE' --from-file='$REDIS_CA_KEY'=CA.pem" >&2
   fail "the Secret $REDIS_CA_SECRET in namespace $NAMESPACE has no key $REDIS_CA_KEY"
